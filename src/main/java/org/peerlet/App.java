@@ -1,0 +1,139 @@
+package org.peerlet;
+
+import org.peerlet.account.AccountRepository;
+import org.peerlet.account.AccountRoutes;
+import org.peerlet.account.AccountService;
+import org.peerlet.account.OAuthRoutes;
+import org.peerlet.account.PasswordHasher;
+import org.peerlet.account.TokenService;
+import org.peerlet.account.UserRepository;
+import org.peerlet.account.UserRoutes;
+import org.peerlet.channel.ChannelRepository;
+import org.peerlet.channel.ChannelRoutes;
+import org.peerlet.channel.ChannelService;
+import org.peerlet.config.Settings;
+import org.peerlet.db.Database;
+import org.peerlet.db.Migrator;
+import org.peerlet.http.Auth;
+import org.peerlet.http.HttpServer;
+import org.peerlet.http.RouteGroup;
+import org.peerlet.instance.InstanceRoutes;
+import org.peerlet.instance.InstanceSettings;
+import org.peerlet.instance.Urls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds every part of Peerlet with plain constructors and starts and stops them in order:
+ * config, database, migrations, services, HTTP. Tests build it the same way with a temporary
+ * data dir and port 0.
+ */
+public final class App implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("peerlet");
+
+    static {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
+    private final Settings settings;
+    private final Clock clock;
+    private final Database db;
+    private final AccountService accounts;
+    private final TokenService tokens;
+    private final InstanceSettings instance;
+    private final HttpServer http;
+    private Optional<String> generatedAdminPassword = Optional.empty();
+    private boolean stopped;
+
+    public App(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        Path dataDir = settings.dataDir();
+        createDirectories(dataDir);
+        this.db = new Database(dataDir.resolve("peerlet.db"));
+        try {
+            new Migrator(db).migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        Urls urls = new Urls(settings.publicUrl(), settings.publicHost());
+        this.instance = new InstanceSettings(db);
+
+        PasswordHasher hasher = new PasswordHasher(10);
+        UserRepository userRepo = new UserRepository();
+        AccountRepository accountRepo = new AccountRepository();
+        ChannelRepository channelRepo = new ChannelRepository();
+        ChannelService channels = new ChannelService(db, channelRepo, accountRepo, clock);
+        this.accounts = new AccountService(db, userRepo, accountRepo, channels, hasher, clock);
+        this.tokens = new TokenService(db, userRepo, hasher, settings.get(Settings.LOGIN_LIMIT_PER_IP), clock);
+
+        List<RouteGroup> routes = new ArrayList<>();
+        routes.add(new OAuthRoutes(tokens, instance));
+        routes.add(new UserRoutes(db, userRepo, accountRepo, accounts, channels, tokens, hasher, instance, urls,
+                settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY)));
+        routes.add(new AccountRoutes(db, accountRepo, channels, urls));
+        routes.add(new ChannelRoutes(db, channelRepo, channels, urls));
+        routes.add(new InstanceRoutes(instance, new InstanceRoutes.Capabilities(
+                settings.get(Settings.TRANSCODING_RESOLUTIONS), settings.get(Settings.P2P_ENABLED),
+                settings.get(Settings.MAX_UPLOAD_SIZE), settings.get(Settings.USER_VIDEO_QUOTA),
+                settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
+                List.of(".mp4", ".webm", ".mkv", ".mov", ".ogv", ".avi", ".m4v", ".mp3", ".m4a", ".ogg", ".flac", ".wav"))));
+        this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), new Auth(tokens), routes);
+    }
+
+    /** Makes the admin on first start, then listens. */
+    public App start() {
+        generatedAdminPassword = accounts.ensureAdmin(settings.get(Settings.ADMIN_PASSWORD));
+        tokens.purgeExpired();
+        http.start();
+        return this;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Optional<String> generatedAdminPassword() {
+        return generatedAdminPassword;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    /** Ordered shutdown: stop taking requests, let work in flight end, close the database. */
+    @Override
+    public synchronized void close() {
+        if (stopped) return;
+        stopped = true;
+        try {
+            http.stop();
+        } catch (RuntimeException e) {
+            LOG.warn("stopping HTTP: {}", e.toString());
+        }
+        db.close();
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data dir " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+}

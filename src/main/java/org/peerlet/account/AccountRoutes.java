@@ -1,0 +1,55 @@
+package org.peerlet.account;
+
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import org.peerlet.channel.ChannelJson;
+import org.peerlet.channel.ChannelService;
+import org.peerlet.db.Database;
+import org.peerlet.http.Access;
+import org.peerlet.http.ApiError;
+import org.peerlet.http.Paging;
+import org.peerlet.http.RouteGroup;
+import org.peerlet.instance.Urls;
+
+import java.util.List;
+import java.util.Map;
+
+/** Public account pages of the API: {@code /api/v1/accounts/{name}} and its channels. */
+public final class AccountRoutes implements RouteGroup {
+    private final Database db;
+    private final AccountRepository accounts;
+    private final ChannelService channels;
+    private final Urls urls;
+
+    public AccountRoutes(Database db, AccountRepository accounts, ChannelService channels, Urls urls) {
+        this.db = db;
+        this.accounts = accounts;
+        this.channels = channels;
+        this.urls = urls;
+    }
+
+    @Override
+    public void addTo(JavalinDefaultRoutingApi r) {
+        r.get("/api/v1/accounts/{name}", this::get, Access.ANYONE);
+        r.get("/api/v1/accounts/{name}/video-channels", this::channels, Access.ANYONE);
+    }
+
+    /** Finds an account by {@code name} or {@code name@host}. */
+    public Account require(String handle) {
+        int at = handle.indexOf('@');
+        String name = at < 0 ? handle : handle.substring(0, at);
+        String host = at < 0 || handle.substring(at + 1).equals(urls.host()) ? "" : handle.substring(at + 1);
+        return accounts.byName(db.dsl(), name, host).orElseThrow(() -> ApiError.notFound("account not found"));
+    }
+
+    private void get(Context ctx) {
+        ctx.json(AccountJson.account(require(ctx.pathParam("name")), urls));
+    }
+
+    private void channels(Context ctx) {
+        Account a = require(ctx.pathParam("name"));
+        List<Map<String, Object>> data = channels.ofAccount(db.dsl(), a.id()).stream()
+                .map(c -> ChannelJson.channel(c, a, urls)).toList();
+        ctx.json(Paging.result(data.size(), data));
+    }
+}

@@ -1,0 +1,136 @@
+package org.peerlet.account;
+
+import org.peerlet.channel.ChannelService;
+import org.peerlet.common.Names;
+import org.peerlet.db.Database;
+import org.peerlet.http.ApiError;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Users and their accounts: creation (with a default channel), changes, removal. */
+public final class AccountService {
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
+
+    private final Database db;
+    private final UserRepository users;
+    private final AccountRepository accounts;
+    private final ChannelService channels;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    public AccountService(Database db, UserRepository users, AccountRepository accounts, ChannelService channels,
+                          PasswordHasher hasher, Clock clock) {
+        this.db = db;
+        this.users = users;
+        this.accounts = accounts;
+        this.channels = channels;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /** What it takes to make a user; channelName and displayName may be null for defaults. */
+    public record NewUser(String username, String password, String email, Role role, long videoQuota,
+                          long videoQuotaDaily, String displayName, String channelName, String channelDisplayName) {
+    }
+
+    public record Created(long userId, long accountId, long channelId) {
+    }
+
+    public Created create(NewUser n) {
+        String username = n.username() == null ? "" : n.username();
+        if (!Names.isValidActorName(username)) {
+            throw ApiError.badRequest("username must be 1 to 50 characters: lowercase letters, digits, _ and .");
+        }
+        checkPassword(n.password());
+        if (n.email() != null && !EMAIL.matcher(n.email()).matches()) throw ApiError.badRequest("email is not valid");
+        if (n.videoQuota() < -1 || n.videoQuotaDaily() < -1) throw ApiError.badRequest("quotas must be -1 or more");
+        String channelName = n.channelName() == null ? username + "_channel" : n.channelName();
+        if (channelName.equals(username)) throw ApiError.conflict("the channel name must differ from the username");
+        String hash = hasher.hash(n.password());
+        return db.write(tx -> {
+            if (users.byUsername(tx, username).isPresent() || channels.localNameTaken(tx, username)) {
+                throw ApiError.conflict("the username \"" + username + "\" is already taken");
+            }
+            if (n.email() != null && users.emailTaken(tx, n.email())) throw ApiError.conflict("this email is already used");
+            long now = clock.millis();
+            long userId = users.insert(tx, username, n.email(), hash, n.role(), n.videoQuota(), n.videoQuotaDaily(), now);
+            String display = n.displayName() == null || n.displayName().isBlank() ? username : n.displayName();
+            long accountId = accounts.insert(tx, userId, username, "", display, now);
+            String channelDisplay = n.channelDisplayName() == null ? "Main " + username + " channel" : n.channelDisplayName();
+            long channelId = channels.create(tx, accountId, channelName,
+                    new ChannelService.Fields(channelDisplay, null, null));
+            return new Created(userId, accountId, channelId);
+        });
+    }
+
+    /** Makes the {@code admin} account on first start; returns the password it used if it generated one. */
+    public Optional<String> ensureAdmin(String configuredPassword) {
+        if (users.byUsername(db.dsl(), "admin").isPresent()) return Optional.empty();
+        boolean generate = configuredPassword == null || configuredPassword.isEmpty();
+        String password = generate ? org.peerlet.common.Secrets.token(12) : configuredPassword;
+        create(new NewUser("admin", password, null, Role.ADMIN, -1, -1, null, "root_channel", "Main root channel"));
+        return generate ? Optional.of(password) : Optional.empty();
+    }
+
+    public void setPassword(String username, String password) {
+        checkPassword(password);
+        String hash = hasher.hash(password);
+        db.writeVoid(tx -> {
+            User u = users.byUsername(tx, username).orElseThrow(() -> ApiError.notFound("no user named " + username));
+            users.setPassword(tx, u.id(), hash);
+        });
+    }
+
+    public record Changes(Optional<String> email, Optional<Role> role, Optional<Long> videoQuota,
+                          Optional<Long> videoQuotaDaily, Optional<Boolean> blocked, Optional<Boolean> p2pEnabled) {
+    }
+
+    public User update(long userId, Changes c) {
+        c.email().ifPresent(e -> {
+            if (!EMAIL.matcher(e).matches()) throw ApiError.badRequest("email is not valid");
+        });
+        c.videoQuota().ifPresent(q -> {
+            if (q < -1) throw ApiError.badRequest("videoQuota must be -1 or more");
+        });
+        c.videoQuotaDaily().ifPresent(q -> {
+            if (q < -1) throw ApiError.badRequest("videoQuotaDaily must be -1 or more");
+        });
+        return db.write(tx -> {
+            User u = users.byId(tx, userId).orElseThrow(() -> ApiError.notFound("user not found"));
+            users.update(tx, u.id(), c.email().orElse(u.email()), c.role().orElse(u.role()),
+                    c.videoQuota().orElse(u.videoQuota()), c.videoQuotaDaily().orElse(u.videoQuotaDaily()),
+                    c.blocked().orElse(u.blocked()), c.p2pEnabled().orElse(u.p2pEnabled()));
+            return users.byId(tx, userId).orElseThrow();
+        });
+    }
+
+    public void updateProfile(long userId, Optional<String> displayName, Optional<String> description) {
+        displayName.ifPresent(d -> {
+            if (d.isBlank() || d.length() > 120) throw ApiError.badRequest("displayName must be 1 to 120 characters");
+        });
+        description.ifPresent(d -> {
+            if (d.length() > 1000) throw ApiError.badRequest("description must be at most 1000 characters");
+        });
+        db.writeVoid(tx -> {
+            Account a = accounts.byUserId(tx, userId).orElseThrow();
+            accounts.update(tx, a.id(), displayName.orElse(a.displayName()),
+                    description.orElse(a.description()), clock.millis());
+        });
+    }
+
+    public void delete(long userId) {
+        db.writeVoid(tx -> {
+            User u = users.byId(tx, userId).orElseThrow(() -> ApiError.notFound("user not found"));
+            if (u.username().equals("admin")) throw ApiError.forbidden("the admin account cannot be removed");
+            users.delete(tx, userId);
+        });
+    }
+
+    static void checkPassword(String password) {
+        if (password == null || password.length() < 6 || password.length() > 255) {
+            throw ApiError.badRequest("password must be 6 to 255 characters");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.peerlet.account;
+
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import org.peerlet.common.Secrets;
+import org.peerlet.http.Access;
+import org.peerlet.http.ApiError;
+import org.peerlet.http.Auth;
+import org.peerlet.http.Body;
+import org.peerlet.http.RouteGroup;
+import org.peerlet.instance.InstanceSettings;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** PeerTube's OAuth endpoints: the local client, the token (password and refresh grants), revoke. */
+public final class OAuthRoutes implements RouteGroup {
+    private final TokenService tokens;
+    private final InstanceSettings instance;
+
+    public OAuthRoutes(TokenService tokens, InstanceSettings instance) {
+        this.tokens = tokens;
+        this.instance = instance;
+    }
+
+    @Override
+    public void addTo(JavalinDefaultRoutingApi r) {
+        r.get("/api/v1/oauth-clients/local", this::localClient, Access.ANYONE);
+        r.post("/api/v1/users/token", this::token, Access.ANYONE);
+        r.post("/api/v1/users/revoke-token", this::revoke, Access.USER);
+    }
+
+    private void localClient(Context ctx) {
+        ctx.json(Map.of("client_id", instance.get(InstanceSettings.OAUTH_CLIENT_ID),
+                "client_secret", instance.get(InstanceSettings.OAUTH_CLIENT_SECRET)));
+    }
+
+    private void token(Context ctx) {
+        tokens.countAttempt(ctx.ip());
+        Body body = Body.of(ctx);
+        String clientId = body.text("client_id").orElse("");
+        String clientSecret = body.text("client_secret").orElse("");
+        if (!Secrets.constantTimeEquals(clientId, instance.get(InstanceSettings.OAUTH_CLIENT_ID))
+                || !Secrets.constantTimeEquals(clientSecret, instance.get(InstanceSettings.OAUTH_CLIENT_SECRET))) {
+            throw new ApiError(400, "invalid_client", "Invalid client: client is invalid");
+        }
+        String grant = body.text("grant_type").orElse("");
+        TokenService.Issued issued = switch (grant) {
+            case "password" -> tokens.login(body.required("username"), body.required("password"));
+            case "refresh_token" -> tokens.refresh(body.required("refresh_token"));
+            default -> throw new ApiError(400, "unsupported_grant_type",
+                    "Unsupported grant type: grant_type must be password or refresh_token");
+        };
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("token_type", "Bearer");
+        out.put("access_token", issued.accessToken());
+        out.put("refresh_token", issued.refreshToken());
+        out.put("expires_in", issued.expiresIn());
+        out.put("refresh_token_expires_in", issued.refreshExpiresIn());
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(out);
+    }
+
+    private void revoke(Context ctx) {
+        Auth.required(ctx);
+        tokens.revoke(ctx.header("Authorization").substring(7).trim());
+        ctx.json(Map.of());
+    }
+}

@@ -1,0 +1,15 @@
+package org.peerlet.account;
+
+/** A person who can log in. Times are epoch milliseconds. */
+public record User(long id, String username, String email, String passwordHash, Role role,
+                   long videoQuota, long videoQuotaDaily, boolean blocked, boolean p2pEnabled,
+                   long createdAt, Long lastLoginAt) {
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
+    public boolean canModerate() {
+        return role.atLeast(Role.MODERATOR);
+    }
+}

@@ -1,0 +1,154 @@
+package org.peerlet.account;
+
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import org.jooq.DSLContext;
+import org.peerlet.channel.ChannelJson;
+import org.peerlet.channel.ChannelService;
+import org.peerlet.db.Database;
+import org.peerlet.http.Access;
+import org.peerlet.http.ApiError;
+import org.peerlet.http.Auth;
+import org.peerlet.http.Body;
+import org.peerlet.http.Paging;
+import org.peerlet.http.RouteGroup;
+import org.peerlet.instance.InstanceSettings;
+import org.peerlet.instance.Urls;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Users: me, the admin's user management, and sign-up when the admin opened it. */
+public final class UserRoutes implements RouteGroup {
+    private final Database db;
+    private final UserRepository users;
+    private final AccountRepository accounts;
+    private final AccountService service;
+    private final ChannelService channels;
+    private final TokenService tokens;
+    private final PasswordHasher hasher;
+    private final InstanceSettings instance;
+    private final Urls urls;
+    private final long defaultQuota;
+    private final long defaultQuotaDaily;
+
+    public UserRoutes(Database db, UserRepository users, AccountRepository accounts, AccountService service,
+                      ChannelService channels, TokenService tokens, PasswordHasher hasher, InstanceSettings instance,
+                      Urls urls, long defaultQuota, long defaultQuotaDaily) {
+        this.db = db;
+        this.users = users;
+        this.accounts = accounts;
+        this.service = service;
+        this.channels = channels;
+        this.tokens = tokens;
+        this.hasher = hasher;
+        this.instance = instance;
+        this.urls = urls;
+        this.defaultQuota = defaultQuota;
+        this.defaultQuotaDaily = defaultQuotaDaily;
+    }
+
+    @Override
+    public void addTo(JavalinDefaultRoutingApi r) {
+        r.get("/api/v1/users/me", this::me, Access.USER);
+        r.put("/api/v1/users/me", this::updateMe, Access.USER);
+        r.post("/api/v1/users/register", this::register, Access.ANYONE);
+        r.get("/api/v1/users", this::list, Access.ADMIN);
+        r.post("/api/v1/users", this::create, Access.ADMIN);
+        r.get("/api/v1/users/{id}", this::get, Access.ADMIN);
+        r.put("/api/v1/users/{id}", this::update, Access.ADMIN);
+        r.delete("/api/v1/users/{id}", this::delete, Access.ADMIN);
+    }
+
+    Map<String, Object> userJson(DSLContext db, User u) {
+        Account a = accounts.byUserId(db, u.id()).orElseThrow();
+        List<Map<String, Object>> chans = channels.ofAccount(db, a.id()).stream()
+                .map(c -> ChannelJson.channel(c, a, urls)).toList();
+        return AccountJson.user(u, a, chans, urls);
+    }
+
+    private void me(Context ctx) {
+        ctx.json(userJson(db.dsl(), Auth.required(ctx)));
+    }
+
+    private void updateMe(Context ctx) {
+        User me = Auth.required(ctx);
+        Body b = Body.of(ctx);
+        Optional<String> password = b.text("password");
+        if (password.isPresent()) {
+            String current = b.text("currentPassword").orElse("");
+            if (!hasher.matches(current, me.passwordHash())) {
+                throw ApiError.unauthorized("currentPassword is wrong");
+            }
+            service.setPassword(me.username(), password.get());
+        }
+        service.updateProfile(me.id(), b.text("displayName"), b.text("description"));
+        service.update(me.id(), new AccountService.Changes(b.text("email"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), b.bool("p2pEnabled")));
+        ctx.status(204);
+    }
+
+    private void register(Context ctx) {
+        if (!instance.flag(InstanceSettings.SIGNUP_ENABLED)) {
+            throw ApiError.forbidden("User registration is not enabled.");
+        }
+        Body b = Body.of(ctx);
+        String channelName = b.node("channel").map(n -> n.path("name").asText(null)).orElse(null);
+        String channelDisplay = b.node("channel").map(n -> n.path("displayName").asText(null)).orElse(null);
+        service.create(new AccountService.NewUser(b.required("username"), b.required("password"),
+                b.required("email"), Role.USER, defaultQuota, defaultQuotaDaily, b.text("displayName").orElse(null),
+                channelName, channelDisplay));
+        ctx.status(204);
+    }
+
+    private void list(Context ctx) {
+        Paging p = Paging.of(ctx);
+        DSLContext d = db.dsl();
+        List<Map<String, Object>> data = users.list(d, p.start(), p.count()).stream().map(u -> userJson(d, u)).toList();
+        ctx.json(Paging.result(users.count(d), data));
+    }
+
+    private void create(Context ctx) {
+        Body b = Body.of(ctx);
+        Role role = Role.of(b.integer("role").orElse(Role.USER.id));
+        AccountService.Created c = service.create(new AccountService.NewUser(b.required("username"),
+                b.required("password"), b.text("email").orElse(null), role,
+                b.number("videoQuota").orElse(defaultQuota), b.number("videoQuotaDaily").orElse(defaultQuotaDaily),
+                null, b.text("channelName").orElse(null), null));
+        ctx.json(Map.of("user", Map.of("id", c.userId(), "account", Map.of("id", c.accountId()))));
+    }
+
+    private long idParam(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("the user id must be a number");
+        }
+    }
+
+    private void get(Context ctx) {
+        User u = users.byId(db.dsl(), idParam(ctx)).orElseThrow(() -> ApiError.notFound("user not found"));
+        ctx.json(userJson(db.dsl(), u));
+    }
+
+    private void update(Context ctx) {
+        Body b = Body.of(ctx);
+        long id = idParam(ctx);
+        Optional<Role> role = b.integer("role").map(Role::of);
+        User updated = service.update(id, new AccountService.Changes(b.text("email"), role, b.number("videoQuota"),
+                b.number("videoQuotaDaily"), Optional.empty(), Optional.empty()));
+        if (b.text("password").isPresent()) {
+            service.setPassword(updated.username(), b.text("password").get());
+            tokens.revokeAll(id);
+        }
+        ctx.status(204);
+    }
+
+    private void delete(Context ctx) {
+        long id = idParam(ctx);
+        tokens.revokeAll(id);
+        service.delete(id);
+        ctx.status(204);
+    }
+}

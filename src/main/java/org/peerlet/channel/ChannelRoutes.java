@@ -1,0 +1,81 @@
+package org.peerlet.channel;
+
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import org.jooq.DSLContext;
+import org.peerlet.db.Database;
+import org.peerlet.http.Access;
+import org.peerlet.http.Auth;
+import org.peerlet.http.Body;
+import org.peerlet.http.Paging;
+import org.peerlet.http.RouteGroup;
+import org.peerlet.instance.Urls;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code /api/v1/video-channels}: list, create, read, change, remove. */
+public final class ChannelRoutes implements RouteGroup {
+    private final Database db;
+    private final ChannelRepository repository;
+    private final ChannelService service;
+    private final Urls urls;
+
+    public ChannelRoutes(Database db, ChannelRepository repository, ChannelService service, Urls urls) {
+        this.db = db;
+        this.repository = repository;
+        this.service = service;
+        this.urls = urls;
+    }
+
+    @Override
+    public void addTo(JavalinDefaultRoutingApi r) {
+        r.get("/api/v1/video-channels", this::list, Access.ANYONE);
+        r.post("/api/v1/video-channels", this::create, Access.USER);
+        r.get("/api/v1/video-channels/{handle}", this::get, Access.ANYONE);
+        r.put("/api/v1/video-channels/{handle}", this::update, Access.USER);
+        r.delete("/api/v1/video-channels/{handle}", this::delete, Access.USER);
+    }
+
+    private Map<String, Object> json(DSLContext d, Channel c) {
+        return ChannelJson.channel(c, service.owner(d, c), urls);
+    }
+
+    private void list(Context ctx) {
+        Paging p = Paging.of(ctx);
+        DSLContext d = db.dsl();
+        List<Map<String, Object>> data = repository.list(d, p.start(), p.count()).stream().map(c -> json(d, c)).toList();
+        ctx.json(Paging.result(repository.count(d), data));
+    }
+
+    private void create(Context ctx) {
+        Body b = Body.of(ctx);
+        long id = service.create(Auth.required(ctx), b.required("name"), fields(b, b.required("displayName")));
+        ctx.json(Map.of("videoChannel", Map.of("id", id)));
+    }
+
+    private void get(Context ctx) {
+        DSLContext d = db.dsl();
+        ctx.json(json(d, service.require(d, ctx.pathParam("handle"), urls.host())));
+    }
+
+    private void update(Context ctx) {
+        Body b = Body.of(ctx);
+        DSLContext d = db.dsl();
+        Channel current = service.require(d, ctx.pathParam("handle"), urls.host());
+        service.update(Auth.required(ctx), ctx.pathParam("handle"), new ChannelService.Fields(
+                b.text("displayName").orElse(current.displayName()),
+                b.has("description") ? b.text("description").orElse(null) : current.description(),
+                b.has("support") ? b.text("support").orElse(null) : current.support()));
+        ctx.status(204);
+    }
+
+    private void delete(Context ctx) {
+        service.delete(Auth.required(ctx), ctx.pathParam("handle"));
+        ctx.status(204);
+    }
+
+    private static ChannelService.Fields fields(Body b, String displayName) {
+        return new ChannelService.Fields(displayName, b.text("description").orElse(null), b.text("support").orElse(null));
+    }
+}

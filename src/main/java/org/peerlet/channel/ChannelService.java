@@ -1,0 +1,122 @@
+package org.peerlet.channel;
+
+import org.peerlet.account.Account;
+import org.peerlet.account.AccountRepository;
+import org.peerlet.account.User;
+import org.peerlet.common.Names;
+import org.peerlet.db.Database;
+import org.peerlet.http.ApiError;
+import org.jooq.DSLContext;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Creating, changing and removing channels, with PeerTube's rules. */
+public final class ChannelService {
+    static final int MAX_CHANNELS_PER_ACCOUNT = 20;
+
+    private final Database db;
+    private final ChannelRepository channels;
+    private final AccountRepository accounts;
+    private final Clock clock;
+
+    public ChannelService(Database db, ChannelRepository channels, AccountRepository accounts, Clock clock) {
+        this.db = db;
+        this.channels = channels;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    public record Fields(String displayName, String description, String support) {
+    }
+
+    /** Creates a channel inside an open transaction; checks the name is free among local actors. */
+    public long create(DSLContext tx, long accountId, String name, Fields f) {
+        if (!Names.isValidActorName(name)) {
+            throw ApiError.badRequest("name must be 1 to 50 characters: lowercase letters, digits, _ and .");
+        }
+        validate(f);
+        if (localNameTaken(tx, name)) {
+            throw ApiError.conflict("the name \"" + name + "\" is already used by an account or a channel");
+        }
+        if (channels.countByAccount(tx, accountId) >= MAX_CHANNELS_PER_ACCOUNT) {
+            throw ApiError.badRequest("an account can have at most " + MAX_CHANNELS_PER_ACCOUNT + " channels");
+        }
+        return channels.insert(tx, accountId, name, "", f.displayName(), f.description(), f.support(), clock.millis());
+    }
+
+    /** Local accounts and channels share one namespace, as in PeerTube (both are ActivityPub actors). */
+    public boolean localNameTaken(DSLContext db, String name) {
+        return accounts.byName(db, name, "").isPresent() || channels.byName(db, name, "").isPresent();
+    }
+
+    public long create(User owner, String name, Fields f) {
+        return db.write(tx -> create(tx, ownAccount(tx, owner).id(), name, f));
+    }
+
+    public Channel update(User asker, String handle, Fields f) {
+        validate(f);
+        return db.write(tx -> {
+            Channel c = editable(tx, asker, handle);
+            channels.update(tx, c.id(), f.displayName(), f.description(), f.support(), clock.millis());
+            return channels.byId(tx, c.id()).orElseThrow();
+        });
+    }
+
+    public void delete(User asker, String handle) {
+        db.writeVoid(tx -> {
+            Channel c = editable(tx, asker, handle);
+            if (channels.countByAccount(tx, c.accountId()) <= 1) {
+                throw ApiError.conflict("cannot remove the last channel of an account");
+            }
+            channels.delete(tx, c.id());
+        });
+    }
+
+    /** Finds a channel by {@code name} or {@code name@host}; our own host means local. */
+    public Optional<Channel> byHandle(DSLContext db, String handle, String ourHost) {
+        int at = handle.indexOf('@');
+        if (at < 0) return channels.byName(db, handle, "");
+        String host = handle.substring(at + 1);
+        return channels.byName(db, handle.substring(0, at), host.equals(ourHost) ? "" : host);
+    }
+
+    public Channel require(DSLContext db, String handle, String ourHost) {
+        return byHandle(db, handle, ourHost).orElseThrow(() -> ApiError.notFound("video channel not found"));
+    }
+
+    public Account owner(DSLContext db, Channel c) {
+        return accounts.byId(db, c.accountId()).orElseThrow();
+    }
+
+    public List<Channel> ofAccount(DSLContext db, long accountId) {
+        return channels.byAccount(db, accountId);
+    }
+
+    private Channel editable(DSLContext tx, User asker, String handle) {
+        Channel c = channels.byName(tx, handle.contains("@") ? handle.substring(0, handle.indexOf('@')) : handle, "")
+                .orElseThrow(() -> ApiError.notFound("video channel not found"));
+        Account owner = owner(tx, c);
+        if (!asker.canModerate() && !Long.valueOf(asker.id()).equals(owner.userId())) {
+            throw ApiError.forbidden("this channel is not yours");
+        }
+        return c;
+    }
+
+    private Account ownAccount(DSLContext tx, User u) {
+        return accounts.byUserId(tx, u.id()).orElseThrow();
+    }
+
+    private static void validate(Fields f) {
+        if (f.displayName() == null || f.displayName().isBlank() || f.displayName().length() > 120) {
+            throw ApiError.badRequest("displayName must be 1 to 120 characters");
+        }
+        if (f.description() != null && f.description().length() > 1000) {
+            throw ApiError.badRequest("description must be at most 1000 characters");
+        }
+        if (f.support() != null && f.support().length() > 1000) {
+            throw ApiError.badRequest("support must be at most 1000 characters");
+        }
+    }
+}

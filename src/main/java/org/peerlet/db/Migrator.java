@@ -1,0 +1,68 @@
+package org.peerlet.db;
+
+import org.jooq.DSLContext;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies the schema changes in {@code db/migration/}, in order, each in its own transaction.
+ * The list is append-only: {@code index.txt} names the files, and the number applied so far is
+ * kept in SQLite's {@code user_version}. A database newer than this code is refused.
+ */
+public final class Migrator {
+
+    private static final String DIR = "/db/migration/";
+
+    private final Database db;
+
+    public Migrator(Database db) {
+        this.db = db;
+    }
+
+    /** Returns how many migrations were applied now. */
+    public int migrate() {
+        List<String> files = index();
+        int current = version();
+        if (current > files.size()) {
+            throw new IllegalStateException("the database is at schema version " + current
+                    + " but this Peerlet knows only " + files.size() + ": it was made by a newer Peerlet;"
+                    + " run that version, or restore a backup");
+        }
+        for (int i = current; i < files.size(); i++) {
+            String sql = read(files.get(i));
+            int next = i + 1;
+            db.writeVoid(dsl -> {
+                for (String statement : SqlScript.split(sql)) dsl.execute(statement);
+                dsl.execute("PRAGMA user_version = " + next);
+            });
+        }
+        return files.size() - current;
+    }
+
+    public int version() {
+        DSLContext dsl = db.dsl();
+        return ((Number) dsl.fetchValue("PRAGMA user_version")).intValue();
+    }
+
+    static List<String> index() {
+        List<String> out = new ArrayList<>();
+        for (String line : read("index.txt").split("\n")) {
+            String t = line.trim();
+            if (!t.isEmpty() && !t.startsWith("#")) out.add(t);
+        }
+        return out;
+    }
+
+    private static String read(String name) {
+        try (InputStream in = Migrator.class.getResourceAsStream(DIR + name)) {
+            if (in == null) throw new IllegalStateException("missing migration " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read migration " + name, e);
+        }
+    }
+}

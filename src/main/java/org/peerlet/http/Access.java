@@ -1,0 +1,8 @@
+package org.peerlet.http;
+
+import io.javalin.security.RouteRole;
+
+/** Who may call a route; checked once, before the handler, in {@link Auth}. */
+public enum Access implements RouteRole {
+    ANYONE, USER, MODERATOR, ADMIN
+}

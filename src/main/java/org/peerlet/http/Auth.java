@@ -1,0 +1,44 @@
+package org.peerlet.http;
+
+import io.javalin.http.Context;
+import io.javalin.security.RouteRole;
+import org.peerlet.account.Role;
+import org.peerlet.account.TokenService;
+import org.peerlet.account.User;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** Finds who asks (a bearer token) and checks each route's {@link Access} before its handler runs. */
+public final class Auth {
+    private static final String USER = "peerlet.user";
+
+    private final TokenService tokens;
+
+    public Auth(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    /** Runs before every matched route. */
+    public void check(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            User user = tokens.authenticate(header.substring(7).trim())
+                    .orElseThrow(() -> new ApiError(401, "invalid_token", "Invalid token: access token is invalid or expired"));
+            ctx.attribute(USER, user);
+        }
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.isEmpty() || roles.contains(Access.ANYONE)) return;
+        User user = required(ctx);
+        Role needed = roles.contains(Access.USER) ? Role.USER : roles.contains(Access.MODERATOR) ? Role.MODERATOR : Role.ADMIN;
+        if (!user.role().atLeast(needed)) throw ApiError.forbidden("you are not allowed to do this");
+    }
+
+    public static Optional<User> user(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(USER));
+    }
+
+    public static User required(Context ctx) {
+        return user(ctx).orElseThrow(() -> ApiError.unauthorized("log in first: this needs an access token"));
+    }
+}

@@ -1,0 +1,111 @@
+package org.peerlet.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * Javalin set-up: JSON, error mapping, request limits, logging, the web UI, and every feature's
+ * routes. No feature logic lives here.
+ */
+public final class HttpServer {
+    private static final Logger LOG = LoggerFactory.getLogger("http");
+    /** Bodies read into memory (JSON, forms); video bytes are streamed and limited elsewhere. */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    private final Javalin app;
+
+    public HttpServer(String host, int port, Auth auth, List<RouteGroup> groups) {
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            // A small pool suits a Pi; uploads and HLS files are streamed, so threads are not held long.
+            QueuedThreadPool pool = new QueuedThreadPool(64, 4, 60_000);
+            pool.setName("http");
+            config.jetty.threadPool = pool;
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.defaultContentType = "application/json";
+            config.http.generateEtags = true;
+            config.staticFiles.add(s -> {
+                s.hostedPath = "/";
+                s.directory = "/web";
+                s.location = Location.CLASSPATH;
+                s.precompressMaxSize = 0;
+            });
+            config.requestLogger.http(HttpServer::logRequest);
+
+            config.routes.beforeMatched(auth::check);
+            config.routes.exception(ApiError.class, (e, ctx) -> {
+                if (e.retryAfterSeconds() != null) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+                writeError(ctx, e.status(), e.code(), e.getMessage());
+            });
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                String detail = e.getStatus() == 413 ? "the request body is too large" : e.getMessage();
+                writeError(ctx, e.getStatus(), null, detail);
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                writeError(ctx, 500, null, "internal error; the server log has details");
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.attribute("peerlet.error") != null) return;
+                if (isApi(ctx.path())) {
+                    writeError(ctx, 404, null, "no such endpoint: " + ctx.method() + " " + ctx.path());
+                } else if (ctx.method().name().equals("GET")) {
+                    // The web UI routes its own pages: any other page address gets the app's shell.
+                    ctx.status(200).contentType("text/html; charset=utf-8").result(indexHtml());
+                }
+            });
+            config.routes.error(405, ctx -> {
+                if (ctx.attribute("peerlet.error") == null) writeError(ctx, 405, null, "method not allowed");
+            });
+            for (RouteGroup g : groups) g.addTo(config.routes);
+        });
+    }
+
+    private static boolean isApi(String path) {
+        return path.startsWith("/api/") || path.startsWith("/static/") || path.startsWith("/feeds/")
+                || path.startsWith("/.well-known/") || path.startsWith("/services/") || path.startsWith("/tracker/");
+    }
+
+    private static byte[] indexHtml() {
+        try (var in = HttpServer.class.getResourceAsStream("/web/index.html")) {
+            return in == null ? new byte[0] : in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static void writeError(Context ctx, int status, String code, String detail) {
+        ctx.attribute("peerlet.error", true);
+        ctx.status(status).json(ErrorBody.of(status, code, detail));
+    }
+
+    private static void logRequest(Context ctx, Float ms) {
+        String path = ctx.path();
+        if (!path.startsWith("/api/") && ctx.status().getCode() < 400) return;
+        LOG.info("{} {} {} {}ms", ctx.method(), path, ctx.status().getCode(), Math.round(ms));
+    }
+
+    public void start() {
+        app.start();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+}
