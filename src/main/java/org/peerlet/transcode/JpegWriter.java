@@ -31,9 +31,9 @@ final class JpegWriter {
     private JpegWriter() {
     }
 
-    /** Largest even size with the picture's aspect that fits in boxW x boxH. */
+    /** Largest even size with the picture's aspect that fits in boxW x boxH, never enlarged. */
     static int[] fit(int w, int h, int boxW, int boxH) {
-        double s = Math.min(boxW / (double) w, boxH / (double) h);
+        double s = Math.min(1.0, Math.min(boxW / (double) w, boxH / (double) h));
         return new int[] {Ff.even(w * s), Ff.even(h * s)};
     }
 

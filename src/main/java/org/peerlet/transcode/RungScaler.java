@@ -56,6 +56,7 @@ final class RungScaler implements AutoCloseable {
         Ff.check(av_frame_make_writable(out), "reusing a picture buffer");
         Ff.check(sws_scale_frame(sws, out, src), "scaling");
         out.pts(src.pts());
+        out.duration(src.duration()); // the muxer needs it for the last frame of each stream
         return out;
     }
 

@@ -256,7 +256,7 @@ final class TranscodeJob implements AutoCloseable {
     /** Audio-only: keeps the still-picture video caught up with the audio decoded so far. */
     private void emitStillFramesUntil(double seconds) throws MediaException {
         while (stillFrames / (double) STILL_FPS < seconds) {
-            stillSource.pts(stillFrames++);
+            stillSource.pts(stillFrames++).duration(1);
             encodeForEveryRung(stillSource);
         }
         videoEnd = stillFrames / (double) STILL_FPS;

@@ -34,6 +34,7 @@ final class VideoRungEncoder implements AutoCloseable {
     final AVCodecContext context;
     private final AVPacket packet = av_packet_alloc();
     private final long gopTicks;
+    private final long frameTicks;
     private long nextKeyframePts = 0;
     private long lastPts = Long.MIN_VALUE;
 
@@ -67,6 +68,7 @@ final class VideoRungEncoder implements AutoCloseable {
             av_dict_free(opts);
         }
         this.gopTicks = Math.max(1, av_rescale_q(gopSeconds, Ff.q(1, 1), timeBase));
+        this.frameTicks = Math.max(1, Math.round(timeBase.den() / (timeBase.num() * fps)));
     }
 
     /** A VBV ceiling of ~0.1 bit per pixel per frame keeps bandwidth predictable on a small server. */
@@ -98,6 +100,8 @@ final class VideoRungEncoder implements AutoCloseable {
             if (ret == Ff.EAGAIN || ret == Ff.EOF) return;
             Ff.check(ret, "encoding video");
             try {
+                // libx264 leaves durations at 0; fMP4 needs them or the last frame of the stream gets no time.
+                if (packet.duration() <= 0) packet.duration(frameTicks);
                 sink.accept(packet);
             } finally {
                 av_packet_unref(packet);

@@ -230,12 +230,12 @@ public final class TestClips {
                     double at = aNext < aTotal ? aNext / (double) aenc.sample_rate() : Double.MAX_VALUE;
                     if (vt <= at) {
                         drawPicture(vNext);
-                        vframe.pts(vNext++);
+                        vframe.pts(vNext++).duration(1); // without it the MP4 edit list drops the last frame
                         encode(venc, vst, vframe);
                     } else {
                         int n = (int) Math.min(aenc.frame_size() > 0 ? aenc.frame_size() : 1024, aTotal - aNext);
                         drawSound(aNext, n);
-                        aframe.pts(aNext);
+                        aframe.pts(aNext).duration(n);
                         aNext += n;
                         encode(aenc, ast, aframe);
                     }
@@ -359,6 +359,7 @@ public final class TestClips {
             while (avcodec_receive_packet(enc, pkt) >= 0) {
                 try {
                     pkt.stream_index(st.index());
+                    if (pkt.duration() == 0 && enc == venc) pkt.duration(1); // libx264 leaves it 0; MP4 needs it
                     av_packet_rescale_ts(pkt, enc.time_base(), st.time_base());
                     check(av_interleaved_write_frame(oc, pkt), "write");
                 } finally {
