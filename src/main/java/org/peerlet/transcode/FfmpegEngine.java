@@ -1,0 +1,25 @@
+package org.peerlet.transcode;
+
+import java.nio.file.Path;
+
+/**
+ * {@link MediaEngine} on FFmpeg's own libraries, in-process through JavaCPP (no ffmpeg subprocess).
+ * Stateless: every call opens and frees its own native objects, so calls may run concurrently.
+ */
+public final class FfmpegEngine implements MediaEngine {
+
+    @Override
+    public ProbeResult probe(Path file) throws MediaException {
+        try (InputFile in = InputFile.open(file)) {
+            return in.describe();
+        }
+    }
+
+    @Override
+    public TranscodeResult transcode(TranscodeRequest request, ProgressListener progress, CancelToken cancel)
+            throws MediaException {
+        try (TranscodeJob job = new TranscodeJob(request, progress, cancel)) {
+            return job.run();
+        }
+    }
+}

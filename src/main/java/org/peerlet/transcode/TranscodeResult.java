@@ -1,0 +1,43 @@
+package org.peerlet.transcode;
+
+import java.util.List;
+
+/**
+ * What a transcode wrote (all file names are relative to the request's output directory).
+ *
+ * @param truncated true when less decoded than the header promised; what decoded was published
+ */
+public record TranscodeResult(
+        List<Rung> rungs,
+        double durationSeconds,
+        boolean truncated,
+        String masterPlaylist,
+        String segmentsSha256,
+        String thumbnail,
+        String preview,
+        List<String> warnings) {
+
+    public TranscodeResult {
+        rungs = List.copyOf(rungs);
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * One rendition of the ladder.
+     *
+     * @param bandwidth peak segment bit rate in bits/s (what HLS BANDWIDTH means)
+     * @param codecs    RFC 6381 codecs, e.g. {@code avc1.64001f,mp4a.40.2}
+     */
+    public record Rung(
+            int height,
+            int width,
+            long bandwidth,
+            long averageBandwidth,
+            String codecs,
+            String playlist,
+            String initSegment,
+            int segmentCount,
+            long totalBytes,
+            double fps) {
+    }
+}
