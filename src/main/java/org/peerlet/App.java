@@ -20,6 +20,22 @@ import org.peerlet.http.RouteGroup;
 import org.peerlet.instance.InstanceRoutes;
 import org.peerlet.instance.InstanceSettings;
 import org.peerlet.instance.Urls;
+import org.peerlet.media.MediaCleanup;
+import org.peerlet.media.MediaLayout;
+import org.peerlet.media.MediaRoutes;
+import org.peerlet.transcode.FfmpegEngine;
+import org.peerlet.transcode.JobRepository;
+import org.peerlet.transcode.JobRoutes;
+import org.peerlet.transcode.MediaEngine;
+import org.peerlet.transcode.TranscodeWorker;
+import org.peerlet.upload.Intake;
+import org.peerlet.upload.ResumableUploads;
+import org.peerlet.upload.UploadRoutes;
+import org.peerlet.video.Privacy;
+import org.peerlet.video.VideoJson;
+import org.peerlet.video.VideoRepository;
+import org.peerlet.video.VideoRoutes;
+import org.peerlet.video.VideoService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +68,11 @@ public final class App implements AutoCloseable {
     private final TokenService tokens;
     private final InstanceSettings instance;
     private final HttpServer http;
+    private final MediaLayout media;
+    private final MediaEngine engine;
+    private final VideoService videos;
+    private final ResumableUploads resumable;
+    private final TranscodeWorker worker;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -78,7 +99,29 @@ public final class App implements AutoCloseable {
         this.accounts = new AccountService(db, userRepo, accountRepo, channels, hasher, clock);
         this.tokens = new TokenService(db, userRepo, hasher, settings.get(Settings.LOGIN_LIMIT_PER_IP), clock);
 
+        this.media = new MediaLayout(dataDir);
+        this.engine = new FfmpegEngine();
+        VideoRepository videoRepo = new VideoRepository();
+        JobRepository jobRepo = new JobRepository();
+        this.videos = new VideoService(db, videoRepo, media, clock);
+        Privacy defaultPrivacy = Privacy.of(settings.get(Settings.DEFAULT_PRIVACY));
+        Intake intake = new Intake(db, media, engine, videoRepo, channelRepo, accountRepo, jobRepo,
+                settings.get(Settings.MAX_UPLOAD_SIZE), clock);
+        this.resumable = new ResumableUploads(db, media, intake, videoRepo, defaultPrivacy, clock);
+        this.worker = new TranscodeWorker(db, jobRepo, videoRepo, media, engine, new TranscodeWorker.Config(
+                settings.get(Settings.TRANSCODING_RESOLUTIONS), settings.get(Settings.TRANSCODING_PRESET),
+                settings.get(Settings.TRANSCODING_THREADS), settings.get(Settings.TRANSCODING_CONCURRENCY),
+                settings.get(Settings.KEEP_ORIGINAL)), clock);
+        videos.onDelete(worker::cancel);
+        intake.onAccepted(worker::wake);
+        VideoJson videoJson = new VideoJson(urls, urls.base().replaceFirst("^http", "ws") + "/tracker/socket");
+
         List<RouteGroup> routes = new ArrayList<>();
+        // Upload paths first: /videos/upload-resumable must win over /videos/{id}.
+        routes.add(new UploadRoutes(db, intake, resumable, media, videoRepo, defaultPrivacy));
+        routes.add(new VideoRoutes(db, videos, videoJson, channels, accountRepo, urls));
+        routes.add(new MediaRoutes(media, videos));
+        routes.add(new JobRoutes(db, jobRepo, videos, worker));
         routes.add(new OAuthRoutes(tokens, instance));
         routes.add(new UserRoutes(db, userRepo, accountRepo, accounts, channels, tokens, hasher, instance, urls,
                 settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY)));
@@ -89,13 +132,17 @@ public final class App implements AutoCloseable {
                 settings.get(Settings.MAX_UPLOAD_SIZE), settings.get(Settings.USER_VIDEO_QUOTA),
                 settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
                 List.of(".mp4", ".webm", ".mkv", ".mov", ".ogv", ".avi", ".m4v", ".mp3", ".m4a", ".ogg", ".flac", ".wav"))));
-        this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), new Auth(tokens), routes);
+        this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
+                settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens), routes);
     }
 
     /** Makes the admin on first start, then listens. */
     public App start() {
         generatedAdminPassword = accounts.ensureAdmin(settings.get(Settings.ADMIN_PASSWORD));
         tokens.purgeExpired();
+        resumable.cleanUpAtStart();
+        new MediaCleanup(db, media).run();
+        worker.start();
         http.start();
         return this;
     }
@@ -126,6 +173,7 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("stopping HTTP: {}", e.toString());
         }
+        worker.close();
         db.close();
     }
 

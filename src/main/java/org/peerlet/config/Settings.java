@@ -53,13 +53,22 @@ public final class Settings {
     public static final Setting<Boolean> FEDERATION_ALLOW_HTTP = new Setting<>("federation_allow_http", "false",
             "development: allow federation over plain http", Parsers.bool());
 
+    public static final Setting<Integer> DEFAULT_PRIVACY = new Setting<>("default_privacy", "private",
+            "privacy of new uploads that do not say (public, unlisted, private, internal)",
+            s -> switch (s) {
+                case "public", "1" -> 1;
+                case "unlisted", "2" -> 2;
+                case "private", "3" -> 3;
+                case "internal", "4" -> 4;
+                default -> throw new IllegalArgumentException("must be public, unlisted, private or internal");
+            });
     public static final Setting<Integer> LOGIN_LIMIT_PER_IP = new Setting<>("login_limit_per_ip", "15",
             "login attempts allowed per address in 5 minutes", Parsers.intRange(1, 100_000));
 
     public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA_DIR, PUBLIC_URL, ADMIN_PASSWORD,
             MAX_UPLOAD_SIZE, USER_VIDEO_QUOTA, USER_VIDEO_QUOTA_DAILY, TRANSCODING_RESOLUTIONS, TRANSCODING_PRESET,
             TRANSCODING_CONCURRENCY, TRANSCODING_THREADS, KEEP_ORIGINAL, P2P_ENABLED,
-            FEDERATION_ALLOW_LOOPBACK, FEDERATION_ALLOW_HTTP, LOGIN_LIMIT_PER_IP);
+            FEDERATION_ALLOW_LOOPBACK, FEDERATION_ALLOW_HTTP, LOGIN_LIMIT_PER_IP, DEFAULT_PRIVACY);
 
     public static final String FILE_NAME = "peerlet.properties";
 

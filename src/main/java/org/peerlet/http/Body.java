@@ -114,6 +114,11 @@ public final class Body {
         return Optional.ofNullable(v).map(List::copyOf);
     }
 
+    /** The whole JSON object (empty for forms). */
+    public JsonNode raw() {
+        return json == null ? Json.MAPPER.createObjectNode() : json;
+    }
+
     public Optional<JsonNode> node(String name) {
         return json == null ? Optional.empty() : Optional.ofNullable(json.get(name)).filter(n -> !n.isNull());
     }

@@ -22,7 +22,8 @@ public final class HttpServer {
 
     private final Javalin app;
 
-    public HttpServer(String host, int port, Auth auth, List<RouteGroup> groups) {
+    public HttpServer(String host, int port, java.nio.file.Path uploadsDir, long maxUploadBytes, Auth auth,
+                      List<RouteGroup> groups) {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -34,6 +35,11 @@ public final class HttpServer {
             config.jetty.threadPool = pool;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            // Multipart uploads spill to the uploads folder, never to memory beyond 1 MB.
+            config.jetty.multipartConfig.cacheDirectory(uploadsDir.toAbsolutePath().toString());
+            config.jetty.multipartConfig.maxFileSize(maxUploadBytes, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + 16 * 1024 * 1024, io.javalin.config.SizeUnit.BYTES);
             config.http.defaultContentType = "application/json";
             config.http.generateEtags = true;
             config.staticFiles.add(s -> {

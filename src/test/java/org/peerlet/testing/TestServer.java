@@ -50,9 +50,12 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    private int port;
+
     private void boot() {
+        if (port == 0) port = freePort();
         Map<String, String> all = new HashMap<>();
-        all.put("PEERLET_PORT", "0");
+        all.put("PEERLET_PORT", String.valueOf(port));
         all.put("PEERLET_HOST", "127.0.0.1");
         all.put("PEERLET_DATA_DIR", dataDir.toString());
         all.put("PEERLET_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -61,6 +64,15 @@ public final class TestServer implements AutoCloseable {
         List<String> flags = new ArrayList<>();
         app = new App(Settings.load(all, flags), clock).start();
         api = new Api("http://127.0.0.1:" + app.port());
+    }
+
+    /** A port free now; the server keeps it across restarts, as links it handed out name it. */
+    static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void restart() {

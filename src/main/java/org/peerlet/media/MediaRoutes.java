@@ -1,0 +1,93 @@
+package org.peerlet.media;
+
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import org.peerlet.http.Access;
+import org.peerlet.http.ApiError;
+import org.peerlet.http.Auth;
+import org.peerlet.http.RouteGroup;
+import org.peerlet.video.Privacy;
+import org.peerlet.video.Video;
+import org.peerlet.video.VideoAccess;
+import org.peerlet.video.VideoService;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * Serves published media: HLS playlists and segments, thumbnails and previews. Every file
+ * belongs to a video, and the video's access rule is checked before a byte is sent.
+ */
+public final class MediaRoutes implements RouteGroup {
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,100}");
+    private static final Pattern UUID = Pattern.compile("[0-9a-f-]{36}");
+
+    private final MediaLayout media;
+    private final VideoService videos;
+
+    public MediaRoutes(MediaLayout media, VideoService videos) {
+        this.media = media;
+        this.videos = videos;
+    }
+
+    @Override
+    public void addTo(JavalinDefaultRoutingApi r) {
+        r.get("/static/streaming-playlists/hls/{uuid}/{file}", this::hls, Access.ANYONE);
+        r.get("/lazy-static/thumbnails/{file}", ctx -> image(ctx, true), Access.ANYONE);
+        r.get("/lazy-static/previews/{file}", ctx -> image(ctx, false), Access.ANYONE);
+    }
+
+    private void hls(Context ctx) {
+        String uuid = ctx.pathParam("uuid");
+        String file = ctx.pathParam("file");
+        if (!UUID.matcher(uuid).matches() || !SAFE_NAME.matcher(file).matches()) throw ApiError.notFound("file not found");
+        Video v = allowed(ctx, uuid);
+        serve(ctx, v, media.hlsDir(uuid).resolve(file), contentType(file));
+    }
+
+    private void image(Context ctx, boolean thumbnail) {
+        String file = ctx.pathParam("file");
+        if (!file.endsWith(".jpg")) throw ApiError.notFound("file not found");
+        String uuid = file.substring(0, file.length() - 4);
+        if (!UUID.matcher(uuid).matches()) throw ApiError.notFound("file not found");
+        Video v = allowed(ctx, uuid);
+        serve(ctx, v, thumbnail ? media.thumbnail(uuid) : media.preview(uuid), "image/jpeg");
+    }
+
+    private Video allowed(Context ctx, String uuid) {
+        Video v = videos.find(uuid).orElseThrow(() -> ApiError.notFound("file not found"));
+        if (!VideoAccess.canView(v, Auth.user(ctx))) throw ApiError.notFound("file not found");
+        return v;
+    }
+
+    private static void serve(Context ctx, Video v, Path path, String type) {
+        if (!Files.isRegularFile(path)) throw ApiError.notFound("file not found");
+        boolean open = v.privacy() == Privacy.PUBLIC || v.privacy() == Privacy.UNLISTED;
+        if (open) {
+            // Other instances' players fetch our public files: allow them, and let caches keep them.
+            ctx.header("Access-Control-Allow-Origin", "*");
+            ctx.header("Cache-Control", type.equals("application/vnd.apple.mpegurl") ? "public, max-age=60" : "public, max-age=86400");
+        } else {
+            ctx.header("Cache-Control", "private, no-store");
+        }
+        // Binary files carry no charset (the default JSON type would add one).
+        ctx.res().setCharacterEncoding(null);
+        try {
+            ctx.writeSeekableStream(Files.newInputStream(path), type, Files.size(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String contentType(String file) {
+        if (file.endsWith(".m3u8")) return "application/vnd.apple.mpegurl";
+        if (file.endsWith(".m4s")) return "video/iso.segment";
+        if (file.endsWith(".mp4")) return "video/mp4";
+        if (file.endsWith(".json")) return "application/json";
+        if (file.endsWith(".jpg")) return "image/jpeg";
+        return "application/octet-stream";
+    }
+}

@@ -1,0 +1,262 @@
+package org.peerlet.transcode;
+
+import org.peerlet.db.Database;
+import org.peerlet.http.Json;
+import org.peerlet.media.Images;
+import org.peerlet.media.MediaLayout;
+import org.peerlet.video.Video;
+import org.peerlet.video.VideoRepository;
+import org.peerlet.video.VideoState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs the transcoding jobs kept in SQLite, a few at a time. A job writes into a work dir that
+ * is renamed into place only when complete, so a half-written ladder is never served; after a
+ * crash, running jobs are put back to wait and start again from clean.
+ */
+public final class TranscodeWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("transcode");
+    /** Waits before retrying a job whose failure might pass: 30 s, 2 min, 10 min. */
+    static final long[] BACKOFF_MILLIS = {30_000, 120_000, 600_000};
+
+    public record Config(List<Integer> rungs, String preset, int threads, int concurrency, boolean keepOriginal) {
+    }
+
+    private final Database db;
+    private final JobRepository jobs;
+    private final VideoRepository videos;
+    private final MediaLayout media;
+    private final MediaEngine engine;
+    private final Config config;
+    private final Clock clock;
+    private final Map<Long, CancelToken> running = new ConcurrentHashMap<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final Object wake = new Object();
+    private final List<LongConsumer> publishListeners = new ArrayList<>();
+    private volatile boolean stopping;
+
+    public TranscodeWorker(Database db, JobRepository jobs, VideoRepository videos, MediaLayout media,
+                           MediaEngine engine, Config config, Clock clock) {
+        this.db = db;
+        this.jobs = jobs;
+        this.videos = videos;
+        this.media = media;
+        this.engine = engine;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Called with a video's id once its ladder is published (e.g. to open its P2P swarm). */
+    public void onPublished(LongConsumer listener) {
+        publishListeners.add(listener);
+    }
+
+    public void start() {
+        int n = db.write(tx -> jobs.requeueRunning(tx, clock.millis()));
+        if (n > 0) LOG.info("{} interrupted transcoding job(s) will start again", n);
+        for (int i = 0; i < config.concurrency(); i++) {
+            Thread t = new Thread(this::loop, "transcode-" + i);
+            t.setDaemon(true);
+            // Transcoding is background work: the web must stay responsive.
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+            threads.add(t);
+        }
+    }
+
+    /** A job was added: look now instead of at the next poll. */
+    public void wake() {
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+    }
+
+    /** Stops the job of this video, if one is running (the video is being deleted). */
+    public void cancel(long videoId) {
+        CancelToken t = running.get(videoId);
+        if (t != null) t.cancel();
+    }
+
+    private void loop() {
+        while (!stopping) {
+            Optional<JobRepository.Job> job;
+            try {
+                job = db.write(tx -> jobs.claimNext(tx, clock.millis()));
+            } catch (RuntimeException e) {
+                if (stopping) return;
+                LOG.warn("cannot read the job queue: {}", e.toString());
+                job = Optional.empty();
+            }
+            if (job.isEmpty()) {
+                synchronized (wake) {
+                    try {
+                        wake.wait(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                continue;
+            }
+            run(job.get());
+        }
+    }
+
+    void run(JobRepository.Job job) {
+        Optional<Video> found = videos.byId(db.dsl(), job.videoId());
+        if (found.isEmpty() || found.get().originalFile() == null) {
+            db.writeVoid(tx -> jobs.fail(tx, job.id(), "the video or its original file is gone", clock.millis()));
+            return;
+        }
+        Video v = found.get();
+        Path work = media.hlsWorkDir(v.uuid());
+        CancelToken cancel = new CancelToken();
+        running.put(v.id(), cancel);
+        long started = System.nanoTime();
+        try {
+            MediaLayout.deleteTree(work);
+            Files.createDirectories(work);
+            TranscodeRequest request = new TranscodeRequest(media.resolve(v.originalFile()), work, config.rungs(),
+                    config.preset(), TranscodeRequest.DEFAULT_GOP_SECONDS, 0, config.threads());
+            TranscodeResult result = engine.transcode(request, progressWriter(job.id()), cancel);
+            publish(v, job, work, result);
+            LOG.info("video {} transcoded to {} in {} s{}", v.uuid(), result.rungs().stream().map(r -> r.height() + "p").toList(),
+                    (System.nanoTime() - started) / 1_000_000_000, result.truncated() ? " (truncated source: published what decodes)" : "");
+        } catch (MediaException e) {
+            MediaLayout.deleteTree(work);
+            if (cancel.isCancelled() || stopping) {
+                LOG.info("transcoding of {} stopped", v.uuid());
+                if (stopping) db.writeVoid(tx -> jobs.retryLater(tx, job.id(), null, clock.millis(), clock.millis()));
+                return;
+            }
+            failed(v, job, e.getMessage(), e.permanent());
+        } catch (IOException | RuntimeException e) {
+            MediaLayout.deleteTree(work);
+            if (stopping) return;
+            LOG.warn("transcoding of {} failed", v.uuid(), e);
+            failed(v, job, e.toString(), false);
+        } finally {
+            running.remove(v.id());
+        }
+    }
+
+    private void publish(Video v, JobRepository.Job job, Path work, TranscodeResult result) throws IOException {
+        if (!v.hasThumbnail() && result.thumbnail() != null) {
+            Images.storeScaled(work.resolve(result.thumbnail()), media.thumbnail(v.uuid()), Images.THUMBNAIL_WIDTH,
+                    Images.THUMBNAIL_HEIGHT);
+        }
+        if (!v.hasPreview() && result.preview() != null) {
+            Images.storeScaled(work.resolve(result.preview()), media.preview(v.uuid()), Images.PREVIEW_WIDTH,
+                    Images.PREVIEW_HEIGHT);
+        }
+        Path target = media.hlsDir(v.uuid());
+        Path old = target.resolveSibling(".old-" + v.uuid());
+        if (Files.exists(target)) MediaLayout.moveAtomically(target, old);
+        MediaLayout.moveAtomically(work, target);
+        MediaLayout.deleteTree(old);
+        String hls = Json.write(ladder(result));
+        boolean stillThere = db.write(tx -> {
+            if (videos.byId(tx, v.id()).isEmpty()) return false;
+            videos.publish(tx, v.id(), hls, (int) Math.round(result.durationSeconds()), result.thumbnail() != null,
+                    result.preview() != null, clock.millis());
+            jobs.finish(tx, job.id(), clock.millis());
+            if (!config.keepOriginal()) videos.dropOriginal(tx, v.id());
+            return true;
+        });
+        if (!stillThere) {
+            media.deleteVideoFiles(v.uuid(), null); // deleted while we worked
+            return;
+        }
+        if (!config.keepOriginal()) {
+            try {
+                Files.deleteIfExists(media.resolve(v.originalFile()));
+            } catch (IOException e) {
+                LOG.warn("could not drop the original of {}: {}", v.uuid(), e.toString());
+            }
+        }
+        publishListeners.forEach(l -> l.accept(v.id()));
+    }
+
+    private void failed(Video v, JobRepository.Job job, String error, boolean permanent) {
+        long now = clock.millis();
+        if (!permanent && job.attempts() <= BACKOFF_MILLIS.length) {
+            long wait = BACKOFF_MILLIS[job.attempts() - 1];
+            LOG.warn("transcoding of {} failed ({}); retrying in {} s", v.uuid(), error, wait / 1000);
+            db.writeVoid(tx -> jobs.retryLater(tx, job.id(), error, now + wait, now));
+            return;
+        }
+        LOG.warn("transcoding of {} failed for good: {}", v.uuid(), error);
+        db.writeVoid(tx -> {
+            jobs.fail(tx, job.id(), error, now);
+            if (videos.byId(tx, v.id()).map(x -> x.state() != VideoState.PUBLISHED).orElse(false)) {
+                videos.setState(tx, v.id(), VideoState.TRANSCODING_FAILED, now);
+            }
+        });
+    }
+
+    /** Writes progress at most every half second: enough for a progress bar, little for the SD card. */
+    private ProgressListener progressWriter(long jobId) {
+        long[] last = {0};
+        return (fraction, perRung) -> {
+            long now = System.nanoTime();
+            if (now - last[0] < 500_000_000L && fraction < 1.0) return;
+            last[0] = now;
+            Map<String, Double> detail = new LinkedHashMap<>();
+            perRung.forEach((h, p) -> detail.put(String.valueOf(h), Math.round(p * 1000) / 1000.0));
+            try {
+                db.writeVoid(tx -> jobs.progress(tx, jobId, fraction, Json.write(detail), clock.millis()));
+            } catch (RuntimeException e) {
+                LOG.debug("progress not saved: {}", e.toString());
+            }
+        };
+    }
+
+    /** What the database keeps of a ladder: enough to build PeerTube's streamingPlaylists. */
+    static Map<String, Object> ladder(TranscodeResult r) {
+        List<Map<String, Object>> rungs = new ArrayList<>();
+        for (TranscodeResult.Rung rung : r.rungs()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("height", rung.height());
+            m.put("width", rung.width());
+            m.put("fps", rung.fps());
+            m.put("bandwidth", rung.bandwidth());
+            m.put("size", rung.totalBytes());
+            m.put("playlist", rung.playlist());
+            m.put("codecs", rung.codecs());
+            rungs.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("master", r.masterPlaylist());
+        out.put("sha256", r.segmentsSha256());
+        out.put("rungs", rungs);
+        out.put("truncated", r.truncated());
+        out.put("warnings", r.warnings());
+        return out;
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        running.values().forEach(CancelToken::cancel);
+        wake();
+        for (Thread t : threads) {
+            try {
+                t.join(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

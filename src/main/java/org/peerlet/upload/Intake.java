@@ -1,0 +1,165 @@
+package org.peerlet.upload;
+
+import org.peerlet.account.Account;
+import org.peerlet.account.AccountRepository;
+import org.peerlet.account.User;
+import org.peerlet.channel.Channel;
+import org.peerlet.channel.ChannelRepository;
+import org.peerlet.db.Database;
+import org.peerlet.http.ApiError;
+import org.peerlet.http.Json;
+import org.peerlet.media.MediaLayout;
+import org.peerlet.transcode.JobRepository;
+import org.peerlet.transcode.MediaEngine;
+import org.peerlet.transcode.MediaException;
+import org.peerlet.transcode.ProbeResult;
+import org.peerlet.video.ShortUuid;
+import org.peerlet.video.VideoRepository;
+import org.peerlet.video.VideoState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The one way a video file becomes a video, for both upload protocols: checks size and quota
+ * before the bytes are taken, probes what arrived (never trusting its name), then stores the
+ * original, the row and the transcoding job together. A failure leaves nothing behind.
+ */
+public final class Intake {
+    private static final Logger LOG = LoggerFactory.getLogger("upload");
+
+    private final Database db;
+    private final MediaLayout media;
+    private final MediaEngine engine;
+    private final VideoRepository videos;
+    private final ChannelRepository channels;
+    private final AccountRepository accounts;
+    private final JobRepository jobs;
+    private final long maxUploadSize;
+    private final Clock clock;
+
+    public Intake(Database db, MediaLayout media, MediaEngine engine, VideoRepository videos,
+                  ChannelRepository channels, AccountRepository accounts, JobRepository jobs, long maxUploadSize,
+                  Clock clock) {
+        this.db = db;
+        this.media = media;
+        this.engine = engine;
+        this.videos = videos;
+        this.channels = channels;
+        this.accounts = accounts;
+        this.jobs = jobs;
+        this.maxUploadSize = maxUploadSize;
+        this.clock = clock;
+    }
+
+    private final java.util.List<Runnable> acceptedListeners = new java.util.ArrayList<>();
+
+    /** Called after a video is accepted (its transcoding job is queued). */
+    public void onAccepted(Runnable listener) {
+        acceptedListeners.add(listener);
+    }
+
+    public record Accepted(long id, String uuid, String shortUuid) {
+    }
+
+    /** The channel the user publishes in: it must exist and be theirs. */
+    public Channel channelFor(User user, long channelId) {
+        Channel c = channels.byId(db.dsl(), channelId).orElseThrow(() -> ApiError.badRequest("channelId " + channelId + " does not exist"));
+        Account owner = accounts.byId(db.dsl(), c.accountId()).orElseThrow();
+        if (!Long.valueOf(user.id()).equals(owner.userId())) {
+            throw ApiError.forbidden("Cannot publish in this channel: it is not yours");
+        }
+        return c;
+    }
+
+    /** Refuses a file of this size before any byte is taken: 413 over the instance's limit, 403 over quota. */
+    public void checkAllowed(User user, long size) {
+        if (size < 0) throw ApiError.badRequest("the file size is unknown");
+        if (size > maxUploadSize) {
+            throw ApiError.tooLarge("the file is larger than this instance accepts (" + maxUploadSize + " bytes)");
+        }
+        Account a = accounts.byUserId(db.dsl(), user.id()).orElseThrow();
+        if (user.videoQuota() >= 0 && videos.usedBytes(db.dsl(), a.id(), null) + size > user.videoQuota()) {
+            throw ApiError.forbidden("The user video quota is exceeded with this video.");
+        }
+        long dayAgo = clock.millis() - Duration.ofDays(1).toMillis();
+        if (user.videoQuotaDaily() >= 0 && videos.usedBytes(db.dsl(), a.id(), dayAgo) + size > user.videoQuotaDaily()) {
+            throw ApiError.forbidden("The user video daily quota is exceeded with this video.");
+        }
+    }
+
+    /**
+     * Turns a complete staged file into a video waiting for transcoding. The staged file is
+     * consumed: moved into originals/ on success, deleted on failure.
+     */
+    public Accepted accept(User user, Channel channel, VideoRepository.Metadata m, Path staged, String filename) {
+        return accept(user, channel, m, staged, filename, (tx, id) -> { });
+    }
+
+    /** As above; {@code alsoInTransaction} runs in the same transaction as the new row (e.g. closing a session). */
+    public Accepted accept(User user, Channel channel, VideoRepository.Metadata m, Path staged, String filename,
+                           java.util.function.BiConsumer<org.jooq.DSLContext, Long> alsoInTransaction) {
+        boolean moved = false;
+        Path original = null;
+        try {
+            long size = Files.size(staged);
+            if (size == 0) throw new ApiError(422, null, "Video file unreadable: the file is empty");
+            checkAllowed(user, size);
+            ProbeResult probe;
+            try {
+                probe = engine.probe(staged);
+            } catch (MediaException e) {
+                throw new ApiError(422, null, "Video file unreadable: " + e.getMessage());
+            }
+            UUID uuid = UUID.randomUUID();
+            String ext = extension(filename, probe);
+            String originalName = media.originalName(uuid.toString(), ext);
+            original = media.resolve(originalName);
+            MediaLayout.moveAtomically(staged, original);
+            moved = true;
+            long now = clock.millis();
+            long id = db.write(tx -> {
+                long videoId = videos.insert(tx, uuid.toString(), ShortUuid.of(uuid), channel.id(), m,
+                        VideoState.TO_TRANSCODE, filename, originalName, size, Json.write(probe),
+                        (int) Math.round(probe.durationSeconds()), now);
+                jobs.enqueue(tx, videoId, now);
+                alsoInTransaction.accept(tx, videoId);
+                return videoId;
+            });
+            acceptedListeners.forEach(Runnable::run);
+            LOG.info("video {} uploaded by {} ({} bytes, {})", uuid, user.username(), size, probe.containerFormat());
+            return new Accepted(id, uuid.toString(), ShortUuid.of(uuid));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            deleteQuietly(moved ? original : staged);
+            throw e;
+        } finally {
+            if (!moved) deleteQuietly(staged);
+        }
+    }
+
+    private static String extension(String filename, ProbeResult probe) {
+        String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        String ext = dot >= 0 ? name.substring(dot) : "";
+        return ext.matches("\\.[a-z0-9]{1,5}") ? ext : ".bin";
+    }
+
+    static void deleteQuietly(Path p) {
+        if (p == null) return;
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.warn("could not delete {}: {}", p, e.toString());
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.peerlet.upload;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import org.peerlet.account.User;
+import org.peerlet.channel.Channel;
+import org.peerlet.common.Secrets;
+import org.peerlet.db.Database;
+import org.peerlet.http.Access;
+import org.peerlet.http.ApiError;
+import org.peerlet.http.Auth;
+import org.peerlet.http.Body;
+import org.peerlet.http.RouteGroup;
+import org.peerlet.media.Images;
+import org.peerlet.media.MediaLayout;
+import org.peerlet.video.Privacy;
+import org.peerlet.video.VideoForm;
+import org.peerlet.video.VideoRepository;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** PeerTube's two upload endpoints: one multipart request, or the resumable protocol. */
+public final class UploadRoutes implements RouteGroup {
+    private static final String RESUMABLE = "/api/v1/videos/upload-resumable";
+
+    private final Database db;
+    private final Intake intake;
+    private final ResumableUploads resumable;
+    private final MediaLayout media;
+    private final VideoRepository videos;
+    private final Privacy defaultPrivacy;
+
+    public UploadRoutes(Database db, Intake intake, ResumableUploads resumable, MediaLayout media,
+                        VideoRepository videos, Privacy defaultPrivacy) {
+        this.db = db;
+        this.intake = intake;
+        this.resumable = resumable;
+        this.media = media;
+        this.videos = videos;
+        this.defaultPrivacy = defaultPrivacy;
+    }
+
+    @Override
+    public void addTo(JavalinDefaultRoutingApi r) {
+        r.post("/api/v1/videos/upload", this::multipart, Access.USER);
+        r.post(RESUMABLE, this::startResumable, Access.USER);
+        r.put(RESUMABLE, this::putResumable, Access.USER);
+        r.delete(RESUMABLE, this::cancelResumable, Access.USER);
+    }
+
+    private void multipart(Context ctx) {
+        User user = Auth.required(ctx);
+        // The declared length bounds the file: refuse before reading a byte of it.
+        intake.checkAllowed(user, Math.max(0, ctx.req().getContentLengthLong() - 64 * 1024));
+        String type = ctx.contentType() == null ? "" : ctx.contentType();
+        if (!type.startsWith("multipart/form-data")) throw new ApiError(415, null, "send the video as multipart/form-data");
+        UploadedFile file = ctx.uploadedFile("videofile");
+        if (file == null) throw ApiError.badRequest("videofile is required");
+        Body b = Body.of(ctx);
+        VideoRepository.Metadata m = VideoForm.forNew(b, defaultPrivacy);
+        long channelId = b.number("channelId").orElseThrow(() -> ApiError.badRequest("channelId is required"));
+        Channel channel = intake.channelFor(user, channelId);
+        Path thumb = image(ctx, "thumbnailfile", Images.THUMBNAIL_WIDTH, Images.THUMBNAIL_HEIGHT);
+        Path preview = image(ctx, "previewfile", Images.PREVIEW_WIDTH, Images.PREVIEW_HEIGHT);
+        Path staged = media.uploads().resolve(".multipart-" + Secrets.token(12));
+        try {
+            try (InputStream in = file.content()) {
+                Files.copy(in, staged);
+            }
+            Intake.Accepted a = intake.accept(user, channel, m, staged, file.filename());
+            placeImages(a, thumb, preview);
+            ctx.json(Map.of("video", Map.of("id", a.id(), "uuid", a.uuid(), "shortUUID", a.shortUuid())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            Intake.deleteQuietly(staged);
+            Intake.deleteQuietly(thumb);
+            Intake.deleteQuietly(preview);
+        }
+    }
+
+    private void startResumable(Context ctx) {
+        User user = Auth.required(ctx);
+        String length = ctx.header("X-Upload-Content-Length");
+        if (length == null || !length.matches("\\d{1,18}")) {
+            throw ApiError.badRequest("X-Upload-Content-Length is required: the file's size in bytes");
+        }
+        ResumableUploads.Started s = resumable.start(user, Long.parseLong(length), Body.of(ctx));
+        ctx.header("Location", RESUMABLE + "?upload_id=" + s.id());
+        ctx.status(s.existed() ? 200 : 201).json(Map.of("uploadId", s.id()));
+    }
+
+    private void putResumable(Context ctx) {
+        User user = Auth.required(ctx);
+        ResumableUploads.Progress p = resumable.put(user, uploadId(ctx), ctx.header("Content-Range"),
+                ctx.req().getContentLengthLong(), inputStream(ctx));
+        if (p.complete()) {
+            ctx.json(Map.of("video", Map.of("id", p.video().id(), "uuid", p.video().uuid(),
+                    "shortUUID", p.video().shortUuid())));
+            return;
+        }
+        if (p.received() > 0) ctx.header("Range", "bytes=0-" + (p.received() - 1));
+        ctx.status(308);
+    }
+
+    private void cancelResumable(Context ctx) {
+        resumable.cancel(Auth.required(ctx), uploadId(ctx));
+        ctx.status(204);
+    }
+
+    private static String uploadId(Context ctx) {
+        String id = ctx.queryParam("upload_id");
+        if (id == null || id.isEmpty()) throw ApiError.badRequest("upload_id is required");
+        return id;
+    }
+
+    private static InputStream inputStream(Context ctx) {
+        try {
+            return ctx.req().getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Checks and scales an optional image part to a temporary file, before the video is accepted. */
+    private Path image(Context ctx, String field, int w, int h) {
+        UploadedFile f = ctx.uploadedFile(field);
+        if (f == null) return null;
+        Path tmp = media.uploads().resolve(".image-" + Secrets.token(12) + ".jpg");
+        try (InputStream in = f.content()) {
+            Images.storeScaled(in, f.size(), tmp, w, h, field);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tmp;
+    }
+
+    private void placeImages(Intake.Accepted a, Path thumb, Path preview) throws IOException {
+        if (thumb != null) MediaLayout.moveAtomically(thumb, media.thumbnail(a.uuid()));
+        if (preview != null) MediaLayout.moveAtomically(preview, media.preview(a.uuid()));
+        if (thumb != null || preview != null) {
+            db.writeVoid(tx -> videos.setImages(tx, a.id(), thumb != null ? true : null, preview != null ? true : null));
+        }
+    }
+}

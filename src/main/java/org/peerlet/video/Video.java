@@ -1,0 +1,23 @@
+package org.peerlet.video;
+
+import org.peerlet.account.Account;
+import org.peerlet.channel.Channel;
+
+/** A video with its channel and the account that owns it. Times are epoch milliseconds. */
+public record Video(long id, String uuid, String shortUuid, Channel channel, Account account, String name,
+                    String description, String support, Integer category, Integer licence, String language,
+                    Privacy privacy, boolean nsfw, int commentsPolicy, boolean downloadEnabled,
+                    boolean waitTranscoding, VideoState state, int duration, long views, long likes, long dislikes,
+                    String originalFilename, String originalFile, long originalSize, String probe,
+                    boolean hasThumbnail, boolean hasPreview, String hls, long createdAt, long updatedAt,
+                    long publishedAt, Long originallyPublishedAt) {
+
+    public boolean isLocal() {
+        return channel.isLocal();
+    }
+
+    /** The id of the user who owns it, or null for a remote video. */
+    public Long ownerUserId() {
+        return account.userId();
+    }
+}

@@ -1,0 +1,90 @@
+package org.peerlet.video;
+
+import org.peerlet.http.ApiError;
+import org.peerlet.http.Body;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads and checks a video's metadata from a request, with PeerTube's limits. */
+public final class VideoForm {
+    private VideoForm() {
+    }
+
+    /** Metadata of a new video; absent fields take defaults. */
+    public static VideoRepository.Metadata forNew(Body b, Privacy defaultPrivacy) {
+        return read(b, new VideoRepository.Metadata(null, null, null, null, null, null, defaultPrivacy, false, 1,
+                true, true, null, List.of()), true);
+    }
+
+    /** Metadata after an edit: absent fields keep their current value. */
+    public static VideoRepository.Metadata forUpdate(Body b, Video v, List<String> tags) {
+        return read(b, new VideoRepository.Metadata(v.name(), v.description(), v.support(), v.category(),
+                v.licence(), v.language(), v.privacy(), v.nsfw(), v.commentsPolicy(), v.downloadEnabled(),
+                v.waitTranscoding(), v.originallyPublishedAt(), tags), false);
+    }
+
+    private static VideoRepository.Metadata read(Body b, VideoRepository.Metadata cur, boolean isNew) {
+        String name = b.text("name").orElse(cur.name());
+        if (name == null && isNew) throw ApiError.badRequest("name is required");
+        if (name.strip().length() < 3 || name.length() > 120) throw ApiError.badRequest("name must be 3 to 120 characters");
+        String description = b.has("description") ? b.text("description").orElse(null) : cur.description();
+        if (description != null && description.length() > 10_000) {
+            throw ApiError.badRequest("description must be at most 10000 characters");
+        }
+        String support = b.has("support") ? b.text("support").orElse(null) : cur.support();
+        if (support != null && support.length() > 1000) throw ApiError.badRequest("support must be at most 1000 characters");
+        Integer category = b.has("category") ? b.integer("category").orElse(null) : cur.category();
+        if (category != null && !VideoConstants.CATEGORIES.containsKey(category)) {
+            throw ApiError.badRequest("category " + category + " does not exist");
+        }
+        Integer licence = b.has("licence") ? b.integer("licence").orElse(null) : cur.licence();
+        if (licence != null && !VideoConstants.LICENCES.containsKey(licence)) {
+            throw ApiError.badRequest("licence " + licence + " does not exist");
+        }
+        String language = b.has("language") ? b.text("language").orElse(null) : cur.language();
+        if (language != null && !VideoConstants.LANGUAGES.containsKey(language)) {
+            throw ApiError.badRequest("language " + language + " is not known");
+        }
+        Privacy privacy = cur.privacy();
+        if (b.has("privacy")) {
+            try {
+                privacy = Privacy.of(b.integer("privacy").orElse(cur.privacy().id));
+            } catch (IllegalArgumentException e) {
+                throw ApiError.badRequest(e.getMessage());
+            }
+        }
+        int commentsPolicy = cur.commentsPolicy();
+        if (b.has("commentsPolicy")) commentsPolicy = b.integer("commentsPolicy").orElse(1);
+        else if (b.has("commentsEnabled")) commentsPolicy = b.bool("commentsEnabled").orElse(true) ? 1 : 2;
+        if (commentsPolicy < 1 || commentsPolicy > 3) throw ApiError.badRequest("commentsPolicy must be 1, 2 or 3");
+        Long originally = cur.originallyPublishedAt();
+        if (b.has("originallyPublishedAt")) {
+            originally = b.text("originallyPublishedAt").filter(s -> !s.isEmpty()).map(s -> {
+                try {
+                    return Instant.parse(s).toEpochMilli();
+                } catch (DateTimeParseException e) {
+                    throw ApiError.badRequest("originallyPublishedAt must be an ISO 8601 date");
+                }
+            }).orElse(null);
+        }
+        List<String> tags = b.list("tags").map(VideoForm::checkTags).orElse(cur.tags());
+        return new VideoRepository.Metadata(name.strip(), description, support, category, licence, language, privacy,
+                b.bool("nsfw").orElse(cur.nsfw()), commentsPolicy,
+                b.bool("downloadEnabled").orElse(cur.downloadEnabled()),
+                b.bool("waitTranscoding").orElse(cur.waitTranscoding()), originally, tags);
+    }
+
+    private static List<String> checkTags(List<String> raw) {
+        List<String> tags = new ArrayList<>();
+        for (String t : raw) {
+            String s = t.strip();
+            if (s.length() < 2 || s.length() > 30) throw ApiError.badRequest("each tag must be 2 to 30 characters");
+            if (!tags.contains(s)) tags.add(s);
+        }
+        if (tags.size() > 5) throw ApiError.badRequest("at most 5 tags");
+        return tags;
+    }
+}

@@ -1,0 +1,135 @@
+package org.peerlet.video;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.peerlet.account.AccountJson;
+import org.peerlet.channel.ChannelJson;
+import org.peerlet.common.Times;
+import org.peerlet.http.Json;
+import org.peerlet.instance.Urls;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Videos as PeerTube's API shows them: a short form for lists, a full form for one video. */
+public final class VideoJson {
+    private final Urls urls;
+    private final String trackerUrl;
+
+    public VideoJson(Urls urls, String trackerUrl) {
+        this.urls = urls;
+        this.trackerUrl = trackerUrl;
+    }
+
+    public String hlsBase(Video v) {
+        return urls.base() + "/static/streaming-playlists/hls/" + v.uuid() + "/";
+    }
+
+    public Map<String, Object> summary(Video v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", v.id());
+        m.put("uuid", v.uuid());
+        m.put("shortUUID", v.shortUuid());
+        m.put("url", urls.video(v.uuid()));
+        m.put("name", v.name());
+        m.put("category", labelled(v.category(), VideoConstants.CATEGORIES.get(v.category())));
+        m.put("licence", labelled(v.licence(), VideoConstants.LICENCES.get(v.licence())));
+        m.put("language", labelled(v.language(), VideoConstants.LANGUAGES.get(v.language())));
+        m.put("privacy", Map.of("id", v.privacy().id, "label", v.privacy().label));
+        m.put("description", truncate(v.description(), 250));
+        m.put("duration", v.duration());
+        m.put("aspectRatio", aspectRatio(v));
+        m.put("isLocal", v.isLocal());
+        m.put("isLive", false);
+        m.put("thumbnailPath", v.hasThumbnail() ? "/lazy-static/thumbnails/" + v.uuid() + ".jpg" : null);
+        m.put("previewPath", v.hasPreview() ? "/lazy-static/previews/" + v.uuid() + ".jpg" : null);
+        m.put("embedPath", "/videos/embed/" + v.uuid());
+        m.put("views", v.views());
+        m.put("likes", v.likes());
+        m.put("dislikes", v.dislikes());
+        m.put("nsfw", v.nsfw());
+        m.put("waitTranscoding", v.waitTranscoding());
+        m.put("state", Map.of("id", v.state().id, "label", v.state().label));
+        m.put("createdAt", Times.iso(v.createdAt()));
+        m.put("updatedAt", Times.iso(v.updatedAt()));
+        m.put("publishedAt", Times.iso(v.publishedAt()));
+        m.put("originallyPublishedAt", Times.isoOrNull(v.originallyPublishedAt()));
+        m.put("account", summaryAccount(v));
+        m.put("channel", ChannelJson.summary(v.channel(), urls));
+        return m;
+    }
+
+    public Map<String, Object> details(Video v, List<String> tags) {
+        Map<String, Object> m = summary(v);
+        m.put("description", v.description());
+        m.put("descriptionPath", "/api/v1/videos/" + v.uuid() + "/description");
+        m.put("support", v.support());
+        m.put("tags", tags);
+        m.put("commentsEnabled", v.commentsPolicy() == 1);
+        m.put("commentsPolicy", Map.of("id", v.commentsPolicy(), "label", v.commentsPolicy() == 1 ? "Enabled" : "Disabled"));
+        m.put("downloadEnabled", v.downloadEnabled());
+        m.put("channel", ChannelJson.channel(v.channel(), v.account(), urls));
+        m.put("account", AccountJson.account(v.account(), urls));
+        m.put("trackerUrls", trackerUrl == null ? List.of() : List.of(trackerUrl));
+        m.put("files", List.of());
+        m.put("streamingPlaylists", streamingPlaylists(v));
+        return m;
+    }
+
+    private List<Object> streamingPlaylists(Video v) {
+        if (v.hls() == null) return List.of();
+        JsonNode hls = Json.read(v.hls());
+        String base = hlsBase(v);
+        List<Object> files = new ArrayList<>();
+        for (JsonNode r : hls.get("rungs")) {
+            int height = r.get("height").asInt();
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("resolution", Map.of("id", height, "label", height + "p"));
+            f.put("width", r.get("width").asInt());
+            f.put("height", height);
+            f.put("size", r.get("size").asLong());
+            f.put("fps", r.get("fps").asDouble());
+            f.put("bandwidth", r.get("bandwidth").asLong());
+            f.put("playlistUrl", base + r.get("playlist").asText());
+            f.put("fileUrl", base + r.get("playlist").asText());
+            f.put("magnetUri", null);
+            f.put("torrentUrl", null);
+            files.add(f);
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", v.id());
+        p.put("type", 1);
+        p.put("playlistUrl", base + hls.get("master").asText());
+        p.put("segmentsSha256Url", base + hls.get("sha256").asText());
+        p.put("files", files);
+        p.put("redundancies", List.of());
+        return List.of(p);
+    }
+
+    private Map<String, Object> summaryAccount(Video v) {
+        Map<String, Object> a = AccountJson.account(v.account(), urls);
+        a.keySet().retainAll(List.of("id", "name", "displayName", "url", "host", "avatars", "avatar"));
+        return a;
+    }
+
+    private static Double aspectRatio(Video v) {
+        if (v.hls() == null) return null;
+        JsonNode r = Json.read(v.hls()).get("rungs");
+        if (r == null || r.isEmpty()) return null;
+        JsonNode top = r.get(r.size() - 1);
+        return Math.round(top.get("width").asDouble() / top.get("height").asDouble() * 10000) / 10000.0;
+    }
+
+    private static Map<String, Object> labelled(Object id, String label) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("label", label == null ? "Unknown" : label);
+        return m;
+    }
+
+    private static String truncate(String s, int max) {
+        if (s == null || s.length() <= max) return s;
+        return s.substring(0, max - 3) + "...";
+    }
+}

@@ -1,0 +1,285 @@
+package org.peerlet.video;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectJoinStep;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.peerlet.account.AccountRepository;
+import org.peerlet.channel.ChannelRepository;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.falseCondition;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.table;
+
+/** The only place with SQL for videos, their tags and their search index. */
+public final class VideoRepository {
+    public static final Table<Record> VIDEOS = table(name("videos"));
+    public static final Field<Long> ID = field(name("videos", "id"), Long.class);
+    static final Field<String> UUID = field(name("videos", "uuid"), String.class);
+    static final Field<String> SHORT_UUID = field(name("videos", "short_uuid"), String.class);
+    public static final Field<Long> CHANNEL_ID = field(name("videos", "channel_id"), Long.class);
+    static final Field<String> NAME = field(name("videos", "name"), String.class);
+    static final Field<String> DESCRIPTION = field(name("videos", "description"), String.class);
+    static final Field<String> SUPPORT = field(name("videos", "support"), String.class);
+    static final Field<Integer> CATEGORY = field(name("videos", "category"), Integer.class);
+    static final Field<Integer> LICENCE = field(name("videos", "licence"), Integer.class);
+    static final Field<String> LANGUAGE = field(name("videos", "language"), String.class);
+    static final Field<Integer> PRIVACY = field(name("videos", "privacy"), Integer.class);
+    static final Field<Boolean> NSFW = field(name("videos", "nsfw"), Boolean.class);
+    static final Field<Integer> COMMENTS_POLICY = field(name("videos", "comments_policy"), Integer.class);
+    static final Field<Boolean> DOWNLOAD_ENABLED = field(name("videos", "download_enabled"), Boolean.class);
+    static final Field<Boolean> WAIT_TRANSCODING = field(name("videos", "wait_transcoding"), Boolean.class);
+    static final Field<Integer> STATE = field(name("videos", "state"), Integer.class);
+    static final Field<Integer> DURATION = field(name("videos", "duration"), Integer.class);
+    static final Field<Long> VIEWS = field(name("videos", "views"), Long.class);
+    static final Field<Long> LIKES = field(name("videos", "likes"), Long.class);
+    static final Field<Long> DISLIKES = field(name("videos", "dislikes"), Long.class);
+    static final Field<String> ORIGINAL_FILENAME = field(name("videos", "original_filename"), String.class);
+    static final Field<String> ORIGINAL_FILE = field(name("videos", "original_file"), String.class);
+    static final Field<Long> ORIGINAL_SIZE = field(name("videos", "original_size"), Long.class);
+    static final Field<String> PROBE = field(name("videos", "probe"), String.class);
+    static final Field<Boolean> HAS_THUMBNAIL = field(name("videos", "has_thumbnail"), Boolean.class);
+    static final Field<Boolean> HAS_PREVIEW = field(name("videos", "has_preview"), Boolean.class);
+    static final Field<String> HLS = field(name("videos", "hls"), String.class);
+    static final Field<Long> CREATED_AT = field(name("videos", "created_at"), Long.class);
+    static final Field<Long> UPDATED_AT = field(name("videos", "updated_at"), Long.class);
+    static final Field<Long> PUBLISHED_AT = field(name("videos", "published_at"), Long.class);
+    static final Field<Long> ORIGINALLY_PUBLISHED_AT = field(name("videos", "originally_published_at"), Long.class);
+    static final List<Field<?>> COLUMNS = List.of(ID, UUID, SHORT_UUID, CHANNEL_ID, NAME, DESCRIPTION, SUPPORT,
+            CATEGORY, LICENCE, LANGUAGE, PRIVACY, NSFW, COMMENTS_POLICY, DOWNLOAD_ENABLED, WAIT_TRANSCODING, STATE,
+            DURATION, VIEWS, LIKES, DISLIKES, ORIGINAL_FILENAME, ORIGINAL_FILE, ORIGINAL_SIZE, PROBE, HAS_THUMBNAIL,
+            HAS_PREVIEW, HLS, CREATED_AT, UPDATED_AT, PUBLISHED_AT, ORIGINALLY_PUBLISHED_AT);
+
+    static final Table<Record> TAGS = table(name("video_tags"));
+    static final Field<Long> TAG_VIDEO = field(name("video_tags", "video_id"), Long.class);
+    static final Field<String> TAG = field(name("video_tags", "tag"), String.class);
+
+    static final Table<Record> SEARCH = table(name("video_search"));
+    static final Field<Long> SEARCH_ROWID = field(name("video_search", "rowid"), Long.class);
+
+    private static final List<Field<?>> JOINED;
+
+    static {
+        List<Field<?>> all = new ArrayList<>(COLUMNS);
+        all.addAll(ChannelRepository.COLUMNS);
+        all.addAll(AccountRepository.COLUMNS);
+        JOINED = List.copyOf(all);
+    }
+
+    /** The metadata a person sets on a video. */
+    public record Metadata(String name, String description, String support, Integer category, Integer licence,
+                           String language, Privacy privacy, boolean nsfw, int commentsPolicy,
+                           boolean downloadEnabled, boolean waitTranscoding, Long originallyPublishedAt,
+                           List<String> tags) {
+    }
+
+    public long insert(DSLContext tx, String uuid, String shortUuid, long channelId, Metadata m, VideoState state,
+                       String originalFilename, String originalFile, long originalSize, String probe, int duration,
+                       long now) {
+        long id = tx.insertInto(VIDEOS)
+                .set(UUID, uuid).set(SHORT_UUID, shortUuid).set(CHANNEL_ID, channelId)
+                .set(NAME, m.name()).set(DESCRIPTION, m.description()).set(SUPPORT, m.support())
+                .set(CATEGORY, m.category()).set(LICENCE, m.licence()).set(LANGUAGE, m.language())
+                .set(PRIVACY, m.privacy().id).set(NSFW, m.nsfw()).set(COMMENTS_POLICY, m.commentsPolicy())
+                .set(DOWNLOAD_ENABLED, m.downloadEnabled()).set(WAIT_TRANSCODING, m.waitTranscoding())
+                .set(STATE, state.id).set(DURATION, duration)
+                .set(ORIGINAL_FILENAME, originalFilename).set(ORIGINAL_FILE, originalFile)
+                .set(ORIGINAL_SIZE, originalSize).set(PROBE, probe)
+                .set(CREATED_AT, now).set(UPDATED_AT, now).set(PUBLISHED_AT, now)
+                .set(ORIGINALLY_PUBLISHED_AT, m.originallyPublishedAt())
+                .returning(ID).fetchOne(ID);
+        setTags(tx, id, m.tags());
+        index(tx, id, m);
+        return id;
+    }
+
+    public void update(DSLContext tx, long id, Metadata m, long now) {
+        tx.update(VIDEOS)
+                .set(NAME, m.name()).set(DESCRIPTION, m.description()).set(SUPPORT, m.support())
+                .set(CATEGORY, m.category()).set(LICENCE, m.licence()).set(LANGUAGE, m.language())
+                .set(PRIVACY, m.privacy().id).set(NSFW, m.nsfw()).set(COMMENTS_POLICY, m.commentsPolicy())
+                .set(DOWNLOAD_ENABLED, m.downloadEnabled()).set(WAIT_TRANSCODING, m.waitTranscoding())
+                .set(ORIGINALLY_PUBLISHED_AT, m.originallyPublishedAt()).set(UPDATED_AT, now)
+                .where(ID.eq(id)).execute();
+        setTags(tx, id, m.tags());
+        index(tx, id, m);
+    }
+
+    /** Marks a video published with its transcoded ladder. */
+    public void publish(DSLContext tx, long id, String hlsJson, int duration, boolean thumbnail, boolean preview,
+                        long now) {
+        tx.update(VIDEOS).set(STATE, VideoState.PUBLISHED.id).set(HLS, hlsJson).set(DURATION, duration)
+                .set(PUBLISHED_AT, now).set(UPDATED_AT, now).where(ID.eq(id)).execute();
+        // An image the uploader chose is kept; one made from a frame only fills a gap.
+        if (thumbnail) tx.update(VIDEOS).set(HAS_THUMBNAIL, true).where(ID.eq(id)).execute();
+        if (preview) tx.update(VIDEOS).set(HAS_PREVIEW, true).where(ID.eq(id)).execute();
+    }
+
+    public void setState(DSLContext tx, long id, VideoState state, long now) {
+        tx.update(VIDEOS).set(STATE, state.id).set(UPDATED_AT, now).where(ID.eq(id)).execute();
+    }
+
+    public void setImages(DSLContext tx, long id, Boolean thumbnail, Boolean preview) {
+        if (thumbnail != null) tx.update(VIDEOS).set(HAS_THUMBNAIL, thumbnail).where(ID.eq(id)).execute();
+        if (preview != null) tx.update(VIDEOS).set(HAS_PREVIEW, preview).where(ID.eq(id)).execute();
+    }
+
+    public void dropOriginal(DSLContext tx, long id) {
+        tx.update(VIDEOS).set(ORIGINAL_FILE, (String) null).where(ID.eq(id)).execute();
+    }
+
+    public void delete(DSLContext tx, long id) {
+        tx.deleteFrom(VIDEOS).where(ID.eq(id)).execute();
+    }
+
+    public void addView(DSLContext tx, long id) {
+        tx.update(VIDEOS).set(VIEWS, VIEWS.plus(1)).where(ID.eq(id)).execute();
+    }
+
+    public Optional<Video> byId(DSLContext db, long id) {
+        return joined(db).where(ID.eq(id)).fetchOptional(VideoRepository::toVideo);
+    }
+
+    public Optional<Video> byUuid(DSLContext db, String uuid) {
+        return joined(db).where(UUID.eq(uuid)).fetchOptional(VideoRepository::toVideo);
+    }
+
+    public Optional<Video> byShortUuid(DSLContext db, String shortUuid) {
+        return joined(db).where(SHORT_UUID.eq(shortUuid)).fetchOptional(VideoRepository::toVideo);
+    }
+
+    public List<String> allUuids(DSLContext db) {
+        return db.select(UUID).from(VIDEOS).fetch(UUID);
+    }
+
+    public List<Video> list(DSLContext db, VideoQuery q) {
+        var select = joined(db).where(conditions(q));
+        List<SortField<?>> order = new ArrayList<>();
+        if (q.search() != null && (q.sort() == null || q.sort().equals("-match") || q.sort().equals("match"))) {
+            order.add(field("bm25(video_search, 10.0, 1.0, 5.0)", Double.class).asc());
+        } else {
+            order.add(sortField(q.sort()));
+        }
+        order.add(ID.desc());
+        if (q.search() != null) {
+            return select.and(ID.in(select(SEARCH_ROWID).from(SEARCH)))
+                    .orderBy(order).limit(q.count()).offset(q.start()).fetch(VideoRepository::toVideo);
+        }
+        return select.orderBy(order).limit(q.count()).offset(q.start()).fetch(VideoRepository::toVideo);
+    }
+
+    public int count(DSLContext db, VideoQuery q) {
+        return db.select(org.jooq.impl.DSL.count()).from(VIDEOS)
+                .join(ChannelRepository.CHANNELS).on(ChannelRepository.ID.eq(CHANNEL_ID))
+                .join(AccountRepository.ACCOUNTS).on(AccountRepository.ID.eq(ChannelRepository.ACCOUNT_ID))
+                .where(conditions(q)).fetchOne(0, Integer.class);
+    }
+
+    /** Bytes counted against a user's quota, all time or since a moment. */
+    public long usedBytes(DSLContext db, long accountId, Long since) {
+        Condition c = AccountRepository.ID.eq(accountId);
+        if (since != null) c = c.and(CREATED_AT.ge(since));
+        Long v = db.select(sum(ORIGINAL_SIZE).cast(Long.class)).from(VIDEOS)
+                .join(ChannelRepository.CHANNELS).on(ChannelRepository.ID.eq(CHANNEL_ID))
+                .join(AccountRepository.ACCOUNTS).on(AccountRepository.ID.eq(ChannelRepository.ACCOUNT_ID))
+                .where(c).fetchOne(0, Long.class);
+        return v == null ? 0 : v;
+    }
+
+    public Map<Long, List<String>> tags(DSLContext db, List<Long> videoIds) {
+        Map<Long, List<String>> out = new HashMap<>();
+        if (videoIds.isEmpty()) return out;
+        db.select(TAG_VIDEO, TAG).from(TAGS).where(TAG_VIDEO.in(videoIds)).orderBy(TAG)
+                .forEach(r -> out.computeIfAbsent(r.get(TAG_VIDEO), k -> new ArrayList<>()).add(r.get(TAG)));
+        return out;
+    }
+
+    private void setTags(DSLContext tx, long id, List<String> tags) {
+        tx.deleteFrom(TAGS).where(TAG_VIDEO.eq(id)).execute();
+        for (String t : new LinkedHashMap<String, Boolean>() {{
+            tags.forEach(x -> put(x, true));
+        }}.keySet()) {
+            tx.insertInto(TAGS).set(TAG_VIDEO, id).set(TAG, t).execute();
+        }
+    }
+
+    private void index(DSLContext tx, long id, Metadata m) {
+        tx.execute("DELETE FROM video_search WHERE rowid = ?", id);
+        tx.execute("INSERT INTO video_search (rowid, name, description, tags) VALUES (?, ?, ?, ?)",
+                id, m.name(), m.description() == null ? "" : m.description(), String.join(" ", m.tags()));
+    }
+
+    private SelectJoinStep<Record> joined(DSLContext db) {
+        return db.select(JOINED).from(VIDEOS)
+                .join(ChannelRepository.CHANNELS).on(ChannelRepository.ID.eq(CHANNEL_ID))
+                .join(AccountRepository.ACCOUNTS).on(AccountRepository.ID.eq(ChannelRepository.ACCOUNT_ID));
+    }
+
+    private static Condition conditions(VideoQuery q) {
+        Condition c = noCondition();
+        if (!q.everything()) {
+            Condition visible = q.privacies().isEmpty() ? falseCondition()
+                    : PRIVACY.in(q.privacies().stream().map(p -> p.id).toList()).and(STATE.eq(VideoState.PUBLISHED.id));
+            if (q.ownerAccount() != null) visible = visible.or(AccountRepository.ID.eq(q.ownerAccount()));
+            c = c.and(visible);
+        }
+        if (q.categories() != null && !q.categories().isEmpty()) c = c.and(CATEGORY.in(q.categories()));
+        if (q.licences() != null && !q.licences().isEmpty()) c = c.and(LICENCE.in(q.licences()));
+        if (q.languages() != null && !q.languages().isEmpty()) c = c.and(LANGUAGE.in(q.languages()));
+        if (q.nsfw() != null) c = c.and(NSFW.eq(q.nsfw()));
+        if (q.isLocal() != null) c = c.and(q.isLocal() ? ChannelRepository.HOST.eq("") : ChannelRepository.HOST.ne(""));
+        if (q.channelId() != null) c = c.and(CHANNEL_ID.eq(q.channelId()));
+        if (q.accountId() != null) c = c.and(AccountRepository.ID.eq(q.accountId()));
+        if (q.tagsOneOf() != null && !q.tagsOneOf().isEmpty()) {
+            c = c.and(ID.in(select(TAG_VIDEO).from(TAGS).where(TAG.in(q.tagsOneOf()))));
+        }
+        if (q.tagsAllOf() != null) {
+            for (String t : q.tagsAllOf()) c = c.and(ID.in(select(TAG_VIDEO).from(TAGS).where(TAG.eq(t))));
+        }
+        if (q.search() != null) {
+            c = c.and(field("video_search MATCH ?", Boolean.class, q.search()).isTrue());
+        }
+        return c;
+    }
+
+    private static SortField<?> sortField(String sort) {
+        String s = sort == null || sort.isEmpty() ? "-publishedAt" : sort;
+        boolean desc = s.startsWith("-");
+        Field<?> f = switch (desc ? s.substring(1) : s) {
+            case "publishedAt" -> PUBLISHED_AT;
+            case "createdAt" -> CREATED_AT;
+            case "originallyPublishedAt" -> ORIGINALLY_PUBLISHED_AT;
+            case "views" -> VIEWS;
+            case "likes" -> LIKES;
+            case "name" -> NAME;
+            case "duration" -> DURATION;
+            default -> throw org.peerlet.http.ApiError.badRequest("sort must be one of name, publishedAt, createdAt, "
+                    + "originallyPublishedAt, views, likes, duration (with - for descending)");
+        };
+        return desc ? f.desc() : f.asc();
+    }
+
+    static Video toVideo(Record r) {
+        return new Video(r.get(ID), r.get(UUID), r.get(SHORT_UUID), ChannelRepository.toChannel(r),
+                AccountRepository.toAccount(r), r.get(NAME), r.get(DESCRIPTION), r.get(SUPPORT), r.get(CATEGORY),
+                r.get(LICENCE), r.get(LANGUAGE), Privacy.of(r.get(PRIVACY)), r.get(NSFW), r.get(COMMENTS_POLICY),
+                r.get(DOWNLOAD_ENABLED), r.get(WAIT_TRANSCODING), VideoState.of(r.get(STATE)), r.get(DURATION),
+                r.get(VIEWS), r.get(LIKES), r.get(DISLIKES), r.get(ORIGINAL_FILENAME), r.get(ORIGINAL_FILE),
+                r.get(ORIGINAL_SIZE), r.get(PROBE), r.get(HAS_THUMBNAIL), r.get(HAS_PREVIEW), r.get(HLS),
+                r.get(CREATED_AT), r.get(UPDATED_AT), r.get(PUBLISHED_AT), r.get(ORIGINALLY_PUBLISHED_AT));
+    }
+}

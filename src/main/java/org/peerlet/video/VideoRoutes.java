@@ -1,0 +1,204 @@
+package org.peerlet.video;
+
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import org.peerlet.account.Account;
+import org.peerlet.account.AccountRepository;
+import org.peerlet.account.User;
+import org.peerlet.channel.Channel;
+import org.peerlet.channel.ChannelService;
+import org.peerlet.db.Database;
+import org.peerlet.http.Access;
+import org.peerlet.http.ApiError;
+import org.peerlet.http.Auth;
+import org.peerlet.http.Body;
+import org.peerlet.http.Paging;
+import org.peerlet.http.RouteGroup;
+import org.peerlet.instance.Urls;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code /api/v1/videos} and the lists of videos by channel, account, owner and search. */
+public final class VideoRoutes implements RouteGroup {
+    private final Database db;
+    private final VideoService service;
+    private final VideoJson json;
+    private final ChannelService channels;
+    private final AccountRepository accounts;
+    private final Urls urls;
+
+    public VideoRoutes(Database db, VideoService service, VideoJson json, ChannelService channels,
+                       AccountRepository accounts, Urls urls) {
+        this.db = db;
+        this.service = service;
+        this.json = json;
+        this.channels = channels;
+        this.accounts = accounts;
+        this.urls = urls;
+    }
+
+    @Override
+    public void addTo(JavalinDefaultRoutingApi r) {
+        r.get("/api/v1/videos/categories", ctx -> ctx.json(VideoConstants.CATEGORIES), Access.ANYONE);
+        r.get("/api/v1/videos/licences", ctx -> ctx.json(VideoConstants.LICENCES), Access.ANYONE);
+        r.get("/api/v1/videos/languages", ctx -> ctx.json(VideoConstants.LANGUAGES), Access.ANYONE);
+        r.get("/api/v1/videos/privacies", ctx -> ctx.json(VideoConstants.privacies()), Access.ANYONE);
+        r.get("/api/v1/videos", this::list, Access.ANYONE);
+        r.get("/api/v1/videos/{id}", this::get, Access.ANYONE);
+        r.get("/api/v1/videos/{id}/description", this::description, Access.ANYONE);
+        r.put("/api/v1/videos/{id}", this::update, Access.USER);
+        r.delete("/api/v1/videos/{id}", this::delete, Access.USER);
+        r.post("/api/v1/videos/{id}/views", this::view, Access.ANYONE);
+        r.get("/api/v1/video-channels/{handle}/videos", this::channelVideos, Access.ANYONE);
+        r.get("/api/v1/accounts/{name}/videos", this::accountVideos, Access.ANYONE);
+        r.get("/api/v1/users/me/videos", this::myVideos, Access.USER);
+        r.get("/api/v1/search/videos", this::search, Access.ANYONE);
+    }
+
+    private void get(Context ctx) {
+        Video v = service.viewable(ctx.pathParam("id"), Auth.user(ctx));
+        ctx.json(json.details(v, service.tags(v)));
+    }
+
+    private void description(Context ctx) {
+        Video v = service.viewable(ctx.pathParam("id"), Auth.user(ctx));
+        ctx.json(Map.of("description", v.description() == null ? "" : v.description()));
+    }
+
+    private void update(Context ctx) {
+        Video v = service.manageable(ctx.pathParam("id"), Auth.required(ctx));
+        Body b = Body.of(ctx);
+        Video updated = service.update(v, VideoForm.forUpdate(b, v, service.tags(v)));
+        ctx.status(204);
+        ctx.attribute("video", updated);
+    }
+
+    private void delete(Context ctx) {
+        service.delete(service.manageable(ctx.pathParam("id"), Auth.required(ctx)));
+        ctx.status(204);
+    }
+
+    private void view(Context ctx) {
+        Video v = service.viewable(ctx.pathParam("id"), Auth.user(ctx));
+        service.addView(v, ctx.ip());
+        ctx.status(204);
+    }
+
+    private void list(Context ctx) {
+        answer(ctx, query(ctx, null, null, false, null));
+    }
+
+    private void channelVideos(Context ctx) {
+        Channel c = channels.require(db.dsl(), ctx.pathParam("handle"), urls.host());
+        Account owner = channels.owner(db.dsl(), c);
+        answer(ctx, query(ctx, c.id(), null, isOwnerOrModerator(ctx, owner), null));
+    }
+
+    private void accountVideos(Context ctx) {
+        String handle = ctx.pathParam("name");
+        int at = handle.indexOf('@');
+        String host = at < 0 || handle.substring(at + 1).equals(urls.host()) ? "" : handle.substring(at + 1);
+        Account a = accounts.byName(db.dsl(), at < 0 ? handle : handle.substring(0, at), host)
+                .orElseThrow(() -> ApiError.notFound("account not found"));
+        answer(ctx, query(ctx, null, a.id(), isOwnerOrModerator(ctx, a), null));
+    }
+
+    private void myVideos(Context ctx) {
+        User me = Auth.required(ctx);
+        Account a = accounts.byUserId(db.dsl(), me.id()).orElseThrow();
+        answer(ctx, query(ctx, null, a.id(), true, null));
+    }
+
+    private void search(Context ctx) {
+        String words = ftsQuery(Optional.ofNullable(ctx.queryParam("search")).orElse(""));
+        if (words.isEmpty()) {
+            ctx.json(Paging.result(0, List.of()));
+            return;
+        }
+        answer(ctx, query(ctx, null, null, false, words));
+    }
+
+    private boolean isOwnerOrModerator(Context ctx, Account owner) {
+        return Auth.user(ctx).map(u -> u.canModerate() || Long.valueOf(u.id()).equals(owner.userId())).orElse(false);
+    }
+
+    private void answer(Context ctx, VideoQuery q) {
+        List<Video> page = service.list(q);
+        Map<Long, List<String>> tags = service.tags(page);
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (Video v : page) {
+            Map<String, Object> m = json.summary(v);
+            m.put("tags", tags.getOrDefault(v.id(), List.of()));
+            data.add(m);
+        }
+        boolean skipCount = "true".equals(ctx.queryParam("skipCount"));
+        ctx.json(Paging.result(skipCount ? -1 : service.count(q), data));
+    }
+
+    /**
+     * Builds a list query from PeerTube's parameters. The owner of the listed channel or
+     * account sees all their videos; others see what {@link VideoAccess#listable} allows;
+     * {@code privacyOneOf} is for moderators only, as in PeerTube.
+     */
+    private VideoQuery query(Context ctx, Long channelId, Long accountId, boolean ownerView, String search) {
+        Paging p = Paging.of(ctx);
+        Optional<User> viewer = Auth.user(ctx);
+        Set<Privacy> privacies = VideoAccess.listable(viewer);
+        boolean everything = false;
+        List<String> asked = multi(ctx, "privacyOneOf");
+        if (!asked.isEmpty()) {
+            if (viewer.map(User::canModerate).orElse(false)) {
+                privacies = EnumSet.noneOf(Privacy.class);
+                for (String a : asked) privacies.add(Privacy.of(parseInt(a, "privacyOneOf")));
+            } else {
+                throw ApiError.unauthorized("privacyOneOf is only for moderators");
+            }
+        }
+        Long ownerAccount = null;
+        if (ownerView) {
+            if (accountId != null) ownerAccount = accountId;
+            else everything = true;
+        }
+        String nsfwParam = ctx.queryParam("nsfw");
+        Boolean nsfw = nsfwParam == null || nsfwParam.equals("both") ? null : Boolean.valueOf(nsfwParam);
+        String isLocalParam = ctx.queryParam("isLocal");
+        Boolean isLocal = isLocalParam == null ? null : Boolean.valueOf(isLocalParam);
+        return new VideoQuery(p.start(), p.count(), ctx.queryParam("sort"),
+                multi(ctx, "categoryOneOf").stream().map(s -> parseInt(s, "categoryOneOf")).toList(),
+                multi(ctx, "licenceOneOf").stream().map(s -> parseInt(s, "licenceOneOf")).toList(),
+                multi(ctx, "languageOneOf"), multi(ctx, "tagsOneOf"), multi(ctx, "tagsAllOf"),
+                nsfw, isLocal, privacies, ownerAccount, everything, channelId, accountId, search);
+    }
+
+    /** A repeated parameter, written {@code a=1&a=2}, {@code a[]=1} or {@code a=1,2}. */
+    private static List<String> multi(Context ctx, String name) {
+        List<String> out = new ArrayList<>();
+        List<String> raw = new ArrayList<>(ctx.queryParams(name));
+        raw.addAll(ctx.queryParams(name + "[]"));
+        for (String v : raw) out.addAll(Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+        return out;
+    }
+
+    private static int parseInt(String s, String name) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest(name + " must hold whole numbers");
+        }
+    }
+
+    /** Turns what a person typed into a safe FTS5 query: every word must match, as a prefix. */
+    static String ftsQuery(String typed) {
+        List<String> words = new ArrayList<>();
+        for (String w : typed.split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty() && words.size() < 10) words.add("\"" + w + "\"*");
+        }
+        return String.join(" ", words);
+    }
+}

@@ -1,0 +1,117 @@
+package org.peerlet.video;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.peerlet.account.User;
+import org.peerlet.common.Secrets;
+import org.peerlet.common.Times;
+import org.peerlet.db.Database;
+import org.peerlet.http.ApiError;
+import org.peerlet.media.MediaLayout;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+/** Finding, changing, removing and counting views of videos; access decided by {@link VideoAccess}. */
+public final class VideoService {
+    private final Database db;
+    private final VideoRepository videos;
+    private final MediaLayout media;
+    private final Clock clock;
+    private final List<LongConsumer> deleteListeners = new ArrayList<>();
+    /**
+     * Recent viewers, so a reload does not count twice: only a salted hash of address and video
+     * is kept, for an hour; the salt changes at every start, so no one can reverse the hashes.
+     */
+    private final Cache<String, Boolean> recentViews;
+    private final String viewSalt = Secrets.token(16);
+
+    public VideoService(Database db, VideoRepository videos, MediaLayout media, Clock clock) {
+        this.db = db;
+        this.videos = videos;
+        this.media = media;
+        this.clock = clock;
+        this.recentViews = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).maximumSize(200_000)
+                .ticker(Times.ticker(clock)).build();
+    }
+
+    /** Called with a video's id just before it is deleted (to cancel its job, close its swarm). */
+    public void onDelete(LongConsumer listener) {
+        deleteListeners.add(listener);
+    }
+
+    /** Finds a video by numeric id, UUID or short UUID. */
+    public Optional<Video> find(String idOrUuid) {
+        if (idOrUuid.matches("\\d{1,18}")) return videos.byId(db.dsl(), Long.parseLong(idOrUuid));
+        if (idOrUuid.length() == 36) return videos.byUuid(db.dsl(), idOrUuid.toLowerCase());
+        if (ShortUuid.looksLikeOne(idOrUuid)) return videos.byShortUuid(db.dsl(), idOrUuid);
+        return Optional.empty();
+    }
+
+    /** A video this viewer may watch; 404 if it does not exist, 401/403 if they may not. */
+    public Video viewable(String idOrUuid, Optional<User> viewer) {
+        Video v = find(idOrUuid).orElseThrow(() -> ApiError.notFound("Video not found"));
+        if (!VideoAccess.canView(v, viewer)) throw refusal(v, viewer);
+        return v;
+    }
+
+    /** A video this user may change; 404, or 403 if it is not theirs. */
+    public Video manageable(String idOrUuid, User user) {
+        Video v = find(idOrUuid).orElseThrow(() -> ApiError.notFound("Video not found"));
+        if (!VideoAccess.canManage(v, user)) {
+            if (!VideoAccess.canView(v, Optional.of(user))) throw ApiError.notFound("Video not found");
+            throw ApiError.forbidden("this video is not yours");
+        }
+        return v;
+    }
+
+    public List<String> tags(Video v) {
+        return videos.tags(db.dsl(), List.of(v.id())).getOrDefault(v.id(), List.of());
+    }
+
+    public Video update(Video v, VideoRepository.Metadata m) {
+        return db.write(tx -> {
+            videos.update(tx, v.id(), m, clock.millis());
+            return videos.byId(tx, v.id()).orElseThrow();
+        });
+    }
+
+    /** Removes the rows first (all or nothing), then the files; start-up cleans files left by a crash. */
+    public void delete(Video v) {
+        deleteListeners.forEach(l -> l.accept(v.id()));
+        db.writeVoid(tx -> videos.delete(tx, v.id()));
+        media.deleteVideoFiles(v.uuid(), v.originalFile());
+    }
+
+    public List<Video> list(VideoQuery q) {
+        return videos.list(db.dsl(), q);
+    }
+
+    public int count(VideoQuery q) {
+        return videos.count(db.dsl(), q);
+    }
+
+    public java.util.Map<Long, List<String>> tags(List<Video> vs) {
+        return videos.tags(db.dsl(), vs.stream().map(Video::id).toList());
+    }
+
+    /** Counts a view unless the same address viewed this video within the hour. */
+    public boolean addView(Video v, String ip) {
+        String key = Secrets.sha256Hex(viewSalt + "|" + ip + "|" + v.id());
+        if (recentViews.asMap().putIfAbsent(key, Boolean.TRUE) != null) return false;
+        db.writeVoid(tx -> videos.addView(tx, v.id()));
+        return true;
+    }
+
+    static ApiError refusal(Video v, Optional<User> viewer) {
+        if (v.state() != VideoState.PUBLISHED && (v.privacy() == Privacy.PUBLIC || v.privacy() == Privacy.UNLISTED)) {
+            return ApiError.notFound("Video not found");
+        }
+        if (viewer.isEmpty()) return ApiError.unauthorized("this video is not public: log in to watch it");
+        return ApiError.forbidden("you are not allowed to watch this video");
+    }
+}
