@@ -1,0 +1,204 @@
+package org.peerlet.upload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.peerlet.testing.Api;
+import org.peerlet.testing.MutableClock;
+import org.peerlet.testing.TestClips;
+import org.peerlet.testing.TestFiles;
+import org.peerlet.testing.TestServer;
+import org.peerlet.testing.Uploads;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ResumableUploadTest {
+    static final int CHUNK = 16 * 1024;
+    static MutableClock clock = MutableClock.startingNow();
+    static TestServer server;
+    static Uploads uploads;
+    static String user;
+    static Path clips;
+    static byte[] bytes;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(Map.of(), clock);
+        uploads = new Uploads(server.api());
+        user = server.api().createUser(server.api().adminToken(), "resumer", "resumer-secret");
+        clips = Files.createTempDirectory("clips");
+        bytes = Files.readAllBytes(TestClips.h264Aac(clips.resolve("clip.mp4"), 320, 180, 2.0, 15));
+        assertThat(bytes.length).as("the clip needs several chunks").isGreaterThan(3 * CHUNK);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        TestFiles.deleteRecursively(clips);
+    }
+
+    static Api api() {
+        return server.api();
+    }
+
+    static Map<String, Object> meta(String name) {
+        return Map.of("name", name, "channelId", uploads.channelId(user), "filename", name + ".mp4", "privacy", 1);
+    }
+
+    static String start(String name) {
+        Api.Res r = uploads.startResumable(user, bytes.length, meta(name));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.header("Location");
+    }
+
+    /** Sends chunks from {@code from} to the end; returns the final answer. */
+    static Api.Res sendFrom(String location, long from) {
+        Api.Res last = null;
+        for (long first = from; first < bytes.length; first += CHUNK) {
+            long lastByte = Math.min(bytes.length, first + CHUNK) - 1;
+            last = uploads.putChunk(user, location, bytes, first, lastByte);
+            if (lastByte < bytes.length - 1) {
+                assertThat(last.status()).isEqualTo(308);
+                assertThat(last.header("Range")).isEqualTo("bytes=0-" + lastByte);
+            }
+        }
+        return last;
+    }
+
+    static void assertStoredIdentical(JsonNode answer) throws Exception {
+        String uuid = answer.get("video").get("uuid").asText();
+        assertThat(Files.readAllBytes(server.dataDir().resolve("originals/" + uuid + ".mp4"))).isEqualTo(bytes);
+        assertThat(TestFiles.listFiles(server.dataDir().resolve("uploads"))).isEmpty();
+    }
+
+    @Test
+    void aFileSentInChunksEndsByteIdenticalAndBecomesAVideo() throws Exception {
+        String location = start("chunks");
+        assertThat(location).contains("upload_id=");
+        Api.Res done = sendFrom(location, 0);
+        assertThat(done.status()).isEqualTo(200);
+        assertStoredIdentical(done.json());
+        uploads.awaitPublished(user, done.json().get("video").get("id").asLong());
+    }
+
+    @Test
+    void askingWhereAnUploadStandsTellsTheRange() {
+        String location = start("status");
+        Api.Res empty = uploads.whereDoesItStand(user, location, bytes.length);
+        assertThat(empty.status()).isEqualTo(308);
+        assertThat(empty.header("Range")).isNull();
+        uploads.putChunk(user, location, bytes, 0, CHUNK - 1);
+        Api.Res after = uploads.whereDoesItStand(user, location, bytes.length);
+        assertThat(after.status()).isEqualTo(308);
+        assertThat(after.header("Range")).isEqualTo("bytes=0-" + (CHUNK - 1));
+        assertThat(api().delete(location, user).status()).isEqualTo(204);
+    }
+
+    @Test
+    void aCutConnectionKeepsWhatArrivedAndTheClientResumesFromThere() throws Exception {
+        String location = start("cut");
+        uploads.putChunk(user, location, bytes, 0, CHUNK - 1);
+        // A chunk announced whole, but the connection dies half way through it.
+        URI u = URI.create(api().base() + location);
+        try (Socket s = new Socket(u.getHost(), u.getPort())) {
+            OutputStream out = s.getOutputStream();
+            String head = "PUT " + u.getRawPath() + "?" + u.getRawQuery() + " HTTP/1.1\r\nHost: " + u.getHost() + "\r\n"
+                    + "Authorization: Bearer " + user + "\r\nContent-Type: application/octet-stream\r\n"
+                    + "Content-Range: bytes " + CHUNK + "-" + (2 * CHUNK - 1) + "/" + bytes.length + "\r\n"
+                    + "Content-Length: " + CHUNK + "\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes, CHUNK, CHUNK / 2);
+            out.flush();
+            Thread.sleep(300);
+        }
+        Thread.sleep(300);
+        Api.Res stand = uploads.whereDoesItStand(user, location, bytes.length);
+        assertThat(stand.status()).isEqualTo(308);
+        long received = Long.parseLong(stand.header("Range").replace("bytes=0-", "")) + 1;
+        assertThat(received).isBetween((long) CHUNK, (long) CHUNK + CHUNK / 2);
+        Api.Res done = sendFrom(location, received);
+        assertThat(done.status()).isEqualTo(200);
+        assertStoredIdentical(done.json());
+    }
+
+    @Test
+    void aResentChunkIsNotWrittenTwice() throws Exception {
+        String location = start("resent");
+        uploads.putChunk(user, location, bytes, 0, CHUNK - 1);
+        uploads.putChunk(user, location, bytes, 0, CHUNK - 1);
+        Api.Res overlap = uploads.putChunk(user, location, bytes, CHUNK / 2, 2 * CHUNK - 1);
+        assertThat(overlap.header("Range")).isEqualTo("bytes=0-" + (2 * CHUNK - 1));
+        assertStoredIdentical(sendFrom(location, 2 * CHUNK).json());
+    }
+
+    @Test
+    void theSameUploadStartedAgainGetsTheSameSession() {
+        String location = start("again");
+        Api.Res again = uploads.startResumable(user, bytes.length, meta("again"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.header("Location")).isEqualTo(location);
+        api().delete(location, user);
+    }
+
+    @Test
+    void anUploadSurvivesARestartOfPeerlet() throws Exception {
+        String location = start("restart");
+        uploads.putChunk(user, location, bytes, 0, CHUNK - 1);
+        uploads.putChunk(user, location, bytes, CHUNK, 2 * CHUNK - 1);
+        server.restart();
+        Api.Res stand = uploads.whereDoesItStand(user, location, bytes.length);
+        assertThat(stand.header("Range")).isEqualTo("bytes=0-" + (2 * CHUNK - 1));
+        Api.Res done = sendFrom(location, 2 * CHUNK);
+        assertThat(done.status()).isEqualTo(200);
+        assertStoredIdentical(done.json());
+    }
+
+    @Test
+    void anUploadIdleForAnHourIsDropped() throws Exception {
+        String location = start("idle");
+        uploads.putChunk(user, location, bytes, 0, CHUNK - 1);
+        clock.advance(Duration.ofMinutes(61));
+        Api.Res r = uploads.putChunk(user, location, bytes, CHUNK, 2 * CHUNK - 1);
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().get("detail").asText()).contains("expired");
+        assertThat(TestFiles.listFiles(server.dataDir().resolve("uploads"))).isEmpty();
+    }
+
+    @Test
+    void cancellingRemovesTheSessionAndItsBytes() {
+        String location = start("cancel");
+        uploads.putChunk(user, location, bytes, 0, CHUNK - 1);
+        assertThat(api().delete(location, user).status()).isEqualTo(204);
+        assertThat(uploads.whereDoesItStand(user, location, bytes.length).status()).isEqualTo(404);
+        assertThat(TestFiles.listFiles(server.dataDir().resolve("uploads"))).isEmpty();
+    }
+
+    @Test
+    void aBrokenFileIsRefusedAtTheLastChunkAndLeavesNothing() {
+        byte[] text = "this is not a video at all, only some words ".repeat(100).getBytes(StandardCharsets.UTF_8);
+        Api.Res started = uploads.startResumable(user, text.length, meta("broken"));
+        Api.Res r = uploads.putChunk(user, started.header("Location"), text, 0, text.length - 1);
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(TestFiles.listFiles(server.dataDir().resolve("uploads"))).isEmpty();
+        assertThat(uploads.whereDoesItStand(user, started.header("Location"), text.length).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherUserCannotTouchMyUpload() {
+        String location = start("mine");
+        String other = api().createUser(api().adminToken(), "intruder", "intruder-secret");
+        assertThat(uploads.putChunk(other, location, bytes, 0, CHUNK - 1).status()).isEqualTo(404);
+        assertThat(api().delete(location, other).status()).isEqualTo(404);
+        api().delete(location, user);
+    }
+}
