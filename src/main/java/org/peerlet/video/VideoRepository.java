@@ -167,26 +167,27 @@ public final class VideoRepository {
     }
 
     public List<Video> list(DSLContext db, VideoQuery q) {
-        var select = joined(db).where(conditions(q));
+        var from = db.select(JOINED).from(from(q));
         List<SortField<?>> order = new ArrayList<>();
         if (q.search() != null && (q.sort() == null || q.sort().equals("-match") || q.sort().equals("match"))) {
+            // bm25 weights: a word in the name counts most, then tags, then the description.
             order.add(field("bm25(video_search, 10.0, 1.0, 5.0)", Double.class).asc());
         } else {
             order.add(sortField(q.sort()));
         }
         order.add(ID.desc());
-        if (q.search() != null) {
-            return select.and(ID.in(select(SEARCH_ROWID).from(SEARCH)))
-                    .orderBy(order).limit(q.count()).offset(q.start()).fetch(VideoRepository::toVideo);
-        }
-        return select.orderBy(order).limit(q.count()).offset(q.start()).fetch(VideoRepository::toVideo);
+        return from.where(conditions(q)).orderBy(order).limit(q.count()).offset(q.start()).fetch(VideoRepository::toVideo);
     }
 
     public int count(DSLContext db, VideoQuery q) {
-        return db.select(org.jooq.impl.DSL.count()).from(VIDEOS)
-                .join(ChannelRepository.CHANNELS).on(ChannelRepository.ID.eq(CHANNEL_ID))
-                .join(AccountRepository.ACCOUNTS).on(AccountRepository.ID.eq(ChannelRepository.ACCOUNT_ID))
-                .where(conditions(q)).fetchOne(0, Integer.class);
+        return db.select(org.jooq.impl.DSL.count()).from(from(q)).where(conditions(q)).fetchOne(0, Integer.class);
+    }
+
+    /** Videos with their channel and account, and the search index when words are asked for. */
+    private static org.jooq.Table<?> from(VideoQuery q) {
+        var t = VIDEOS.join(ChannelRepository.CHANNELS).on(ChannelRepository.ID.eq(CHANNEL_ID))
+                .join(AccountRepository.ACCOUNTS).on(AccountRepository.ID.eq(ChannelRepository.ACCOUNT_ID));
+        return q.search() == null ? t : t.join(SEARCH).on(SEARCH_ROWID.eq(ID));
     }
 
     /** Bytes counted against a user's quota, all time or since a moment. */
@@ -251,7 +252,7 @@ public final class VideoRepository {
             for (String t : q.tagsAllOf()) c = c.and(ID.in(select(TAG_VIDEO).from(TAGS).where(TAG.eq(t))));
         }
         if (q.search() != null) {
-            c = c.and(field("video_search MATCH ?", Boolean.class, q.search()).isTrue());
+            c = c.and(org.jooq.impl.DSL.condition("video_search MATCH ?", q.search()));
         }
         return c;
     }
