@@ -40,8 +40,12 @@ final class RungScaler implements AutoCloseable {
         Ff.check(av_frame_get_buffer(out, 0), "allocating a picture");
     }
 
-    /** Returns the scaled picture (owned by this scaler, valid until the next call) with the source's pts. */
+    /**
+     * Returns the picture at this rung's size and format with the source's pts: the source itself when it
+     * already fits (no copy), else the scaler's own picture (valid until the next call).
+     */
     AVFrame scale(AVFrame src) throws MediaException {
+        if (src.width() == width && src.height() == height && src.format() == pixelFormat) return src;
         if (sws == null || src.width() != srcW || src.height() != srcH || src.format() != srcFormat) {
             if (sws != null) sws_freeContext(sws);
             srcW = src.width();
