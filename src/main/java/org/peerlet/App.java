@@ -20,6 +20,10 @@ import org.peerlet.http.RouteGroup;
 import org.peerlet.instance.InstanceRoutes;
 import org.peerlet.instance.InstanceSettings;
 import org.peerlet.instance.Urls;
+import org.peerlet.tracker.KnownSwarms;
+import org.peerlet.tracker.Tracker;
+import org.peerlet.tracker.TrackerLimits;
+import org.peerlet.tracker.TrackerRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +55,8 @@ public final class App implements AutoCloseable {
     private final AccountService accounts;
     private final TokenService tokens;
     private final InstanceSettings instance;
+    private final KnownSwarms knownSwarms;
+    private final Tracker tracker;
     private final HttpServer http;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
@@ -89,6 +95,11 @@ public final class App implements AutoCloseable {
                 settings.get(Settings.MAX_UPLOAD_SIZE), settings.get(Settings.USER_VIDEO_QUOTA),
                 settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
                 List.of(".mp4", ".webm", ".mkv", ".mov", ".ogv", ".avi", ".m4v", ".mp3", ".m4a", ".ogg", ".flac", ".wav"))));
+        this.knownSwarms = new KnownSwarms();
+        this.tracker = new Tracker(settings.get(Settings.P2P_ENABLED), knownSwarms, TrackerLimits.defaults()
+                .withAddressLimits(settings.get(Settings.TRACKER_MAX_SOCKETS_PER_IP), settings.get(Settings.TRACKER_ANNOUNCES_PER_IP),
+                        settings.get(Settings.TRACKER_ANNOUNCES_PER_IP_PER_SWARM)), clock);
+        routes.add(new TrackerRoutes(tracker));
         this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), new Auth(tokens), routes);
     }
 
@@ -96,6 +107,7 @@ public final class App implements AutoCloseable {
     public App start() {
         generatedAdminPassword = accounts.ensureAdmin(settings.get(Settings.ADMIN_PASSWORD));
         tokens.purgeExpired();
+        tracker.start();
         http.start();
         return this;
     }
@@ -116,6 +128,15 @@ public final class App implements AutoCloseable {
         return accounts;
     }
 
+    /** The info-hashes the P2P tracker admits; the video feature admits public videos' HLS here. */
+    public KnownSwarms knownSwarms() {
+        return knownSwarms;
+    }
+
+    public Tracker tracker() {
+        return tracker;
+    }
+
     /** Ordered shutdown: stop taking requests, let work in flight end, close the database. */
     @Override
     public synchronized void close() {
@@ -126,6 +147,7 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("stopping HTTP: {}", e.toString());
         }
+        tracker.close();
         db.close();
     }
 
