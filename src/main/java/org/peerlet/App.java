@@ -36,6 +36,11 @@ import org.peerlet.video.VideoJson;
 import org.peerlet.video.VideoRepository;
 import org.peerlet.video.VideoRoutes;
 import org.peerlet.video.VideoService;
+import org.peerlet.tracker.KnownSwarms;
+import org.peerlet.tracker.Tracker;
+import org.peerlet.tracker.TrackerLimits;
+import org.peerlet.tracker.TrackerRoutes;
+import org.peerlet.tracker.VideoSwarms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,12 +72,15 @@ public final class App implements AutoCloseable {
     private final AccountService accounts;
     private final TokenService tokens;
     private final InstanceSettings instance;
+    private final KnownSwarms knownSwarms;
+    private final Tracker tracker;
     private final HttpServer http;
     private final MediaLayout media;
     private final MediaEngine engine;
     private final VideoService videos;
     private final ResumableUploads resumable;
     private final TranscodeWorker worker;
+    private final VideoSwarms videoSwarms;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -132,6 +140,14 @@ public final class App implements AutoCloseable {
                 settings.get(Settings.MAX_UPLOAD_SIZE), settings.get(Settings.USER_VIDEO_QUOTA),
                 settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
                 List.of(".mp4", ".webm", ".mkv", ".mov", ".ogv", ".avi", ".m4v", ".mp3", ".m4a", ".ogg", ".flac", ".wav"))));
+        this.knownSwarms = new KnownSwarms();
+        this.tracker = new Tracker(settings.get(Settings.P2P_ENABLED), knownSwarms, TrackerLimits.defaults()
+                .withAddressLimits(settings.get(Settings.TRACKER_MAX_SOCKETS_PER_IP), settings.get(Settings.TRACKER_ANNOUNCES_PER_IP),
+                        settings.get(Settings.TRACKER_ANNOUNCES_PER_IP_PER_SWARM)), clock);
+        routes.add(new TrackerRoutes(tracker));
+        this.videoSwarms = new VideoSwarms(knownSwarms, videoJson);
+        videos.onChange(videoSwarms::sync);
+        worker.onPublished(id -> videos.find(String.valueOf(id)).ifPresent(v -> videoSwarms.sync(v, false)));
         this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
                 settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens), routes);
     }
@@ -143,6 +159,8 @@ public final class App implements AutoCloseable {
         resumable.cleanUpAtStart();
         new MediaCleanup(db, media).run();
         worker.start();
+        videoSwarms.syncAll(videos.allPublished());
+        tracker.start();
         http.start();
         return this;
     }
@@ -163,6 +181,15 @@ public final class App implements AutoCloseable {
         return accounts;
     }
 
+    /** The info-hashes the P2P tracker admits; the video feature admits public videos' HLS here. */
+    public KnownSwarms knownSwarms() {
+        return knownSwarms;
+    }
+
+    public Tracker tracker() {
+        return tracker;
+    }
+
     /** Ordered shutdown: stop taking requests, let work in flight end, close the database. */
     @Override
     public synchronized void close() {
@@ -174,6 +201,7 @@ public final class App implements AutoCloseable {
             LOG.warn("stopping HTTP: {}", e.toString());
         }
         worker.close();
+        tracker.close();
         db.close();
     }
 

@@ -62,13 +62,21 @@ public final class Settings {
                 case "internal", "4" -> 4;
                 default -> throw new IllegalArgumentException("must be public, unlisted, private or internal");
             });
+    public static final Setting<Integer> TRACKER_MAX_SOCKETS_PER_IP = new Setting<>("tracker_max_sockets_per_ip", "50",
+            "P2P tracker: WebSocket connections open at once from one address", Parsers.intRange(1, 1_000_000));
+    public static final Setting<Integer> TRACKER_ANNOUNCES_PER_IP = new Setting<>("tracker_announces_per_ip", "100",
+            "P2P tracker: announces allowed per address in 10 seconds", Parsers.intRange(1, 10_000_000));
+    public static final Setting<Integer> TRACKER_ANNOUNCES_PER_IP_PER_SWARM = new Setting<>("tracker_announces_per_ip_per_swarm",
+            "20", "P2P tracker: announces allowed per address and swarm in 10 seconds", Parsers.intRange(1, 10_000_000));
+
     public static final Setting<Integer> LOGIN_LIMIT_PER_IP = new Setting<>("login_limit_per_ip", "15",
             "login attempts allowed per address in 5 minutes", Parsers.intRange(1, 100_000));
 
     public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA_DIR, PUBLIC_URL, ADMIN_PASSWORD,
             MAX_UPLOAD_SIZE, USER_VIDEO_QUOTA, USER_VIDEO_QUOTA_DAILY, TRANSCODING_RESOLUTIONS, TRANSCODING_PRESET,
             TRANSCODING_CONCURRENCY, TRANSCODING_THREADS, KEEP_ORIGINAL, P2P_ENABLED,
-            FEDERATION_ALLOW_LOOPBACK, FEDERATION_ALLOW_HTTP, LOGIN_LIMIT_PER_IP, DEFAULT_PRIVACY);
+            FEDERATION_ALLOW_LOOPBACK, FEDERATION_ALLOW_HTTP, TRACKER_MAX_SOCKETS_PER_IP, TRACKER_ANNOUNCES_PER_IP,
+            TRACKER_ANNOUNCES_PER_IP_PER_SWARM, LOGIN_LIMIT_PER_IP, DEFAULT_PRIVACY);
 
     public static final String FILE_NAME = "peerlet.properties";
 

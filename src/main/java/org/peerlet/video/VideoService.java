@@ -23,6 +23,7 @@ public final class VideoService {
     private final MediaLayout media;
     private final Clock clock;
     private final List<LongConsumer> deleteListeners = new ArrayList<>();
+    private final List<java.util.function.BiConsumer<Video, Boolean>> changeListeners = new ArrayList<>();
     /**
      * Recent viewers, so a reload does not count twice: only a salted hash of address and video
      * is kept, for an hour; the salt changes at every start, so no one can reverse the hashes.
@@ -42,6 +43,17 @@ public final class VideoService {
     /** Called with a video's id just before it is deleted (to cancel its job, close its swarm). */
     public void onDelete(LongConsumer listener) {
         deleteListeners.add(listener);
+    }
+
+    /** Called after a video changed (false) or was deleted (true), with its last state. */
+    public void onChange(java.util.function.BiConsumer<Video, Boolean> listener) {
+        changeListeners.add(listener);
+    }
+
+    /** Every published video, for listeners that rebuild their state at start. */
+    public List<Video> allPublished() {
+        return videos.list(db.dsl(), new VideoQuery(0, Integer.MAX_VALUE, "createdAt", null, null, null, null, null,
+                null, null, java.util.EnumSet.allOf(Privacy.class), null, false, null, null, null));
     }
 
     /** Finds a video by numeric id, UUID or short UUID. */
@@ -74,10 +86,12 @@ public final class VideoService {
     }
 
     public Video update(Video v, VideoRepository.Metadata m) {
-        return db.write(tx -> {
+        Video updated = db.write(tx -> {
             videos.update(tx, v.id(), m, clock.millis());
             return videos.byId(tx, v.id()).orElseThrow();
         });
+        changeListeners.forEach(l -> l.accept(updated, false));
+        return updated;
     }
 
     /** Removes the rows first (all or nothing), then the files; start-up cleans files left by a crash. */
@@ -85,6 +99,7 @@ public final class VideoService {
         deleteListeners.forEach(l -> l.accept(v.id()));
         db.writeVoid(tx -> videos.delete(tx, v.id()));
         media.deleteVideoFiles(v.uuid(), v.originalFile());
+        changeListeners.forEach(l -> l.accept(v, true));
     }
 
     public List<Video> list(VideoQuery q) {
