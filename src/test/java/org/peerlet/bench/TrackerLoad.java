@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
  *
  * <p>Measured: announces sent and relayed offers/answers received per second; relay latency
  * (offer: announce sent to offer received by the other peer; answer: answer sent to answer received),
- * both through the tracker; the server's RSS ({@code /proc/PID/status}) and used heap
- * ({@code jcmd PID GC.heap_info}) at the end of each phase, with the clients still connected.
+ * both through the tracker; the server's RSS ({@code /proc/PID/status}) and live heap (used after
+ * {@code jcmd PID GC.run}) at the end of each phase, with the clients still connected.
  *
  * <p>Args: {@code <port> <server pid> <swarms> <clients> <measure seconds> <offers per announce> <announce period ms>}
  */
@@ -186,18 +186,36 @@ public final class TrackerLoad {
         return -1;
     }
 
+    /** Live heap: a full GC first ({@code jcmd GC.run}), then the used size of every generation. */
     private long heapUsedKb() {
         try {
-            Process p = new ProcessBuilder("jcmd", String.valueOf(serverPid), "GC.heap_info").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            p.waitFor(10, TimeUnit.SECONDS);
-            Matcher m = Pattern.compile("used (\\d+)K").matcher(out);
-            if (m.find()) return Long.parseLong(m.group(1));
+            jcmd("GC.run");
+            long sum = 0;
+            boolean found = false;
+            Pattern used = Pattern.compile("used (\\d+)K");
+            String out = jcmd("GC.heap_info");
+            for (String line : out.split("\n")) {
+                if (line.contains("Metaspace") || line.contains("class space")) continue;
+                if (!line.contains("generation") && !line.contains("heap")) continue;
+                Matcher m = used.matcher(line);
+                if (m.find()) {
+                    sum += Long.parseLong(m.group(1));
+                    found = true;
+                }
+            }
+            if (found) return sum;
             System.err.println("cannot read the server's heap: " + out.strip());
         } catch (IOException | InterruptedException e) {
             System.err.println("cannot run jcmd: " + e);
         }
         return -1;
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("jcmd", String.valueOf(serverPid), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor(10, TimeUnit.SECONDS);
+        return out;
     }
 
     /** Latency samples in nanoseconds. */

@@ -263,6 +263,17 @@ class TrackerTest {
     }
 
     @Test
+    void aMessageAboveTheHardCapMakesJettyCloseTheSocket() {
+        try (WsPeer p = peer()) {
+            p.send("{\"action\":\"announce\",\"x\":\"" + "a".repeat(300 * 1024) + "\"}");
+            assertThat(p.awaitClose()).isEqualTo(1009);
+        }
+        try (WsPeer q = peer()) {
+            assertThat(q.announce(admittedSwarm(), "event", "started").has("failure reason")).isFalse();
+        }
+    }
+
+    @Test
     void forgettingAnInfoHashDropsItsSwarmAndRefusesLaterAnnounces() {
         String swarm = admittedSwarm();
         try (WsPeer p = peer(); WsPeer watcher = peer()) {
