@@ -47,6 +47,7 @@ final class HlsRungMuxer implements AutoCloseable {
         this.initName = height + "-init.mp4";
         this.videoEncoder = videoEncoder;
         this.audioEncoder = audioEncoder;
+        dir = dir.toAbsolutePath();
         context = new AVFormatContext(null);
         Ff.check(avformat_alloc_output_context2(context, null, "hls", dir.resolve(playlistName).toString()), "creating HLS output");
         AVDictionary opts = new AVDictionary(null);

@@ -80,7 +80,8 @@ final class InputFile implements AutoCloseable {
         }
         if (size == 0) throw MediaException.permanent("file is empty");
         AVFormatContext ctx = new AVFormatContext(null);
-        int ret = avformat_open_input(ctx, path.toString(), null, null);
+        // Absolute, so a name like "take:2.mp4" is never read as a protocol.
+        int ret = avformat_open_input(ctx, path.toAbsolutePath().toString(), null, null);
         if (ret < 0) {
             throw MediaException.permanent("not a media file, or truncated beyond repair (" + Ff.describe(ret) + ")");
         }

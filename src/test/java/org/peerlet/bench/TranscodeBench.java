@@ -34,8 +34,11 @@ public final class TranscodeBench {
                     new TranscodeRequest(source, out, List.of(720, 480, 360, 240), "veryfast", 2, 2, 0),
                     ProgressListener.NONE, CancelToken.none());
             double wall = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("run %d: wall %.2f s, media %.2f s, rss %d MB, peak rss %d MB%n",
-                    i, wall, r.durationSeconds(), status("VmRSS:") / 1024, status("VmHWM:") / 1024);
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf("run %d: wall %.2f s, media %.2f s, rss %d MB, peak rss %d MB, java heap %d/%d MB, javacpp-owned %d kB%n",
+                    i, wall, r.durationSeconds(), status("VmRSS:") / 1024, status("VmHWM:") / 1024,
+                    (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20,
+                    org.bytedeco.javacpp.Pointer.totalBytes() >> 10);
             if (i == 1) {
                 for (TranscodeResult.Rung rung : r.rungs()) {
                     System.out.printf("  rung %dx%d %s %d segments %d kB, bandwidth %d kb/s%n", rung.width(), rung.height(),

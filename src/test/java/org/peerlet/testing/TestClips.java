@@ -26,6 +26,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P10LE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV444P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
@@ -315,6 +316,10 @@ public final class TestClips {
         /** Luma gradient with a bright box sliding right; chroma varies so 4:4:4 and 4:2:0 both get colour. */
         private void drawPicture(long index) throws IOException {
             check(av_frame_make_writable(vframe), "writable picture");
+            if (b.pixelFormat == AV_PIX_FMT_YUV420P10LE) {
+                drawPicture10(index);
+                return;
+            }
             int w = b.width, h = b.height;
             boolean full = b.pixelFormat == AV_PIX_FMT_YUV444P;
             int cw = full ? w : (w + 1) / 2, ch = full ? h : (h + 1) / 2;
@@ -335,6 +340,28 @@ public final class TestClips {
                 }
             }
             for (int p = 0; p < 3; p++) vframe.data(p).position(0);
+        }
+
+        /** The same picture in 10-bit samples (values 0..1023 in 16-bit words). */
+        private void drawPicture10(long index) {
+            int w = b.width, h = b.height, cw = (w + 1) / 2, ch = (h + 1) / 2;
+            int boxX = (int) ((index * 8) % Math.max(1, w - w / 4)), boxW = w / 4, boxY = h / 3, boxH = h / 3;
+            short[] row = new short[w];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    boolean inBox = x >= boxX && x < boxX + boxW && y >= boxY && y < boxY + boxH;
+                    row[x] = (short) ((inBox ? 235 : 16 + ((x + y + index * 3) % 200)) << 2);
+                }
+                // position() counts shorts here: a byte offset converted first would land twice too far.
+                new ShortPointer(vframe.data(0)).position((long) y * vframe.linesize(0) / 2).put(row, 0, w);
+            }
+            short[] crow = new short[cw];
+            for (int p = 1; p <= 2; p++) {
+                for (int y = 0; y < ch; y++) {
+                    for (int x = 0; x < cw; x++) crow[x] = (short) ((p == 1 ? 64 + (x * 128 / cw) : 64 + (y * 128 / ch)) << 2);
+                    new ShortPointer(vframe.data(p)).position((long) y * vframe.linesize(p) / 2).put(crow, 0, cw);
+                }
+            }
         }
 
         private void drawSound(long first, int n) throws IOException {

@@ -76,6 +76,25 @@ class AwkwardSourcesStillPublish {
     }
 
     @Test
+    void a_10_bit_source_becomes_8_bit_yuv420p() throws Exception {
+        Path src = TestClips.clip(dir.resolve("ten.mp4")).video("libx264", 320, 180, 25)
+                .pixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P10LE).seconds(1).write();
+        assertThat(engine.probe(src).bitDepth()).isEqualTo(10);
+        TranscodeResult r = transcode(src, List.of(180));
+        assertThat(rung(r, 0).pixelFormat()).isEqualTo("yuv420p");
+        assertThat(rung(r, 0).videoFrames()).isEqualTo(25);
+    }
+
+    @Test
+    void an_output_directory_with_percent_and_colon_in_its_name_works() throws Exception {
+        Path src = TestClips.h264Aac(dir.resolve("a:b.mp4"), 320, 180, 1, 25);
+        Path out = dir.resolve("100% done:1");
+        TranscodeResult r = engine.transcode(TranscodeRequest.of(src, out).withRungHeights(List.of(180)),
+                ProgressListener.NONE, CancelToken.none());
+        assertThat(HlsOutput.rung(out, r.rungs().get(0).playlist()).videoFrames()).isEqualTo(25);
+    }
+
+    @Test
     void a_vp9_opus_webm_is_transcoded_to_h264_aac() throws Exception {
         TranscodeResult r = transcode(TestClips.vp9Opus(dir.resolve("v.webm"), 320, 180, 1, 25), List.of(180));
         HlsOutput.RungContent c = rung(r, 0);
