@@ -30,12 +30,15 @@ public final class VideoService {
      */
     private final Cache<String, Boolean> recentViews;
     private final String viewSalt = Secrets.token(16);
+    private final Cache<VideoQuery, Integer> counts;
 
     public VideoService(Database db, VideoRepository videos, MediaLayout media, Clock clock) {
         this.db = db;
         this.videos = videos;
         this.media = media;
         this.clock = clock;
+        this.counts = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).maximumSize(1_000)
+                .ticker(Times.ticker(clock)).build();
         this.recentViews = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).maximumSize(200_000)
                 .ticker(Times.ticker(clock)).build();
     }
@@ -106,8 +109,16 @@ public final class VideoService {
         return videos.list(db.dsl(), q);
     }
 
+    /**
+     * The total a list shows under its page. Counting walks every visible row, so the answer is
+     * kept for a few seconds per query shape (paging aside): a new video shows in the total at
+     * most that late, and the list itself is always current.
+     */
     public int count(VideoQuery q) {
-        return videos.count(db.dsl(), q);
+        VideoQuery shape = new VideoQuery(0, 0, null, q.categories(), q.licences(), q.languages(), q.tagsOneOf(),
+                q.tagsAllOf(), q.nsfw(), q.isLocal(), q.privacies(), q.ownerAccount(), q.everything(), q.channelId(),
+                q.accountId(), q.search());
+        return counts.get(shape, k -> videos.count(db.dsl(), k));
     }
 
     public java.util.Map<Long, List<String>> tags(List<Video> vs) {
