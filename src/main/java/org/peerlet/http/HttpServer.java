@@ -94,6 +94,12 @@ public final class HttpServer {
 
     static void writeError(Context ctx, int status, String code, String detail) {
         ctx.attribute("peerlet.error", true);
+        // Refused before its body was read (an upload, say): the connection cannot be reused,
+        // so say so instead of letting the client find a closed socket on its next request.
+        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES || "chunked".equalsIgnoreCase(ctx.header("Transfer-Encoding"))
+                || (ctx.contentType() != null && ctx.contentType().startsWith("multipart/"))) {
+            ctx.header("Connection", "close");
+        }
         ctx.status(status).json(ErrorBody.of(status, code, detail));
     }
 
