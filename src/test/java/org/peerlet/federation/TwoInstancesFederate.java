@@ -108,6 +108,29 @@ class TwoInstancesFederate {
         assertThat(master.text()).startsWith("#EXTM3U");
         JsonNode list = apiB.get("/api/v1/videos?isLocal=false").json();
         assertThat(Api.names(list.get("data"), "uuid")).contains(uuid);
+
+        // The Video object as PeerTube shapes it
+        JsonNode o = apObject("/videos/watch/" + uuid);
+        assertThat(o.get("type").asText()).isEqualTo("Video");
+        assertThat(o.get("id").asText()).isEqualTo("http://" + hostA() + "/videos/watch/" + uuid);
+        assertThat(o.get("uuid").asText()).isEqualTo(uuid);
+        assertThat(o.get("duration").asText()).matches("PT\\d+S");
+        assertThat(o.get("attributedTo").get(0).get("type").asText()).isEqualTo("Person");
+        assertThat(o.get("attributedTo").get(1).get("type").asText()).isEqualTo("Group");
+        assertThat(o.get("to").get(0).asText()).isEqualTo("https://www.w3.org/ns/activitystreams#Public");
+        assertThat(o.get("url").get(0).get("mediaType").asText()).isEqualTo("text/html");
+        JsonNode hls = o.get("url").get(1);
+        assertThat(hls.get("mediaType").asText()).isEqualTo("application/x-mpegURL");
+        assertThat(hls.get("tag").get(0).get("name").asText()).isEqualTo("sha256");
+        assertThat(hls.get("tag").get(1).get("height").asInt()).isEqualTo(240);
+        for (String f : new String[]{"likes", "dislikes", "shares", "comments", "published", "content", "sensitive"}) {
+            assertThat(o.has(f)).as(f).isTrue();
+        }
+    }
+
+    static JsonNode apObject(String path) {
+        Api.Res r = apiA.send(apiA.request(path, null).header("Accept", "application/activity+json").GET());
+        return r.status() == 200 ? r.json() : null;
     }
 
     @Test
@@ -169,7 +192,12 @@ class TwoInstancesFederate {
 
     @Test
     @Order(7)
-    void deletingOnARemovesItFromB() {
+    void makingItPrivateTakesItBackAndDeletingOnARemovesItFromB() {
+        assertThat(apiA.putJson("/api/v1/videos/" + idA, alice, Map.of("privacy", 3)).status()).isEqualTo(204);
+        Await.until("the private video gone from B", WAIT, () -> remoteOnB(uuid) == null);
+        assertThat(apObject("/videos/watch/" + uuid)).isNull();
+        assertThat(apiA.putJson("/api/v1/videos/" + idA, alice, Map.of("privacy", 1)).status()).isEqualTo(204);
+        Await.until("the public again video back on B", WAIT, () -> remoteOnB(uuid) != null);
         Api.Res r = apiA.delete("/api/v1/videos/" + idA, alice);
         assertThat(r.status()).isEqualTo(204);
         Await.until("the video gone from B", WAIT, () -> remoteOnB(uuid) == null);
