@@ -14,6 +14,24 @@ import org.peerlet.channel.ChannelService;
 import org.peerlet.config.Settings;
 import org.peerlet.db.Database;
 import org.peerlet.db.Migrator;
+import org.peerlet.common.Times;
+import org.peerlet.federation.Blocklist;
+import org.peerlet.federation.FederationApiRoutes;
+import org.peerlet.federation.FederationRepository;
+import org.peerlet.federation.Follows;
+import org.peerlet.federation.LocalActors;
+import org.peerlet.federation.Publisher;
+import org.peerlet.federation.RemoteActors;
+import org.peerlet.federation.RemoteVideos;
+import org.peerlet.federation.delivery.DeliveryRepository;
+import org.peerlet.federation.delivery.DeliveryWorker;
+import org.peerlet.federation.delivery.Outbox;
+import org.peerlet.federation.discovery.DiscoveryRoutes;
+import org.peerlet.federation.inbox.Handlers;
+import org.peerlet.federation.inbox.InboxRoutes;
+import org.peerlet.federation.inbox.InboxService;
+import org.peerlet.federation.net.OutgoingHttp;
+import org.peerlet.federation.signature.SignatureVerifier;
 import org.peerlet.http.Auth;
 import org.peerlet.http.HttpServer;
 import org.peerlet.http.RouteGroup;
@@ -28,6 +46,9 @@ import org.peerlet.transcode.JobRepository;
 import org.peerlet.transcode.JobRoutes;
 import org.peerlet.transcode.MediaEngine;
 import org.peerlet.transcode.TranscodeWorker;
+import org.peerlet.social.SocialRepository;
+import org.peerlet.social.SocialRoutes;
+import org.peerlet.social.SocialService;
 import org.peerlet.upload.Intake;
 import org.peerlet.upload.ResumableUploads;
 import org.peerlet.upload.UploadRoutes;
@@ -49,6 +70,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +103,7 @@ public final class App implements AutoCloseable {
     private final ResumableUploads resumable;
     private final TranscodeWorker worker;
     private final VideoSwarms videoSwarms;
+    private final DeliveryWorker delivery;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -148,6 +171,37 @@ public final class App implements AutoCloseable {
         this.videoSwarms = new VideoSwarms(knownSwarms, videoJson);
         videos.onChange(videoSwarms::sync);
         worker.onPublished(id -> videos.find(String.valueOf(id)).ifPresent(v -> videoSwarms.sync(v, false)));
+
+        // Federation: our actors and keys, the guarded HTTP client, the outbox and its worker, the inbox.
+        FederationRepository fedRepo = new FederationRepository();
+        Blocklist blocklist = new Blocklist(db, fedRepo, clock);
+        LocalActors localActors = new LocalActors(db, urls, accountRepo, channelRepo, fedRepo, clock);
+        boolean allowHttp = settings.get(Settings.FEDERATION_ALLOW_HTTP);
+        OutgoingHttp outgoing = new OutgoingHttp(allowHttp, settings.get(Settings.FEDERATION_ALLOW_LOOPBACK),
+                blocklist::isBlocked, clock, "Peerlet/" + Version.VERSION + " (+" + urls.base() + ")");
+        RemoteActors remoteActors = new RemoteActors(db, outgoing, localActors, fedRepo, accountRepo, channelRepo,
+                clock, allowHttp);
+        DeliveryRepository deliveryRepo = new DeliveryRepository();
+        Outbox outbox = new Outbox(db, deliveryRepo, clock);
+        this.delivery = new DeliveryWorker(db, deliveryRepo, outbox, outgoing, localActors, clock, 8, Duration.ofMillis(500));
+        Follows follows = new Follows(db, fedRepo, localActors, remoteActors, outbox, accountRepo, instance, clock);
+        SocialService social = new SocialService(db, new SocialRepository(), accountRepo, videoRepo, urls, clock);
+        Publisher publisher = new Publisher(db, fedRepo, localActors, remoteActors, follows, outbox, videos, videoJson, clock);
+        RemoteVideos remoteVideos = new RemoteVideos(db, fedRepo, remoteActors, videoRepo, videos, clock);
+        SignatureVerifier verifier = new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock));
+        InboxService inbox = new InboxService(verifier, remoteActors, blocklist,
+                new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social).table());
+        videos.onChange(publisher::changed);
+        worker.onPublished(publisher::published);
+        social.onLocalComment(publisher::commented);
+        social.onLocalRate(publisher::rated);
+        routes.add(new SocialRoutes(social, videos, urls));
+        routes.add(new InboxRoutes(inbox));
+        routes.add(new DiscoveryRoutes(db, localActors, follows, publisher, fedRepo, accountRepo, channelRepo, videos,
+                social, instance));
+        routes.add(new FederationApiRoutes(db, follows, localActors, remoteActors, blocklist, accountRepo, channelRepo,
+                videos, videoJson));
+
         this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
                 settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens), routes);
     }
@@ -161,6 +215,7 @@ public final class App implements AutoCloseable {
         worker.start();
         videoSwarms.syncAll(videos.allPublished());
         tracker.start();
+        delivery.start();
         http.start();
         return this;
     }
@@ -201,6 +256,7 @@ public final class App implements AutoCloseable {
             LOG.warn("stopping HTTP: {}", e.toString());
         }
         worker.close();
+        delivery.close();
         tracker.close();
         db.close();
     }

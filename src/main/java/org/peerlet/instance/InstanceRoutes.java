@@ -91,7 +91,9 @@ public final class InstanceRoutes implements RouteGroup {
         instance.put("description", settings.get(InstanceSettings.DESCRIPTION));
         instance.put("terms", settings.get(InstanceSettings.TERMS));
         return Map.of("instance", instance,
-                "signup", Map.of("enabled", settings.flag(InstanceSettings.SIGNUP_ENABLED)));
+                "signup", Map.of("enabled", settings.flag(InstanceSettings.SIGNUP_ENABLED)),
+                "followers", Map.of("instance", Map.of("enabled", true,
+                        "manualApproval", settings.flag(InstanceSettings.FOLLOWERS_MANUAL_APPROVAL))));
     }
 
     private void getCustom(Context ctx) {
@@ -112,6 +114,10 @@ public final class InstanceRoutes implements RouteGroup {
                 if (!s.get("enabled").isBoolean()) throw ApiError.badRequest("signup.enabled must be true or false");
                 changes.put(InstanceSettings.SIGNUP_ENABLED, String.valueOf(s.get("enabled").asBoolean()));
             }
+        });
+        body.node("followers").map(f -> f.path("instance").get("manualApproval")).ifPresent(m -> {
+            if (!m.isBoolean()) throw ApiError.badRequest("followers.instance.manualApproval must be true or false");
+            changes.put(InstanceSettings.FOLLOWERS_MANUAL_APPROVAL, String.valueOf(m.asBoolean()));
         });
         settings.putAll(changes);
         ctx.json(custom());

@@ -28,6 +28,8 @@ public final class InstanceSettings {
     public static final String DESCRIPTION = "instance.description";
     public static final String TERMS = "instance.terms";
     public static final String SIGNUP_ENABLED = "signup.enabled";
+    /** Federation: approve instance followers by hand (PeerTube's followers.instance.manualApproval). */
+    public static final String FOLLOWERS_MANUAL_APPROVAL = "followers.instance.manualApproval";
     public static final String OAUTH_CLIENT_ID = "oauth.clientId";
     public static final String OAUTH_CLIENT_SECRET = "oauth.clientSecret";
 

@@ -22,8 +22,17 @@ public final class VideoJson {
         this.trackerUrl = trackerUrl;
     }
 
+    /** Where the video's HLS files are: here, or for a remote video the origin's folder kept in its ladder. */
     public String hlsBase(Video v) {
+        if (!v.isLocal() && v.hls() != null) {
+            JsonNode base = Json.read(v.hls()).get("base");
+            if (base != null && base.isTextual()) return base.asText();
+        }
         return urls.base() + "/static/streaming-playlists/hls/" + v.uuid() + "/";
+    }
+
+    private static String under(String base, String file) {
+        return file.startsWith("https://") || file.startsWith("http://") ? file : base + file;
     }
 
     public Map<String, Object> summary(Video v) {
@@ -91,8 +100,8 @@ public final class VideoJson {
             f.put("size", r.get("size").asLong());
             f.put("fps", r.get("fps").asDouble());
             f.put("bandwidth", r.get("bandwidth").asLong());
-            f.put("playlistUrl", base + r.get("playlist").asText());
-            f.put("fileUrl", base + r.get("playlist").asText());
+            f.put("playlistUrl", under(base, r.get("playlist").asText()));
+            f.put("fileUrl", under(base, r.get("playlist").asText()));
             f.put("magnetUri", null);
             f.put("torrentUrl", null);
             files.add(f);
@@ -101,7 +110,7 @@ public final class VideoJson {
         p.put("id", v.id());
         p.put("type", 1);
         p.put("playlistUrl", base + hls.get("master").asText());
-        p.put("segmentsSha256Url", base + hls.get("sha256").asText());
+        p.put("segmentsSha256Url", hls.hasNonNull("sha256") ? under(base, hls.get("sha256").asText()) : null);
         p.put("files", files);
         p.put("redundancies", List.of());
         return List.of(p);

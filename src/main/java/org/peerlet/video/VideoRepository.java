@@ -146,6 +146,18 @@ public final class VideoRepository {
         tx.deleteFrom(VIDEOS).where(ID.eq(id)).execute();
     }
 
+    /** Sets the like and dislike counts from the ratings table (made by the federation migration). */
+    public void recountRates(DSLContext tx, long id) {
+        tx.execute("UPDATE videos SET likes = (SELECT count(*) FROM video_rates WHERE video_id = ? AND rating = 'like'), "
+                + "dislikes = (SELECT count(*) FROM video_rates WHERE video_id = ? AND rating = 'dislike') WHERE id = ?",
+                id, id, id);
+    }
+
+    /** For videos that came from another server: their original publication time. */
+    public void setPublishedAt(DSLContext tx, long id, long publishedAt) {
+        tx.update(VIDEOS).set(PUBLISHED_AT, publishedAt).where(ID.eq(id)).execute();
+    }
+
     public void addView(DSLContext tx, long id) {
         tx.update(VIDEOS).set(VIEWS, VIEWS.plus(1)).where(ID.eq(id)).execute();
     }

@@ -1,0 +1,225 @@
+package org.peerlet.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.peerlet.account.Account;
+import org.peerlet.account.AccountRepository;
+import org.peerlet.account.User;
+import org.peerlet.common.Secrets;
+import org.peerlet.db.Database;
+import org.peerlet.federation.delivery.Outbox;
+import org.peerlet.federation.model.Activities;
+import org.peerlet.federation.model.As;
+import org.peerlet.federation.model.LocalActor;
+import org.peerlet.federation.model.RemoteActor;
+import org.peerlet.federation.net.OutgoingHttp;
+import org.peerlet.http.ApiError;
+import org.peerlet.http.Json;
+import org.peerlet.instance.InstanceSettings;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Follows both ways. Ours: the instance following another instance (admin), a user subscribing to
+ * a remote channel. Theirs: remote actors following our instance, accounts and channels, accepted
+ * at once unless the admin asked to approve instance followers by hand.
+ */
+public final class Follows {
+    /** Instance setting, PeerTube's name: approve instance followers by hand. */
+    public static final String MANUAL_APPROVAL = InstanceSettings.FOLLOWERS_MANUAL_APPROVAL;
+    public static final String PENDING = "pending";
+    public static final String ACCEPTED = "accepted";
+
+    private final Database db;
+    private final FederationRepository repo;
+    private final LocalActors local;
+    private final RemoteActors remote;
+    private final Outbox outbox;
+    private final AccountRepository accounts;
+    private final InstanceSettings instance;
+    private final Clock clock;
+
+    public Follows(Database db, FederationRepository repo, LocalActors local, RemoteActors remote, Outbox outbox,
+                   AccountRepository accounts, InstanceSettings instance, Clock clock) {
+        this.db = db;
+        this.repo = repo;
+        this.local = local;
+        this.remote = remote;
+        this.outbox = outbox;
+        this.accounts = accounts;
+        this.instance = instance;
+        this.clock = clock;
+    }
+
+    public String newActivityId(LocalActor a) {
+        return a.url() + "/activities/" + Secrets.token(12);
+    }
+
+    // ---- ours
+
+    /** The instance follows another instance's actor, found by WebFinger as peerlet@ or peertube@ that host. */
+    public RemoteActor followInstance(String host) {
+        if (!host.matches("[A-Za-z0-9.-]+(:\\d{1,5})?")) throw ApiError.badRequest("not a host: " + host);
+        RemoteActor target = null;
+        IOException last = null;
+        for (String name : List.of(LocalActors.INSTANCE_NAME, "peertube")) {
+            try {
+                target = remote.byHandle(name + "@" + host.toLowerCase());
+                break;
+            } catch (IOException e) {
+                last = e;
+            } catch (OutgoingHttp.RefusedException e) {
+                throw ApiError.forbidden(e.getMessage());
+            }
+        }
+        if (target == null) throw new ApiError(400, null, "cannot find the instance actor of " + host + ": " + last.getMessage());
+        follow(local.instance(), target, null);
+        return target;
+    }
+
+    public void unfollowInstance(String host) {
+        LocalActor me = local.instance();
+        boolean any = false;
+        for (FederationRepository.Follow f : repo.followingOf(db.dsl(), me.url(), 0, 10_000)) {
+            if (host.equalsIgnoreCase(As.host(f.following()))) {
+                unfollow(me, f);
+                any = true;
+            }
+        }
+        if (!any) throw ApiError.notFound("this instance does not follow " + host);
+    }
+
+    /** A local user subscribes to a remote channel by handle name@host. */
+    public RemoteActor subscribe(User user, String handle) {
+        RemoteActor target;
+        try {
+            target = remote.byHandle(handle);
+        } catch (IOException e) {
+            throw ApiError.badRequest("cannot find " + handle + ": " + e.getMessage());
+        } catch (OutgoingHttp.RefusedException e) {
+            throw ApiError.forbidden(e.getMessage());
+        }
+        if (target.channelId() == null) throw ApiError.badRequest(handle + " is not a channel");
+        Account a = accounts.byUserId(db.dsl(), user.id()).orElseThrow();
+        follow(local.of(a), target, user.id());
+        return target;
+    }
+
+    public void unsubscribe(User user, String handle) {
+        Account a = accounts.byUserId(db.dsl(), user.id()).orElseThrow();
+        LocalActor me = local.of(a);
+        for (FederationRepository.Follow f : repo.followingOf(db.dsl(), me.url(), 0, 10_000)) {
+            Optional<RemoteActor> t = remote.known(f.following());
+            if (t.isPresent() && t.get().handle().equalsIgnoreCase(handle)) {
+                unfollow(me, f);
+                return;
+            }
+        }
+        throw ApiError.notFound("no subscription to " + handle);
+    }
+
+    public List<FederationRepository.Follow> following(LocalActor a, int start, int count) {
+        return repo.followingOf(db.dsl(), a.url(), start, count);
+    }
+
+    public int countFollowing(LocalActor a) {
+        return repo.countFollowingOf(db.dsl(), a.url());
+    }
+
+    private void follow(LocalActor me, RemoteActor target, Long userId) {
+        String id = newActivityId(me);
+        ObjectNode follow = Activities.follow(id, me.url(), target.url());
+        db.writeVoid(tx -> repo.upsertFollow(tx, me.url(), target.url(), true, PENDING, id, userId, clock.millis()));
+        outbox.enqueue(me, Json.write(follow), List.of(target.inbox()));
+    }
+
+    private void unfollow(LocalActor me, FederationRepository.Follow f) {
+        ObjectNode inner = Activities.follow(f.activityId() == null ? newActivityId(me) : f.activityId(), me.url(), f.following());
+        ObjectNode undo = Activities.undo(newActivityId(me), me.url(), inner, List.of(f.following()));
+        db.writeVoid(tx -> repo.deleteFollow(tx, me.url(), f.following()));
+        remote.known(f.following()).ifPresent(t -> outbox.enqueue(me, Json.write(undo), List.of(t.inbox())));
+    }
+
+    /** Their Accept or Reject of our Follow: the follow must be ours, to them. */
+    public boolean answered(RemoteActor from, JsonNode followOrId, boolean accepted) {
+        Optional<FederationRepository.Follow> found = Optional.empty();
+        String activityId = As.id(followOrId);
+        if (activityId != null) found = repo.followByActivity(db.dsl(), activityId);
+        if (found.isEmpty() && followOrId != null && followOrId.isObject()) {
+            found = repo.follow(db.dsl(), As.id(followOrId.get("actor")), from.url());
+        }
+        Optional<FederationRepository.Follow> f = found;
+        if (f.isEmpty() || !f.get().following().equals(from.url()) || !f.get().localFollower()) return false;
+        long id = f.get().id();
+        db.writeVoid(tx -> {
+            if (accepted) repo.setFollowState(tx, id, ACCEPTED, clock.millis());
+            else repo.deleteFollow(tx, f.get().follower(), f.get().following());
+        });
+        return true;
+    }
+
+    // ---- theirs
+
+    /** Someone follows one of our actors. */
+    public void followed(RemoteActor follower, LocalActor target, JsonNode followActivity) {
+        boolean manual = target.isInstance() && instance.flag(MANUAL_APPROVAL);
+        String state = manual ? PENDING : ACCEPTED;
+        Optional<FederationRepository.Follow> existing = repo.follow(db.dsl(), follower.url(), target.url());
+        String keepState = existing.map(FederationRepository.Follow::state).filter(ACCEPTED::equals).orElse(state);
+        db.writeVoid(tx -> repo.upsertFollow(tx, follower.url(), target.url(), false, keepState,
+                As.text(followActivity, "id"), null, clock.millis()));
+        if (ACCEPTED.equals(keepState)) answer(target, follower, followActivity, "Accept");
+    }
+
+    public void unfollowed(RemoteActor follower, String targetUrl) {
+        db.writeVoid(tx -> repo.deleteFollow(tx, follower.url(), targetUrl));
+    }
+
+    /** The admin accepts or rejects a pending follower of the instance, by handle name@host. */
+    public void decide(String handle, boolean accept) {
+        LocalActor me = local.instance();
+        for (FederationRepository.Follow f : repo.followersOf(db.dsl(), me.url(), null, 0, 10_000)) {
+            Optional<RemoteActor> a = remote.known(f.follower());
+            if (a.isEmpty() || !(a.get().handle().equalsIgnoreCase(handle) || a.get().host().equalsIgnoreCase(handle))) continue;
+            ObjectNode follow = Activities.follow(f.activityId() == null ? newActivityId(me) : f.activityId(), f.follower(), me.url());
+            if (accept) {
+                db.writeVoid(tx -> repo.setFollowState(tx, f.id(), ACCEPTED, clock.millis()));
+                answer(me, a.get(), follow, "Accept");
+            } else {
+                db.writeVoid(tx -> repo.deleteFollow(tx, f.follower(), f.following()));
+                answer(me, a.get(), follow, "Reject");
+            }
+            return;
+        }
+        throw ApiError.notFound("no follower " + handle);
+    }
+
+    public List<FederationRepository.Follow> followers(LocalActor a, String state, int start, int count) {
+        return repo.followersOf(db.dsl(), a.url(), state, start, count);
+    }
+
+    public int countFollowers(LocalActor a, String state) {
+        return repo.countFollowersOf(db.dsl(), a.url(), state);
+    }
+
+    private void answer(LocalActor me, RemoteActor to, JsonNode follow, String type) {
+        ObjectNode accept = Activities.answer(type, newActivityId(me), me.url(), follow);
+        outbox.enqueue(me, Json.write(accept), List.of(to.inbox()));
+    }
+
+    /** Inboxes of the accepted remote followers of these actors (shared inboxes where offered). */
+    public List<String> followerInboxes(List<LocalActor> actors) {
+        return repo.followerInboxes(db.dsl(), actors.stream().map(LocalActor::url).toList());
+    }
+
+    public boolean followsSomeoneOn(String host) {
+        return repo.followsSomeoneOn(db.dsl(), host);
+    }
+
+    public List<Long> subscribedChannels(long userId) {
+        return repo.subscribedChannels(db.dsl(), userId);
+    }
+}

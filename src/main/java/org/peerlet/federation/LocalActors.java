@@ -1,0 +1,121 @@
+package org.peerlet.federation;
+
+import org.peerlet.account.Account;
+import org.peerlet.account.AccountRepository;
+import org.peerlet.channel.Channel;
+import org.peerlet.channel.ChannelRepository;
+import org.peerlet.db.Database;
+import org.peerlet.federation.model.LocalActor;
+import org.peerlet.federation.net.OutgoingHttp;
+import org.peerlet.federation.signature.Keys;
+import org.peerlet.instance.Urls;
+
+import java.security.KeyPair;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Our own actors and their keys. The instance is the account named {@value #INSTANCE_NAME} (made by
+ * migration V003, with no user, so the name is reserved), published as an {@code Application}.
+ * Key pairs are made on first need and stored; private keys are only ever used to sign here.
+ */
+public final class LocalActors {
+    public static final String INSTANCE_NAME = "peerlet";
+
+    private final Database db;
+    private final Urls urls;
+    private final AccountRepository accounts;
+    private final ChannelRepository channels;
+    private final FederationRepository repo;
+    private final Clock clock;
+    private final Map<String, OutgoingHttp.Signer> signers = new ConcurrentHashMap<>();
+    private final Map<String, String> publicPems = new ConcurrentHashMap<>();
+
+    public LocalActors(Database db, Urls urls, AccountRepository accounts, ChannelRepository channels,
+                       FederationRepository repo, Clock clock) {
+        this.db = db;
+        this.urls = urls;
+        this.accounts = accounts;
+        this.channels = channels;
+        this.repo = repo;
+        this.clock = clock;
+    }
+
+    public Urls urls() {
+        return urls;
+    }
+
+    public LocalActor instance() {
+        Account a = accounts.byName(db.dsl(), INSTANCE_NAME, "")
+                .orElseThrow(() -> new IllegalStateException("the instance actor account is missing"));
+        return of(a);
+    }
+
+    public LocalActor of(Account a) {
+        boolean inst = a.userId() == null && a.name().equals(INSTANCE_NAME);
+        return new LocalActor(LocalActor.Kind.ACCOUNT, a.id(), inst ? "Application" : "Person", a.name(),
+                urls.account(a.name()), a.displayName(), a.description());
+    }
+
+    public LocalActor of(Channel c) {
+        return new LocalActor(LocalActor.Kind.CHANNEL, c.id(), "Group", c.name(), urls.channel(c.name()),
+                c.displayName(), c.description());
+    }
+
+    public Optional<LocalActor> account(String name) {
+        return accounts.byName(db.dsl(), name, "").map(this::of);
+    }
+
+    public Optional<LocalActor> accountById(long id) {
+        return accounts.byId(db.dsl(), id).filter(Account::isLocal).map(this::of);
+    }
+
+    public Optional<LocalActor> channel(String name) {
+        return channels.byName(db.dsl(), name, "").map(this::of);
+    }
+
+    /** One of our actors by its URL (actor id), or empty. */
+    public Optional<LocalActor> byUrl(String url) {
+        if (url == null) return Optional.empty();
+        String a = urls.base() + "/accounts/";
+        String c = urls.base() + "/video-channels/";
+        if (url.startsWith(a)) return account(url.substring(a.length()));
+        if (url.startsWith(c)) return channel(url.substring(c.length()));
+        return Optional.empty();
+    }
+
+    public boolean isOurs(String url) {
+        return url != null && (url.startsWith(urls.base() + "/") || url.equals(urls.base()));
+    }
+
+    public OutgoingHttp.Signer signer(LocalActor a) {
+        String k = a.kind().key + ":" + a.refId();
+        return signers.computeIfAbsent(k, x -> {
+            FederationRepository.KeyPem pem = ensureKey(a);
+            return new OutgoingHttp.Signer(a.keyId(), Keys.readPrivate(pem.privatePem()));
+        });
+    }
+
+    public OutgoingHttp.Signer signer(LocalActor.Kind kind, long refId) {
+        LocalActor a = kind == LocalActor.Kind.ACCOUNT
+                ? accounts.byId(db.dsl(), refId).map(this::of).orElseThrow()
+                : channels.byId(db.dsl(), refId).map(this::of).orElseThrow();
+        return signer(a);
+    }
+
+    public String publicPem(LocalActor a) {
+        return publicPems.computeIfAbsent(a.kind().key + ":" + a.refId(), x -> ensureKey(a).publicPem());
+    }
+
+    private FederationRepository.KeyPem ensureKey(LocalActor a) {
+        Optional<FederationRepository.KeyPem> existing = repo.key(db.dsl(), a.kind().key, a.refId());
+        if (existing.isPresent()) return existing.get();
+        KeyPair pair = Keys.generate();
+        // INSERT OR IGNORE: if two threads raced, the first pair stored wins and both read it back.
+        db.writeVoid(tx -> repo.insertKey(tx, a.kind().key, a.refId(), Keys.publicPem(pair.getPublic()),
+                Keys.privatePem(pair.getPrivate()), clock.millis()));
+        return repo.key(db.dsl(), a.kind().key, a.refId()).orElseThrow();
+    }
+}

@@ -1,0 +1,175 @@
+package org.peerlet.federation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.peerlet.account.Account;
+import org.peerlet.db.Database;
+import org.peerlet.federation.delivery.Outbox;
+import org.peerlet.federation.model.Activities;
+import org.peerlet.federation.model.As;
+import org.peerlet.federation.model.LocalActor;
+import org.peerlet.federation.model.RemoteActor;
+import org.peerlet.federation.model.VideoObjects;
+import org.peerlet.http.Json;
+import org.peerlet.social.Comment;
+import org.peerlet.social.SocialService;
+import org.peerlet.video.Privacy;
+import org.peerlet.video.Video;
+import org.peerlet.video.VideoJson;
+import org.peerlet.video.VideoService;
+import org.peerlet.video.VideoState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends what happens here to the servers that follow it: a video published (Create), changed
+ * (Update), deleted or made private (Delete); comments (Create Note) and ratings (Like, Dislike,
+ * Undo). Every send is a row in the outbox; nothing here waits on the network.
+ */
+public final class Publisher {
+    private static final Logger LOG = LoggerFactory.getLogger("federation");
+
+    private final Database db;
+    private final FederationRepository repo;
+    private final LocalActors local;
+    private final RemoteActors remote;
+    private final Follows follows;
+    private final Outbox outbox;
+    private final VideoService videos;
+    private final VideoJson videoJson;
+    private final Clock clock;
+
+    public Publisher(Database db, FederationRepository repo, LocalActors local, RemoteActors remote, Follows follows,
+                     Outbox outbox, VideoService videos, VideoJson videoJson, Clock clock) {
+        this.db = db;
+        this.repo = repo;
+        this.local = local;
+        this.remote = remote;
+        this.follows = follows;
+        this.outbox = outbox;
+        this.videos = videos;
+        this.videoJson = videoJson;
+        this.clock = clock;
+    }
+
+    /** Public and unlisted published videos federate; private, internal and password ones never. */
+    public static boolean federable(Video v) {
+        return v.state() == VideoState.PUBLISHED && (v.privacy() == Privacy.PUBLIC || v.privacy() == Privacy.UNLISTED);
+    }
+
+    /** The ActivityPub id of any video: ours under /videos/watch, a remote one as its origin named it. */
+    public String videoUrl(Video v) {
+        if (v.isLocal()) return local.urls().video(v.uuid());
+        return repo.videoUrl(db.dsl(), v.id()).orElse(null);
+    }
+
+    public ObjectNode videoObject(Video v) {
+        LocalActor account = local.of(v.account());
+        LocalActor channel = local.of(v.channel());
+        String thumb = v.hasThumbnail() ? local.urls().base() + "/lazy-static/thumbnails/" + v.uuid() + ".jpg" : null;
+        ObjectNode o = VideoObjects.toObject(v, videos.tags(v), local.urls().video(v.uuid()), local.urls().watch(v.shortUuid()),
+                videoJson.hlsBase(v), account.url(), channel.url(), thumb);
+        o.putArray("@context").add(As.CONTEXT);
+        return o;
+    }
+
+    public void published(long videoId) {
+        videos.find(String.valueOf(videoId)).ifPresent(v -> changed(v, false));
+    }
+
+    /** After any change to a local video: Create, Update or Delete as its state calls for. */
+    public void changed(Video v, boolean deleted) {
+        if (!v.isLocal()) return;
+        try {
+            boolean was = repo.wasFederated(db.dsl(), v.uuid());
+            boolean now = !deleted && federable(v);
+            if (now) {
+                send(v, was ? "Update" : "Create", videoObject(v));
+                if (!was) db.writeVoid(tx -> repo.markFederated(tx, v.uuid(), true, clock.millis()));
+            } else if (was) {
+                send(v, "Delete", Activities.tombstone(local.urls().video(v.uuid())));
+                db.writeVoid(tx -> repo.markFederated(tx, v.uuid(), false, clock.millis()));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not queue federation of video {}: {}", v.uuid(), e.toString());
+        }
+    }
+
+    private void send(Video v, String type, ObjectNode object) {
+        object.remove("@context");
+        LocalActor account = local.of(v.account());
+        LocalActor channel = local.of(v.channel());
+        List<String> to = List.of(As.PUBLIC);
+        List<String> cc = List.of(account.followers(), channel.followers());
+        ObjectNode activity = Activities.activity(type, follows.newActivityId(account), account.url(), object, to, cc);
+        List<String> inboxes = follows.followerInboxes(List.of(account, channel, local.instance()));
+        outbox.enqueue(account, Json.write(activity), inboxes);
+    }
+
+    /** A comment made here: to the video's origin when remote, to the followers when ours. */
+    public void commented(Comment c, Video v) {
+        try {
+            String videoUrl = videoUrl(v);
+            if (videoUrl == null) return;
+            LocalActor author = local.of(c.account());
+            ObjectNode note = As.object();
+            note.put("type", "Note");
+            note.put("id", c.url());
+            note.put("content", c.text());
+            note.put("mediaType", "text/markdown");
+            note.put("inReplyTo", videoUrl);
+            note.put("attributedTo", author.url());
+            note.put("published", org.peerlet.common.Times.iso(c.createdAt()));
+            note.put("updated", org.peerlet.common.Times.iso(c.updatedAt()));
+            note.put("url", c.url());
+            note.putArray("to").add(As.PUBLIC);
+            note.putArray("cc").add(author.followers());
+            ObjectNode create = Activities.activity("Create", follows.newActivityId(author), author.url(), note,
+                    List.of(As.PUBLIC), List.of(author.followers()));
+            outbox.enqueue(author, Json.write(create), targets(v));
+        } catch (RuntimeException e) {
+            LOG.warn("could not queue comment {}: {}", c.id(), e.toString());
+        }
+    }
+
+    /** A local rating: Like or Dislike to the video's origin, with Undo of the previous one. */
+    public void rated(SocialService.RateChange r) {
+        Video v = r.video();
+        if (v.isLocal()) return; // our own counts are already right; PeerTube does not broadcast them either
+        String videoUrl = videoUrl(v);
+        if (videoUrl == null) return;
+        Account a = r.account();
+        LocalActor me = local.of(a);
+        List<String> inboxes = targets(v);
+        if (r.before() != null) {
+            ObjectNode inner = rateActivity(me, r.before(), videoUrl, me.url() + "/rates/" + v.uuid() + "/" + r.before());
+            outbox.enqueue(me, Json.write(Activities.undo(follows.newActivityId(me), me.url(), inner, List.of(As.PUBLIC))), inboxes);
+        }
+        if (r.after() != null) {
+            ObjectNode act = rateActivity(me, r.after(), videoUrl, me.url() + "/rates/" + v.uuid() + "/" + r.after());
+            outbox.enqueue(me, Json.write(act), inboxes);
+        }
+    }
+
+    private ObjectNode rateActivity(LocalActor me, String rating, String videoUrl, String id) {
+        return Activities.activity(rating.equals("like") ? "Like" : "Dislike", id, me.url(),
+                As.object().textNode(videoUrl), List.of(As.PUBLIC), List.of());
+    }
+
+    /** Where an interaction with a video goes: its origin (channel's inbox) if remote, else our followers. */
+    private List<String> targets(Video v) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        if (v.isLocal()) {
+            out.addAll(follows.followerInboxes(List.of(local.of(v.account()), local.of(v.channel()), local.instance())));
+        } else {
+            Optional<RemoteActor> channel = repo.actorByChannel(db.dsl(), v.channel().id());
+            channel.ifPresent(c -> out.add(c.deliveryInbox()));
+        }
+        return new ArrayList<>(out);
+    }
+}

@@ -1,0 +1,102 @@
+package org.peerlet.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.peerlet.db.Database;
+import org.peerlet.federation.model.As;
+import org.peerlet.federation.model.RemoteActor;
+import org.peerlet.federation.model.VideoObjects;
+import org.peerlet.video.Privacy;
+import org.peerlet.video.ShortUuid;
+import org.peerlet.video.Video;
+import org.peerlet.video.VideoRepository;
+import org.peerlet.video.VideoService;
+import org.peerlet.video.VideoState;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Videos of other servers, kept as rows of {@code videos} under the remote channel, playable from
+ * the origin's HLS playlist (its absolute URL is in the ladder JSON as {@code base}).
+ */
+public final class RemoteVideos {
+    private final Database db;
+    private final FederationRepository repo;
+    private final RemoteActors remote;
+    private final VideoRepository videos;
+    private final VideoService videoService;
+    private final Clock clock;
+
+    public RemoteVideos(Database db, FederationRepository repo, RemoteActors remote, VideoRepository videos,
+                        VideoService videoService, Clock clock) {
+        this.db = db;
+        this.repo = repo;
+        this.remote = remote;
+        this.videos = videos;
+        this.videoService = videoService;
+        this.clock = clock;
+    }
+
+    public Optional<Video> byUrl(String url) {
+        return repo.videoIdByUrl(db.dsl(), url).flatMap(id -> videoService.find(String.valueOf(id)));
+    }
+
+    /**
+     * Stores or updates a remote video. Its channel (a Group in {@code attributedTo}) must live on
+     * the same host as the video.
+     *
+     * @throws IllegalArgumentException if the object is not a usable Video
+     * @throws IOException if its channel cannot be fetched
+     */
+    public Video upsert(JsonNode object) throws IOException {
+        VideoObjects.Remote r = VideoObjects.parse(object);
+        RemoteActor channel = null;
+        for (String a : r.attributedTo()) {
+            if (!As.sameHost(a, r.url())) continue;
+            RemoteActor actor = remote.resolve(a);
+            if (actor.channelId() != null) {
+                channel = actor;
+                break;
+            }
+        }
+        if (channel == null) throw new IllegalArgumentException("the Video names no channel of its own host");
+        long channelId = channel.channelId();
+        VideoRepository.Metadata m = new VideoRepository.Metadata(r.name(), r.description(), null, r.category(),
+                r.licence(), r.language(), r.privacy(), r.nsfw(), r.commentsEnabled() ? 1 : 2, r.downloadEnabled(), false,
+                null, r.tags());
+        long now = clock.millis();
+        long id = db.write(tx -> {
+            Optional<Long> known = repo.videoIdByUrl(tx, r.url());
+            long vid;
+            if (known.isPresent()) {
+                vid = known.get();
+                Video existing = videos.byId(tx, vid).orElseThrow();
+                if (existing.channel().id() != channelId) throw new IllegalArgumentException("a video cannot move channel");
+                videos.update(tx, vid, m, now);
+            } else {
+                if (videos.byUuid(tx, r.uuid()).isPresent()) throw new IllegalArgumentException("this uuid is already taken");
+                vid = videos.insert(tx, r.uuid(), ShortUuid.of(UUID.fromString(r.uuid())), channelId, m,
+                        VideoState.PUBLISHED, null, null, 0, null, r.duration(), now);
+            }
+            videos.publish(tx, vid, r.hls(), r.duration(), false, false, now);
+            if (r.published() != null) videos.setPublishedAt(tx, vid, r.published());
+            repo.upsertRemoteVideo(tx, vid, r.url(), r.playlistUrl(), now);
+            return vid;
+        });
+        return videos.byId(db.dsl(), id).orElseThrow();
+    }
+
+    /** Removes a remote video; only its own host may ask. Returns false if unknown or not theirs. */
+    public boolean delete(String url, String askerHost) {
+        Optional<Video> v = byUrl(url);
+        if (v.isEmpty() || !askerHost.equals(As.host(url))) return false;
+        videoService.delete(v.get());
+        return true;
+    }
+
+    static boolean listable(Privacy p) {
+        return p == Privacy.PUBLIC;
+    }
+}

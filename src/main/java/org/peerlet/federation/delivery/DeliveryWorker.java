@@ -1,0 +1,158 @@
+package org.peerlet.federation.delivery;
+
+import org.peerlet.db.Database;
+import org.peerlet.federation.LocalActors;
+import org.peerlet.federation.model.LocalActor;
+import org.peerlet.federation.net.OutgoingHttp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+
+/**
+ * Sends queued deliveries: one thread claims due rows, a small pool posts them in parallel. A 2xx
+ * removes the row; a failure schedules the next try from {@link Backoff}; a 4xx other than 408 and
+ * 429, a refused address or the end of the table marks the row dead. State lives in SQLite, so a
+ * restart (or kill -9) picks up where it stopped.
+ */
+public final class DeliveryWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("federation.delivery");
+    private static final int BATCH = 64;
+
+    private final Database db;
+    private final DeliveryRepository repo;
+    private final OutgoingHttp http;
+    private final LocalActors actors;
+    private final Clock clock;
+    private final ExecutorService senders;
+    private final Object lock = new Object();
+    private final long pollMillis;
+    private volatile boolean running;
+    private boolean woken;
+    private Thread thread;
+
+    public DeliveryWorker(Database db, DeliveryRepository repo, Outbox outbox, OutgoingHttp http, LocalActors actors,
+                          Clock clock, int parallel, Duration poll) {
+        this.db = db;
+        this.repo = repo;
+        this.http = http;
+        this.actors = actors;
+        this.clock = clock;
+        this.pollMillis = poll.toMillis();
+        this.senders = Executors.newFixedThreadPool(parallel, r -> {
+            Thread t = new Thread(r, "federation-send");
+            t.setDaemon(true);
+            return t;
+        });
+        outbox.onEnqueue(this::wake);
+    }
+
+    public void start() {
+        int n = db.write(repo::requeueSending);
+        if (n > 0) LOG.info("{} interrupted deliveries queued again", n);
+        running = true;
+        thread = new Thread(this::loop, "federation-delivery");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public void wake() {
+        synchronized (lock) {
+            woken = true;
+            lock.notifyAll();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                List<DeliveryRepository.Delivery> due = db.write(tx -> repo.claimDue(tx, clock.millis(), BATCH));
+                if (due.isEmpty()) {
+                    synchronized (lock) {
+                        if (!woken) lock.wait(pollMillis);
+                        woken = false;
+                    }
+                    continue;
+                }
+                List<Future<?>> all = new ArrayList<>();
+                for (DeliveryRepository.Delivery d : due) all.add(senders.submit(() -> send(d)));
+                for (Future<?> f : all) f.get();
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                if (!running) return;
+                LOG.warn("delivery loop: {}", e.toString());
+                sleepQuietly(1000);
+            }
+        }
+    }
+
+    private void send(DeliveryRepository.Delivery d) {
+        String error;
+        boolean permanent = false;
+        try {
+            LocalActor.Kind kind = d.signerKind().equals("channel") ? LocalActor.Kind.CHANNEL : LocalActor.Kind.ACCOUNT;
+            OutgoingHttp.Signer signer = actors.signer(kind, d.signerId());
+            int status = http.post(d.inbox(), d.body().getBytes(StandardCharsets.UTF_8), signer);
+            if (status >= 200 && status < 300) {
+                db.writeVoid(tx -> repo.done(tx, d.id()));
+                return;
+            }
+            error = "answered " + status;
+            permanent = status >= 400 && status < 500 && status != 408 && status != 429;
+        } catch (OutgoingHttp.RefusedException e) {
+            error = e.getMessage();
+            permanent = true;
+        } catch (java.util.NoSuchElementException e) {
+            error = "the signing actor is gone";
+            permanent = true;
+        } catch (Exception e) {
+            error = e.toString();
+        }
+        int attempts = d.attempts() + 1;
+        Optional<Duration> wait = permanent ? Optional.empty() : Backoff.after(attempts);
+        String err = error;
+        if (wait.isPresent()) {
+            db.writeVoid(tx -> repo.retryAt(tx, d.id(), attempts, clock.millis() + wait.get().toMillis(), err));
+        } else {
+            LOG.info("giving up delivery {} to {}: {}", d.id(), d.inbox(), err);
+            db.writeVoid(tx -> repo.dead(tx, d.id(), attempts, err));
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        senders.shutdownNow();
+        try {
+            senders.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package org.peerlet.federation.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.peerlet.federation.Follows;
+import org.peerlet.federation.LocalActors;
+import org.peerlet.federation.RemoteActors;
+import org.peerlet.federation.RemoteVideos;
+import org.peerlet.federation.model.As;
+import org.peerlet.federation.model.LocalActor;
+import org.peerlet.instance.Urls;
+import org.peerlet.social.Comment;
+import org.peerlet.social.SocialService;
+import org.peerlet.video.Video;
+import org.peerlet.video.VideoService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The small handlers the dispatch table points to, one per (activity, object). Each checks what
+ * only it can (the object belongs to the actor, the video is one we know) and then acts.
+ */
+public final class Handlers {
+    private static final Logger LOG = LoggerFactory.getLogger("federation.inbox");
+
+    private final LocalActors local;
+    private final RemoteActors remote;
+    private final Follows follows;
+    private final RemoteVideos remoteVideos;
+    private final VideoService videos;
+    private final SocialService social;
+    private final Urls urls;
+
+    public Handlers(LocalActors local, RemoteActors remote, Follows follows, RemoteVideos remoteVideos,
+                    VideoService videos, SocialService social) {
+        this.local = local;
+        this.remote = remote;
+        this.follows = follows;
+        this.remoteVideos = remoteVideos;
+        this.videos = videos;
+        this.social = social;
+        this.urls = local.urls();
+    }
+
+    /** The table: every activity we act on is listed here, and only here. */
+    public Dispatch table() {
+        return new Dispatch()
+                .on("Follow", "*", this::follow)
+                .on("Accept", "Follow", in -> follows.answered(in.actor(), in.object(), true))
+                .on("Accept", "*", in -> follows.answered(in.actor(), in.object(), true))
+                .on("Reject", "Follow", in -> follows.answered(in.actor(), in.object(), false))
+                .on("Reject", "*", in -> follows.answered(in.actor(), in.object(), false))
+                .on("Undo", "Follow", this::undoFollow)
+                .on("Undo", "Like", this::undoRate)
+                .on("Undo", "Dislike", this::undoRate)
+                .on("Create", "Video", this::upsertVideo)
+                .on("Update", "Video", this::upsertVideo)
+                .on("Delete", "*", this::delete)
+                .on("Delete", "Tombstone", this::delete)
+                .on("Delete", "Video", this::delete)
+                .on("Delete", "Note", this::delete)
+                .on("Create", "Note", this::note)
+                .on("Update", "Note", this::note)
+                .on("Like", "*", in -> rate(in, "like"))
+                .on("Dislike", "*", in -> rate(in, "dislike"))
+                .on("Announce", "*", this::announce)
+                .on("Announce", "Video", this::announce)
+                .on("View", "*", this::view)
+                .on("Update", "Person", this::refreshActor)
+                .on("Update", "Group", this::refreshActor)
+                .on("Update", "Application", this::refreshActor);
+    }
+
+    private void follow(Incoming in) {
+        Optional<LocalActor> target = local.byUrl(in.objectId());
+        if (target.isEmpty()) return;
+        follows.followed(in.actor(), target.get(), in.activity());
+    }
+
+    private void undoFollow(Incoming in) {
+        ownInner(in);
+        follows.unfollowed(in.actor(), As.id(in.object().get("object")));
+    }
+
+    private void undoRate(Incoming in) {
+        ownInner(in);
+        if (in.actor().accountId() == null) return;
+        findVideo(As.id(in.object().get("object"))).ifPresent(v -> social.remoteRate(in.actor().accountId(), v, null, null));
+    }
+
+    /** The inner activity of an Undo must be the actor's own. */
+    private static void ownInner(Incoming in) {
+        if (!in.actor().url().equals(As.id(in.object().get("actor")))) {
+            throw new Refused("an Undo can only take back the actor's own activity");
+        }
+    }
+
+    private void upsertVideo(Incoming in) throws IOException {
+        String id = in.objectId();
+        if (!As.sameHost(id, in.actor().url())) throw new Refused("the video belongs to another host");
+        boolean known = remoteVideos.byUrl(id).isPresent();
+        if (!known && !follows.followsSomeoneOn(in.actor().host())) return; // not asked for: ignored
+        try {
+            remoteVideos.upsert(in.object());
+        } catch (IllegalArgumentException e) {
+            LOG.info("ignoring a Video from {}: {}", in.actor().host(), e.getMessage());
+        }
+    }
+
+    private void delete(Incoming in) {
+        String id = in.objectId();
+        if (id == null) return;
+        if (!As.sameHost(id, in.actor().url())) throw new Refused("one can only delete what one's own host made");
+        if (remoteVideos.delete(id, in.actor().host())) return;
+        Optional<Comment> c = social.byUrl(id);
+        if (c.isPresent()) {
+            if (in.actor().accountId() == null || c.get().account().id() != in.actor().accountId()) {
+                throw new Refused("one can only delete one's own comments");
+            }
+            social.deleteComment(c.get());
+        }
+    }
+
+    private void note(Incoming in) {
+        JsonNode note = in.object();
+        String id = As.text(note, "id");
+        if (!As.sameHost(id, in.actor().url()) || !in.actor().url().equals(As.id(note.get("attributedTo")))) {
+            throw new Refused("the Note must be the actor's own");
+        }
+        if (in.actor().accountId() == null) return;
+        String replyTo = As.id(note.get("inReplyTo"));
+        Optional<Video> v = findVideo(replyTo);
+        Long parent = null;
+        if (v.isEmpty()) {
+            Optional<Comment> c = social.byUrl(replyTo);
+            if (c.isEmpty()) return; // a Note about something we do not hold
+            v = videos.find(String.valueOf(c.get().videoId()));
+            parent = c.get().inReplyTo() != null ? c.get().inReplyTo() : c.get().id();
+        }
+        if (v.isEmpty()) return;
+        String text = As.text(note, "content");
+        if (text == null || text.isBlank()) return;
+        long at;
+        try {
+            at = Instant.parse(As.text(note, "published")).toEpochMilli();
+        } catch (RuntimeException e) {
+            at = System.currentTimeMillis();
+        }
+        social.remoteComment(v.get(), in.actor().accountId(), id, parent, text, at);
+    }
+
+    private void rate(Incoming in, String rating) {
+        if (in.actor().accountId() == null) return;
+        findVideo(in.objectId()).ifPresent(v -> social.remoteRate(in.actor().accountId(), v, rating, As.text(in.activity(), "id")));
+    }
+
+    private void announce(Incoming in) throws IOException {
+        if (!follows.followsSomeoneOn(in.actor().host())) return;
+        String id = in.objectId();
+        if (id == null || findVideo(id).isPresent()) return;
+        // Never trust an embedded copy: fetch the object from its own origin.
+        JsonNode object = remote.fetchJson(id);
+        if (!"Video".equals(As.type(object)) || !id.equals(As.text(object, "id"))) return;
+        try {
+            remoteVideos.upsert(object);
+        } catch (IllegalArgumentException e) {
+            LOG.info("ignoring an announced Video {}: {}", id, e.getMessage());
+        }
+    }
+
+    private void view(Incoming in) {
+        findVideo(in.objectId()).filter(Video::isLocal).ifPresent(v -> videos.addView(v, "ap:" + in.actor().url()));
+    }
+
+    private void refreshActor(Incoming in) throws IOException {
+        if (in.actor().url().equals(in.objectId())) remote.refresh(in.actor().url());
+    }
+
+    /** A video by ActivityPub id: ours (/videos/watch/uuid) or a remote one we hold. */
+    private Optional<Video> findVideo(String url) {
+        if (url == null) return Optional.empty();
+        String prefix = urls.base() + "/videos/watch/";
+        if (url.startsWith(prefix)) {
+            String uuid = url.substring(prefix.length());
+            if (uuid.length() != 36) return Optional.empty();
+            return videos.find(uuid).filter(v -> v.isLocal() && org.peerlet.federation.Publisher.federable(v));
+        }
+        return remoteVideos.byUrl(url);
+    }
+
+}

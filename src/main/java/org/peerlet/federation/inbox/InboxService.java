@@ -1,0 +1,84 @@
+package org.peerlet.federation.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.peerlet.federation.Blocklist;
+import org.peerlet.federation.RemoteActors;
+import org.peerlet.federation.model.As;
+import org.peerlet.federation.model.RemoteActor;
+import org.peerlet.federation.signature.SignatureException;
+import org.peerlet.federation.signature.SignatureHeader;
+import org.peerlet.federation.signature.SignatureVerifier;
+import org.peerlet.http.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+
+/**
+ * What happens to a POST to an inbox, top to bottom: parse; refuse blocked servers before
+ * fetching anything; check the signature's cheap parts (headers, date, digest); resolve the key
+ * and verify; the signer must be the activity's actor and the activity must come from the actor's
+ * host; then one dispatch through the table. Unknown activities are accepted and ignored.
+ */
+public final class InboxService {
+    private static final Logger LOG = LoggerFactory.getLogger("federation.inbox");
+    public static final int MAX_BODY = 256 * 1024;
+
+    /** The answer to give: a status and, for refusals, why. */
+    public record Outcome(int status, String detail) {
+    }
+
+    private final SignatureVerifier verifier;
+    private final RemoteActors remote;
+    private final Blocklist blocklist;
+    private final Dispatch dispatch;
+
+    public InboxService(SignatureVerifier verifier, RemoteActors remote, Blocklist blocklist, Dispatch dispatch) {
+        this.verifier = verifier;
+        this.remote = remote;
+        this.blocklist = blocklist;
+        this.dispatch = dispatch;
+    }
+
+    public Outcome receive(SignatureVerifier.Request req) {
+        if (req.body() == null || req.body().length > MAX_BODY) return new Outcome(413, "the activity is too large");
+        JsonNode activity;
+        try {
+            activity = Json.MAPPER.readTree(req.body());
+        } catch (IOException e) {
+            return new Outcome(400, "the body is not JSON");
+        }
+        if (activity == null || !activity.isObject()) return new Outcome(400, "the body is not an activity");
+        String actorUrl = As.id(activity.get("actor"));
+        String type = As.type(activity);
+        String actorHost = As.host(actorUrl);
+        if (actorHost == null || type == null) return new Outcome(400, "an activity needs a type and an actor");
+        if (blocklist.isBlocked(actorHost)) return new Outcome(403, "this instance is blocked");
+        try {
+            SignatureHeader sh = verifier.precheck(req);
+            String keyHost = As.host(sh.keyId());
+            if (keyHost == null || blocklist.isBlocked(keyHost)) return new Outcome(403, "this instance is blocked");
+            if (!keyHost.equals(actorHost)) return new Outcome(403, "the signer is not on the actor's host");
+            SignatureVerifier.ActorKey key = verifier.verify(req, remote::key);
+            if (!key.owner().equals(actorUrl)) return new Outcome(403, "the signer is not the activity's actor");
+        } catch (SignatureException e) {
+            return new Outcome(e.status(), e.getMessage());
+        }
+        String id = As.text(activity, "id");
+        if (id != null && !actorHost.equals(As.host(id))) return new Outcome(403, "the activity comes from another host");
+        RemoteActor actor = remote.known(actorUrl).orElse(null);
+        if (actor == null) return new Outcome(401, "unknown actor");
+        String objectType = As.type(activity.get("object"));
+        Handler h = dispatch.find(type, objectType).orElse(null);
+        if (h == null) return new Outcome(202, null);
+        try {
+            h.handle(new Incoming(activity, actor));
+        } catch (Refused e) {
+            return new Outcome(403, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            // Their data or their server misbehaved: log, accept, and do not make them retry forever.
+            LOG.info("{} from {} not handled: {}", type, actorHost, e.toString());
+        }
+        return new Outcome(202, null);
+    }
+}

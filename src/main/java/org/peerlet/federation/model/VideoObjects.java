@@ -1,0 +1,215 @@
+package org.peerlet.federation.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.peerlet.common.Times;
+import org.peerlet.http.Json;
+import org.peerlet.video.Privacy;
+import org.peerlet.video.Video;
+import org.peerlet.video.VideoConstants;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Videos as ActivityPub {@code Video} objects, in PeerTube's shape, and back.
+ *
+ * <p>Deliberate differences from PeerTube: the HLS link's {@code tag} list holds one
+ * {@code application/x-mpegURL} link per variant playlist (with height, width, fps, size) where
+ * PeerTube lists fragmented MP4 files ({@code video/mp4}); we publish no torrents, so no
+ * {@code Infohash} tags and no magnet links; there are no web-video MP4 files.
+ */
+public final class VideoObjects {
+
+    /** What we keep of a remote video. {@code hls} is our ladder JSON with an absolute {@code base}. */
+    public record Remote(String url, String uuid, String name, String description, int duration, boolean nsfw,
+                         boolean commentsEnabled, boolean downloadEnabled, Long published, Integer category,
+                         Integer licence, String language, List<String> tags, Privacy privacy,
+                         List<String> attributedTo, String hls, String playlistUrl) {
+    }
+
+    private VideoObjects() {
+    }
+
+    /**
+     * The object for a local video.
+     *
+     * @param hlsBase the absolute folder of its HLS files
+     * @param accountUrl, channelUrl its Person and Group
+     */
+    public static ObjectNode toObject(Video v, List<String> tags, String url, String watchUrl, String hlsBase,
+                                      String accountUrl, String channelUrl, String thumbnailUrl) {
+        ObjectNode o = As.object();
+        o.put("type", "Video");
+        o.put("id", url);
+        o.put("name", v.name());
+        o.put("duration", "PT" + v.duration() + "S");
+        o.put("uuid", v.uuid());
+        ArrayNode tagList = o.putArray("tag");
+        for (String t : tags) tagList.addObject().put("type", "Hashtag").put("name", t);
+        if (v.category() != null) {
+            o.putObject("category").put("identifier", String.valueOf(v.category()))
+                    .put("name", VideoConstants.CATEGORIES.getOrDefault(v.category(), "Unknown"));
+        }
+        if (v.licence() != null) {
+            o.putObject("licence").put("identifier", String.valueOf(v.licence()))
+                    .put("name", VideoConstants.LICENCES.getOrDefault(v.licence(), "Unknown"));
+        }
+        if (v.language() != null) {
+            o.putObject("language").put("identifier", v.language())
+                    .put("name", VideoConstants.LANGUAGES.getOrDefault(v.language(), "Unknown"));
+        }
+        o.put("views", v.views());
+        o.put("sensitive", v.nsfw());
+        o.put("waitTranscoding", v.waitTranscoding());
+        o.put("state", v.state().id);
+        o.put("commentsEnabled", v.commentsPolicy() == 1);
+        o.put("downloadEnabled", v.downloadEnabled());
+        o.put("published", Times.iso(v.publishedAt()));
+        o.put("originallyPublishedAt", Times.isoOrNull(v.originallyPublishedAt()));
+        o.put("updated", Times.iso(v.updatedAt()));
+        o.put("mediaType", "text/markdown");
+        o.put("content", v.description());
+        o.put("support", v.support());
+        o.putArray("subtitleLanguage");
+        ArrayNode icon = o.putArray("icon");
+        if (thumbnailUrl != null) {
+            icon.addObject().put("type", "Image").put("url", thumbnailUrl).put("mediaType", "image/jpeg");
+        }
+        ArrayNode links = o.putArray("url");
+        links.addObject().put("type", "Link").put("mediaType", "text/html").put("href", watchUrl);
+        if (v.hls() != null) {
+            JsonNode hls = Json.read(v.hls());
+            ObjectNode h = links.addObject();
+            h.put("type", "Link").put("mediaType", "application/x-mpegURL").put("href", hlsBase + hls.get("master").asText());
+            ArrayNode tag = h.putArray("tag");
+            if (hls.hasNonNull("sha256")) {
+                tag.addObject().put("type", "Link").put("name", "sha256").put("mediaType", "application/json")
+                        .put("href", hlsBase + hls.get("sha256").asText());
+            }
+            for (JsonNode r : hls.path("rungs")) {
+                tag.addObject().put("type", "Link").put("mediaType", "application/x-mpegURL")
+                        .put("href", hlsBase + r.get("playlist").asText())
+                        .put("height", r.path("height").asInt()).put("width", r.path("width").asInt())
+                        .put("size", r.path("size").asLong()).put("fps", r.path("fps").asDouble())
+                        .put("bandwidth", r.path("bandwidth").asLong());
+            }
+        }
+        o.put("likes", url + "/likes");
+        o.put("dislikes", url + "/dislikes");
+        o.put("shares", url + "/announces");
+        o.put("comments", url + "/comments");
+        ArrayNode attributed = o.putArray("attributedTo");
+        attributed.addObject().put("type", "Person").put("id", accountUrl);
+        attributed.addObject().put("type", "Group").put("id", channelUrl);
+        ArrayNode to = o.putArray("to");
+        ArrayNode cc = o.putArray("cc");
+        if (v.privacy() == Privacy.PUBLIC) {
+            to.add(As.PUBLIC);
+            cc.add(accountUrl + "/followers");
+        } else {
+            to.add(accountUrl + "/followers");
+            cc.add(As.PUBLIC);
+        }
+        o.put("isLiveBroadcast", false);
+        return o;
+    }
+
+    /**
+     * Reads a remote {@code Video}; refuses one without an id, uuid, name or HLS playlist.
+     *
+     * @throws IllegalArgumentException naming what is missing
+     */
+    public static Remote parse(JsonNode o) {
+        String url = As.text(o, "id");
+        String uuid = As.text(o, "uuid");
+        String name = As.text(o, "name");
+        if (url == null || uuid == null || name == null || !uuid.matches("[0-9a-fA-F-]{36}")) {
+            throw new IllegalArgumentException("a Video needs id, uuid and name");
+        }
+        int duration = 0;
+        try {
+            duration = (int) Duration.parse(As.text(o, "duration")).toSeconds();
+        } catch (RuntimeException ignored) {
+            // duration stays 0
+        }
+        String playlist = null;
+        String sha = null;
+        List<Map<String, Object>> rungs = new ArrayList<>();
+        for (JsonNode link : o.path("url")) {
+            String mt = As.text(link, "mediaType");
+            if (!"application/x-mpegURL".equalsIgnoreCase(mt) || playlist != null) continue;
+            playlist = As.text(link, "href");
+            for (JsonNode t : link.path("tag")) {
+                String tmt = As.text(t, "mediaType");
+                String href = As.text(t, "href");
+                if (href == null || !As.sameHost(href, url)) continue;
+                if ("sha256".equals(As.text(t, "name"))) {
+                    sha = href;
+                } else if (t.has("height") && ("application/x-mpegURL".equalsIgnoreCase(tmt) || "video/mp4".equalsIgnoreCase(tmt))) {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    int height = t.path("height").asInt();
+                    r.put("height", height);
+                    r.put("width", t.has("width") ? t.get("width").asInt() : height * 16 / 9);
+                    r.put("fps", t.path("fps").asDouble());
+                    r.put("bandwidth", t.path("bandwidth").asLong());
+                    r.put("size", t.path("size").asLong());
+                    r.put("playlist", href);
+                    rungs.add(r);
+                }
+            }
+        }
+        if (playlist == null || !As.sameHost(playlist, url)) throw new IllegalArgumentException("the Video has no HLS playlist of its own host");
+        rungs.sort((a, b) -> Integer.compare((Integer) a.get("height"), (Integer) b.get("height")));
+        int slash = playlist.lastIndexOf('/');
+        String base = playlist.substring(0, slash + 1);
+        Map<String, Object> hls = new LinkedHashMap<>();
+        hls.put("base", base);
+        hls.put("master", playlist.substring(slash + 1));
+        hls.put("sha256", sha == null ? null : relative(base, sha));
+        for (Map<String, Object> r : rungs) r.put("playlist", relative(base, (String) r.get("playlist")));
+        hls.put("rungs", rungs);
+
+        List<String> tags = new ArrayList<>();
+        for (JsonNode t : o.path("tag")) {
+            String n = As.text(t, "name");
+            if (n != null && tags.size() < 5) tags.add(n.startsWith("#") ? n.substring(1) : n);
+        }
+        List<String> to = As.ids(o.get("to"));
+        Privacy privacy = to.contains(As.PUBLIC) || to.contains("as:Public") || to.contains("Public") ? Privacy.PUBLIC : Privacy.UNLISTED;
+        Long published = null;
+        try {
+            published = Instant.parse(As.text(o, "published")).toEpochMilli();
+        } catch (RuntimeException ignored) {
+            // unknown
+        }
+        String description = As.text(o, "content");
+        if (description != null && description.length() > 10_000) description = description.substring(0, 10_000);
+        return new Remote(url, uuid.toLowerCase(), trim(name, 120), description, duration,
+                o.path("sensitive").asBoolean(false), o.path("commentsEnabled").asBoolean(true),
+                o.path("downloadEnabled").asBoolean(true), published, intOrNull(As.text(o.path("category"), "identifier")),
+                intOrNull(As.text(o.path("licence"), "identifier")), As.text(o.path("language"), "identifier"),
+                tags, privacy, As.ids(o.get("attributedTo")), Json.write(hls), playlist);
+    }
+
+    private static String relative(String base, String href) {
+        return href.startsWith(base) ? href.substring(base.length()) : href;
+    }
+
+    private static Integer intOrNull(String s) {
+        try {
+            return s == null ? null : Integer.valueOf(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String trim(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+}

@@ -1,0 +1,2 @@
+/** The one HTTP client federation uses: https only, no internal addresses, capped, signed. */
+package org.peerlet.federation.net;

@@ -1,0 +1,205 @@
+package org.peerlet.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.peerlet.testing.Api;
+import org.peerlet.testing.MutableClock;
+import org.peerlet.testing.TestClips;
+import org.peerlet.testing.TestFiles;
+import org.peerlet.testing.TestServer;
+import org.peerlet.testing.Uploads;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two real instances on loopback ports, A and B, federating: B's instance follows A's, A's
+ * videos reach B and play from A, changes and deletion follow, a B user subscribes to an A
+ * channel, comments and likes from B reach A, and deliveries to B survive B being down.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoInstancesFederate {
+    static final Map<String, String> DEV = Map.of("PEERLET_FEDERATION_ALLOW_LOOPBACK", "true",
+            "PEERLET_FEDERATION_ALLOW_HTTP", "true", "PEERLET_DEFAULT_PRIVACY", "public",
+            "PEERLET_TRANSCODING_RESOLUTIONS", "240", "PEERLET_P2P_ENABLED", "false");
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    static MutableClock clockA = MutableClock.startingNow();
+    static TestServer a;
+    static TestServer b;
+    static Api apiA;
+    static Api apiB;
+    static String adminA;
+    static String adminB;
+    static String alice;
+    static String bob;
+    static Path clips;
+    static String uuid;
+    static long idA;
+
+    @BeforeAll
+    static void start() throws Exception {
+        a = TestServer.start(DEV, clockA);
+        b = TestServer.start(DEV);
+        apiA = a.api();
+        apiB = b.api();
+        adminA = apiA.adminToken();
+        adminB = apiB.adminToken();
+        alice = apiA.createUser(adminA, "alice", "alice-secret-1");
+        bob = apiB.createUser(adminB, "bob", "bob-secret-1");
+        clips = Files.createTempDirectory("fed-clips");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (b != null) b.close();
+        if (a != null) a.close();
+        TestFiles.deleteRecursively(clips);
+    }
+
+    static String hostA() {
+        return "localhost:" + apiA.base().substring(apiA.base().lastIndexOf(':') + 1);
+    }
+
+    static JsonNode remoteOnB(String uuid) {
+        Api.Res r = apiB.get("/api/v1/videos/" + uuid);
+        return r.status() == 200 ? r.json() : null;
+    }
+
+    @Test
+    @Order(1)
+    void anInstanceFollowsAnotherAndIsAccepted() {
+        Api.Res r = apiB.postJson("/api/v1/server/following", adminB, Map.of("hosts", List.of(hostA())));
+        assertThat(r.status()).as(r.toString()).isEqualTo(204);
+        Await.until("B's follow of A accepted", WAIT, () -> {
+            JsonNode f = apiB.get("/api/v1/server/following").json();
+            return f.get("total").asInt() == 1 && f.get("data").get(0).get("state").asText().equals("accepted");
+        });
+        JsonNode followers = apiA.get("/api/v1/server/followers").json();
+        assertThat(followers.get("total").asInt()).isEqualTo(1);
+        assertThat(followers.get("data").get(0).get("follower").get("url").asText()).startsWith(b.baseUrl().replace("127.0.0.1", "localhost"));
+    }
+
+    @Test
+    @Order(2)
+    void aPublicVideoUploadedOnAAppearsOnBAndPlaysFromA() throws Exception {
+        Path clip = TestClips.h264Aac(clips.resolve("a.mp4"), 320, 240, 1.0, 25);
+        idA = new Uploads(apiA).upload(alice, "Hello from A", 1, clip);
+        JsonNode v = new Uploads(apiA).awaitPublished(alice, idA);
+        uuid = v.get("uuid").asText();
+        Await.until("the video on B", WAIT, () -> remoteOnB(uuid) != null);
+        JsonNode onB = remoteOnB(uuid);
+        assertThat(onB.get("isLocal").asBoolean()).isFalse();
+        assertThat(onB.get("name").asText()).isEqualTo("Hello from A");
+        String playlist = onB.get("streamingPlaylists").get(0).get("playlistUrl").asText();
+        assertThat(playlist).startsWith("http://localhost:" + hostA().split(":")[1] + "/static/streaming-playlists/hls/" + uuid);
+        Api.Res master = apiA.get(playlist);
+        assertThat(master.status()).isEqualTo(200);
+        assertThat(master.text()).startsWith("#EXTM3U");
+        JsonNode list = apiB.get("/api/v1/videos?isLocal=false").json();
+        assertThat(Api.names(list.get("data"), "uuid")).contains(uuid);
+
+        // The Video object as PeerTube shapes it
+        JsonNode o = apObject("/videos/watch/" + uuid);
+        assertThat(o.get("type").asText()).isEqualTo("Video");
+        assertThat(o.get("id").asText()).isEqualTo("http://" + hostA() + "/videos/watch/" + uuid);
+        assertThat(o.get("uuid").asText()).isEqualTo(uuid);
+        assertThat(o.get("duration").asText()).matches("PT\\d+S");
+        assertThat(o.get("attributedTo").get(0).get("type").asText()).isEqualTo("Person");
+        assertThat(o.get("attributedTo").get(1).get("type").asText()).isEqualTo("Group");
+        assertThat(o.get("to").get(0).asText()).isEqualTo("https://www.w3.org/ns/activitystreams#Public");
+        assertThat(o.get("url").get(0).get("mediaType").asText()).isEqualTo("text/html");
+        JsonNode hls = o.get("url").get(1);
+        assertThat(hls.get("mediaType").asText()).isEqualTo("application/x-mpegURL");
+        assertThat(hls.get("tag").get(0).get("name").asText()).isEqualTo("sha256");
+        assertThat(hls.get("tag").get(1).get("height").asInt()).isEqualTo(240);
+        for (String f : new String[]{"likes", "dislikes", "shares", "comments", "published", "content", "sensitive"}) {
+            assertThat(o.has(f)).as(f).isTrue();
+        }
+    }
+
+    static JsonNode apObject(String path) {
+        Api.Res r = apiA.send(apiA.request(path, null).header("Accept", "application/activity+json").GET());
+        return r.status() == 200 ? r.json() : null;
+    }
+
+    @Test
+    @Order(3)
+    void anUpdateOnAReachesB() {
+        Api.Res r = apiA.putJson("/api/v1/videos/" + idA, alice, Map.of("name", "Renamed on A"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(204);
+        Await.until("the new name on B", WAIT, () -> "Renamed on A".equals(remoteOnB(uuid).get("name").asText()));
+    }
+
+    @Test
+    @Order(4)
+    void aChannelSubscriptionAcrossInstancesFillsTheFeed() {
+        Api.Res r = apiB.postJson("/api/v1/users/me/subscriptions", bob, Map.of("uri", "alice_channel@" + hostA()));
+        assertThat(r.status()).as(r.toString()).isEqualTo(204);
+        Await.until("A accepts bob's follow", WAIT, () ->
+                apiA.get("/video-channels/alice_channel/followers", null).status() == 200
+                        && apiA.send(apiA.request("/video-channels/alice_channel/followers", null)
+                        .header("Accept", "application/activity+json").GET()).json().get("totalItems").asInt() == 1);
+        JsonNode subs = apiB.get("/api/v1/users/me/subscriptions", bob).json();
+        assertThat(subs.get("total").asInt()).isEqualTo(1);
+        JsonNode feed = apiB.get("/api/v1/users/me/subscriptions/videos", bob).json();
+        assertThat(Api.names(feed.get("data"), "uuid")).containsExactly(uuid);
+    }
+
+    @Test
+    @Order(5)
+    void aCommentAndALikeFromBReachA() {
+        Api.Res c = apiB.postJson("/api/v1/videos/" + uuid + "/comment-threads", bob, Map.of("text", "Nice one, from B"));
+        assertThat(c.status()).as(c.toString()).isEqualTo(200);
+        Await.until("the comment on A", WAIT, () -> {
+            JsonNode t = apiA.get("/api/v1/videos/" + uuid + "/comment-threads").json();
+            return t.get("total").asInt() == 1 && t.get("data").get(0).get("text").asText().equals("Nice one, from B");
+        });
+        JsonNode t = apiA.get("/api/v1/videos/" + uuid + "/comment-threads").json();
+        assertThat(t.get("data").get(0).get("account").get("name").asText()).isEqualTo("bob");
+        Api.Res like = apiB.putJson("/api/v1/videos/" + uuid + "/rate", bob, Map.of("rating", "like"));
+        assertThat(like.status()).as(like.toString()).isEqualTo(204);
+        Await.until("the like counted on A", WAIT, () -> apiA.get("/api/v1/videos/" + uuid).json().get("likes").asInt() == 1);
+    }
+
+    @Test
+    @Order(6)
+    void deliveriesToAnInstanceThatWasDownArriveWhenItIsBack() {
+        b.app().close();
+        Api.Res r = apiA.putJson("/api/v1/videos/" + idA, alice, Map.of("name", "Changed while B slept"));
+        assertThat(r.status()).isEqualTo(204);
+        try {
+            Thread.sleep(1500); // the first attempt fails: B is down
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        b.restart();
+        apiB = b.api();
+        assertThat(remoteOnB(uuid).get("name").asText()).isEqualTo("Renamed on A");
+        clockA.advance(Duration.ofSeconds(31)); // the first step of the retry table
+        Await.until("the retried Update on B", WAIT, () -> "Changed while B slept".equals(remoteOnB(uuid).get("name").asText()));
+    }
+
+    @Test
+    @Order(7)
+    void makingItPrivateTakesItBackAndDeletingOnARemovesItFromB() {
+        assertThat(apiA.putJson("/api/v1/videos/" + idA, alice, Map.of("privacy", 3)).status()).isEqualTo(204);
+        Await.until("the private video gone from B", WAIT, () -> remoteOnB(uuid) == null);
+        assertThat(apObject("/videos/watch/" + uuid)).isNull();
+        assertThat(apiA.putJson("/api/v1/videos/" + idA, alice, Map.of("privacy", 1)).status()).isEqualTo(204);
+        Await.until("the public again video back on B", WAIT, () -> remoteOnB(uuid) != null);
+        Api.Res r = apiA.delete("/api/v1/videos/" + idA, alice);
+        assertThat(r.status()).isEqualTo(204);
+        Await.until("the video gone from B", WAIT, () -> remoteOnB(uuid) == null);
+    }
+}
