@@ -132,6 +132,7 @@ public final class App implements AutoCloseable {
                 settings.get(Settings.MAX_UPLOAD_SIZE), settings.get(Settings.USER_VIDEO_QUOTA),
                 settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
                 List.of(".mp4", ".webm", ".mkv", ".mov", ".ogv", ".avi", ".m4v", ".mp3", ".m4a", ".ogg", ".flac", ".wav"))));
+        routes.add(new org.peerlet.web.WebRoutes());
         this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
                 settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens), routes);
     }
