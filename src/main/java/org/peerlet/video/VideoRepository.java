@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.jooq.impl.DSL.condition;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.name;
@@ -167,7 +168,10 @@ public final class VideoRepository {
     }
 
     public List<Video> list(DSLContext db, VideoQuery q) {
-        var select = joined(db).where(conditions(q));
+        // A search joins the FTS table, so that MATCH and bm25() see it in the same query.
+        var select = q.search() == null ? joined(db).where(conditions(q))
+                : joined(db).join(SEARCH).on(SEARCH_ROWID.eq(ID).and(condition("video_search MATCH ?", q.search())))
+                        .where(conditions(q));
         List<SortField<?>> order = new ArrayList<>();
         if (q.search() != null && (q.sort() == null || q.sort().equals("-match") || q.sort().equals("match"))) {
             order.add(field("bm25(video_search, 10.0, 1.0, 5.0)", Double.class).asc());
@@ -175,10 +179,6 @@ public final class VideoRepository {
             order.add(sortField(q.sort()));
         }
         order.add(ID.desc());
-        if (q.search() != null) {
-            return select.and(ID.in(select(SEARCH_ROWID).from(SEARCH)))
-                    .orderBy(order).limit(q.count()).offset(q.start()).fetch(VideoRepository::toVideo);
-        }
         return select.orderBy(order).limit(q.count()).offset(q.start()).fetch(VideoRepository::toVideo);
     }
 
@@ -251,7 +251,7 @@ public final class VideoRepository {
             for (String t : q.tagsAllOf()) c = c.and(ID.in(select(TAG_VIDEO).from(TAGS).where(TAG.eq(t))));
         }
         if (q.search() != null) {
-            c = c.and(field("video_search MATCH ?", Boolean.class, q.search()).isTrue());
+            c = c.and(ID.in(select(SEARCH_ROWID).from(SEARCH).where(condition("video_search MATCH ?", q.search()))));
         }
         return c;
     }

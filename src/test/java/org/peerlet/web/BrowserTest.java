@@ -330,8 +330,11 @@ class BrowserTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(204);
         for (String page : List.of("/w/" + shortUuid, "/", "/my-videos", "/search?q=img")) {
             open(page);
-            System.out.println("XSS check on " + page);
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("app"), XSS));
+            try {
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("app"), XSS));
+            } catch (RuntimeException e) {
+                throw new AssertionError(page + " shows: " + driver.findElement(By.id("app")).getText(), e);
+            }
             assertThat(js("return window.__xss")).as(page).isNull();
             assertThat(driver.findElements(By.cssSelector("main img[src='x'], main script"))).as(page).isEmpty();
         }
