@@ -111,6 +111,15 @@ class BrowserTest {
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** The whole page, not only what the window shows. */
+    static void fullShot(String name) throws Exception {
+        long width = ((Number) js("return document.documentElement.clientWidth")).longValue();
+        long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
+        Map<String, Object> r = driver.executeCdpCommand("Page.captureScreenshot", Map.of("captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Files.write(SHOTS.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) r.get("data")));
+    }
+
     static String h1() {
         return driver.findElement(By.cssSelector("main h1")).getText();
     }
@@ -251,7 +260,12 @@ class BrowserTest {
     @Test
     @Order(6)
     void editsTheTitleInMyVideos() {
+        // An expired access token is traded for a new one with the refresh token, unseen.
+        js("const s = JSON.parse(localStorage.getItem('peerlet.session')); s.accessToken = 'expired'; localStorage.setItem('peerlet.session', JSON.stringify(s))");
+        driver.navigate().refresh();
+        waitReady();
         go("/my-videos");
+        assertThat(js("return JSON.parse(localStorage.getItem('peerlet.session')).accessToken")).isNotEqualTo("expired");
         WebElement row = driver.findElement(By.cssSelector("li[data-uuid='" + uuid + "']"));
         row.findElement(By.cssSelector("button.edit")).click();
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li[data-uuid='" + uuid + "'] input")));
@@ -300,7 +314,7 @@ class BrowserTest {
 
         WebElement jobs = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("jobs")));
         assertThat(jobs.getText()).contains("Done", "100 %");
-        shot("admin");
+        fullShot("admin");
     }
 
     @Test
