@@ -67,6 +67,7 @@ function drawNav() {
 
 async function render() {
   const mine = ++renderCount;
+  document.documentElement.dataset.page = '';
   if (cleanup) {
     try {
       cleanup();

@@ -216,6 +216,21 @@ class BrowserTest {
         assertThat(card.getText()).contains(TITLE, "Public");
         wait.until(d -> js("const i = document.querySelector('.card img'); return i.complete && i.naturalWidth > 0").equals(true));
         shot("home");
+        // The system's dark mode is followed.
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        try {
+            assertThat(js("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(17, 19, 23)");
+            shot("home-dark");
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+        // The channel page lists it too.
+        card.findElement(By.cssSelector(".card-meta a")).click();
+        waitReady();
+        assertThat(driver.getCurrentUrl()).contains("/c/");
+        assertThat(h1()).isEqualTo("Main root channel");
+        assertThat(driver.findElement(By.cssSelector(".grid")).getText()).contains(TITLE);
     }
 
     @Test
