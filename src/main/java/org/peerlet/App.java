@@ -202,6 +202,7 @@ public final class App implements AutoCloseable {
         routes.add(new FederationApiRoutes(db, follows, localActors, remoteActors, blocklist, accountRepo, channelRepo,
                 videos, videoJson));
 
+        routes.add(new org.peerlet.web.WebRoutes());
         this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
                 settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens), routes);
     }

@@ -1,0 +1,48 @@
+package org.peerlet.web;
+
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import org.peerlet.http.Access;
+import org.peerlet.http.RouteGroup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The web UI's page addresses. The browser app routes them itself; the server only answers each
+ * with the app's shell ({@code web/index.html}), so that a shared link like {@code /w/{shortUUID}}
+ * or a reload on any page works.
+ */
+public final class WebRoutes implements RouteGroup {
+    /** Every page the app has; PeerTube's own paths too, so links from PeerTube instances land. */
+    static final List<String> PAGES = List.of(
+            "/login", "/upload", "/my-videos", "/admin", "/about", "/search",
+            "/w/{id}", "/videos/watch/{id}", "/videos/recently-added",
+            "/c/{handle}", "/video-channels/{handle}");
+
+    private final byte[] shell;
+
+    public WebRoutes() {
+        this.shell = load();
+    }
+
+    private static byte[] load() {
+        try (InputStream in = WebRoutes.class.getResourceAsStream("/web/index.html")) {
+            return in == null ? new byte[0] : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void addTo(JavalinDefaultRoutingApi r) {
+        for (String page : PAGES) r.get(page, this::shell, Access.ANYONE);
+    }
+
+    private void shell(Context ctx) {
+        ctx.header("Cache-Control", "no-cache");
+        ctx.contentType("text/html; charset=utf-8").result(shell);
+    }
+}

@@ -1,0 +1,173 @@
+// The single-page app: the layout, History API routing, and the pages' life cycle.
+import { h, clear } from './dom.js';
+import { t, lang } from './i18n.js';
+import { api, currentUser, isAdmin, logout, onSessionChange, reloadMe } from './api.js';
+import { errorBox, pageTitle } from './ui.js';
+
+const routes = [
+  [/^\/$/, () => import('./pages/home.js')],
+  [/^\/videos\/recently-added$/, () => import('./pages/home.js')],
+  [/^\/w\/([^/]+)$/, () => import('./pages/watch.js')],
+  [/^\/videos\/watch\/([^/]+)$/, () => import('./pages/watch.js')],
+  [/^\/login$/, () => import('./pages/login.js')],
+  [/^\/upload$/, () => import('./pages/upload.js')],
+  [/^\/my-videos$/, () => import('./pages/my-videos.js')],
+  [/^\/c\/([^/]+)$/, () => import('./pages/channel.js')],
+  [/^\/video-channels\/([^/]+)$/, () => import('./pages/channel.js')],
+  [/^\/search$/, () => import('./pages/search.js')],
+  [/^\/admin$/, () => import('./pages/admin.js')],
+  [/^\/about$/, () => import('./pages/about.js')],
+];
+
+export const instance = { name: 'Peerlet', shortDescription: '' };
+const main = document.getElementById('app');
+const nav = document.getElementById('nav');
+const brand = document.getElementById('brand');
+const searchInput = document.getElementById('search-input');
+let cleanup = null;
+let renderCount = 0;
+
+export function navigate(path, { replace = false } = {}) {
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  render();
+}
+
+/** Pages that need a login send the person to /login?next=... */
+export function requireLogin() {
+  if (currentUser()) return true;
+  navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+  return false;
+}
+
+export function setTitle(text) {
+  document.title = text ? `${text} – ${instance.name}` : instance.name;
+}
+
+function drawNav() {
+  const user = currentUser();
+  const here = location.pathname;
+  const link = (href, text) => h('li', null, h('a', { href, 'aria-current': here === href ? 'page' : null }, text));
+  clear(nav).append(h('ul', null,
+    link('/', t('nav.home')),
+    user ? link('/upload', t('nav.upload')) : null,
+    user ? link('/my-videos', t('nav.myVideos')) : null,
+    isAdmin() ? link('/admin', t('nav.admin')) : null,
+    link('/about', t('nav.about')),
+    user
+      ? h('li', null, h('button', {
+        type: 'button', class: 'link-button', title: t('nav.signedInAs', { name: user.username }),
+        onclick: async () => {
+          await logout();
+          navigate('/');
+        },
+      }, t('nav.logout'), h('span', { class: 'user-name' }, ` (${user.username})`)))
+      : link('/login', t('nav.login'))));
+}
+
+async function render() {
+  const mine = ++renderCount;
+  document.documentElement.dataset.page = '';
+  if (cleanup) {
+    try {
+      cleanup();
+    } catch {
+      /* a page's cleanup must not stop the next page */
+    }
+    cleanup = null;
+  }
+  drawNav();
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  const params = new URLSearchParams(location.search);
+  if (path !== '/search') searchInput.value = '';
+  let match = null;
+  let loader = null;
+  for (const [re, load] of routes) {
+    match = re.exec(path);
+    if (match) {
+      loader = load;
+      break;
+    }
+  }
+  const view = h('div', { class: 'view' });
+  main.setAttribute('aria-busy', 'true');
+  try {
+    if (!loader) {
+      setTitle(t('error.notFound'));
+      view.append(pageTitle(t('error.notFound')), h('p', null, h('a', { href: '/' }, t('error.back'))));
+    } else {
+      const page = await loader();
+      if (mine !== renderCount) return;
+      const c = await page.render(view, { args: match.slice(1).map(decodeURIComponent), params });
+      if (mine !== renderCount) {
+        if (typeof c === 'function') c();
+        return;
+      }
+      cleanup = typeof c === 'function' ? c : null;
+    }
+  } catch (e) {
+    if (mine !== renderCount) return;
+    view.append(errorBox(e));
+  } finally {
+    if (mine === renderCount) main.removeAttribute('aria-busy');
+  }
+  if (mine !== renderCount) return;
+  clear(main).append(view);
+  // Tell screen readers a new page is there, as a full page load would.
+  const title = main.querySelector('h1');
+  if (title && !main.contains(document.activeElement) && document.activeElement?.id !== 'search-input') title.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
+  document.documentElement.dataset.page = loader ? 'ready' : 'missing';
+}
+
+// Links inside the app move without a page load.
+document.addEventListener('click', (e) => {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const a = e.target.closest('a[href]');
+  if (!a || a.target || a.hasAttribute('download')) return;
+  const url = new URL(a.href, location.href);
+  if (url.origin !== location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/vendor/')) return;
+  e.preventDefault();
+  if (url.pathname + url.search !== location.pathname + location.search) navigate(url.pathname + url.search + url.hash);
+});
+window.addEventListener('popstate', render);
+
+document.getElementById('search').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const q = searchInput.value.trim();
+  navigate(`/search?q=${encodeURIComponent(q)}`);
+});
+
+onSessionChange(() => drawNav());
+
+/** The shell in index.html is in English too; its strings come from i18n like the rest. */
+function translateShell() {
+  document.documentElement.lang = lang;
+  document.querySelector('.skip-link').textContent = t('app.skip');
+  document.querySelector('label[for="search-input"]').textContent = t('search.label');
+  searchInput.placeholder = t('search.placeholder');
+  document.querySelector('#search button').textContent = t('search.button');
+  nav.setAttribute('aria-label', t('nav.main'));
+}
+
+async function start() {
+  translateShell();
+  try {
+    const cfg = await api('/api/v1/config', { anonymous: true });
+    instance.name = cfg.instance?.name || 'Peerlet';
+    instance.shortDescription = cfg.instance?.shortDescription || '';
+    instance.signup = cfg.signup?.allowed;
+    brand.textContent = instance.name;
+  } catch {
+    /* the pages show their own errors */
+  }
+  if (currentUser()) reloadMe().catch(() => {});
+  await render();
+}
+
+export function refreshInstance(name) {
+  instance.name = name;
+  brand.textContent = name;
+}
+
+start();

@@ -1,0 +1,39 @@
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+import { login } from '../api.js';
+import { errorBox, pageTitle, say } from '../ui.js';
+import { navigate, setTitle } from '../app.js';
+
+export async function render(view, { params }) {
+  setTitle(t('login.title'));
+  const next = params.get('next');
+  const safeNext = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  const messages = h('div', { class: 'messages', 'aria-live': 'polite' });
+  const username = h('input', { id: 'username', name: 'username', autocomplete: 'username', required: true, autocapitalize: 'none' });
+  const password = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('login.submit'));
+  const form = h('form', { class: 'form narrow', id: 'login-form' },
+    h('div', { class: 'field' }, h('label', { for: 'username' }, t('login.username')), username),
+    h('div', { class: 'field' }, h('label', { for: 'password' }, t('login.password')), password),
+    messages,
+    h('div', { class: 'actions' }, submit));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    submit.disabled = true;
+    submit.textContent = t('login.working');
+    say(messages, null);
+    try {
+      await login(username.value.trim(), password.value);
+      navigate(safeNext, { replace: true });
+    } catch (err) {
+      say(messages, errorBox(err));
+      submit.disabled = false;
+      submit.textContent = t('login.submit');
+      password.select();
+    }
+  });
+  view.append(pageTitle(t('login.title')));
+  if (next) view.append(h('p', null, t('login.needed')));
+  view.append(form);
+  setTimeout(() => username.focus(), 0);
+}

@@ -1,0 +1,97 @@
+import { h, clear } from '../dom.js';
+import { t } from '../i18n.js';
+import { api } from '../api.js';
+import { errorBox, okBox, pageTitle, privacyBadge, say, stateBadge, thumbnail, videoLink, views, ago, fullDate } from '../ui.js';
+import { requireLogin, setTitle } from '../app.js';
+
+const PRIVACIES = [1, 2, 3, 4];
+
+export async function render(view) {
+  if (!requireLogin()) return;
+  setTitle(t('my.title'));
+  const list = await api('/api/v1/users/me/videos?sort=-publishedAt&count=100');
+  const messages = h('div', { class: 'messages', 'aria-live': 'polite' });
+  const rows = h('ul', { class: 'my-list', role: 'list' });
+  view.append(pageTitle(t('my.title')), messages, rows);
+  if (!list.data.length) rows.replaceWith(h('p', { class: 'empty' }, t('my.empty'), ' ', h('a', { href: '/upload' }, t('nav.upload'))));
+
+  for (const v of list.data) rows.append(row(v));
+
+  function row(v) {
+    const li = h('li', { class: 'my-item', 'data-uuid': v.uuid });
+    const show = () => {
+      clear(li).append(
+        h('a', { href: videoLink(v), class: 'my-thumb', tabindex: '-1', 'aria-hidden': 'true' }, thumbnail(v)),
+        h('div', { class: 'my-body' },
+          h('h2', { class: 'my-title' }, h('a', { href: videoLink(v) }, v.name)),
+          h('p', { class: 'card-meta' }, privacyBadge(v.privacy), ' ', stateBadge(v.state), ' ', views(v.views), ' · ',
+            h('time', { datetime: v.publishedAt, title: fullDate(v.publishedAt) }, ago(v.publishedAt))),
+          h('div', { class: 'actions' },
+            h('button', { type: 'button', class: 'edit', onclick: edit }, t('my.edit'), h('span', { class: 'visually-hidden' }, ` ${v.name}`)),
+            h('button', { type: 'button', class: 'danger delete', onclick: confirmDelete }, t('my.delete'), h('span', { class: 'visually-hidden' }, ` ${v.name}`)))));
+    };
+
+    const edit = async () => {
+      let full = v;
+      try {
+        full = await api(`/api/v1/videos/${v.uuid}`);
+      } catch (err) {
+        say(messages, errorBox(err));
+        return;
+      }
+      const id = `edit-${v.id}`;
+      const name = h('input', { id: `${id}-name`, value: full.name, required: true, minlength: 3, maxlength: 120 });
+      const description = h('textarea', { id: `${id}-description`, rows: 4, maxlength: 10000 });
+      description.value = full.description || '';
+      const privacy = h('select', { id: `${id}-privacy` },
+        PRIVACIES.map((p) => h('option', { value: String(p), selected: p === full.privacy.id }, t(`privacy.${p}`))));
+      const local = h('div', { class: 'messages', 'aria-live': 'polite' });
+      const form = h('form', { class: 'form edit-form', 'aria-label': t('my.editing', { name: v.name }) },
+        h('div', { class: 'field' }, h('label', { for: `${id}-name` }, t('upload.name')), name),
+        h('div', { class: 'field' }, h('label', { for: `${id}-privacy` }, t('privacy.visibility')), privacy),
+        h('div', { class: 'field' }, h('label', { for: `${id}-description` }, t('upload.description')), description),
+        local,
+        h('div', { class: 'actions' },
+          h('button', { type: 'submit', class: 'primary' }, t('my.save')),
+          h('button', { type: 'button', onclick: () => { show(); li.querySelector('button.edit').focus(); } }, t('my.cancel'))));
+      form.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        try {
+          await api(`/api/v1/videos/${v.uuid}`, { method: 'PUT', json: { name: name.value.trim(), description: description.value, privacy: Number(privacy.value) } });
+          v.name = name.value.trim();
+          v.privacy = { id: Number(privacy.value) };
+          show();
+          say(messages, okBox(t('my.saved')));
+          li.querySelector('button.edit').focus();
+        } catch (err) {
+          say(local, errorBox(err));
+        }
+      });
+      clear(li).append(form);
+      name.focus();
+    };
+
+    const confirmDelete = () => {
+      const box = h('div', { class: 'confirm', role: 'alertdialog', 'aria-label': t('my.confirmDelete', { name: v.name }) },
+        h('p', null, t('my.confirmDelete', { name: v.name })),
+        h('div', { class: 'actions' },
+          h('button', { type: 'button', class: 'danger confirm-yes', onclick: async () => {
+            try {
+              await api(`/api/v1/videos/${v.uuid}`, { method: 'DELETE' });
+              li.remove();
+              say(messages, okBox(t('my.deleted', { name: v.name })));
+              view.querySelector('h1').focus();
+            } catch (err) {
+              say(messages, errorBox(err));
+            }
+          } }, t('my.confirmYes')),
+          h('button', { type: 'button', class: 'confirm-no', onclick: () => { box.remove(); li.querySelector('button.delete').focus(); } }, t('my.confirmNo'))));
+      li.querySelector('.confirm')?.remove();
+      li.querySelector('.my-body').append(box);
+      box.querySelector('.confirm-no').focus();
+    };
+
+    show();
+    return li;
+  }
+}

@@ -1,0 +1,199 @@
+// The video player: hls.js (loaded only on pages that play video), native controls, a quality
+// picker built from the HLS levels, keyboard shortcuts, and the remembered volume.
+import { h } from './dom.js';
+import { t } from './i18n.js';
+import { authHeader } from './api.js';
+import * as p2p from './p2p.js';
+
+const VOLUME_KEY = 'peerlet.volume';
+let hlsLoading = null;
+
+/** Loads /vendor/hls.light.min.js once (it ships in the jar, built from npm). */
+export function loadHls() {
+  if (window.Hls) return Promise.resolve(window.Hls);
+  if (!hlsLoading) {
+    hlsLoading = new Promise((resolve, reject) => {
+      const s = document.createElement('script');
+      s.src = '/vendor/hls.light.min.js';
+      s.async = true;
+      s.onload = () => resolve(window.Hls);
+      s.onerror = () => {
+        hlsLoading = null;
+        reject(new Error('the player library could not be loaded'));
+      };
+      document.head.append(s);
+    });
+  }
+  return hlsLoading;
+}
+
+function remembered() {
+  try {
+    const v = JSON.parse(localStorage.getItem(VOLUME_KEY) || 'null');
+    if (v && typeof v.volume === 'number') return v;
+  } catch {
+    /* ignore */
+  }
+  return null;
+}
+
+function isTyping(el) {
+  return el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+/**
+ * Creates a player for an API video object in `container`. Returns {video, destroy}.
+ * Measures time to first frame in window.peerletMetrics (ms since navigation, and since start).
+ */
+export function createPlayer(container, video, { autoplay = true } = {}) {
+  const started = performance.now();
+  const el = h('video', {
+    class: 'video',
+    controls: true,
+    playsinline: true,
+    preload: 'auto',
+    poster: video.previewPath || video.thumbnailPath || null,
+    'aria-label': t('player.label', { title: video.name }),
+  });
+  const quality = h('select', { id: 'quality', class: 'quality' }, h('option', { value: '-1' }, t('player.auto')));
+  const qualityField = h('label', { class: 'quality-field', hidden: true }, t('player.quality'), ' ', quality);
+  const status = h('div', { class: 'player-status', role: 'status', 'aria-live': 'polite' });
+  const frame = h('div', { class: 'player-frame', style: video.aspectRatio ? `aspect-ratio: ${video.aspectRatio}` : null }, el);
+  const wrap = h('div', { class: 'player', tabindex: '-1' }, frame,
+    h('div', { class: 'player-bar' }, qualityField, h('p', { class: 'player-keys' }, t('player.shortcuts'))), status);
+  container.append(wrap);
+
+  const vol = remembered();
+  if (vol) {
+    el.volume = Math.min(1, Math.max(0, vol.volume));
+    el.muted = !!vol.muted;
+  }
+  el.addEventListener('volumechange', () => {
+    localStorage.setItem(VOLUME_KEY, JSON.stringify({ volume: el.volume, muted: el.muted }));
+  });
+  el.addEventListener('playing', () => {
+    if (!window.peerletMetrics?.firstFrameMs) {
+      window.peerletMetrics = { firstFrameMs: performance.now(), firstFrameSincePlayerMs: performance.now() - started };
+    }
+  }, { once: true });
+
+  let hls = null;
+  let detachP2p = () => {};
+  let destroyed = false;
+  const src = video.streamingPlaylists?.[0]?.playlistUrl;
+  const sameOrigin = (url) => new URL(url, location.href).origin === location.origin;
+
+  const play = () => {
+    if (autoplay) el.play().catch(() => { /* autoplay refused: the person presses play */ });
+  };
+
+  loadHls().then((Hls) => {
+    if (destroyed) return;
+    if (Hls && Hls.isSupported()) {
+      const base = {
+        capLevelToPlayerSize: true,
+        // Private and internal videos need the token; only ever sent to this instance.
+        xhrSetup: (xhr, url) => {
+          const auth = authHeader();
+          if (auth && sameOrigin(url)) xhr.setRequestHeader('Authorization', auth);
+        },
+      };
+      hls = new Hls(p2p.hlsConfig(base, video));
+      detachP2p = p2p.attach(hls, video);
+      hls.on(Hls.Events.MANIFEST_PARSED, (_, data) => {
+        const levels = data.levels.map((l, i) => ({ i, height: l.height, bitrate: l.bitrate }));
+        levels.sort((a, b) => b.height - a.height);
+        for (const l of levels) quality.append(h('option', { value: String(l.i) }, `${l.height}p`));
+        qualityField.hidden = levels.length < 2;
+        play();
+      });
+      hls.on(Hls.Events.LEVEL_SWITCHED, (_, d) => {
+        const l = hls.levels[d.level];
+        quality.options[0].textContent = hls.autoLevelEnabled && l ? t('player.autoNow', { res: `${l.height}p` }) : t('player.auto');
+      });
+      hls.on(Hls.Events.ERROR, (_, d) => {
+        if (!d.fatal) return;
+        if (d.type === Hls.ErrorTypes.NETWORK_ERROR) {
+          status.textContent = t('player.error', { detail: d.details });
+          setTimeout(() => hls && hls.startLoad(), 2000);
+        } else if (d.type === Hls.ErrorTypes.MEDIA_ERROR) {
+          hls.recoverMediaError();
+        } else {
+          status.textContent = t('player.error', { detail: d.details });
+        }
+      });
+      hls.loadSource(src);
+      hls.attachMedia(el);
+    } else if (el.canPlayType('application/vnd.apple.mpegurl')) {
+      el.src = src; // Safari plays HLS itself.
+      play();
+    } else {
+      status.textContent = t('player.unsupported');
+    }
+  }).catch((e) => {
+    status.textContent = t('player.error', { detail: e.message });
+  });
+
+  quality.addEventListener('change', () => {
+    if (hls) hls.currentLevel = Number(quality.value);
+  });
+
+  const toggleFullscreen = () => {
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+    else (frame.requestFullscreen ? frame.requestFullscreen() : el.webkitEnterFullscreen?.())?.catch?.(() => {});
+  };
+
+  const onKey = (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+    // Keys on buttons and links keep their own meaning, except inside the player itself.
+    const inPlayer = wrap.contains(e.target);
+    if (!inPlayer && e.target !== document.body && e.target.closest('a, button')) return;
+    let handled = true;
+    switch (e.key) {
+      case ' ':
+      case 'k':
+      case 'K':
+        if (el.paused) el.play().catch(() => {});
+        else el.pause();
+        break;
+      case 'f':
+      case 'F':
+        toggleFullscreen();
+        break;
+      case 'm':
+      case 'M':
+        el.muted = !el.muted;
+        break;
+      case 'ArrowLeft':
+        el.currentTime = Math.max(0, el.currentTime - 5);
+        break;
+      case 'ArrowRight':
+        el.currentTime = Math.min(el.duration || Infinity, el.currentTime + 5);
+        break;
+      case 'ArrowUp':
+        el.volume = Math.min(1, el.volume + 0.1);
+        break;
+      case 'ArrowDown':
+        el.volume = Math.max(0, el.volume - 0.1);
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) e.preventDefault();
+  };
+  document.addEventListener('keydown', onKey, true);
+  frame.addEventListener('dblclick', toggleFullscreen);
+
+  return {
+    video: el,
+    destroy() {
+      destroyed = true;
+      document.removeEventListener('keydown', onKey, true);
+      detachP2p();
+      if (hls) hls.destroy();
+      hls = null;
+      el.removeAttribute('src');
+      el.load();
+    },
+  };
+}

@@ -1,0 +1,130 @@
+// Small shared pieces of the pages: privacy badges, video cards, errors, numbers and dates.
+import { h, clear } from './dom.js';
+import { t, lang } from './i18n.js';
+import { authHeader } from './api.js';
+
+export function privacyBadge(privacy) {
+  const id = privacy?.id ?? privacy;
+  return h('span', { class: `badge badge-privacy-${id}`, title: t(`privacy.hint.${id}`) },
+    h('span', { class: 'visually-hidden' }, `${t('privacy.visibility')}: `),
+    t(`privacy.${id}`));
+}
+
+export function stateBadge(state) {
+  if (!state || state.id === 1) return null;
+  return h('span', { class: `badge badge-state-${state.id}` }, t(`video.state.${state.id}`));
+}
+
+export function duration(seconds) {
+  const s = Math.max(0, Math.round(seconds || 0));
+  const hh = Math.floor(s / 3600);
+  const mm = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return hh ? `${hh}:${String(mm).padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
+}
+
+const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+
+export function ago(iso) {
+  if (!iso) return '';
+  const secs = (new Date(iso).getTime() - Date.now()) / 1000;
+  const steps = [[60, 'second'], [3600, 'minute'], [86400, 'hour'], [604800, 'day'], [2629800, 'week'], [31557600, 'month'], [Infinity, 'year']];
+  let unit = 1;
+  for (const [limit, name] of steps) {
+    if (Math.abs(secs) < limit) return rtf.format(Math.round(secs / unit), name);
+    unit = limit;
+  }
+  return '';
+}
+
+export function fullDate(iso) {
+  return iso ? new Date(iso).toLocaleString(lang) : '';
+}
+
+export function views(n) {
+  return n === 1 ? t('video.oneView') : t('video.views', { n: new Intl.NumberFormat(lang).format(n || 0) });
+}
+
+export function bytes(n) {
+  if (n < 1024) return `${n} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = n;
+  let i = -1;
+  do {
+    v /= 1024;
+    i++;
+  } while (v >= 1024 && i < units.length - 1);
+  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
+
+/** Private and internal images need the token, which an <img src> cannot send: fetch them. */
+export function thumbnail(video, cls = 'thumb') {
+  const img = h('img', { class: cls, alt: '', loading: 'lazy', decoding: 'async', width: 320, height: 180 });
+  const path = video.thumbnailPath;
+  if (!path) {
+    img.classList.add('thumb-missing');
+    img.removeAttribute('src');
+    return img;
+  }
+  const open = video.privacy?.id === 1 || video.privacy?.id === 2;
+  if (open || !authHeader()) {
+    img.src = path;
+  } else {
+    fetch(path, { headers: { Authorization: authHeader() } })
+      .then((r) => (r.ok ? r.blob() : null))
+      .then((b) => {
+        if (b) img.src = URL.createObjectURL(b);
+      })
+      .catch(() => {});
+  }
+  return img;
+}
+
+export function videoLink(v) {
+  return `/w/${encodeURIComponent(v.shortUUID || v.uuid)}`;
+}
+
+export function channelLink(c) {
+  const handle = c.host && c.host !== location.host ? `${c.name}@${c.host}` : c.name;
+  return `/c/${encodeURIComponent(handle)}`;
+}
+
+export function videoCard(v) {
+  return h('li', { class: 'card' },
+    h('a', { href: videoLink(v), class: 'card-thumb', tabindex: '-1', 'aria-hidden': 'true' },
+      thumbnail(v),
+      v.duration ? h('span', { class: 'duration' }, duration(v.duration)) : null),
+    h('div', { class: 'card-body' },
+      h('h3', { class: 'card-title' }, h('a', { href: videoLink(v) }, v.name)),
+      h('p', { class: 'card-meta' },
+        v.channel ? h('a', { href: channelLink(v.channel) }, v.channel.displayName || v.channel.name) : null),
+      h('p', { class: 'card-meta' },
+        h('span', null, views(v.views)), ' · ',
+        h('time', { datetime: v.publishedAt, title: fullDate(v.publishedAt) }, ago(v.publishedAt))),
+      h('p', { class: 'card-badges' }, privacyBadge(v.privacy), stateBadge(v.state))));
+}
+
+export function videoGrid(videos, emptyText) {
+  if (!videos.length) return h('p', { class: 'empty' }, emptyText);
+  return h('ul', { class: 'grid', role: 'list' }, videos.map(videoCard));
+}
+
+/** An error shown to the person, with the API's own words. */
+export function errorBox(err, extra) {
+  const detail = err?.detail || err?.message || String(err);
+  return h('div', { class: 'notice error', role: 'alert' }, t('error.generic', { detail }), extra ?? null);
+}
+
+export function okBox(text) {
+  return h('div', { class: 'notice ok', role: 'status' }, text);
+}
+
+/** Puts a message in a live region (replacing what it held). */
+export function say(region, node) {
+  clear(region);
+  if (node) region.append(node);
+}
+
+export function pageTitle(text) {
+  return h('h1', { tabindex: '-1', class: 'page-title' }, text);
+}
