@@ -64,12 +64,15 @@ public final class HttpServer {
                 writeError(ctx, 500, null, "internal error; the server log has details");
             });
             config.routes.error(404, ctx -> {
-                if (ctx.attribute("peerlet.error") != null) return;
-                if (isApi(ctx.path())) {
+                String accept = ctx.header("Accept");
+                boolean wantsJson = accept != null && accept.contains("json");
+                if (!isApi(ctx.path()) && ctx.method().name().equals("GET") && !wantsJson) {
+                    // The web UI routes its own pages (and shows its own "not found"): any page
+                    // address that no route answered gets the app's shell.
+                    ctx.res().setCharacterEncoding(null);
+                    ctx.status(200).contentType("text/html; charset=utf-8").result(WebShell.html());
+                } else if (ctx.attribute("peerlet.error") == null) {
                     writeError(ctx, 404, null, "no such endpoint: " + ctx.method() + " " + ctx.path());
-                } else if (ctx.method().name().equals("GET")) {
-                    // The web UI routes its own pages: any other page address gets the app's shell.
-                    ctx.status(200).contentType("text/html; charset=utf-8").result(indexHtml());
                 }
             });
             config.routes.error(405, ctx -> {
@@ -80,16 +83,9 @@ public final class HttpServer {
     }
 
     private static boolean isApi(String path) {
-        return path.startsWith("/api/") || path.startsWith("/static/") || path.startsWith("/feeds/")
+        return path.startsWith("/api/") || path.startsWith("/static/") || path.startsWith("/lazy-static/")
+                || path.startsWith("/download/") || path.startsWith("/feeds/") || path.startsWith("/nodeinfo/")
                 || path.startsWith("/.well-known/") || path.startsWith("/services/") || path.startsWith("/tracker/");
-    }
-
-    private static byte[] indexHtml() {
-        try (var in = HttpServer.class.getResourceAsStream("/web/index.html")) {
-            return in == null ? new byte[0] : in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     static void writeError(Context ctx, int status, String code, String detail) {

@@ -4,10 +4,8 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.http.Access;
 import org.peerlet.http.RouteGroup;
+import org.peerlet.http.WebShell;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -22,19 +20,6 @@ public final class WebRoutes implements RouteGroup {
             "/w/{id}", "/videos/watch/{id}", "/videos/recently-added",
             "/c/{handle}", "/video-channels/{handle}");
 
-    private final byte[] shell;
-
-    public WebRoutes() {
-        this.shell = load();
-    }
-
-    private static byte[] load() {
-        try (InputStream in = WebRoutes.class.getResourceAsStream("/web/index.html")) {
-            return in == null ? new byte[0] : in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public void addTo(JavalinDefaultRoutingApi r) {
@@ -43,6 +28,6 @@ public final class WebRoutes implements RouteGroup {
 
     private void shell(Context ctx) {
         ctx.header("Cache-Control", "no-cache");
-        ctx.contentType("text/html; charset=utf-8").result(shell);
+        ctx.contentType("text/html; charset=utf-8").result(WebShell.html());
     }
 }
