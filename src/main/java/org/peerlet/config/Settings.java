@@ -25,10 +25,10 @@ public final class Settings {
     public static final Setting<Path> DATA_DIR = new Setting<>("data_dir", "data",
             "folder for the database, media and keys", Parsers.path());
     public static final Setting<String> PUBLIC_URL = new Setting<>("public_url", "",
-            "the instance's public base URL, used in links and federation (default http://localhost:PORT)",
+            "the instance's public base URL, used in links and federation; empty means http://localhost:PORT",
             Parsers.baseUrl());
     public static final Setting<String> ADMIN_PASSWORD = new Setting<>("admin_password", "",
-            "password of the 'admin' account made at first start (default: generated and printed once)",
+            "password of the 'admin' account made at first start; empty means generate one and print it once",
             Parsers.text());
     public static final Setting<Long> MAX_UPLOAD_SIZE = new Setting<>("max_upload_size", "8G",
             "largest video file accepted", Parsers.size());
