@@ -119,12 +119,8 @@ public final class UserRoutes implements RouteGroup {
         ctx.json(Map.of("user", Map.of("id", c.userId(), "account", Map.of("id", c.accountId()))));
     }
 
-    private long idParam(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw ApiError.badRequest("the user id must be a number");
-        }
+    private static long idParam(Context ctx) {
+        return org.peerlet.http.PathParams.id(ctx, "id", "user");
     }
 
     private void get(Context ctx) {

@@ -50,12 +50,7 @@ public final class JobRoutes implements RouteGroup {
     }
 
     private void retry(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw ApiError.badRequest("the job id must be a number");
-        }
+        long id = org.peerlet.http.PathParams.id(ctx, "id", "job");
         jobs.byId(db.dsl(), id).orElseThrow(() -> ApiError.notFound("job not found"));
         if (!db.write(tx -> jobs.retry(tx, id, System.currentTimeMillis()))) {
             throw ApiError.conflict("only a failed job can be retried");

@@ -1,5 +1,7 @@
 package org.peerlet.tracker;
 
+import org.peerlet.testing.MutableClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.peerlet.testing.TestServer;
@@ -15,7 +17,7 @@ class TrackerAbuseLimitsTest {
 
     @Test
     void perAddressAndPerSwarmRateLimitsAndSocketCapsRefuseWithClearReasons() {
-        MutableClock clock = new MutableClock();
+        MutableClock clock = new MutableClock(java.time.Instant.ofEpochMilli(1_700_000_000_000L));
         try (TestServer server = TestServer.start(Map.of("PEERLET_TRACKER_ANNOUNCES_PER_IP", "6",
                 "PEERLET_TRACKER_ANNOUNCES_PER_IP_PER_SWARM", "3", "PEERLET_TRACKER_MAX_SOCKETS_PER_IP", "3"), clock)) {
             KnownSwarms known = server.app().knownSwarms();
@@ -60,7 +62,7 @@ class TrackerAbuseLimitsTest {
     @Test
     void aSocketThatFloodsIsClosed() {
         try (TestServer server = TestServer.start(Map.of("PEERLET_TRACKER_ANNOUNCES_PER_IP", "100000",
-                "PEERLET_TRACKER_ANNOUNCES_PER_IP_PER_SWARM", "100000"), new MutableClock());
+                "PEERLET_TRACKER_ANNOUNCES_PER_IP_PER_SWARM", "100000"), new MutableClock(java.time.Instant.ofEpochMilli(1_700_000_000_000L)));
              WsPeer p = WsPeer.connect(server.baseUrl())) {
             String swarm = InfoHashes.forPlaylist(server.baseUrl() + "/hls/flood/master.m3u8", 0);
             server.app().knownSwarms().admit(swarm);

@@ -1,5 +1,7 @@
 package org.peerlet.tracker;
 
+import org.peerlet.testing.MutableClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +21,7 @@ import static org.peerlet.tracker.WsPeer.announcement;
 import static org.peerlet.tracker.WsPeer.offers;
 
 class TrackerTest {
-    static final MutableClock CLOCK = new MutableClock();
+    static final MutableClock CLOCK = new MutableClock(java.time.Instant.ofEpochMilli(1_700_000_000_000L));
     static TestServer server;
     static Api api;
     static KnownSwarms known;
