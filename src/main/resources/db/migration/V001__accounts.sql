@@ -1,8 +1,10 @@
 -- Users log in; each owns one account (its public face) and one or more channels.
 -- Times are epoch milliseconds. host is '' for local rows, the remote host otherwise.
+-- Ids are never reused (AUTOINCREMENT): a link, token or key naming a removed row must not
+-- reach whatever is created next.
 
 CREATE TABLE users (
-    id                INTEGER PRIMARY KEY,
+    id                INTEGER PRIMARY KEY AUTOINCREMENT,
     username          TEXT    NOT NULL UNIQUE,
     email             TEXT    UNIQUE,
     password_hash     TEXT    NOT NULL,
@@ -16,7 +18,7 @@ CREATE TABLE users (
 );
 
 CREATE TABLE accounts (
-    id           INTEGER PRIMARY KEY,
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
     user_id      INTEGER UNIQUE REFERENCES users (id) ON DELETE CASCADE,
     name         TEXT    NOT NULL,
     host         TEXT    NOT NULL DEFAULT '',
@@ -28,7 +30,7 @@ CREATE TABLE accounts (
 );
 
 CREATE TABLE channels (
-    id           INTEGER PRIMARY KEY,
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
     account_id   INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
     name         TEXT    NOT NULL,
     host         TEXT    NOT NULL DEFAULT '',

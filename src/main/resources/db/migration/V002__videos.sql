@@ -1,7 +1,7 @@
 -- Videos, their tags, the full-text index, upload sessions and the transcoding jobs.
 
 CREATE TABLE videos (
-    id                INTEGER PRIMARY KEY,
+    id                INTEGER PRIMARY KEY AUTOINCREMENT,
     uuid              TEXT    NOT NULL UNIQUE,
     short_uuid        TEXT    NOT NULL UNIQUE,
     channel_id        INTEGER NOT NULL REFERENCES channels (id) ON DELETE CASCADE,
