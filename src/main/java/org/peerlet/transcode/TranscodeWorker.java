@@ -152,7 +152,9 @@ public final class TranscodeWorker implements AutoCloseable {
         }
     }
 
-    private void publish(Video v, JobRepository.Job job, Path work, TranscodeResult result) throws IOException {
+    private void publish(Video started, JobRepository.Job job, Path work, TranscodeResult result) throws IOException {
+        // Read again: the owner may have set a picture while we worked; theirs wins over a frame.
+        Video v = videos.byId(db.dsl(), started.id()).orElse(started);
         if (!v.hasThumbnail() && result.thumbnail() != null) {
             Images.storeScaled(work.resolve(result.thumbnail()), media.thumbnail(v.uuid()), Images.THUMBNAIL_WIDTH,
                     Images.THUMBNAIL_HEIGHT);

@@ -101,12 +101,15 @@ public final class Intake {
      * consumed: moved into originals/ on success, deleted on failure.
      */
     public Accepted accept(User user, Channel channel, VideoRepository.Metadata m, Path staged, String filename) {
-        return accept(user, channel, m, staged, filename, (tx, id) -> { });
+        return accept(user, channel, m, staged, filename, (tx, accepted) -> { });
     }
 
-    /** As above; {@code alsoInTransaction} runs in the same transaction as the new row (e.g. closing a session). */
+    /**
+     * As above; {@code alsoInTransaction} runs in the same transaction as the new row, before its
+     * job can be picked up (closing an upload session, placing uploaded images).
+     */
     public Accepted accept(User user, Channel channel, VideoRepository.Metadata m, Path staged, String filename,
-                           java.util.function.BiConsumer<org.jooq.DSLContext, Long> alsoInTransaction) {
+                           java.util.function.BiConsumer<org.jooq.DSLContext, Accepted> alsoInTransaction) {
         boolean moved = false;
         Path original = null;
         try {
@@ -131,7 +134,7 @@ public final class Intake {
                         VideoState.TO_TRANSCODE, filename, originalName, size, Json.write(probe),
                         (int) Math.round(probe.durationSeconds()), now);
                 jobs.enqueue(tx, videoId, now);
-                alsoInTransaction.accept(tx, videoId);
+                alsoInTransaction.accept(tx, new Accepted(videoId, uuid.toString(), ShortUuid.of(uuid)));
                 return videoId;
             });
             acceptedListeners.forEach(Runnable::run);

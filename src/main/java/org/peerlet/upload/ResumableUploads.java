@@ -198,7 +198,7 @@ public final class ResumableUploads {
         Channel channel = intake.channelFor(user, s.channelId());
         try {
             return intake.accept(user, channel, m, part, s.filename(),
-                    (tx, videoId) -> sessions.complete(tx, s.id(), videoId, clock.millis()));
+                    (tx, accepted) -> sessions.complete(tx, s.id(), accepted.id(), clock.millis()));
         } catch (RuntimeException e) {
             db.writeVoid(tx -> sessions.delete(tx, s.id()));
             throw e;

@@ -73,8 +73,8 @@ public final class UploadRoutes implements RouteGroup {
             try (InputStream in = file.content()) {
                 Files.copy(in, staged);
             }
-            Intake.Accepted a = intake.accept(user, channel, m, staged, file.filename());
-            placeImages(a, thumb, preview);
+            Intake.Accepted a = intake.accept(user, channel, m, staged, file.filename(),
+                    (tx, accepted) -> placeImages(tx, accepted, thumb, preview));
             ctx.json(Map.of("video", Map.of("id", a.id(), "uuid", a.uuid(), "shortUUID", a.shortUuid())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -141,11 +141,16 @@ public final class UploadRoutes implements RouteGroup {
         return tmp;
     }
 
-    private void placeImages(Intake.Accepted a, Path thumb, Path preview) throws IOException {
-        if (thumb != null) MediaLayout.moveAtomically(thumb, media.thumbnail(a.uuid()));
-        if (preview != null) MediaLayout.moveAtomically(preview, media.preview(a.uuid()));
+    /** Puts the uploader's images in place in the video's own transaction: the transcoder then keeps them. */
+    private void placeImages(org.jooq.DSLContext tx, Intake.Accepted a, Path thumb, Path preview) {
+        try {
+            if (thumb != null) MediaLayout.moveAtomically(thumb, media.thumbnail(a.uuid()));
+            if (preview != null) MediaLayout.moveAtomically(preview, media.preview(a.uuid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (thumb != null || preview != null) {
-            db.writeVoid(tx -> videos.setImages(tx, a.id(), thumb != null ? true : null, preview != null ? true : null));
+            videos.setImages(tx, a.id(), thumb != null ? true : null, preview != null ? true : null);
         }
     }
 }

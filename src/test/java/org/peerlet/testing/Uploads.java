@@ -26,6 +26,15 @@ public final class Uploads {
     }
 
     public Api.Res multipart(String token, Map<String, Object> fields, Path file, String filename) {
+        return multipartWithFiles(token, fields, file == null ? Map.of() : Map.of("videofile", file), filename);
+    }
+
+    /** A multipart upload with several file parts (videofile, thumbnailfile, previewfile). */
+    public Api.Res multipartWithFiles(String token, Map<String, Object> fields, Map<String, Path> files) {
+        return multipartWithFiles(token, fields, files, null);
+    }
+
+    private Api.Res multipartWithFiles(String token, Map<String, Object> fields, Map<String, Path> files, String videoName) {
         String boundary = "----peerlet" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
@@ -36,10 +45,11 @@ public final class Uploads {
                             + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8));
                 }
             }
-            if (file != null) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"videofile\"; filename=\""
-                        + filename + "\"\r\nContent-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-                body.write(Files.readAllBytes(file));
+            for (Map.Entry<String, Path> f : files.entrySet()) {
+                String name = f.getKey().equals("videofile") && videoName != null ? videoName : f.getValue().getFileName().toString();
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"; filename=\""
+                        + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.write(Files.readAllBytes(f.getValue()));
                 body.write("\r\n".getBytes(StandardCharsets.UTF_8));
             }
             body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
