@@ -9,6 +9,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -90,13 +91,35 @@ public final class HttpServer {
 
     static void writeError(Context ctx, int status, String code, String detail) {
         ctx.attribute("peerlet.error", true);
-        // Refused before its body was read (an upload, say): the connection cannot be reused,
-        // so say so instead of letting the client find a closed socket on its next request.
-        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES || "chunked".equalsIgnoreCase(ctx.header("Transfer-Encoding"))
-                || (ctx.contentType() != null && ctx.contentType().startsWith("multipart/"))) {
-            ctx.header("Connection", "close");
-        }
+        finishReadingBody(ctx);
         ctx.status(status).json(ErrorBody.of(status, code, detail));
+    }
+
+    /** Bodies up to this size are read to their end before an early refusal is answered. */
+    static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
+    /**
+     * A request refused before its body was read (an upload over quota, say): a client still
+     * sending would see the connection reset instead of our answer. A modest body is read and
+     * dropped so the answer arrives; a big one is cut short with {@code Connection: close}.
+     */
+    private static void finishReadingBody(Context ctx) {
+        long length = ctx.req().getContentLengthLong();
+        boolean chunked = "chunked".equalsIgnoreCase(ctx.header("Transfer-Encoding"));
+        if (length <= 0 && !chunked) return;
+        if (length > DRAIN_LIMIT || chunked) {
+            ctx.header("Connection", "close");
+            return;
+        }
+        try {
+            var in = ctx.req().getInputStream();
+            byte[] buf = new byte[64 * 1024];
+            long left = DRAIN_LIMIT;
+            int n;
+            while (left > 0 && (n = in.read(buf)) > 0) left -= n;
+        } catch (IOException | IllegalStateException e) {
+            ctx.header("Connection", "close"); // already read as a form, or the client went away
+        }
     }
 
     private static void logRequest(Context ctx, Float ms) {
