@@ -3,7 +3,6 @@ package org.peerlet.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -43,12 +42,6 @@ public final class HttpServer {
             config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + 16 * 1024 * 1024, io.javalin.config.SizeUnit.BYTES);
             config.http.defaultContentType = "application/json";
             config.http.generateEtags = true;
-            config.staticFiles.add(s -> {
-                s.hostedPath = "/";
-                s.directory = "/web";
-                s.location = Location.CLASSPATH;
-                s.precompressMaxSize = 0;
-            });
             config.requestLogger.http(HttpServer::logRequest);
 
             config.routes.beforeMatched(auth::check);
@@ -80,6 +73,12 @@ public final class HttpServer {
                 if (ctx.attribute("peerlet.error") == null) writeError(ctx, 405, null, "method not allowed");
             });
             for (RouteGroup g : groups) g.addTo(config.routes);
+            // Last: the app's own files, then the app shell for any other page address.
+            WebAssets assets = new WebAssets();
+            config.routes.get("/", ctx -> assets.serve(ctx, "index.html"), Access.ANYONE);
+            config.routes.get("/<path>", ctx -> {
+                if (!assets.serve(ctx, ctx.pathParam("path"))) throw new io.javalin.http.NotFoundResponse();
+            }, Access.ANYONE);
         });
     }
 
