@@ -1,13 +1,25 @@
 package org.peerlet.privacy;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 
 import java.util.List;
 import java.util.Optional;
 
+import static org.jooq.impl.DSL.field;
+
 /** The only place with SQL for video passwords, shares and share links (migration V004). */
 public final class PrivacyRepository {
+    // Plain SQL on SQLite reads INTEGER columns as int: coerce, or epoch milliseconds wrap around.
+    private static final Field<?>[] PASSWORD_FIELDS = {field("id", Long.class), field("video_id", Long.class),
+            field("hash", String.class), field("created_at", Long.class)};
+    private static final Field<?>[] SHARE_FIELDS = {field("id", Long.class), field("video_id", Long.class),
+            field("account_id", Long.class), field("name", String.class), field("host", String.class),
+            field("display_name", String.class), field("created_at", Long.class)};
+    private static final Field<?>[] LINK_FIELDS = {field("id", Long.class), field("video_id", Long.class),
+            field("token_hash", String.class), field("expires_at", Long.class), field("max_views", Integer.class),
+            field("views", Integer.class), field("created_at", Long.class)};
 
     public record Password(long id, long videoId, String hash, long createdAt) {
     }
@@ -28,8 +40,8 @@ public final class PrivacyRepository {
     }
 
     public List<Password> passwords(DSLContext db, long videoId) {
-        return db.fetch("SELECT id, video_id, hash, created_at FROM video_passwords WHERE video_id = ? ORDER BY id", videoId)
-                .map(r -> new Password(r.get(0, Long.class), r.get(1, Long.class), r.get(2, String.class), r.get(3, Long.class)));
+        return db.resultQuery("SELECT id, video_id, hash, created_at FROM video_passwords WHERE video_id = ? ORDER BY id", videoId)
+                .coerce(PASSWORD_FIELDS).fetch().map(r -> new Password(r.get(0, Long.class), r.get(1, Long.class), r.get(2, String.class), r.get(3, Long.class)));
     }
 
     public int deletePassword(DSLContext tx, long videoId, long id) {
@@ -47,16 +59,16 @@ public final class PrivacyRepository {
 
     public Share insertShare(DSLContext tx, long videoId, long accountId, long now) {
         tx.execute("INSERT OR IGNORE INTO video_shares (video_id, account_id, created_at) VALUES (?, ?, ?)", videoId, accountId, now);
-        return tx.fetchOptional(SHARE + "WHERE s.video_id = ? AND s.account_id = ?", videoId, accountId)
-                .map(PrivacyRepository::toShare).orElseThrow();
+        return tx.resultQuery(SHARE + "WHERE s.video_id = ? AND s.account_id = ?", videoId, accountId)
+                .coerce(SHARE_FIELDS).fetchOptional().map(PrivacyRepository::toShare).orElseThrow();
     }
 
     public List<Share> shares(DSLContext db, long videoId) {
-        return db.fetch(SHARE + "WHERE s.video_id = ? ORDER BY s.id", videoId).map(PrivacyRepository::toShare);
+        return db.resultQuery(SHARE + "WHERE s.video_id = ? ORDER BY s.id", videoId).coerce(SHARE_FIELDS).fetch().map(PrivacyRepository::toShare);
     }
 
     public Optional<Share> share(DSLContext db, long videoId, long id) {
-        return db.fetchOptional(SHARE + "WHERE s.video_id = ? AND s.id = ?", videoId, id).map(PrivacyRepository::toShare);
+        return db.resultQuery(SHARE + "WHERE s.video_id = ? AND s.id = ?", videoId, id).coerce(SHARE_FIELDS).fetchOptional().map(PrivacyRepository::toShare);
     }
 
     public void deleteShare(DSLContext tx, long id) {
@@ -83,7 +95,7 @@ public final class PrivacyRepository {
     public List<Long> videosSharedWithUser(DSLContext db, long userId, int start, int count) {
         return db.fetch("SELECT s.video_id FROM video_shares s JOIN accounts a ON a.id = s.account_id "
                 + "WHERE a.user_id = ? ORDER BY s.created_at DESC, s.id DESC LIMIT ? OFFSET ?", userId, count, start)
-                .map(r -> r.get(0, Long.class));
+                .map(r -> ((Number) r.get(0)).longValue());
     }
 
     public int countSharedWithUser(DSLContext db, long userId) {
@@ -101,15 +113,15 @@ public final class PrivacyRepository {
     }
 
     public Optional<Link> linkByHash(DSLContext db, String tokenHash) {
-        return db.fetchOptional(LINK + "WHERE token_hash = ?", tokenHash).map(PrivacyRepository::toLink);
+        return db.resultQuery(LINK + "WHERE token_hash = ?", tokenHash).coerce(LINK_FIELDS).fetchOptional().map(PrivacyRepository::toLink);
     }
 
     public Optional<Link> link(DSLContext db, long videoId, long id) {
-        return db.fetchOptional(LINK + "WHERE video_id = ? AND id = ?", videoId, id).map(PrivacyRepository::toLink);
+        return db.resultQuery(LINK + "WHERE video_id = ? AND id = ?", videoId, id).coerce(LINK_FIELDS).fetchOptional().map(PrivacyRepository::toLink);
     }
 
     public List<Link> links(DSLContext db, long videoId) {
-        return db.fetch(LINK + "WHERE video_id = ? ORDER BY id", videoId).map(PrivacyRepository::toLink);
+        return db.resultQuery(LINK + "WHERE video_id = ? ORDER BY id", videoId).coerce(LINK_FIELDS).fetch().map(PrivacyRepository::toLink);
     }
 
     public void deleteLink(DSLContext tx, long id) {
