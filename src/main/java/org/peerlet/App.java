@@ -22,7 +22,9 @@ import org.peerlet.federation.Follows;
 import org.peerlet.federation.LocalActors;
 import org.peerlet.federation.Publisher;
 import org.peerlet.federation.RemoteActors;
+import org.peerlet.federation.RemoteFileTokens;
 import org.peerlet.federation.RemoteVideos;
+import org.peerlet.federation.SignedRequests;
 import org.peerlet.federation.delivery.DeliveryRepository;
 import org.peerlet.federation.delivery.DeliveryWorker;
 import org.peerlet.federation.delivery.Outbox;
@@ -46,6 +48,10 @@ import org.peerlet.transcode.JobRepository;
 import org.peerlet.transcode.JobRoutes;
 import org.peerlet.transcode.MediaEngine;
 import org.peerlet.transcode.TranscodeWorker;
+import org.peerlet.privacy.FileTokens;
+import org.peerlet.privacy.PrivacyRepository;
+import org.peerlet.privacy.PrivacyRoutes;
+import org.peerlet.privacy.PrivacyService;
 import org.peerlet.social.SocialRepository;
 import org.peerlet.social.SocialRoutes;
 import org.peerlet.social.SocialService;
@@ -53,6 +59,7 @@ import org.peerlet.upload.Intake;
 import org.peerlet.upload.ResumableUploads;
 import org.peerlet.upload.UploadRoutes;
 import org.peerlet.video.Privacy;
+import org.peerlet.video.VideoAccess;
 import org.peerlet.video.VideoJson;
 import org.peerlet.video.VideoRepository;
 import org.peerlet.video.VideoRoutes;
@@ -134,11 +141,21 @@ public final class App implements AutoCloseable {
         this.engine = new FfmpegEngine();
         VideoRepository videoRepo = new VideoRepository();
         JobRepository jobRepo = new JobRepository();
-        this.videos = new VideoService(db, videoRepo, media, clock);
+        // Privacy: one decision (VideoAccess) fed by one source of grants (shares, passwords, links, file tokens).
+        FileTokens fileTokens = new FileTokens(clock);
+        PrivacyService privacy = new PrivacyService(db, new PrivacyRepository(), accountRepo, hasher, fileTokens, clock);
+        this.videos = new VideoService(db, videoRepo, media, new VideoAccess(privacy), clock);
+        // A video changing level: tokens minted under the old level end (before swarms resync).
+        java.util.Map<Long, Privacy> lastPrivacy = new java.util.concurrent.ConcurrentHashMap<>();
+        videos.onChange((v, deleted) -> {
+            Privacy before = deleted ? lastPrivacy.remove(v.id()) : lastPrivacy.put(v.id(), v.privacy());
+            if (deleted || before != v.privacy()) fileTokens.revokeAll(v.id());
+        });
         Privacy defaultPrivacy = Privacy.of(settings.get(Settings.DEFAULT_PRIVACY));
         Intake intake = new Intake(db, media, engine, videoRepo, channelRepo, accountRepo, jobRepo,
                 settings.get(Settings.MAX_UPLOAD_SIZE), clock);
         this.resumable = new ResumableUploads(db, media, intake, videoRepo, defaultPrivacy, clock);
+        resumable.storePasswordsWith(privacy::replacePasswords);
         this.worker = new TranscodeWorker(db, jobRepo, videoRepo, media, engine, new TranscodeWorker.Config(
                 settings.get(Settings.TRANSCODING_RESOLUTIONS), settings.get(Settings.TRANSCODING_PRESET),
                 settings.get(Settings.TRANSCODING_THREADS), settings.get(Settings.TRANSCODING_CONCURRENCY),
@@ -149,8 +166,10 @@ public final class App implements AutoCloseable {
 
         List<RouteGroup> routes = new ArrayList<>();
         // Upload paths first: /videos/upload-resumable must win over /videos/{id}.
-        routes.add(new UploadRoutes(db, intake, resumable, media, videoRepo, defaultPrivacy));
-        routes.add(new VideoRoutes(db, videos, videoJson, channels, accountRepo, urls));
+        routes.add(new UploadRoutes(db, intake, resumable, media, videoRepo, defaultPrivacy, privacy::replacePasswords));
+        routes.add(new VideoRoutes(db, videos, videoJson, channels, accountRepo, urls)
+                .showVisibilityWith(privacy::visibility)
+                .storePasswordsWith(privacy::countPasswords, privacy::replacePasswords));
         routes.add(new MediaRoutes(media, videos));
         routes.add(new JobRoutes(db, jobRepo, videos, worker));
         routes.add(new OAuthRoutes(tokens, instance));
@@ -169,6 +188,10 @@ public final class App implements AutoCloseable {
                         settings.get(Settings.TRACKER_ANNOUNCES_PER_IP_PER_SWARM)), clock);
         routes.add(new TrackerRoutes(tracker));
         this.videoSwarms = new VideoSwarms(knownSwarms, videoJson);
+        knownSwarms.checkTokensWith(fileTokens::valid);
+        // A grant taken back: tokens are dead already; the restricted swarm drops its peers now.
+        privacy.onRevoked(id -> videos.find(String.valueOf(id)).ifPresent(v -> videoSwarms.sync(v, false)));
+
         videos.onChange(videoSwarms::sync);
         worker.onPublished(id -> videos.find(String.valueOf(id)).ifPresent(v -> videoSwarms.sync(v, false)));
 
@@ -190,7 +213,24 @@ public final class App implements AutoCloseable {
         RemoteVideos remoteVideos = new RemoteVideos(db, fedRepo, remoteActors, videoRepo, videos, clock);
         SignatureVerifier verifier = new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock));
         InboxService inbox = new InboxService(verifier, remoteActors, blocklist,
-                new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social).table());
+                new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social)
+                        .audienceTo(privacy::setAudience).table());
+        SignedRequests signed = new SignedRequests(
+                new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock)), remoteActors, blocklist);
+        privacy.resolveRemoteWith(handle -> {
+            try {
+                Long id = remoteActors.byHandle(handle).accountId();
+                return id == null ? Optional.empty() : accountRepo.byId(db.dsl(), id);
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+        publisher.shareesFrom(id -> privacy.shares(id).stream().filter(x -> !x.host().isEmpty())
+                .map(PrivacyRepository.Share::accountId).toList());
+        privacy.onSharesChanged(publisher::addressed);
+        videos.onDelete(publisher::beforeDelete);
+        routes.add(new PrivacyRoutes(videos, privacy, videoJson, urls, signed::accountOf,
+                new RemoteFileTokens(db, fedRepo, localActors, accountRepo, outgoing)::mint));
         videos.onChange(publisher::changed);
         worker.onPublished(publisher::published);
         social.onLocalComment(publisher::commented);
@@ -198,7 +238,7 @@ public final class App implements AutoCloseable {
         routes.add(new SocialRoutes(social, videos, urls));
         routes.add(new InboxRoutes(inbox));
         routes.add(new DiscoveryRoutes(db, localActors, follows, publisher, fedRepo, accountRepo, channelRepo, videos,
-                social, instance));
+                social, instance).verifySignaturesWith(signed));
         routes.add(new FederationApiRoutes(db, follows, localActors, remoteActors, blocklist, accountRepo, channelRepo,
                 videos, videoJson));
 

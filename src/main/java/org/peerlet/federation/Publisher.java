@@ -78,6 +78,84 @@ public final class Publisher {
         return o;
     }
 
+    /**
+     * Where to find a local video's remote sharees: their account ids (set by the privacy
+     * feature). A non-public video goes to them alone, as an addressed-only {@code Video}.
+     */
+    public void shareesFrom(java.util.function.LongFunction<List<Long>> f) {
+        this.sharees = f;
+    }
+
+    private java.util.function.LongFunction<List<Long>> sharees = id -> List.of();
+
+    /** The remote people a restricted local video is shared with, as known actors. */
+    private List<RemoteActor> remoteSharees(long videoId) {
+        List<RemoteActor> out = new ArrayList<>();
+        for (long accountId : sharees.apply(videoId)) repo.actorByAccount(db.dsl(), accountId).ifPresent(out::add);
+        return out;
+    }
+
+    /** The object of a restricted video, addressed to these actors alone (never Public, never followers). */
+    public ObjectNode addressedObject(Video v, List<String> actorUrls) {
+        ObjectNode o = videoObject(v);
+        var to = o.putArray("to");
+        actorUrls.forEach(to::add);
+        o.putArray("cc");
+        return o;
+    }
+
+    /**
+     * Sends a restricted local video to the remote people it is shared with, one activity per
+     * host addressed to that host's sharees only; the receiving instance keeps it as a video
+     * only they may see. A person removed from the share gets a Delete if no one on their host
+     * still has it (else the new Create narrows that host's audience).
+     *
+     * @param removed the account just removed from the share, or null
+     */
+    public void addressed(Video v, Account removed) {
+        if (!v.isLocal()) return;
+        try {
+            boolean restricted = !federable(v) && v.state() == VideoState.PUBLISHED;
+            List<RemoteActor> people = restricted ? remoteSharees(v.id()) : List.of();
+            java.util.Map<String, List<RemoteActor>> byHost = new java.util.LinkedHashMap<>();
+            for (RemoteActor p : people) byHost.computeIfAbsent(p.host(), h -> new ArrayList<>()).add(p);
+            LocalActor account = local.of(v.account());
+            for (List<RemoteActor> group : byHost.values()) {
+                List<String> urls = group.stream().map(RemoteActor::url).toList();
+                ObjectNode object = addressedObject(v, urls);
+                object.remove("@context");
+                ObjectNode activity = Activities.activity("Create", follows.newActivityId(account), account.url(), object,
+                        urls, List.of());
+                outbox.enqueue(account, Json.write(activity), group.stream().map(RemoteActor::inbox).distinct().toList());
+            }
+            if (removed != null && !removed.isLocal() && !byHost.containsKey(removed.host())) {
+                repo.actorByAccount(db.dsl(), removed.id()).ifPresent(p -> takeBack(v, List.of(p)));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not queue the shares of video {}: {}", v.uuid(), e.toString());
+        }
+    }
+
+    /** A Delete of the video, addressed to these people alone. */
+    private void takeBack(Video v, List<RemoteActor> people) {
+        if (people.isEmpty()) return;
+        LocalActor account = local.of(v.account());
+        List<String> urls = people.stream().map(RemoteActor::url).toList();
+        ObjectNode activity = Activities.activity("Delete", follows.newActivityId(account), account.url(),
+                Activities.tombstone(local.urls().video(v.uuid())), urls, List.of());
+        outbox.enqueue(account, Json.write(activity), people.stream().map(RemoteActor::inbox).distinct().toList());
+    }
+
+    /** Just before a local video is deleted (its shares go with it): a Delete to its remote sharees. */
+    public void beforeDelete(long videoId) {
+        try {
+            videos.find(String.valueOf(videoId)).filter(Video::isLocal).filter(v -> !federable(v))
+                    .ifPresent(v -> takeBack(v, remoteSharees(v.id())));
+        } catch (RuntimeException e) {
+            LOG.warn("could not queue the Delete of video {} to its sharees: {}", videoId, e.toString());
+        }
+    }
+
     public void published(long videoId) {
         videos.find(String.valueOf(videoId)).ifPresent(v -> changed(v, false));
     }
@@ -92,23 +170,33 @@ public final class Publisher {
                 send(v, was ? "Update" : "Create", videoObject(v));
                 if (!was) db.writeVoid(tx -> repo.markFederated(tx, v.uuid(), true, clock.millis()));
             } else if (was) {
-                send(v, "Delete", Activities.tombstone(local.urls().video(v.uuid())));
+                // Hosts where someone it is shared with lives get the addressed Create instead,
+                // which turns their copy into a restricted one (a Delete could overtake it).
+                java.util.Set<String> keep = new java.util.HashSet<>();
+                if (!deleted) remoteSharees(v.id()).forEach(p -> keep.add(p.host()));
+                send(v, "Delete", Activities.tombstone(local.urls().video(v.uuid())), keep);
                 db.writeVoid(tx -> repo.markFederated(tx, v.uuid(), false, clock.millis()));
             }
+            if (!deleted && !now) addressed(v, null);
         } catch (RuntimeException e) {
             LOG.warn("could not queue federation of video {}: {}", v.uuid(), e.toString());
         }
     }
 
     private void send(Video v, String type, ObjectNode object) {
+        send(v, type, object, java.util.Set.of());
+    }
+
+    private void send(Video v, String type, ObjectNode object, java.util.Set<String> exceptHosts) {
         object.remove("@context");
         LocalActor account = local.of(v.account());
         LocalActor channel = local.of(v.channel());
         List<String> to = List.of(As.PUBLIC);
         List<String> cc = List.of(account.followers(), channel.followers());
         ObjectNode activity = Activities.activity(type, follows.newActivityId(account), account.url(), object, to, cc);
-        List<String> inboxes = follows.followerInboxes(List.of(account, channel, local.instance()));
-        outbox.enqueue(account, Json.write(activity), inboxes);
+        List<String> inboxes = follows.followerInboxes(List.of(account, channel, local.instance())).stream()
+                .filter(i -> !exceptHosts.contains(As.host(i))).toList();
+        if (!inboxes.isEmpty()) outbox.enqueue(account, Json.write(activity), inboxes);
     }
 
     /** A comment made here: to the video's origin when remote, to the followers when ours. */

@@ -58,13 +58,10 @@ public final class HttpServer {
                 writeError(ctx, 500, null, "internal error; the server log has details");
             });
             config.routes.error(404, ctx -> {
-                String accept = ctx.header("Accept");
-                boolean wantsJson = accept != null && accept.contains("json");
-                if (!isApi(ctx.path()) && ctx.method().name().equals("GET") && !wantsJson) {
-                    // The web UI routes its own pages (and shows its own "not found"): any page
-                    // address that no route answered gets the app's shell.
-                    ctx.res().setCharacterEncoding(null);
-                    ctx.status(200).contentType("text/html; charset=utf-8").result(WebShell.html());
+                if (isPageRequest(ctx)) {
+                    // A page a route refused (an expired share link, say): the app's shell shows
+                    // the person a proper page, and the status stays 404.
+                    serveShell(ctx, 404);
                 } else if (ctx.attribute("peerlet.error") == null) {
                     writeError(ctx, 404, null, "no such endpoint: " + ctx.method() + " " + ctx.path());
                 }
@@ -77,9 +74,23 @@ public final class HttpServer {
             WebAssets assets = new WebAssets();
             config.routes.get("/", ctx -> assets.serve(ctx, "index.html"), Access.ANYONE);
             config.routes.get("/<path>", ctx -> {
-                if (!assets.serve(ctx, ctx.pathParam("path"))) throw new io.javalin.http.NotFoundResponse();
+                if (assets.serve(ctx, ctx.pathParam("path"))) return;
+                // A page address no route knows: the app routes it (and shows its own "not found").
+                if (isPageRequest(ctx)) serveShell(ctx, 200);
+                else throw ApiError.notFound("no such endpoint: GET " + ctx.path());
             }, Access.ANYONE);
         });
+    }
+
+    /** A browser asking for a page: a GET outside the API and file paths, not asking for JSON. */
+    private static boolean isPageRequest(Context ctx) {
+        String accept = ctx.header("Accept");
+        return ctx.method().name().equals("GET") && !isApi(ctx.path()) && (accept == null || !accept.contains("json"));
+    }
+
+    private static void serveShell(Context ctx, int status) {
+        ctx.res().setCharacterEncoding(null);
+        ctx.status(status).contentType("text/html; charset=utf-8").result(WebShell.html());
     }
 
     private static boolean isApi(String path) {

@@ -4,17 +4,18 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
-import org.peerlet.http.Auth;
 import org.peerlet.http.RouteGroup;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.Video;
 import org.peerlet.video.VideoAccess;
 import org.peerlet.video.VideoService;
+import org.peerlet.video.Viewer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -45,6 +46,11 @@ public final class MediaRoutes implements RouteGroup {
         String file = ctx.pathParam("file");
         if (!UUID.matcher(uuid).matches() || !SAFE_NAME.matcher(file).matches()) throw ApiError.notFound("file not found");
         Video v = allowed(ctx, uuid);
+        String token = ctx.queryParam(Viewer.FILE_TOKEN_PARAM);
+        if (file.endsWith(".m3u8") && !VideoAccess.isOpen(v.privacy()) && token != null) {
+            servePlaylist(ctx, media.hlsDir(uuid).resolve(file), token);
+            return;
+        }
         serve(ctx, v, media.hlsDir(uuid).resolve(file), contentType(file));
     }
 
@@ -57,10 +63,55 @@ public final class MediaRoutes implements RouteGroup {
         serve(ctx, v, thumbnail ? media.thumbnail(uuid) : media.preview(uuid), "image/jpeg");
     }
 
+    /**
+     * The video, if this request may have its files: decided by {@link VideoAccess}, with the
+     * request's {@code videoFileToken} (a player cannot send headers for every segment).
+     */
     private Video allowed(Context ctx, String uuid) {
         Video v = videos.find(uuid).orElseThrow(() -> ApiError.notFound("file not found"));
-        if (!VideoAccess.canView(v, Auth.user(ctx))) throw ApiError.notFound("file not found");
+        Viewer viewer = Viewer.of(ctx).withFileToken(ctx.queryParam(Viewer.FILE_TOKEN_PARAM));
+        Optional<VideoAccess.Refusal> no = videos.access().check(v, viewer);
+        if (no.isPresent()) {
+            if (no.get() == VideoAccess.Refusal.TOKEN_INVALID) throw VideoAccess.error(no.get());
+            throw ApiError.notFound("file not found");
+        }
         return v;
+    }
+
+    /**
+     * A playlist of a non-public video, served with the token appended to every URI in it
+     * (variant playlists, init segments, media segments), so a player given the tokenized master
+     * URL can play; each of those requests is checked again.
+     */
+    private static void servePlaylist(Context ctx, Path path, String token) {
+        if (!Files.isRegularFile(path)) throw ApiError.notFound("file not found");
+        String suffix = Viewer.FILE_TOKEN_PARAM + "=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder();
+        try {
+            for (String line : Files.readAllLines(path, java.nio.charset.StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    out.append(line);
+                } else if (line.startsWith("#")) {
+                    out.append(URI_ATTR.matcher(line).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                            "URI=\"" + withQuery(m.group(1), suffix) + "\"")));
+                } else {
+                    out.append(withQuery(line.strip(), suffix));
+                }
+                out.append('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.res().setCharacterEncoding(null);
+        ctx.contentType("application/vnd.apple.mpegurl").result(out.toString());
+    }
+
+    private static final Pattern URI_ATTR = Pattern.compile("URI=\"([^\"]*)\"");
+
+    private static String withQuery(String uri, String suffix) {
+        return uri + (uri.contains("?") ? "&" : "?") + suffix;
     }
 
     private static void serve(Context ctx, Video v, Path path, String type) {
@@ -71,6 +122,8 @@ public final class MediaRoutes implements RouteGroup {
             ctx.header("Access-Control-Allow-Origin", "*");
             ctx.header("Cache-Control", type.equals("application/vnd.apple.mpegurl") ? "public, max-age=60" : "public, max-age=86400");
         } else {
+            // The token in the URL is the credential (no cookies), so any origin's player may use it.
+            ctx.header("Access-Control-Allow-Origin", "*");
             ctx.header("Cache-Control", "private, no-store");
         }
         // Binary files carry no charset (the default JSON type would add one).

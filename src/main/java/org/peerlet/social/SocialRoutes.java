@@ -35,7 +35,7 @@ public final class SocialRoutes implements RouteGroup {
     }
 
     private void threads(Context ctx) {
-        Video v = videos.viewable(ctx.pathParam("id"), Auth.user(ctx));
+        Video v = videos.viewable(ctx.pathParam("id"), org.peerlet.video.Viewer.of(ctx));
         Paging p = Paging.of(ctx);
         List<Map<String, Object>> data = new ArrayList<>();
         for (Comment c : social.threads(v, p.start(), p.count())) data.add(SocialJson.comment(c, social.countReplies(c), urls));
@@ -43,13 +43,13 @@ public final class SocialRoutes implements RouteGroup {
     }
 
     private void comment(Context ctx) {
-        Video v = videos.viewable(ctx.pathParam("id"), Auth.user(ctx));
+        Video v = videos.viewable(ctx.pathParam("id"), org.peerlet.video.Viewer.of(ctx));
         Comment c = social.comment(Auth.required(ctx), v, Body.of(ctx).text("text").orElse(null), null);
         ctx.json(Map.of("comment", SocialJson.comment(c, 0, urls)));
     }
 
     private void rate(Context ctx) {
-        Video v = videos.viewable(ctx.pathParam("id"), Auth.user(ctx));
+        Video v = videos.viewable(ctx.pathParam("id"), org.peerlet.video.Viewer.of(ctx));
         social.rate(Auth.required(ctx), v, Body.of(ctx).text("rating").orElse(null));
         ctx.status(204);
     }

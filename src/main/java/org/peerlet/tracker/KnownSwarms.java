@@ -18,10 +18,15 @@ import java.util.function.Consumer;
  *       {@link #forgetPlaylist(String, int)} / {@link #forget(String)}. The tracker drops that
  *       swarm's peers at once and refuses later announces for it.</li>
  * </ul>
- * Tokens are ignored: private videos are not admitted yet.
+ * Non-public videos (private, internal, password-protected, shared) are admitted with
+ * {@link #admitRestrictedPlaylist}: their swarms take only announces whose socket token is a
+ * valid file token of that very video ({@link #checkTokensWith}), checked on every announce, so
+ * a peer whose token expired or was revoked is refused at its next announce.
  */
 public final class KnownSwarms implements SwarmPolicy {
     private final Set<String> hashes = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<String, Long> restricted = new ConcurrentHashMap<>();
+    private volatile java.util.function.BiPredicate<Long, String> tokenCheck = (video, token) -> false;
     private final CopyOnWriteArrayList<Consumer<String>> forgetListeners = new CopyOnWriteArrayList<>();
 
     /**
@@ -36,10 +41,27 @@ public final class KnownSwarms implements SwarmPolicy {
         hashes.add(infoHash);
     }
 
-    /** Forgets one info-hash; its swarm, if any, is closed. Unknown hashes are ignored. */
+    /** Forgets one info-hash, public or restricted; its swarm, if any, is closed. Unknown hashes are ignored. */
     public void forget(String infoHash) {
-        if (infoHash != null && hashes.remove(infoHash)) {
+        if (infoHash == null) return;
+        boolean was = hashes.remove(infoHash);
+        was |= restricted.remove(infoHash) != null;
+        if (was) {
             for (Consumer<String> l : forgetListeners) l.accept(infoHash);
+        }
+    }
+
+    /** How a socket token is checked for a restricted swarm: (video id, token) to yes or no. */
+    public void checkTokensWith(java.util.function.BiPredicate<Long, String> check) {
+        this.tokenCheck = check;
+    }
+
+    /** Admits a non-public video's variants: only peers holding a valid token of {@code videoId} may announce. */
+    public void admitRestrictedPlaylist(String masterPlaylistUrl, int variantCount, long videoId) {
+        for (int i = 0; i < variantCount; i++) {
+            String h = InfoHashes.forPlaylist(masterPlaylistUrl, i);
+            hashes.remove(h);
+            restricted.put(h, videoId);
         }
     }
 
@@ -53,17 +75,20 @@ public final class KnownSwarms implements SwarmPolicy {
         for (int i = 0; i < variantCount; i++) forget(InfoHashes.forPlaylist(masterPlaylistUrl, i));
     }
 
+    /** True for a public swarm (restricted ones need a token: see {@link #admits}). */
     public boolean isAdmitted(String infoHash) {
         return infoHash != null && hashes.contains(infoHash);
     }
 
     public int size() {
-        return hashes.size();
+        return hashes.size() + restricted.size();
     }
 
     @Override
     public boolean admits(String infoHash, String token) {
-        return isAdmitted(infoHash);
+        if (isAdmitted(infoHash)) return true;
+        Long video = infoHash == null ? null : restricted.get(infoHash);
+        return video != null && token != null && tokenCheck.test(video, token);
     }
 
     /** Called with each forgotten hash; the tracker uses it to drop the swarm. */

@@ -441,7 +441,8 @@ public final class Tracker implements AutoCloseable {
         ObjectNode files = JSON.createObjectNode();
         synchronized (this) {
             for (String h : hashes) {
-                Swarm s = swarms.get(h);
+                // A restricted swarm tells its counts only to holders of its token.
+                Swarm s = policy.admits(h, c.token) ? swarms.get(h) : null;
                 if (s != null) {
                     s.expire(now - limits.peerTimeout().toMillis(), this::forgetPeer);
                     removeIfEmpty(s);

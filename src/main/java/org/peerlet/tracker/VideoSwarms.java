@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * Keeps the tracker's admitted swarms in step with the videos: a published public or unlisted
- * video has a swarm per rung; anything else (private, internal, deleted) has none.
+ * video has an open swarm per rung; a published local video of any other privacy has a
+ * restricted swarm per rung (peers need a file token of that video); a deleted or unpublished
+ * one has none.
  */
 public final class VideoSwarms {
     private final KnownSwarms swarms;
@@ -29,8 +31,14 @@ public final class VideoSwarms {
         String master = json.hlsBase(v) + hls.get("master").asText();
         int variants = hls.get("rungs").size();
         boolean open = v.privacy() == Privacy.PUBLIC || v.privacy() == Privacy.UNLISTED;
-        if (!deleted && open && v.state() == VideoState.PUBLISHED) swarms.admitPlaylist(master, variants);
-        else swarms.forgetPlaylist(master, variants);
+        boolean live = !deleted && v.state() == VideoState.PUBLISHED;
+        if (live && open) {
+            swarms.admitPlaylist(master, variants);
+        } else {
+            // Forget first: the open swarm's peers (or the peers of tokens now revoked) leave at once.
+            swarms.forgetPlaylist(master, variants);
+            if (live && v.isLocal()) swarms.admitRestrictedPlaylist(master, variants, v.id());
+        }
     }
 
     public void syncAll(List<Video> videos) {

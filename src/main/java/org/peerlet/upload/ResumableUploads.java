@@ -47,6 +47,8 @@ public final class ResumableUploads {
     private final Clock clock;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
+    private java.util.function.BiConsumer<Long, java.util.List<String>> passwords = (id, list) -> { };
+
     public ResumableUploads(Database db, MediaLayout media, Intake intake, VideoRepository videos,
                             Privacy defaultPrivacy, Clock clock) {
         this.db = db;
@@ -55,6 +57,11 @@ public final class ResumableUploads {
         this.videos = videos;
         this.defaultPrivacy = defaultPrivacy;
         this.clock = clock;
+    }
+
+    /** Where a finished upload's {@code videoPasswords} go (hashed by the privacy feature). */
+    public void storePasswordsWith(java.util.function.BiConsumer<Long, java.util.List<String>> store) {
+        this.passwords = store;
     }
 
     public record Started(String id, boolean existed) {
@@ -69,7 +76,7 @@ public final class ResumableUploads {
 
     public Started start(User user, long size, Body body) {
         sweep();
-        VideoForm.forNew(body, defaultPrivacy);
+        VideoForm.passwords(body, VideoForm.forNew(body, defaultPrivacy).privacy(), 0);
         String filename = body.required("filename");
         if (filename.length() > 255) throw ApiError.badRequest("filename must be at most 255 characters");
         long channelId = body.number("channelId").orElseThrow(() -> ApiError.badRequest("channelId is required"));
@@ -196,9 +203,12 @@ public final class ResumableUploads {
         Body meta = Body.ofJson(Json.read(s.metadata()));
         VideoRepository.Metadata m = VideoForm.forNew(meta, defaultPrivacy);
         Channel channel = intake.channelFor(user, s.channelId());
+        java.util.List<String> videoPasswords = VideoForm.passwords(meta, m.privacy(), 0);
         try {
-            return intake.accept(user, channel, m, part, s.filename(),
+            Intake.Accepted a = intake.accept(user, channel, m, part, s.filename(),
                     (tx, accepted) -> sessions.complete(tx, s.id(), accepted.id(), clock.millis()));
+            if (videoPasswords != null) passwords.accept(a.id(), videoPasswords);
+            return a;
         } catch (RuntimeException e) {
             db.writeVoid(tx -> sessions.delete(tx, s.id()));
             throw e;

@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** PeerTube's two upload endpoints: one multipart request, or the resumable protocol. */
@@ -35,9 +36,13 @@ public final class UploadRoutes implements RouteGroup {
     private final MediaLayout media;
     private final VideoRepository videos;
     private final Privacy defaultPrivacy;
+    private final java.util.function.BiConsumer<Long, List<String>> passwords;
 
+    /** @param passwords stores a new video's {@code videoPasswords} (hashed) */
     public UploadRoutes(Database db, Intake intake, ResumableUploads resumable, MediaLayout media,
-                        VideoRepository videos, Privacy defaultPrivacy) {
+                        VideoRepository videos, Privacy defaultPrivacy,
+                        java.util.function.BiConsumer<Long, List<String>> passwords) {
+        this.passwords = passwords;
         this.db = db;
         this.intake = intake;
         this.resumable = resumable;
@@ -64,6 +69,7 @@ public final class UploadRoutes implements RouteGroup {
         if (file == null) throw ApiError.badRequest("videofile is required");
         Body b = Body.of(ctx);
         VideoRepository.Metadata m = VideoForm.forNew(b, defaultPrivacy);
+        List<String> videoPasswords = VideoForm.passwords(b, m.privacy(), 0);
         long channelId = b.number("channelId").orElseThrow(() -> ApiError.badRequest("channelId is required"));
         Channel channel = intake.channelFor(user, channelId);
         Path thumb = image(ctx, "thumbnailfile", Images.THUMBNAIL_WIDTH, Images.THUMBNAIL_HEIGHT);
@@ -75,6 +81,7 @@ public final class UploadRoutes implements RouteGroup {
             }
             Intake.Accepted a = intake.accept(user, channel, m, staged, file.filename(),
                     (tx, accepted) -> placeImages(tx, accepted, thumb, preview));
+            if (videoPasswords != null) passwords.accept(a.id(), videoPasswords);
             ctx.json(Map.of("video", Map.of("id", a.id(), "uuid", a.uuid(), "shortUUID", a.shortUuid())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

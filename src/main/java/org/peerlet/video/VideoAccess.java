@@ -1,31 +1,81 @@
 package org.peerlet.video;
 
 import org.peerlet.account.User;
+import org.peerlet.http.ApiError;
 
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who may see and change a video: the one place that decides, so every path (API, files,
- * feeds, player) asks the same question.
+ * Who may see and change a video: the one place that decides, so every path (API details,
+ * lists, search, comments, ratings, views, thumbnails, HLS files, the tracker, federation)
+ * asks the same question through {@link #check} or {@link #listable}.
+ *
+ * <p>The rule, in order:
+ * <ol>
+ *   <li>a local video's owner and the instance's moderators and admins see it in any state;</li>
+ *   <li>nothing unpublished is shown to anyone else;</li>
+ *   <li>public and unlisted: anyone knowing the link; internal: anyone logged in here;</li>
+ *   <li>otherwise (private, password-protected, or internal for an anonymous viewer) one grant
+ *       is needed: shared with the viewer's account (local user or HTTP-signed remote person),
+ *       a valid share link, a valid file token of this very video, or, for password-protected
+ *       videos, one of its passwords.</li>
+ * </ol>
+ * Remote videos have no local owner, and moderators get no override on a restricted remote
+ * video: only the people it was addressed to see it.
  */
 public final class VideoAccess {
-    private VideoAccess() {
+    /** Why a viewer is refused; each maps to one HTTP answer in {@link #error}. */
+    public enum Refusal { NOT_FOUND, LOGIN, FORBIDDEN, PASSWORD_REQUIRED, PASSWORD_INCORRECT, TOKEN_INVALID }
+
+    private final Grants grants;
+
+    public VideoAccess(Grants grants) {
+        this.grants = grants;
     }
 
     public static boolean isOwner(Video v, Optional<User> viewer) {
         return viewer.isPresent() && v.ownerUserId() != null && v.ownerUserId() == viewer.get().id();
     }
 
-    /** May this viewer watch the video, knowing its link? */
-    public static boolean canView(Video v, Optional<User> viewer) {
-        if (isOwner(v, viewer) || viewer.map(User::canModerate).orElse(false)) return true;
-        if (v.state() != VideoState.PUBLISHED) return false;
-        return switch (v.privacy()) {
-            case PUBLIC, UNLISTED -> true;
-            case INTERNAL -> viewer.isPresent();
-            case PRIVATE, PASSWORD_PROTECTED -> false;
+    public static boolean isOpen(Privacy p) {
+        return p == Privacy.PUBLIC || p == Privacy.UNLISTED;
+    }
+
+    /** Empty if the viewer may watch the video, else why not. */
+    public Optional<Refusal> check(Video v, Viewer w) {
+        Optional<User> u = w.user();
+        if (isOwner(v, u) || (v.isLocal() && u.map(User::canModerate).orElse(false))) return Optional.empty();
+        if (v.state() != VideoState.PUBLISHED) return Optional.of(Refusal.NOT_FOUND);
+        if (isOpen(v.privacy())) return Optional.empty();
+        if (v.privacy() == Privacy.INTERNAL && u.isPresent() && v.isLocal()) return Optional.empty();
+        if (u.isPresent() && grants.sharedWithUser(v.id(), u.get().id())) return Optional.empty();
+        if (w.remoteAccountId() != null && grants.sharedWithAccount(v.id(), w.remoteAccountId())) return Optional.empty();
+        if (w.shareLink() != null && grants.linkValid(v.id(), w.shareLink())) return Optional.empty();
+        if (w.fileToken() != null && grants.fileTokenValid(v.id(), w.fileToken())) return Optional.empty();
+        if (v.privacy() == Privacy.PASSWORD_PROTECTED) {
+            if (w.password() == null) return Optional.of(Refusal.PASSWORD_REQUIRED);
+            return grants.passwordMatches(v.id(), w.password()) ? Optional.empty() : Optional.of(Refusal.PASSWORD_INCORRECT);
+        }
+        if (w.fileToken() != null) return Optional.of(Refusal.TOKEN_INVALID);
+        return Optional.of(u.isEmpty() ? Refusal.LOGIN : Refusal.FORBIDDEN);
+    }
+
+    public boolean canView(Video v, Viewer w) {
+        return check(v, w).isEmpty();
+    }
+
+    /** The answer for a refusal. Nothing of the video is in it. */
+    public static ApiError error(Refusal r) {
+        return switch (r) {
+            case NOT_FOUND -> ApiError.notFound("Video not found");
+            case LOGIN -> ApiError.unauthorized("this video is not public: log in to watch it");
+            case FORBIDDEN -> ApiError.forbidden("you are not allowed to watch this video");
+            case PASSWORD_REQUIRED -> new ApiError(403, "video_requires_password",
+                    "this video is password protected: send its password in the " + Viewer.PASSWORD_HEADER + " header");
+            case PASSWORD_INCORRECT -> new ApiError(403, "incorrect_video_password", "this password is not one of the video's");
+            case TOKEN_INVALID -> ApiError.forbidden("the video file token is invalid or expired");
         };
     }
 

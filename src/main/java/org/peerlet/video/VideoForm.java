@@ -77,6 +77,28 @@ public final class VideoForm {
                 b.bool("waitTranscoding").orElse(cur.waitTranscoding()), originally, tags);
     }
 
+    /**
+     * The {@code videoPasswords} of an upload or update, checked: present and non-empty when the
+     * video is to be password protected and has no password yet. Null when none were sent.
+     */
+    public static List<String> passwords(Body b, Privacy privacy, int existing) {
+        List<String> list = b.list("videoPasswords").orElse(null);
+        if (list != null) {
+            for (String p : list) {
+                if (p == null || p.length() < 2 || p.length() > 100) {
+                    throw ApiError.badRequest("each video password must be 2 to 100 characters");
+                }
+            }
+        }
+        if (privacy == Privacy.PASSWORD_PROTECTED && existing == 0 && (list == null || list.isEmpty())) {
+            throw ApiError.badRequest("a password-protected video needs videoPasswords");
+        }
+        if (privacy != Privacy.PASSWORD_PROTECTED && list != null && !list.isEmpty()) {
+            throw ApiError.badRequest("videoPasswords are only for password-protected videos (privacy 5)");
+        }
+        return list;
+    }
+
     private static List<String> checkTags(List<String> raw) {
         List<String> tags = new ArrayList<>();
         for (String t : raw) {

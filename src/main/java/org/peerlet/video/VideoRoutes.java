@@ -32,6 +32,9 @@ public final class VideoRoutes implements RouteGroup {
     private final ChannelService channels;
     private final AccountRepository accounts;
     private final Urls urls;
+    private java.util.function.Function<Video, Map<String, Object>> visibility = v -> Map.of();
+    private java.util.function.ToIntFunction<Long> passwordCount = id -> 0;
+    private java.util.function.BiConsumer<Long, List<String>> passwordStore = (id, l) -> { };
 
     public VideoRoutes(Database db, VideoService service, VideoJson json, ChannelService channels,
                        AccountRepository accounts, Urls urls) {
@@ -62,19 +65,38 @@ public final class VideoRoutes implements RouteGroup {
     }
 
     private void get(Context ctx) {
-        Video v = service.viewable(ctx.pathParam("id"), Auth.user(ctx));
-        ctx.json(json.details(v, service.tags(v)));
+        Video v = service.viewable(ctx.pathParam("id"), Viewer.of(ctx));
+        Map<String, Object> m = json.details(v, service.tags(v));
+        if (Auth.user(ctx).map(u -> VideoAccess.canManage(v, u)).orElse(false)) m.put("visibility", visibility.apply(v));
+        ctx.json(m);
+    }
+
+    /** Who can see a video beyond its level (shares, links), for its owner's badge; set by the privacy feature. */
+    public VideoRoutes showVisibilityWith(java.util.function.Function<Video, Map<String, Object>> f) {
+        this.visibility = f;
+        return this;
+    }
+
+    /** Passwords of password-protected videos: count (videoId) and replace (videoId, list); set by the privacy feature. */
+    public VideoRoutes storePasswordsWith(java.util.function.ToIntFunction<Long> count,
+                                          java.util.function.BiConsumer<Long, List<String>> replace) {
+        this.passwordCount = count;
+        this.passwordStore = replace;
+        return this;
     }
 
     private void description(Context ctx) {
-        Video v = service.viewable(ctx.pathParam("id"), Auth.user(ctx));
+        Video v = service.viewable(ctx.pathParam("id"), Viewer.of(ctx));
         ctx.json(Map.of("description", v.description() == null ? "" : v.description()));
     }
 
     private void update(Context ctx) {
         Video v = service.manageable(ctx.pathParam("id"), Auth.required(ctx));
         Body b = Body.of(ctx);
-        Video updated = service.update(v, VideoForm.forUpdate(b, v, service.tags(v)));
+        VideoRepository.Metadata m = VideoForm.forUpdate(b, v, service.tags(v));
+        List<String> passwords = VideoForm.passwords(b, m.privacy(), passwordCount.applyAsInt(v.id()));
+        if (passwords != null) passwordStore.accept(v.id(), passwords);
+        Video updated = service.update(v, m);
         ctx.status(204);
         ctx.attribute("video", updated);
     }
@@ -85,7 +107,7 @@ public final class VideoRoutes implements RouteGroup {
     }
 
     private void view(Context ctx) {
-        Video v = service.viewable(ctx.pathParam("id"), Auth.user(ctx));
+        Video v = service.viewable(ctx.pathParam("id"), Viewer.of(ctx));
         service.addView(v, ctx.ip());
         ctx.status(204);
     }
@@ -125,7 +147,8 @@ public final class VideoRoutes implements RouteGroup {
     }
 
     private boolean isOwnerOrModerator(Context ctx, Account owner) {
-        return Auth.user(ctx).map(u -> u.canModerate() || Long.valueOf(u.id()).equals(owner.userId())).orElse(false);
+        // Moderators see all of a local account's videos, never a remote one's restricted videos.
+        return Auth.user(ctx).map(u -> (u.canModerate() && owner.isLocal()) || Long.valueOf(u.id()).equals(owner.userId())).orElse(false);
     }
 
     private void answer(Context ctx, VideoQuery q) {

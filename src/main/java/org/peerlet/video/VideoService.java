@@ -31,9 +31,11 @@ public final class VideoService {
     private final Cache<String, Boolean> recentViews;
     private final String viewSalt = Secrets.token(16);
     private final Cache<VideoQuery, Integer> counts;
+    private final VideoAccess access;
 
-    public VideoService(Database db, VideoRepository videos, MediaLayout media, Clock clock) {
+    public VideoService(Database db, VideoRepository videos, MediaLayout media, VideoAccess access, Clock clock) {
         this.db = db;
+        this.access = access;
         this.videos = videos;
         this.media = media;
         this.clock = clock;
@@ -67,18 +69,33 @@ public final class VideoService {
         return Optional.empty();
     }
 
+    public VideoAccess access() {
+        return access;
+    }
+
     /** A video this viewer may watch; 404 if it does not exist, 401/403 if they may not. */
     public Video viewable(String idOrUuid, Optional<User> viewer) {
+        return viewable(idOrUuid, Viewer.of(viewer));
+    }
+
+    /** A video this viewer may watch, decided by {@link VideoAccess#check}; 404, 401 or 403 otherwise. */
+    public Video viewable(String idOrUuid, Viewer viewer) {
         Video v = find(idOrUuid).orElseThrow(() -> ApiError.notFound("Video not found"));
-        if (!VideoAccess.canView(v, viewer)) throw refusal(v, viewer);
+        Optional<VideoAccess.Refusal> no = access.check(v, viewer);
+        if (no.isPresent()) throw VideoAccess.error(no.get());
         return v;
+    }
+
+    /** Forgets cached list totals, so a video made private stops counting at once. */
+    public void forgetCounts() {
+        counts.invalidateAll();
     }
 
     /** A video this user may change; 404, or 403 if it is not theirs. */
     public Video manageable(String idOrUuid, User user) {
         Video v = find(idOrUuid).orElseThrow(() -> ApiError.notFound("Video not found"));
         if (!VideoAccess.canManage(v, user)) {
-            if (!VideoAccess.canView(v, Optional.of(user))) throw ApiError.notFound("Video not found");
+            if (!access.canView(v, Viewer.of(Optional.of(user)))) throw ApiError.notFound("Video not found");
             throw ApiError.forbidden("this video is not yours");
         }
         return v;
@@ -93,6 +110,7 @@ public final class VideoService {
             videos.update(tx, v.id(), m, clock.millis());
             return videos.byId(tx, v.id()).orElseThrow();
         });
+        counts.invalidateAll();
         changeListeners.forEach(l -> l.accept(updated, false));
         return updated;
     }
@@ -102,6 +120,7 @@ public final class VideoService {
         deleteListeners.forEach(l -> l.accept(v.id()));
         db.writeVoid(tx -> videos.delete(tx, v.id()));
         media.deleteVideoFiles(v.uuid(), v.originalFile());
+        counts.invalidateAll();
         changeListeners.forEach(l -> l.accept(v, true));
     }
 
@@ -131,13 +150,5 @@ public final class VideoService {
         if (recentViews.asMap().putIfAbsent(key, Boolean.TRUE) != null) return false;
         db.writeVoid(tx -> videos.addView(tx, v.id()));
         return true;
-    }
-
-    static ApiError refusal(Video v, Optional<User> viewer) {
-        if (v.state() != VideoState.PUBLISHED && (v.privacy() == Privacy.PUBLIC || v.privacy() == Privacy.UNLISTED)) {
-            return ApiError.notFound("Video not found");
-        }
-        if (viewer.isEmpty()) return ApiError.unauthorized("this video is not public: log in to watch it");
-        return ApiError.forbidden("you are not allowed to watch this video");
     }
 }

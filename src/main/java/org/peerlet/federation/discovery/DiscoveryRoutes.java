@@ -103,11 +103,12 @@ public final class DiscoveryRoutes implements RouteGroup {
         ctx.contentType(AP_TYPE).result(Json.write(doc));
     }
 
-    /** Lets the web UI have the page: the 404 handler serves the app's shell for GETs. */
+    /** A browser asking: the web UI has the page (it routes the address itself). */
     private static boolean page(Context ctx) {
         if (wantsActivityJson(ctx)) return false;
         ctx.header("Vary", "Accept");
-        ctx.status(404);
+        ctx.res().setCharacterEncoding(null);
+        ctx.contentType("text/html; charset=utf-8").result(org.peerlet.http.WebShell.html());
         return true;
     }
 
@@ -177,11 +178,34 @@ public final class DiscoveryRoutes implements RouteGroup {
         }
     }
 
+    /**
+     * A public or unlisted video's object for anyone; a restricted one's only for a request
+     * HTTP-signed by a remote person it is shared with (addressed to them alone); else 404.
+     */
     private void video(Context ctx) {
         if (page(ctx)) return;
-        Video v = videos.find(ctx.pathParam("uuid")).filter(Video::isLocal).filter(Publisher::federable)
+        Video v = videos.find(ctx.pathParam("uuid")).filter(Video::isLocal)
                 .orElseThrow(() -> ApiError.notFound("Video not found"));
-        answer(ctx, publisher.videoObject(v));
+        if (Publisher.federable(v)) {
+            answer(ctx, publisher.videoObject(v));
+            return;
+        }
+        Optional<String> signer = signed == null ? Optional.empty() : signed.actorOf(ctx);
+        Long account = signer.flatMap(url -> repo.actorByUrl(db.dsl(), url)).map(a -> a.accountId()).orElse(null);
+        if (account == null || v.state() != org.peerlet.video.VideoState.PUBLISHED
+                || !videos.access().canView(v, org.peerlet.video.Viewer.anonymous().withRemoteAccount(account))) {
+            throw ApiError.notFound("Video not found");
+        }
+        ctx.header("Cache-Control", "private, no-store");
+        answer(ctx, publisher.addressedObject(v, List.of(signer.get())));
+    }
+
+    private org.peerlet.federation.SignedRequests signed;
+
+    /** Lets the people a restricted video is shared with fetch its object with a signed GET. */
+    public DiscoveryRoutes verifySignaturesWith(org.peerlet.federation.SignedRequests s) {
+        this.signed = s;
+        return this;
     }
 
     private void comment(Context ctx) {

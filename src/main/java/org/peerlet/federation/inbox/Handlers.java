@@ -98,15 +98,48 @@ public final class Handlers {
         }
     }
 
+    /** Where a restricted remote video's audience is kept (the privacy feature's shares). */
+    public Handlers audienceTo(java.util.function.BiConsumer<Long, java.util.List<Long>> store) {
+        this.audience = store;
+        return this;
+    }
+
+    private java.util.function.BiConsumer<Long, java.util.List<Long>> audience = (v, a) -> { };
+
     private void upsertVideo(Incoming in) throws IOException {
         String id = in.objectId();
         if (!As.sameHost(id, in.actor().url())) throw new Refused("the video belongs to another host");
+        if (org.peerlet.federation.model.VideoObjects.isRestricted(in.object())) {
+            restrictedVideo(in);
+            return;
+        }
         boolean known = remoteVideos.byUrl(id).isPresent();
         if (!known && !follows.followsSomeoneOn(in.actor().host())) return; // not asked for: ignored
         try {
             remoteVideos.upsert(in.object());
         } catch (IllegalArgumentException e) {
             LOG.info("ignoring a Video from {}: {}", in.actor().host(), e.getMessage());
+        }
+    }
+
+    /**
+     * A Video addressed only to named people: kept if some of them are people here, visible to
+     * them alone (its audience is replaced by each new copy); ignored otherwise.
+     */
+    private void restrictedVideo(Incoming in) throws IOException {
+        java.util.List<Long> people = new java.util.ArrayList<>();
+        java.util.List<String> named = new java.util.ArrayList<>(As.ids(in.object().get("to")));
+        named.addAll(As.ids(in.object().get("cc")));
+        for (String url : named) {
+            local.byUrl(url).filter(a -> a.kind() == LocalActor.Kind.ACCOUNT && a.type().equals("Person"))
+                    .ifPresent(a -> people.add(a.refId()));
+        }
+        if (people.isEmpty()) return;
+        try {
+            Video v = remoteVideos.upsert(in.object());
+            audience.accept(v.id(), people);
+        } catch (IllegalArgumentException e) {
+            LOG.info("ignoring a restricted Video from {}: {}", in.actor().host(), e.getMessage());
         }
     }
 

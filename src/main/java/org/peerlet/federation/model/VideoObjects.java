@@ -180,8 +180,8 @@ public final class VideoObjects {
             String n = As.text(t, "name");
             if (n != null && tags.size() < 5) tags.add(n.startsWith("#") ? n.substring(1) : n);
         }
-        List<String> to = As.ids(o.get("to"));
-        Privacy privacy = to.contains(As.PUBLIC) || to.contains("as:Public") || to.contains("Public") ? Privacy.PUBLIC : Privacy.UNLISTED;
+        Privacy privacy = isPublic(As.ids(o.get("to"))) ? Privacy.PUBLIC
+                : isPublic(As.ids(o.get("cc"))) ? Privacy.UNLISTED : Privacy.PRIVATE;
         Long published = null;
         try {
             published = Instant.parse(As.text(o, "published")).toEpochMilli();
@@ -195,6 +195,15 @@ public final class VideoObjects {
                 o.path("downloadEnabled").asBoolean(true), published, intOrNull(As.text(o.path("category"), "identifier")),
                 intOrNull(As.text(o.path("licence"), "identifier")), As.text(o.path("language"), "identifier"),
                 tags, privacy, As.ids(o.get("attributedTo")), Json.write(hls), playlist);
+    }
+
+    private static boolean isPublic(List<String> audience) {
+        return audience.contains(As.PUBLIC) || audience.contains("as:Public") || audience.contains("Public");
+    }
+
+    /** True for a Video addressed to named actors only: no Public in to or cc. */
+    public static boolean isRestricted(JsonNode o) {
+        return !isPublic(As.ids(o.get("to"))) && !isPublic(As.ids(o.get("cc")));
     }
 
     private static String relative(String base, String href) {

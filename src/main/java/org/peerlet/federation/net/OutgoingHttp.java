@@ -94,6 +94,19 @@ public final class OutgoingHttp {
         return r.statusCode();
     }
 
+    /** Posts JSON signed, and reads the JSON answer (a file token from a video's origin, say). */
+    public Response postForAnswer(String url, byte[] body, Signer signer) throws IOException {
+        URI uri = URI.create(url);
+        check(uri);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json").header("User-Agent", userAgent);
+        HttpSignatures.sign("POST", uri, body, signer.keyId(), signer.key(), clock.instant()).forEach(b::header);
+        HttpResponse<InputStream> r = send(b.build());
+        return new Response(r.statusCode(), readCapped(r.body(), 64 * 1024), r.headers().firstValue("content-type").orElse(""));
+    }
+
     private HttpResponse<InputStream> send(HttpRequest req) throws IOException {
         try {
             return client.send(req, HttpResponse.BodyHandlers.ofInputStream());

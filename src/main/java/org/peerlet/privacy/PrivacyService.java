@@ -1,0 +1,273 @@
+package org.peerlet.privacy;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.peerlet.account.Account;
+import org.peerlet.account.AccountRepository;
+import org.peerlet.account.PasswordHasher;
+import org.peerlet.common.Secrets;
+import org.peerlet.common.Times;
+import org.peerlet.db.Database;
+import org.peerlet.http.ApiError;
+import org.peerlet.video.Grants;
+import org.peerlet.video.Privacy;
+import org.peerlet.video.Video;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+
+/**
+ * The grants behind {@link org.peerlet.video.VideoAccess}: passwords (bcrypt, checks cached for
+ * ten minutes by a salted hash of the attempt), shares with named people, share links (random
+ * tokens, stored as SHA-256) and file tokens. Taking a grant back ends the video's file tokens
+ * and swarm peers at once (listeners of {@link #onRevoked}).
+ */
+public final class PrivacyService implements Grants {
+    public static final int MIN_PASSWORD = 2;
+    public static final int MAX_PASSWORD = 100;
+    public static final int MAX_PASSWORDS = 50;
+
+    private final Database db;
+    private final PrivacyRepository repo;
+    private final AccountRepository accounts;
+    private final PasswordHasher hasher;
+    private final FileTokens tokens;
+    private final Clock clock;
+    private final Cache<String, Boolean> passwordChecks;
+    private final String salt = Secrets.token(16);
+    private final List<LongConsumer> revokedListeners = new ArrayList<>();
+    private final List<BiConsumer<Video, Account>> shareListeners = new ArrayList<>();
+    private Function<String, Optional<Account>> remoteAccounts = h -> Optional.empty();
+
+    public PrivacyService(Database db, PrivacyRepository repo, AccountRepository accounts, PasswordHasher hasher,
+                          FileTokens tokens, Clock clock) {
+        this.db = db;
+        this.repo = repo;
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.passwordChecks = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10)).maximumSize(10_000)
+                .ticker(Times.ticker(clock)).build();
+    }
+
+    public FileTokens tokens() {
+        return tokens;
+    }
+
+    /** Called with a video's id after a grant was taken back (its tokens are already dead). */
+    public void onRevoked(LongConsumer l) {
+        revokedListeners.add(l);
+    }
+
+    /** Called after a share was added (removed = null) or removed (removed = that account). */
+    public void onSharesChanged(BiConsumer<Video, Account> l) {
+        shareListeners.add(l);
+    }
+
+    /** How a handle {@code name@otherhost} becomes an account: federation resolves it (WebFinger). */
+    public void resolveRemoteWith(Function<String, Optional<Account>> resolver) {
+        this.remoteAccounts = resolver;
+    }
+
+    /** Ends every file token of the video and tells listeners (tracker swarm, ...). */
+    public void revoke(long videoId) {
+        tokens.revokeAll(videoId);
+        revokedListeners.forEach(l -> l.accept(videoId));
+    }
+
+    // ---- Grants
+
+    @Override
+    public boolean sharedWithUser(long videoId, long userId) {
+        return repo.sharedWithUser(db.dsl(), videoId, userId);
+    }
+
+    @Override
+    public boolean sharedWithAccount(long videoId, long accountId) {
+        return repo.sharedWithAccount(db.dsl(), videoId, accountId);
+    }
+
+    @Override
+    public boolean passwordMatches(long videoId, String password) {
+        if (password == null || password.length() > MAX_PASSWORD) return false;
+        String key = videoId + ":" + Secrets.sha256Hex(salt + "|" + password);
+        return passwordChecks.get(key, k -> repo.passwords(db.dsl(), videoId).stream()
+                .anyMatch(p -> hasher.matches(password, p.hash())));
+    }
+
+    @Override
+    public boolean linkValid(long videoId, String linkToken) {
+        return link(linkToken).filter(l -> l.videoId() == videoId).isPresent();
+    }
+
+    @Override
+    public boolean fileTokenValid(long videoId, String fileToken) {
+        return tokens.valid(videoId, fileToken);
+    }
+
+    // ---- passwords
+
+    public static List<String> checkPasswords(List<String> raw) {
+        List<String> out = new ArrayList<>();
+        for (String p : raw) {
+            if (p == null || p.length() < MIN_PASSWORD || p.length() > MAX_PASSWORD) {
+                throw ApiError.badRequest("each video password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
+            }
+            if (!out.contains(p)) out.add(p);
+        }
+        if (out.size() > MAX_PASSWORDS) throw ApiError.badRequest("at most " + MAX_PASSWORDS + " passwords per video");
+        return out;
+    }
+
+    public List<PrivacyRepository.Password> passwords(Video v) {
+        return repo.passwords(db.dsl(), v.id());
+    }
+
+    public long addPassword(Video v, String password) {
+        checkPasswords(List.of(password == null ? "" : password));
+        if (repo.passwords(db.dsl(), v.id()).size() >= MAX_PASSWORDS) {
+            throw ApiError.badRequest("at most " + MAX_PASSWORDS + " passwords per video");
+        }
+        String hash = hasher.hash(password);
+        return db.write(tx -> repo.insertPassword(tx, v.id(), hash, clock.millis()));
+    }
+
+    /** Replaces all the video's passwords (upload, update, PUT). */
+    public void replacePasswords(long videoId, List<String> passwords) {
+        List<String> checked = checkPasswords(passwords);
+        List<String> hashes = checked.stream().map(hasher::hash).toList();
+        db.writeVoid(tx -> {
+            repo.deletePasswords(tx, videoId);
+            for (String h : hashes) repo.insertPassword(tx, videoId, h, clock.millis());
+        });
+        passwordChecks.invalidateAll();
+        revoke(videoId);
+    }
+
+    public int countPasswords(long videoId) {
+        return repo.passwords(db.dsl(), videoId).size();
+    }
+
+    public void deletePassword(Video v, long id) {
+        List<PrivacyRepository.Password> all = repo.passwords(db.dsl(), v.id());
+        if (all.stream().noneMatch(p -> p.id() == id)) throw ApiError.notFound("no such password");
+        if (all.size() == 1 && v.privacy() == Privacy.PASSWORD_PROTECTED) {
+            throw ApiError.badRequest("a password-protected video keeps at least one password");
+        }
+        db.writeVoid(tx -> repo.deletePassword(tx, v.id(), id));
+        passwordChecks.invalidateAll();
+        revoke(v.id());
+    }
+
+    // ---- shares
+
+    /** Shares with {@code name} (local) or {@code name@host}; remote people are resolved by federation. */
+    public PrivacyRepository.Share share(Video v, String handle, String ourHost) {
+        if (handle == null || handle.isBlank()) throw ApiError.badRequest("handle is required: a user name, or name@host");
+        String h = handle.strip();
+        if (h.startsWith("@")) h = h.substring(1);
+        int at = h.indexOf('@');
+        Account a;
+        if (at < 0 || h.substring(at + 1).equalsIgnoreCase(ourHost)) {
+            String name = at < 0 ? h : h.substring(0, at);
+            a = accounts.byName(db.dsl(), name, "").filter(x -> x.userId() != null)
+                    .orElseThrow(() -> ApiError.notFound("no user named " + name + " here"));
+        } else {
+            a = remoteAccounts.apply(h).orElseThrow(() -> ApiError.notFound("no person " + handle + " could be found"));
+        }
+        if (v.account().id() == a.id()) throw ApiError.badRequest("this video is already yours");
+        PrivacyRepository.Share s = db.write(tx -> repo.insertShare(tx, v.id(), a.id(), clock.millis()));
+        shareListeners.forEach(l -> l.accept(v, null));
+        return s;
+    }
+
+    public List<PrivacyRepository.Share> shares(Video v) {
+        return repo.shares(db.dsl(), v.id());
+    }
+
+    public List<PrivacyRepository.Share> shares(long videoId) {
+        return repo.shares(db.dsl(), videoId);
+    }
+
+    public void unshare(Video v, long shareId) {
+        PrivacyRepository.Share s = repo.share(db.dsl(), v.id(), shareId).orElseThrow(() -> ApiError.notFound("no such share"));
+        db.writeVoid(tx -> repo.deleteShare(tx, s.id()));
+        revoke(v.id());
+        Account gone = accounts.byId(db.dsl(), s.accountId()).orElse(null);
+        shareListeners.forEach(l -> l.accept(v, gone));
+    }
+
+    /** A restricted remote video's audience here, as its origin addressed it. */
+    public void setAudience(long videoId, List<Long> accountIds) {
+        db.writeVoid(tx -> repo.replaceShares(tx, videoId, accountIds, clock.millis()));
+    }
+
+    public List<Long> sharedWith(long userId, int start, int count) {
+        return repo.videosSharedWithUser(db.dsl(), userId, start, count);
+    }
+
+    public int countSharedWith(long userId) {
+        return repo.countSharedWithUser(db.dsl(), userId);
+    }
+
+    // ---- links
+
+    public record NewLink(PrivacyRepository.Link link, String token) {
+    }
+
+    public NewLink createLink(Video v, Long expiresAt, Integer maxViews) {
+        if (expiresAt != null && expiresAt <= clock.millis()) throw ApiError.badRequest("expiresAt must be in the future");
+        if (maxViews != null && maxViews < 1) throw ApiError.badRequest("maxViews must be 1 or more");
+        String token = Secrets.token(24);
+        long id = db.write(tx -> repo.insertLink(tx, v.id(), Secrets.sha256Hex(token), expiresAt, maxViews, clock.millis()));
+        return new NewLink(repo.link(db.dsl(), v.id(), id).orElseThrow(), token);
+    }
+
+    public List<PrivacyRepository.Link> links(Video v) {
+        return repo.links(db.dsl(), v.id());
+    }
+
+    public void deleteLink(Video v, long id) {
+        repo.link(db.dsl(), v.id(), id).orElseThrow(() -> ApiError.notFound("no such share link"));
+        db.writeVoid(tx -> repo.deleteLink(tx, id));
+        revoke(v.id());
+    }
+
+    /** A link that still grants: known, not expired, not used up. */
+    public Optional<PrivacyRepository.Link> link(String token) {
+        if (token == null || token.length() > 100) return Optional.empty();
+        return repo.linkByHash(db.dsl(), Secrets.sha256Hex(token)).filter(this::usable);
+    }
+
+    public boolean usable(PrivacyRepository.Link l) {
+        return (l.expiresAt() == null || l.expiresAt() > clock.millis()) && (l.maxViews() == null || l.views() < l.maxViews());
+    }
+
+    /** Counts a view against the link's limit (a player asking for file tokens); false if used up. */
+    public boolean countLinkView(String token) {
+        Optional<PrivacyRepository.Link> l = link(token);
+        return l.isPresent() && db.write(tx -> repo.countLinkView(tx, l.get().id()));
+    }
+
+    /** For the owner's badge: who can see it beyond its privacy level. */
+    public java.util.Map<String, Object> visibility(Video v) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        List<PrivacyRepository.Share> s = shares(v);
+        List<PrivacyRepository.Link> links = links(v);
+        m.put("privacy", v.privacy().label);
+        m.put("federated", v.isLocal() && (v.privacy() == Privacy.PUBLIC || v.privacy() == Privacy.UNLISTED));
+        m.put("shares", s.size());
+        m.put("remoteShares", s.stream().filter(x -> !x.host().isEmpty()).count());
+        m.put("shareLinks", links.size());
+        m.put("activeShareLinks", links.stream().filter(this::usable).count());
+        m.put("passwords", v.privacy() == Privacy.PASSWORD_PROTECTED ? countPasswords(v.id()) : 0);
+        return m;
+    }
+}
