@@ -46,6 +46,8 @@ import org.peerlet.transcode.JobRepository;
 import org.peerlet.transcode.JobRoutes;
 import org.peerlet.transcode.MediaEngine;
 import org.peerlet.transcode.TranscodeWorker;
+import org.peerlet.sharing.FeedRoutes;
+import org.peerlet.sharing.ShareRoutes;
 import org.peerlet.social.SocialRepository;
 import org.peerlet.social.SocialRoutes;
 import org.peerlet.social.SocialService;
@@ -202,6 +204,8 @@ public final class App implements AutoCloseable {
         routes.add(new FederationApiRoutes(db, follows, localActors, remoteActors, blocklist, accountRepo, channelRepo,
                 videos, videoJson));
 
+        routes.add(new ShareRoutes(videos, instance, urls));
+        routes.add(new FeedRoutes(db, videos, videoJson, channelRepo, channels, accountRepo, instance, urls));
         routes.add(new org.peerlet.web.WebRoutes());
         this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
                 settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens), routes);
