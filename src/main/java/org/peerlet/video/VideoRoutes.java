@@ -74,7 +74,19 @@ public final class VideoRoutes implements RouteGroup {
     private void update(Context ctx) {
         Video v = service.manageable(ctx.pathParam("id"), Auth.required(ctx));
         Body b = Body.of(ctx);
-        Video updated = service.update(v, VideoForm.forUpdate(b, v, service.tags(v)));
+        VideoRepository.Metadata m = VideoForm.forUpdate(b, v, service.tags(v));
+        if (ctx.isMultipartFormData()) {
+            for (String field : List.of("thumbnailfile", "previewfile")) {
+                var f = ctx.uploadedFile(field);
+                if (f == null) continue;
+                try (var in = f.content()) {
+                    service.replaceImage(v, field.equals("thumbnailfile"), in, f.size());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+        Video updated = service.update(v, m);
         ctx.status(204);
         ctx.attribute("video", updated);
     }

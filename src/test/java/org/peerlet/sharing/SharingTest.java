@@ -310,4 +310,45 @@ class SharingTest {
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .doesNotContain("<script");
     }
+
+    @Test
+    void thumbnailIsReplacedByAMultipartUpdate() throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(800, 450, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.RED);
+        g.fillRect(0, 0, 800, 450);
+        g.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", png);
+        String boundary = "----thumb" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nUnlisted walk, renamed\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"thumbnailfile\"; filename=\"t.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(png.toByteArray());
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String id = uuid("Unlisted walk");
+        Api.Res r = api.send(api.request("/api/v1/videos/" + id, admin)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        assertThat(r.status()).as(r.toString()).isEqualTo(204);
+        JsonNode v = api.get("/api/v1/videos/" + id, admin).json();
+        assertThat(v.get("name").asText()).isEqualTo("Unlisted walk, renamed");
+        Api.Res thumb = api.get(v.get("thumbnailPath").asText());
+        java.awt.image.BufferedImage got = javax.imageio.ImageIO.read(new ByteArrayInputStream(thumb.bytes()));
+        assertThat(got.getWidth()).isEqualTo(560);
+        int rgb = got.getRGB(280, 157);
+        assertThat((rgb >> 16) & 0xff).isGreaterThan(200);
+        assertThat(rgb & 0xff).isLessThan(60);
+        // Not an image: refused, and nothing changed.
+        Api.Res bad = api.send(api.request("/api/v1/videos/" + id, admin)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"thumbnailfile\"; filename=\"t.png\"\r\n\r\nnot an image\r\n--"
+                        + boundary + "--\r\n")));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(api.get(v.get("thumbnailPath").asText()).bytes()).isEqualTo(thumb.bytes());
+        api.putJson("/api/v1/videos/" + id, admin, Map.of("name", "Unlisted walk"));
+    }
 }
