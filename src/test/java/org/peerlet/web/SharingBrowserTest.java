@@ -234,6 +234,21 @@ class SharingBrowserTest {
         wait.until(d -> "en".equals(js("return document.documentElement.lang")));
         open("/");
         assertThat(driver.findElement(By.id("nav")).getText()).contains("Home");
+
+        // With no choice made, a browser set to French gets French.
+        js("localStorage.removeItem('peerlet.lang')");
+        driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of(
+                "userAgent", (String) js("return navigator.userAgent"), "acceptLanguage", "fr-FR,fr"));
+        try {
+            open("/about");
+            assertThat(js("return navigator.language")).isEqualTo("fr-FR");
+            assertThat(js("return document.documentElement.lang")).isEqualTo("fr");
+            assertThat(driver.findElement(By.cssSelector("main h1")).getText()).startsWith("À propos de");
+        } finally {
+            driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of(
+                    "userAgent", (String) js("return navigator.userAgent"), "acceptLanguage", "en-US,en"));
+            js("localStorage.setItem('peerlet.lang', 'en')");
+        }
     }
 
     @Test
