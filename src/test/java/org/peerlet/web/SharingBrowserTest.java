@@ -275,4 +275,36 @@ class SharingBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "lea"));
         assertThat(server.api().login("lea", "lea-secret-1").status()).isEqualTo(200);
     }
+
+    @Test
+    @Order(5)
+    void thumbnailIsChangedFromTheEditForm() throws Exception {
+        // Lea signed up and is logged in: the admin takes over.
+        js("localStorage.removeItem('peerlet.session')");
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys("admin");
+        driver.findElement(By.id("password")).sendKeys(TestServer.ADMIN_PASSWORD, org.openqa.selenium.Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "(admin)"));
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(640, 360, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(new java.awt.Color(20, 200, 40));
+        g.fillRect(0, 0, 640, 360);
+        g.dispose();
+        Path png = work.resolve("thumb.png");
+        javax.imageio.ImageIO.write(img, "png", png.toFile());
+        open("/my-videos");
+        String row = "li[data-uuid='" + uuid + "']";
+        driver.findElement(By.cssSelector(row + " button.edit")).click();
+        WebElement file = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(row + " input[type=file]")));
+        file.sendKeys(png.toAbsolutePath().toString());
+        driver.findElement(By.cssSelector(row + " button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main [role=status]"), "Saved."));
+        wait.until(d -> js("const i = document.querySelector(arguments[0] + ' img'); return i.complete && i.naturalWidth > 0", row).equals(true));
+        var thumb = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                server.api().get("/lazy-static/thumbnails/" + uuid + ".jpg").bytes()));
+        int rgb = thumb.getRGB(thumb.getWidth() / 2, thumb.getHeight() / 2);
+        assertThat((rgb >> 8) & 0xff).isGreaterThan(150);
+        assertThat((rgb >> 16) & 0xff).isLessThan(80);
+        shot("my-videos-thumbnail");
+    }
 }
