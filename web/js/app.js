@@ -1,6 +1,6 @@
 // The single-page app: the layout, History API routing, and the pages' life cycle.
 import { h, clear } from './dom.js';
-import { t, lang } from './i18n.js';
+import { t, lang, LANGUAGES, setLanguage, applyLanguage } from './i18n.js';
 import { api, currentUser, isAdmin, logout, onSessionChange, reloadMe } from './api.js';
 import { errorBox, pageTitle } from './ui.js';
 
@@ -10,6 +10,7 @@ const routes = [
   [/^\/w\/([^/]+)$/, () => import('./pages/watch.js')],
   [/^\/videos\/watch\/([^/]+)$/, () => import('./pages/watch.js')],
   [/^\/login$/, () => import('./pages/login.js')],
+  [/^\/signup$/, () => import('./pages/signup.js')],
   [/^\/upload$/, () => import('./pages/upload.js')],
   [/^\/my-videos$/, () => import('./pages/my-videos.js')],
   [/^\/c\/([^/]+)$/, () => import('./pages/channel.js')],
@@ -62,7 +63,8 @@ function drawNav() {
           navigate('/');
         },
       }, t('nav.logout'), h('span', { class: 'user-name' }, ` (${user.username})`)))
-      : link('/login', t('nav.login'))));
+      : link('/login', t('nav.login')),
+    !user && instance.signup ? link('/signup', t('nav.signup')) : null));
 }
 
 async function render() {
@@ -126,7 +128,7 @@ document.addEventListener('click', (e) => {
   const a = e.target.closest('a[href]');
   if (!a || a.target || a.hasAttribute('download')) return;
   const url = new URL(a.href, location.href);
-  if (url.origin !== location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/vendor/')) return;
+  if (url.origin !== location.origin || /^\/(api|vendor|feeds|services)\//.test(url.pathname) || url.pathname.startsWith('/videos/embed/')) return;
   e.preventDefault();
   if (url.pathname + url.search !== location.pathname + location.search) navigate(url.pathname + url.search + url.hash);
 });
@@ -142,12 +144,25 @@ onSessionChange(() => drawNav());
 
 /** The shell in index.html is in English too; its strings come from i18n like the rest. */
 function translateShell() {
-  document.documentElement.lang = lang;
+  applyLanguage();
   document.querySelector('.skip-link').textContent = t('app.skip');
   document.querySelector('label[for="search-input"]').textContent = t('search.label');
   searchInput.placeholder = t('search.placeholder');
   document.querySelector('#search button').textContent = t('search.button');
   nav.setAttribute('aria-label', t('nav.main'));
+  drawFooter();
+}
+
+/** The footer: what this is, the instance's feed, and the language switch (remembered). */
+function drawFooter() {
+  const footer = document.getElementById('footer');
+  const select = h('select', { id: 'language', onchange: (e) => setLanguage(e.target.value) },
+    LANGUAGES.map(([code, name]) => h('option', { value: code, lang: code, selected: code === lang }, name)));
+  clear(footer).append(
+    h('p', { id: 'footer-text' }, t('footer.poweredBy')),
+    h('p', { class: 'footer-tools' },
+      h('a', { href: '/feeds/videos.xml', class: 'feed-link', type: 'application/rss+xml' }, t('footer.feed')),
+      h('span', { class: 'language-switch' }, h('label', { for: 'language' }, t('footer.language')), ' ', select)));
 }
 
 async function start() {
@@ -158,6 +173,7 @@ async function start() {
     instance.shortDescription = cfg.instance?.shortDescription || '';
     instance.signup = cfg.signup?.allowed;
     brand.textContent = instance.name;
+    drawNav();
   } catch {
     /* the pages show their own errors */
   }

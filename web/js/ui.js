@@ -37,24 +37,27 @@ export function ago(iso) {
   return '';
 }
 
+const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' });
+
 export function fullDate(iso) {
-  return iso ? new Date(iso).toLocaleString(lang) : '';
+  return iso ? dateFormat.format(new Date(iso)) : '';
 }
 
 export function views(n) {
   return n === 1 ? t('video.oneView') : t('video.views', { n: new Intl.NumberFormat(lang).format(n || 0) });
 }
 
+const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'];
+
+/** A size as people read it, in their language's units (1.5 MB, 1,5 Mo). */
 export function bytes(n) {
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let i = -1;
-  do {
+  let v = Math.max(0, n || 0);
+  let i = 0;
+  while (v >= 1024 && i < UNITS.length - 1) {
     v /= 1024;
     i++;
-  } while (v >= 1024 && i < units.length - 1);
-  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+  }
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: UNITS[i], unitDisplay: i ? 'short' : 'narrow', maximumFractionDigits: i && v < 10 ? 1 : 0 }).format(v);
 }
 
 /** Private and internal images need the token, which an <img src> cannot send: fetch them. */

@@ -2,7 +2,7 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { login } from '../api.js';
 import { errorBox, pageTitle, say } from '../ui.js';
-import { navigate, setTitle } from '../app.js';
+import { instance, navigate, setTitle } from '../app.js';
 
 export async function render(view, { params }) {
   setTitle(t('login.title'));
@@ -35,5 +35,6 @@ export async function render(view, { params }) {
   view.append(pageTitle(t('login.title')));
   if (next) view.append(h('p', null, t('login.needed')));
   view.append(form);
+  if (instance.signup) view.append(h('p', null, h('a', { href: '/signup' }, t('nav.signup'))));
   setTimeout(() => username.focus(), 0);
 }

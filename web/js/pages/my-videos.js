@@ -45,19 +45,38 @@ export async function render(view) {
       description.value = full.description || '';
       const privacy = h('select', { id: `${id}-privacy` },
         PRIVACIES.map((p) => h('option', { value: String(p), selected: p === full.privacy.id }, t(`privacy.${p}`))));
+      const thumb = h('input', { id: `${id}-thumbnail`, type: 'file', accept: 'image/png,image/jpeg', 'aria-describedby': `${id}-thumbnail-hint` });
       const local = h('div', { class: 'messages', 'aria-live': 'polite' });
       const form = h('form', { class: 'form edit-form', 'aria-label': t('my.editing', { name: v.name }) },
         h('div', { class: 'field' }, h('label', { for: `${id}-name` }, t('upload.name')), name),
         h('div', { class: 'field' }, h('label', { for: `${id}-privacy` }, t('privacy.visibility')), privacy),
         h('div', { class: 'field' }, h('label', { for: `${id}-description` }, t('upload.description')), description),
+        h('div', { class: 'field' }, h('label', { for: `${id}-thumbnail` }, t('my.thumbnail')), thumb,
+          h('p', { class: 'hint', id: `${id}-thumbnail-hint` }, t('my.thumbnailHint'))),
         local,
         h('div', { class: 'actions' },
           h('button', { type: 'submit', class: 'primary' }, t('my.save')),
           h('button', { type: 'button', onclick: () => { show(); li.querySelector('button.edit').focus(); } }, t('my.cancel'))));
       form.addEventListener('submit', async (e) => {
         e.preventDefault();
+        const fields = { name: name.value.trim(), description: description.value, privacy: Number(privacy.value) };
+        const image = thumb.files[0];
+        if (image && image.size > 4 * 1024 * 1024) {
+          say(local, errorBox(new Error(t('my.thumbnailTooBig'))));
+          return;
+        }
         try {
-          await api(`/api/v1/videos/${v.uuid}`, { method: 'PUT', json: { name: name.value.trim(), description: description.value, privacy: Number(privacy.value) } });
+          if (image) {
+            // PeerTube's way: the same update as multipart, with the image as thumbnail and preview.
+            const body = new FormData();
+            for (const [k, val] of Object.entries(fields)) body.append(k, String(val));
+            body.append('thumbnailfile', image);
+            body.append('previewfile', image);
+            await api(`/api/v1/videos/${v.uuid}`, { method: 'PUT', body });
+            v.thumbnailPath = `/lazy-static/thumbnails/${v.uuid}.jpg?v=${Date.now()}`;
+          } else {
+            await api(`/api/v1/videos/${v.uuid}`, { method: 'PUT', json: fields });
+          }
           v.name = name.value.trim();
           v.privacy = { id: Number(privacy.value) };
           show();

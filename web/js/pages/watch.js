@@ -1,4 +1,4 @@
-import { h, plainText } from '../dom.js';
+import { h, safeHtml } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { createPlayer } from '../player.js';
@@ -37,6 +37,9 @@ export async function render(view, { args: [id] }) {
     setTimeout(() => { copyButton.textContent = t('video.copy'); }, 2000);
   } }, t('video.copy'));
 
+  const embedUrl = `${location.origin}/videos/embed/${video.uuid}`;
+  const embedCode = `<iframe src="${embedUrl}" title="${video.name.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]))}" width="560" height="315" style="border:0" allow="autoplay; fullscreen; picture-in-picture" allowfullscreen sandbox="allow-same-origin allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>`;
+  const open = video.privacy?.id === 1 || video.privacy?.id === 2;
   const channel = video.channel;
   view.append(
     stage,
@@ -53,7 +56,15 @@ export async function render(view, { args: [id] }) {
       h('div', { class: 'share field' },
         h('label', { for: 'share-link' }, t('video.share')),
         h('div', { class: 'inline' }, shareInput, copyButton)),
+      open ? h('details', { class: 'share-more' },
+        h('summary', null, t('video.embed')),
+        h('label', { for: 'embed-code', class: 'visually-hidden' }, t('video.embed')),
+        h('textarea', { id: 'embed-code', readonly: true, rows: 3, onfocus: (e) => e.target.select(), value: embedCode })) : null,
       h('h2', { class: 'visually-hidden' }, t('video.description')),
-      video.description ? plainText(video.description, 'plain-text description') : h('p', { class: 'muted' }, t('video.noDescription'))));
+      video.description
+        ? safeHtml(video.descriptionHtml ?? '', 'rich-text description')
+        : h('p', { class: 'muted' }, t('video.noDescription')),
+      video.privacy?.id === 1 && channel?.id ? h('p', { class: 'feed' },
+        h('a', { href: `/feeds/videos.xml?videoChannelId=${channel.id}`, type: 'application/rss+xml', class: 'feed-link' }, t('video.feed'))) : null));
   return () => player?.destroy();
 }

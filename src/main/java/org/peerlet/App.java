@@ -52,6 +52,8 @@ import org.peerlet.privacy.FileTokens;
 import org.peerlet.privacy.PrivacyRepository;
 import org.peerlet.privacy.PrivacyRoutes;
 import org.peerlet.privacy.PrivacyService;
+import org.peerlet.sharing.FeedRoutes;
+import org.peerlet.sharing.ShareRoutes;
 import org.peerlet.social.SocialRepository;
 import org.peerlet.social.SocialRoutes;
 import org.peerlet.social.SocialService;
@@ -242,6 +244,8 @@ public final class App implements AutoCloseable {
         routes.add(new FederationApiRoutes(db, follows, localActors, remoteActors, blocklist, accountRepo, channelRepo,
                 videos, videoJson));
 
+        routes.add(new ShareRoutes(videos, instance, urls));
+        routes.add(new FeedRoutes(db, videos, videoJson, channelRepo, channels, accountRepo, instance, urls));
         routes.add(new org.peerlet.web.WebRoutes());
         this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
                 settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens), routes);

@@ -44,6 +44,7 @@ public final class HttpServer {
             config.http.generateEtags = true;
             config.requestLogger.http(HttpServer::logRequest);
 
+            config.routes.before(HttpServer::framing);
             config.routes.beforeMatched(auth::check);
             config.routes.exception(ApiError.class, (e, ctx) -> {
                 if (e.retryAfterSeconds() != null) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
@@ -93,10 +94,18 @@ public final class HttpServer {
         ctx.status(status).contentType("text/html; charset=utf-8").result(WebShell.html());
     }
 
+    /** Pages may be framed by this instance only; the embeddable player is made to be framed anywhere. */
+    private static void framing(Context ctx) {
+        if (ctx.path().startsWith("/videos/embed/")) return;
+        ctx.header("X-Frame-Options", "SAMEORIGIN");
+        ctx.header("Content-Security-Policy", "frame-ancestors 'self'");
+    }
+
     private static boolean isApi(String path) {
         return path.startsWith("/api/") || path.startsWith("/static/") || path.startsWith("/lazy-static/")
                 || path.startsWith("/download/") || path.startsWith("/feeds/") || path.startsWith("/nodeinfo/")
-                || path.startsWith("/.well-known/") || path.startsWith("/services/") || path.startsWith("/tracker/");
+                || path.startsWith("/.well-known/") || path.startsWith("/services/") || path.startsWith("/tracker/")
+                || path.startsWith("/videos/embed/");
     }
 
     static void writeError(Context ctx, int status, String code, String detail) {

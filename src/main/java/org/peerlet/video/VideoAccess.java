@@ -43,12 +43,20 @@ public final class VideoAccess {
         return p == Privacy.PUBLIC || p == Privacy.UNLISTED;
     }
 
+    /**
+     * May anyone at all see it, knowing its link, with no account, password or token? What link
+     * previews, embeds, oEmbed and feeds may show. The same rule {@link #check} starts with.
+     */
+    public static boolean openToAnyone(Video v) {
+        return v.state() == VideoState.PUBLISHED && isOpen(v.privacy());
+    }
+
     /** Empty if the viewer may watch the video, else why not. */
     public Optional<Refusal> check(Video v, Viewer w) {
         Optional<User> u = w.user();
         if (isOwner(v, u) || (v.isLocal() && u.map(User::canModerate).orElse(false))) return Optional.empty();
         if (v.state() != VideoState.PUBLISHED) return Optional.of(Refusal.NOT_FOUND);
-        if (isOpen(v.privacy())) return Optional.empty();
+        if (openToAnyone(v)) return Optional.empty();
         if (v.privacy() == Privacy.INTERNAL && u.isPresent() && v.isLocal()) return Optional.empty();
         if (u.isPresent() && grants.sharedWithUser(v.id(), u.get().id())) return Optional.empty();
         if (w.remoteAccountId() != null && grants.sharedWithAccount(v.id(), w.remoteAccountId())) return Optional.empty();

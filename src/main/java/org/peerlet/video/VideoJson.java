@@ -3,6 +3,7 @@ package org.peerlet.video;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.peerlet.account.AccountJson;
 import org.peerlet.channel.ChannelJson;
+import org.peerlet.common.Markdown;
 import org.peerlet.common.Times;
 import org.peerlet.http.Json;
 import org.peerlet.instance.Urls;
@@ -72,6 +73,8 @@ public final class VideoJson {
     public Map<String, Object> details(Video v, List<String> tags) {
         Map<String, Object> m = summary(v);
         m.put("description", v.description());
+        // The raw Markdown stays in description (as PeerTube has it); this is it rendered safely.
+        m.put("descriptionHtml", Markdown.toHtml(v.description()));
         m.put("descriptionPath", "/api/v1/videos/" + v.uuid() + "/description");
         m.put("support", v.support());
         m.put("tags", tags);

@@ -96,6 +96,17 @@ public final class VideoRoutes implements RouteGroup {
         VideoRepository.Metadata m = VideoForm.forUpdate(b, v, service.tags(v));
         List<String> passwords = VideoForm.passwords(b, m.privacy(), passwordCount.applyAsInt(v.id()));
         if (passwords != null) passwordStore.accept(v.id(), passwords);
+        if (ctx.isMultipartFormData()) {
+            for (String field : List.of("thumbnailfile", "previewfile")) {
+                var f = ctx.uploadedFile(field);
+                if (f == null) continue;
+                try (var in = f.content()) {
+                    service.replaceImage(v, field.equals("thumbnailfile"), in, f.size());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
         Video updated = service.update(v, m);
         ctx.status(204);
         ctx.attribute("video", updated);

@@ -115,6 +115,20 @@ public final class VideoService {
         return updated;
     }
 
+    /**
+     * Puts an uploaded thumbnail or preview in place of the video's own (PeerTube's
+     * {@code thumbnailfile} and {@code previewfile} on update): checked and scaled first, then
+     * swapped in with a rename, so a refused image changes nothing.
+     */
+    public void replaceImage(Video v, boolean thumbnail, java.io.InputStream in, long size) {
+        java.nio.file.Path target = thumbnail ? media.thumbnail(v.uuid()) : media.preview(v.uuid());
+        org.peerlet.media.Images.storeScaled(in, size, target,
+                thumbnail ? org.peerlet.media.Images.THUMBNAIL_WIDTH : org.peerlet.media.Images.PREVIEW_WIDTH,
+                thumbnail ? org.peerlet.media.Images.THUMBNAIL_HEIGHT : org.peerlet.media.Images.PREVIEW_HEIGHT,
+                thumbnail ? "thumbnailfile" : "previewfile");
+        db.writeVoid(tx -> videos.setImages(tx, v.id(), thumbnail ? true : null, thumbnail ? null : true));
+    }
+
     /** Removes the rows first (all or nothing), then the files; start-up cleans files left by a crash. */
     public void delete(Video v) {
         deleteListeners.forEach(l -> l.accept(v.id()));

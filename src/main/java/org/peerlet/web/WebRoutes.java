@@ -14,10 +14,13 @@ import java.util.List;
  * or a reload on any page works.
  */
 public final class WebRoutes implements RouteGroup {
-    /** Every page the app has; PeerTube's own paths too, so links from PeerTube instances land. */
+    /**
+     * Every page the app has; PeerTube's own paths too, so links from PeerTube instances land.
+     * Watch pages ({@code /w/{id}}, {@code /videos/watch/{id}}) are answered by
+     * {@link org.peerlet.sharing.ShareRoutes}, which adds link-preview tags for public videos.
+     */
     static final List<String> PAGES = List.of(
-            "/login", "/upload", "/my-videos", "/admin", "/about", "/search",
-            "/w/{id}", "/videos/watch/{id}", "/videos/recently-added",
+            "/login", "/signup", "/upload", "/my-videos", "/admin", "/about", "/search", "/videos/recently-added",
             "/c/{handle}", "/video-channels/{handle}");
 
 

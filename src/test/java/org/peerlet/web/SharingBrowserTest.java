@@ -1,0 +1,310 @@
+package org.peerlet.web;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.peerlet.testing.Api;
+import org.peerlet.testing.TestClips;
+import org.peerlet.testing.TestFiles;
+import org.peerlet.testing.TestServer;
+import org.peerlet.testing.Uploads;
+
+import java.io.File;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sharing in a real Chromium: the embed player plays inside an iframe of another site (a tiny
+ * page served here on another port), other pages refuse to be framed, Markdown with script in
+ * it stays inert, the French switch speaks French, and sign-up shows the rules.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SharingBrowserTest {
+    static final String DESCRIPTION = """
+            A **bold** word and [a link](https://example.org/page).
+
+            <script>window.__xss = 1</script>
+            <img src=x onerror="window.__xss = 2">
+
+            [click me](javascript:window.__xss=3) and ![pixel](https://tracker.example/p.png)
+            """;
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    static TestServer server;
+    static HttpServer otherSite;
+    static ChromeDriver driver;
+    static WebDriverWait wait;
+    static Path work;
+    static String base;
+    static String admin;
+    static String uuid;
+    static String shortUuid;
+    static String secretUuid;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start();
+        base = server.baseUrl();
+        Api api = server.api();
+        admin = api.adminToken();
+        work = Files.createTempDirectory("sharing-browser");
+        Files.createDirectories(SHOTS);
+        Uploads uploads = new Uploads(api);
+        Path clip = TestClips.h264Aac(work.resolve("clip.mp4"), 320, 180, 3.0, 15);
+        long id = upload(uploads, "Shared clip", 1, DESCRIPTION, clip);
+        long secret = upload(uploads, "Secret clip", 3, "hidden", clip);
+        var v = uploads.awaitPublished(admin, id);
+        uuid = v.get("uuid").asText();
+        shortUuid = v.get("shortUUID").asText();
+        secretUuid = uploads.awaitPublished(admin, secret).get("uuid").asText();
+
+        // Someone else's site, on another origin, that embeds the video and tries to frame a normal page.
+        otherSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        otherSite.createContext("/", ex -> {
+            String page = "<!doctype html><html><body><h1>My blog</h1>"
+                    + "<iframe id=\"player\" src=\"" + base + "/videos/embed/" + uuid + "?autoplay=1&muted=1\" width=\"560\" height=\"315\""
+                    + " allow=\"autoplay; fullscreen\" allowfullscreen></iframe>"
+                    + "<iframe id=\"page\" src=\"" + base + "/w/" + shortUuid + "\" width=\"300\" height=\"200\"></iframe>"
+                    + "</body></html>";
+            byte[] b = page.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        otherSite.start();
+
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--autoplay-policy=no-user-gesture-required", "--mute-audio", "--window-size=1280,900", "--lang=en-US",
+                "--user-data-dir=" + work.resolve("profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    static long upload(Uploads uploads, String name, int privacy, String description, Path clip) {
+        Api.Res r = uploads.multipart(admin, Map.of("name", name, "privacy", privacy, "description", description,
+                "channelId", uploads.channelId(admin)), clip, "clip.mp4");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().get("video").get("id").asLong();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) driver.quit();
+        if (otherSite != null) otherSite.stop(0);
+        if (server != null) server.close();
+        if (work != null) TestFiles.deleteRecursively(work);
+    }
+
+    static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    static void open(String path) {
+        driver.get(base + path);
+        wait.until(d -> Boolean.TRUE.equals(js("return !!document.documentElement.dataset.page && !document.getElementById('app')?.hasAttribute('aria-busy')")));
+    }
+
+    static void shot(String name) throws Exception {
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The whole page, not only what the window shows. */
+    static void fullShot(String name) throws Exception {
+        long width = ((Number) js("return document.documentElement.clientWidth")).longValue();
+        long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
+        Map<String, Object> r = driver.executeCdpCommand("Page.captureScreenshot", Map.of("captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Files.write(SHOTS.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) r.get("data")));
+    }
+
+    @Test
+    @Order(1)
+    void embedPlaysInAnotherSitesIframeAndOtherPagesRefuseFraming() throws Exception {
+        driver.get("http://127.0.0.1:" + otherSite.getAddress().getPort() + "/");
+        driver.switchTo().frame(driver.findElement(By.id("player")));
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
+                    ((Number) js("const v = document.querySelector('video'); return v ? v.currentTime : 0")).doubleValue() > 0.8);
+            assertThat(js("return document.documentElement.dataset.page")).isEqualTo("ready");
+            // Light mode: no site header, the player fills the frame.
+            assertThat(driver.findElements(By.cssSelector("header, .site-header, nav"))).isEmpty();
+            assertThat(((Number) js("return document.querySelector('video').getBoundingClientRect().width")).intValue()).isEqualTo(560);
+            assertThat(((Number) js("return document.querySelector('video').getBoundingClientRect().height")).intValue()).isEqualTo(315);
+            assertThat(js("return document.querySelector('video').muted")).isEqualTo(true);
+            WebElement title = driver.findElement(By.cssSelector(".embed-title"));
+            assertThat(title.getAttribute("href")).endsWith("/w/" + shortUuid);
+            assertThat(title.getAttribute("target")).isEqualTo("_blank");
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+        js("document.getElementById('page').scrollIntoView()");
+        shot("embed");
+        // The normal watch page, framed by a stranger, is blocked by the browser (X-Frame-Options, CSP).
+        driver.switchTo().frame(driver.findElement(By.id("page")));
+        try {
+            assertThat(driver.findElements(By.id("app"))).isEmpty();
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+        // A private video's embed shows nothing of it.
+        driver.get(base + "/videos/embed/" + secretUuid);
+        assertThat(driver.getPageSource()).doesNotContain("Secret clip").contains("not available");
+    }
+
+    @Test
+    @Order(2)
+    void markdownDescriptionIsRenderedAndInert() {
+        open("/w/" + shortUuid);
+        WebElement d = driver.findElement(By.cssSelector(".description"));
+        assertThat(d.findElement(By.tagName("strong")).getText()).isEqualTo("bold");
+        WebElement link = d.findElement(By.linkText("a link"));
+        assertThat(link.getAttribute("href")).isEqualTo("https://example.org/page");
+        assertThat(link.getAttribute("rel")).isEqualTo("noopener nofollow ugc");
+        assertThat(d.getText()).contains("<script>window.__xss = 1</script>").contains("<img src=x onerror=");
+        assertThat(d.findElements(By.cssSelector("script, img, iframe, [onerror]"))).isEmpty();
+        assertThat(d.findElements(By.xpath(".//a[starts-with(translate(@href,'JAVSCRIPT','javscript'),'javascript')]"))).isEmpty();
+        // The "javascript:" link is plain text now: clicking it does nothing.
+        assertThat(d.findElements(By.linkText("click me"))).isEmpty();
+        // The image became a link to it; nothing was loaded from the tracker.
+        assertThat(d.findElement(By.linkText("pixel")).getAttribute("href")).isEqualTo("https://tracker.example/p.png");
+        assertThat(js("return window.__xss")).isNull();
+        assertThat(driver.findElement(By.id("embed-code")).getAttribute("value"))
+                .startsWith("<iframe src=\"" + base + "/videos/embed/" + uuid + "\"");
+    }
+
+    @Test
+    @Order(3)
+    void frenchSwitchSpeaksFrenchAndIsRemembered() throws Exception {
+        open("/");
+        assertThat(driver.findElement(By.id("nav")).getText()).contains("Home");
+        @SuppressWarnings("unchecked")
+        List<String> missing = (List<String>) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[0]; import('/js/i18n.js').then(m => done(Object.keys(m.TABLES.en).filter(k => !(k in m.TABLES.fr))));");
+        assertThat(missing).as("strings with no French").isEmpty();
+
+        new Select(driver.findElement(By.id("language"))).selectByValue("fr");
+        wait.until(d -> "fr".equals(js("return document.documentElement.lang")));
+        wait.until(d -> Boolean.TRUE.equals(js("return document.documentElement.dataset.page === 'ready'")));
+        assertThat(driver.findElement(By.id("nav")).getText()).contains("Accueil", "À propos", "Se connecter");
+        assertThat(driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Ajouts récents");
+        assertThat(driver.findElement(By.id("search-input")).getAttribute("placeholder")).isEqualTo("Rechercher");
+
+        open("/w/" + shortUuid);
+        assertThat(driver.findElement(By.cssSelector(".watch-meta")).getText()).contains("Publique", "Publiée");
+        assertThat(driver.findElement(By.cssSelector("label[for=share-link]")).getText()).isEqualTo("Lien de partage");
+        // Dates are written by Intl in French.
+        String title = driver.findElement(By.cssSelector(".watch-meta time")).getAttribute("title");
+        String month = (String) js("return new Intl.DateTimeFormat('fr', {month: 'long'}).format(new Date())");
+        assertThat(title).contains(month);
+        wait.until(d -> js("const v = document.querySelector('video'); return v && v.readyState >= 2").equals(true));
+        js("document.querySelector('video').pause(); document.querySelector('.share-more').open = true");
+        fullShot("watch-fr");
+
+        // Back to English, and that is remembered too.
+        new Select(driver.findElement(By.id("language"))).selectByValue("en");
+        wait.until(d -> "en".equals(js("return document.documentElement.lang")));
+        open("/");
+        assertThat(driver.findElement(By.id("nav")).getText()).contains("Home");
+
+        // With no choice made, a browser set to French gets French.
+        js("localStorage.removeItem('peerlet.lang')");
+        driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of(
+                "userAgent", (String) js("return navigator.userAgent"), "acceptLanguage", "fr-FR,fr"));
+        try {
+            open("/about");
+            assertThat(js("return navigator.language")).isEqualTo("fr-FR");
+            assertThat(js("return document.documentElement.lang")).isEqualTo("fr");
+            assertThat(driver.findElement(By.cssSelector("main h1")).getText()).startsWith("À propos de");
+        } finally {
+            driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of(
+                    "userAgent", (String) js("return navigator.userAgent"), "acceptLanguage", "en-US,en"));
+            js("localStorage.setItem('peerlet.lang', 'en')");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void signUpShowsTheRulesOrSaysItIsClosed() throws Exception {
+        open("/signup");
+        assertThat(driver.findElement(By.id("signup-closed")).getText()).contains("closed");
+        assertThat(driver.findElements(By.id("signup-form"))).isEmpty();
+
+        Api.Res r = server.api().putJson("/api/v1/config/custom", admin, Map.of(
+                "instance", Map.of("terms", "Be kind.\nNo ads."), "signup", Map.of("enabled", true)));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        open("/signup");
+        assertThat(driver.findElement(By.id("rules")).getText()).isEqualTo("Be kind.\nNo ads.");
+        driver.findElement(By.id("signup-username")).sendKeys("lea");
+        driver.findElement(By.id("signup-email")).sendKeys("lea@example.org");
+        driver.findElement(By.id("signup-password")).sendKeys("lea-secret-1");
+        shot("signup");
+        driver.findElement(By.cssSelector("#signup-form button[type=submit]")).click();
+        // The rules must be accepted first: the browser stops the form.
+        assertThat(js("return document.getElementById('accept').validity.valueMissing")).isEqualTo(true);
+        driver.findElement(By.id("accept")).click();
+        driver.findElement(By.cssSelector("#signup-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "lea"));
+        assertThat(server.api().login("lea", "lea-secret-1").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(5)
+    void thumbnailIsChangedFromTheEditForm() throws Exception {
+        // Lea signed up and is logged in: the admin takes over.
+        js("localStorage.removeItem('peerlet.session')");
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys("admin");
+        driver.findElement(By.id("password")).sendKeys(TestServer.ADMIN_PASSWORD, org.openqa.selenium.Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "(admin)"));
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(640, 360, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(new java.awt.Color(20, 200, 40));
+        g.fillRect(0, 0, 640, 360);
+        g.dispose();
+        Path png = work.resolve("thumb.png");
+        javax.imageio.ImageIO.write(img, "png", png.toFile());
+        open("/my-videos");
+        String row = "li[data-uuid='" + uuid + "']";
+        driver.findElement(By.cssSelector(row + " button.edit")).click();
+        WebElement file = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(row + " input[type=file]")));
+        file.sendKeys(png.toAbsolutePath().toString());
+        driver.findElement(By.cssSelector(row + " button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main [role=status]"), "Saved."));
+        wait.until(d -> js("const i = document.querySelector(arguments[0] + ' img'); return i.complete && i.naturalWidth > 0", row).equals(true));
+        var thumb = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                server.api().get("/lazy-static/thumbnails/" + uuid + ".jpg").bytes()));
+        int rgb = thumb.getRGB(thumb.getWidth() / 2, thumb.getHeight() / 2);
+        assertThat((rgb >> 8) & 0xff).isGreaterThan(150);
+        assertThat((rgb >> 16) & 0xff).isLessThan(80);
+        shot("my-videos-thumbnail");
+    }
+}

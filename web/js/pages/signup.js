@@ -1,0 +1,72 @@
+import { h, plainText } from '../dom.js';
+import { t } from '../i18n.js';
+import { api, currentUser, login } from '../api.js';
+import { errorBox, okBox, pageTitle, say } from '../ui.js';
+import { navigate, setTitle } from '../app.js';
+
+// Sign-up: the instance's rules first, then the form; or a clear word when sign-up is closed.
+export async function render(view) {
+  setTitle(t('signup.title'));
+  if (currentUser()) {
+    navigate('/', { replace: true });
+    return;
+  }
+  const [config, about] = await Promise.all([
+    api('/api/v1/config', { anonymous: true }),
+    api('/api/v1/config/about', { anonymous: true }),
+  ]);
+  const name = about.instance?.name || config.instance?.name || 'Peerlet';
+  view.append(pageTitle(t('signup.title')));
+  if (!config.signup?.allowed) {
+    view.append(h('div', { class: 'notice', role: 'status', id: 'signup-closed' }, t('signup.closed', { name })),
+      h('p', null, h('a', { href: '/login' }, t('nav.login'))));
+    return;
+  }
+
+  const terms = about.instance?.terms?.trim();
+  view.append(
+    h('h2', { id: 'rules-title' }, t('signup.rules', { name })),
+    terms
+      ? h('div', { class: 'rules', id: 'rules', tabindex: '0', role: 'region', 'aria-labelledby': 'rules-title' }, plainText(terms))
+      : h('p', { class: 'muted', id: 'rules' }, t('signup.noRules')));
+
+  const messages = h('div', { class: 'messages', 'aria-live': 'polite' });
+  const field = (id, label, input, hint) => h('div', { class: 'field' },
+    h('label', { for: id }, label), input, hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null);
+  const accept = h('input', { id: 'accept', type: 'checkbox', required: true });
+  const username = h('input', { id: 'signup-username', autocomplete: 'username', required: true, autocapitalize: 'none',
+    pattern: '[a-z0-9._]{1,50}', maxlength: 50, 'aria-describedby': 'signup-username-hint' });
+  const displayName = h('input', { id: 'signup-display', autocomplete: 'name', maxlength: 120 });
+  const email = h('input', { id: 'signup-email', type: 'email', autocomplete: 'email', required: true });
+  const password = h('input', { id: 'signup-password', type: 'password', autocomplete: 'new-password', required: true,
+    minlength: 6, 'aria-describedby': 'signup-password-hint' });
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('signup.submit'));
+  const form = h('form', { class: 'form narrow', id: 'signup-form' },
+    h('div', { class: 'field check' }, accept, h('label', { for: 'accept' }, t('signup.accept'))),
+    field('signup-username', t('signup.username'), username, t('signup.usernameHint')),
+    field('signup-display', t('signup.displayName'), displayName),
+    field('signup-email', t('signup.email'), email),
+    field('signup-password', t('signup.password'), password, t('signup.passwordHint')),
+    messages,
+    h('div', { class: 'actions' }, submit),
+    h('p', null, t('signup.haveAccount'), ' ', h('a', { href: '/login' }, t('nav.login'))));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    submit.disabled = true;
+    submit.textContent = t('signup.working');
+    say(messages, null);
+    try {
+      const body = { username: username.value.trim(), password: password.value, email: email.value.trim() };
+      if (displayName.value.trim()) body.displayName = displayName.value.trim();
+      await api('/api/v1/users/register', { method: 'POST', anonymous: true, json: body });
+      say(messages, okBox(t('signup.done')));
+      await login(body.username, body.password);
+      navigate('/', { replace: true });
+    } catch (err) {
+      say(messages, errorBox(err));
+      submit.disabled = false;
+      submit.textContent = t('signup.submit');
+    }
+  });
+  view.append(form);
+}
