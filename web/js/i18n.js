@@ -58,6 +58,11 @@ const en = {
   'player.shortcuts': 'Keys: space or k play/pause, f full screen, m mute, ← → seek 5 s, ↑ ↓ volume.',
   'player.unsupported': 'This browser cannot play HLS video.',
   'player.error': 'The video could not be played: {detail}',
+  'p2p.toggle': 'Share with other viewers (P2P)',
+  'p2p.hint': 'Segments you watched are sent to other viewers of this video, and theirs to you, over WebRTC; your IP address is visible to them.',
+  'p2p.stats': '{peers} peers · {fromPeers} from peers · {fromServer} from the server',
+  'p2p.off': 'Off: everything comes from the server.',
+  'p2p.unavailable': 'Not available for this video.',
 
   'login.title': 'Log in',
   'login.username': 'User name or email',
