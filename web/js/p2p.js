@@ -141,6 +141,7 @@ export async function prepare(video) {
     return { stats, module, listeners: new Set() };
   } catch (e) {
     stats.reason = 'load-failed';
+    stats.error = String(e?.message || e);
     return { stats, module: null, listeners: new Set() };
   }
 }
@@ -318,7 +319,7 @@ export function attach(hls, video, session, Hls) {
   });
   hls.on(Hls.Events.ERROR, (_, d) => {
     if (d.details === Hls.ErrorDetails.BUFFER_STALLED_ERROR && media()) {
-      session.stats.stalls = (session.stats.stalls || 0) + 1;
+      session.stats.bufferStalls = (session.stats.bufferStalls || 0) + 1;
       engine.setPlayingSegmentByCurrentTime(media().currentTime);
     }
   });
