@@ -3,7 +3,10 @@ package org.peerlet.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.peerlet.testing.TestClips;
 import org.peerlet.testing.TestFiles;
@@ -27,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * plays it all from the server. Then the second viewer turns P2P off for themselves.
  * Figures come from the loader's own events (window.__p2pStats), and the tracker's stats.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ViewersShareSegmentsPeerToPeer {
     static final double SECONDS = 12;
 
@@ -99,7 +103,8 @@ class ViewersShareSegmentsPeerToPeer {
     }
 
     @Test
-    void aLaterViewerGetsSegmentsFromPeersWithoutStallingAndCorruptSegmentsFallBackToTheServer() {
+    @Order(1)
+    void aLaterViewerGetsSegmentsFromPeersWithoutStallingAndCorruptSegmentsFallBackToTheServer() throws Exception {
         int rungs = video.get("streamingPlaylists").get(0).get("files").size();
         assertThat(rungs).as("one rung, so one swarm").isEqualTo(1);
         String master = video.get("streamingPlaylists").get(0).get("playlistUrl").asText();
@@ -130,6 +135,7 @@ class ViewersShareSegmentsPeerToPeer {
         System.out.println("third viewer:  " + stats(third) + " corrupted messages " + third.js("return window.__corrupted"));
         System.out.println("second playback: " + second.js("return JSON.stringify(window.__playback)"));
         System.out.println("tracker: " + tracker());
+        shot(second, "watch-p2p");
         System.out.println("events: " + second.js("return JSON.stringify(window.__p2pStats.events)"));
 
         double fromPeers = second.number("window.__p2pStats.bytesFromPeers");
@@ -159,5 +165,32 @@ class ViewersShareSegmentsPeerToPeer {
                 "return window.__p2pStats.reason === 'viewer' && document.querySelector('video').currentTime > 3")));
         assertThat(second.js("return localStorage.getItem('peerlet.p2p')")).isEqualTo("off");
         assertThat(second.driver.findElement(By.id("p2p-stats")).getText()).contains("Off");
+        shot(second, "watch-p2p-off");
+    }
+
+    @Test
+    @Order(2)
+    void theAdminPageShowsTheTrackersFigures() throws Exception {
+        Chromium admin = browsers.isEmpty() ? viewer("admin") : browsers.get(0);
+        JsonNode tokens = server.api().login("admin", TestServer.ADMIN_PASSWORD).json();
+        JsonNode me = server.api().get("/api/v1/users/me", tokens.get("access_token").asText()).json();
+        admin.js("localStorage.setItem('peerlet.session', arguments[0])", com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+                .writeValueAsString(Map.of("accessToken", tokens.get("access_token").asText(),
+                        "refreshToken", tokens.get("refresh_token").asText(), "user", me)));
+        admin.driver.get(server.baseUrl() + "/admin");
+        admin.until(Duration.ofSeconds(10), "tracker figures", () -> !admin.driver.findElements(By.id("tracker-refusals")).isEmpty());
+        String text = admin.driver.findElement(By.id("tracker-stats")).getText();
+        JsonNode t = tracker();
+        assertThat(text).contains("Swarms\n" + t.get("swarms").asInt(), "Peers\n" + t.get("peers").asInt(), "unknown_info_hash");
+        assertThat(admin.driver.findElement(By.id("tracker-title")).getText()).isEqualTo("Peer-to-peer tracker");
+        admin.js("document.getElementById('tracker-title').scrollIntoView()");
+        shot(admin, "admin-tracker");
+    }
+
+    static void shot(Chromium c, String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.copy(c.driver.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(), dir.resolve(name + ".png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }
