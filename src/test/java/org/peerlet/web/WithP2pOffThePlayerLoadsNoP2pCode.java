@@ -112,4 +112,32 @@ class WithP2pOffThePlayerLoadsNoP2pCode {
         // Matching: accepted; tampered or unknown from a peer: refused; the server's own: trusted. One fetch of the list.
         assertThat(r).isEqualTo(List.of("ok", "refused", "refused", "ok", 2L, 1L));
     }
+
+    @Test
+    void theViewersChoiceAndTheirAccountsSettingTurnItOff() {
+        browser.driver.get(server.baseUrl() + "/about");
+        String probe = """
+                const done = arguments[arguments.length - 1];
+                import('/js/p2p.js').then((m) => done(m.viewerWants()), (e) => done(String(e)));
+                """;
+        browser.js("localStorage.clear()");
+        browser.driver.navigate().refresh();
+        assertThat(browser.asyncJs(probe)).as("nobody chose: on").isEqualTo(true);
+        browser.js("localStorage.setItem('peerlet.p2p', 'off')");
+        browser.driver.navigate().refresh();
+        assertThat(browser.asyncJs(probe)).as("turned off on this device").isEqualTo(false);
+        // A logged-in person whose account says p2pEnabled: false.
+        var api = server.api();
+        String token = api.createUser(api.adminToken(), "quiet", "quiet-password-123");
+        assertThat(api.putJson("/api/v1/users/me", token, Map.of("p2pEnabled", false)).status()).isEqualTo(204);
+        JsonNode tokens = api.login("quiet", "quiet-password-123").json();
+        JsonNode me = api.get("/api/v1/users/me", token).json();
+        assertThat(me.get("p2pEnabled").asBoolean()).isFalse();
+        browser.js("localStorage.clear(); localStorage.setItem('peerlet.session', JSON.stringify({accessToken: arguments[0], "
+                + "refreshToken: arguments[1], user: JSON.parse(arguments[2])}))",
+                tokens.get("access_token").asText(), tokens.get("refresh_token").asText(), me.toString());
+        browser.driver.navigate().refresh();
+        assertThat(browser.asyncJs(probe)).as("off in their account").isEqualTo(false);
+        browser.js("localStorage.clear()");
+    }
 }
