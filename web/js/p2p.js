@@ -62,16 +62,19 @@ export async function setViewerWants(on) {
 }
 
 /**
- * The tracker to announce to: the video's own (trackerUrls), with ws:// or wss:// as the page
- * needs. For a video of this instance the scheme follows the page (a proxy may end TLS); a
- * remote video's tracker is used as its instance gives it, but never ws:// from an https page.
+ * The tracker to announce to, from the video's trackerUrls. A video of this instance uses this
+ * instance's tracker as the page reaches it: same host, ws:// or wss:// as the page (the public
+ * URL may name another host, e.g. when the instance is opened by its LAN address, and an https
+ * page may not open ws://). A remote video uses the tracker its JSON gives, but never ws:// from
+ * an https page. `page` is {protocol, host}, location by default.
  */
-export function trackerFor(video, pageProtocol = location.protocol) {
+export function trackerFor(video, page = location) {
   const urls = (video.trackerUrls || []).filter((u) => /^wss?:\/\//i.test(u));
   if (!urls.length) return null;
-  const secure = pageProtocol === 'https:';
+  const secure = page.protocol === 'https:';
   if (video.isLocal !== false) {
-    return urls[0].replace(/^wss?:/i, secure ? 'wss:' : 'ws:');
+    const u = new URL(urls[0]);
+    return `${secure ? 'wss:' : 'ws:'}//${page.host}${u.pathname}${u.search}`;
   }
   const usable = urls.filter((u) => !secure || /^wss:/i.test(u));
   return usable[0] || null;

@@ -73,16 +73,17 @@ class WithP2pOffThePlayerLoadsNoP2pCode {
         Object r = browser.asyncJs("""
                 const done = arguments[arguments.length - 1];
                 import('/js/p2p.js').then((m) => done([
-                  m.trackerFor({ isLocal: true, trackerUrls: ['ws://peerlet.example/tracker/socket'] }, 'http:'),
-                  m.trackerFor({ isLocal: true, trackerUrls: ['ws://peerlet.example/tracker/socket'] }, 'https:'),
-                  m.trackerFor({ isLocal: false, trackerUrls: ['wss://remote.example/tracker/socket'] }, 'https:'),
-                  m.trackerFor({ isLocal: false, trackerUrls: ['ws://remote.example/tracker/socket'] }, 'https:'),
-                  m.trackerFor({ isLocal: false, trackerUrls: ['ws://remote.example/tracker/socket'] }, 'http:'),
-                  m.trackerFor({ isLocal: false, trackerUrls: ['https://remote.example/announce'] }, 'http:'),
+                  m.trackerFor({ isLocal: true, trackerUrls: ['ws://peerlet.example/tracker/socket'] }, { protocol: 'http:', host: '192.168.1.5:9000' }),
+                  m.trackerFor({ isLocal: true, trackerUrls: ['ws://peerlet.example/tracker/socket'] }, { protocol: 'https:', host: 'peerlet.example' }),
+                  m.trackerFor({ isLocal: false, trackerUrls: ['wss://remote.example/tracker/socket'] }, { protocol: 'https:', host: 'peerlet.example' }),
+                  m.trackerFor({ isLocal: false, trackerUrls: ['ws://remote.example/tracker/socket'] }, { protocol: 'https:', host: 'peerlet.example' }),
+                  m.trackerFor({ isLocal: false, trackerUrls: ['ws://remote.example/tracker/socket'] }, { protocol: 'http:', host: 'peerlet.example' }),
+                  m.trackerFor({ isLocal: false, trackerUrls: ['https://remote.example/announce'] }, { protocol: 'http:', host: 'peerlet.example' }),
+                  m.trackerFor({ isLocal: true, trackerUrls: [] }, { protocol: 'http:', host: 'peerlet.example' }),
                 ]), (e) => done(String(e)));
                 """);
-        assertThat(r).isEqualTo(java.util.Arrays.asList("ws://peerlet.example/tracker/socket", "wss://peerlet.example/tracker/socket",
-                "wss://remote.example/tracker/socket", null, "ws://remote.example/tracker/socket", null));
+        assertThat(r).isEqualTo(java.util.Arrays.asList("ws://192.168.1.5:9000/tracker/socket", "wss://peerlet.example/tracker/socket",
+                "wss://remote.example/tracker/socket", null, "ws://remote.example/tracker/socket", null, null));
     }
 
     @Test
