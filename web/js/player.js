@@ -4,6 +4,7 @@ import { h } from './dom.js';
 import { t } from './i18n.js';
 import { authHeader } from './api.js';
 import * as p2p from './p2p.js';
+import { bytes } from './ui.js';
 
 const VOLUME_KEY = 'peerlet.volume';
 let hlsLoading = null;
@@ -39,6 +40,38 @@ function remembered() {
 
 function isTyping(el) {
   return el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+/**
+ * The P2P line under the video: a switch (the viewer's own choice) and what the loader says:
+ * peers, and how much came from peers and from the server. Absent when the instance has P2P off.
+ */
+function p2pBar(video, onToggle) {
+  const toggle = h('input', { type: 'checkbox', id: 'p2p-toggle' });
+  const text = h('span', { id: 'p2p-stats', class: 'p2p-stats', role: 'status' });
+  const el = h('div', { class: 'p2p-bar', hidden: true },
+    h('label', { class: 'p2p-switch', title: t('p2p.hint') }, toggle, ' ', t('p2p.toggle')), ' ', text);
+  toggle.addEventListener('change', () => onToggle(toggle.checked));
+  return {
+    el,
+    show(session) {
+      const { stats } = session;
+      const available = !['instance', 'no-playlist'].includes(stats.reason);
+      el.hidden = !available;
+      toggle.checked = p2p.viewerWants();
+      if (!available) return () => {};
+      if (!session.engine) {
+        text.textContent = stats.reason === 'viewer' ? t('p2p.off') : t('p2p.unavailable');
+        return () => {};
+      }
+      return p2p.onStats(session, (s) => {
+        text.textContent = t('p2p.stats', { peers: s.peers, fromPeers: bytes(s.bytesFromPeers), fromServer: bytes(s.bytesFromHttp) });
+        text.dataset.peers = String(s.peers);
+        text.dataset.fromPeers = String(s.bytesFromPeers);
+        text.dataset.fromServer = String(s.bytesFromHttp);
+      });
+    },
+  };
 }
 
 /**
@@ -79,7 +112,9 @@ export function createPlayer(container, video, { autoplay = true } = {}) {
 
   let hls = null;
   let detachP2p = () => {};
+  let stopStats = () => {};
   let destroyed = false;
+  let generation = 0;
   const src = video.streamingPlaylists?.[0]?.playlistUrl;
   const sameOrigin = (url) => new URL(url, location.href).origin === location.origin;
 
@@ -87,52 +122,81 @@ export function createPlayer(container, video, { autoplay = true } = {}) {
     if (autoplay) el.play().catch(() => { /* autoplay refused: the person presses play */ });
   };
 
-  loadHls().then((Hls) => {
-    if (destroyed) return;
-    if (Hls && Hls.isSupported()) {
-      const base = {
-        capLevelToPlayerSize: true,
-        // Private and internal videos need the token; only ever sent to this instance.
-        xhrSetup: (xhr, url) => {
-          const auth = authHeader();
-          if (auth && sameOrigin(url)) xhr.setRequestHeader('Authorization', auth);
-        },
-      };
-      hls = new Hls(p2p.hlsConfig(base, video));
-      detachP2p = p2p.attach(hls, video);
-      hls.on(Hls.Events.MANIFEST_PARSED, (_, data) => {
-        const levels = data.levels.map((l, i) => ({ i, height: l.height, bitrate: l.bitrate }));
-        levels.sort((a, b) => b.height - a.height);
-        for (const l of levels) quality.append(h('option', { value: String(l.i) }, `${l.height}p`));
-        qualityField.hidden = levels.length < 2;
+  // hls.js and, when this video plays peer-to-peer, the P2P loader; run again (from the same
+  // time) when the viewer turns P2P on or off.
+  const start = (resumeAt = 0) => {
+    const mine = ++generation;
+    Promise.all([loadHls(), p2p.prepare(video)]).then(([Hls, session]) => {
+      if (destroyed || mine !== generation) return;
+      if (Hls && Hls.isSupported()) {
+        const base = {
+          capLevelToPlayerSize: true,
+          startPosition: resumeAt > 0 ? resumeAt : -1,
+          // Private and internal videos need the token; only ever sent to this instance.
+          xhrSetup: (xhr, url) => {
+            const auth = authHeader();
+            if (auth && sameOrigin(url)) xhr.setRequestHeader('Authorization', auth);
+          },
+        };
+        hls = new Hls(p2p.hlsConfig(base, video, session));
+        detachP2p = p2p.attach(hls, video, session, Hls);
+        stopStats = p2pPanel.show(session);
+        hls.on(Hls.Events.MANIFEST_PARSED, (_, data) => {
+          quality.replaceChildren(quality.options[0]);
+          const levels = data.levels.map((l, i) => ({ i, height: l.height, bitrate: l.bitrate }));
+          levels.sort((a, b) => b.height - a.height);
+          for (const l of levels) quality.append(h('option', { value: String(l.i) }, `${l.height}p`));
+          qualityField.hidden = levels.length < 2;
+          play();
+        });
+        hls.on(Hls.Events.LEVEL_SWITCHED, (_, d) => {
+          const l = hls.levels[d.level];
+          quality.options[0].textContent = hls.autoLevelEnabled && l ? t('player.autoNow', { res: `${l.height}p` }) : t('player.auto');
+        });
+        hls.on(Hls.Events.ERROR, (_, d) => {
+          if (!d.fatal) return;
+          if (d.type === Hls.ErrorTypes.NETWORK_ERROR) {
+            status.textContent = t('player.error', { detail: d.details });
+            setTimeout(() => hls && hls.startLoad(), 2000);
+          } else if (d.type === Hls.ErrorTypes.MEDIA_ERROR) {
+            hls.recoverMediaError();
+          } else {
+            status.textContent = t('player.error', { detail: d.details });
+          }
+        });
+        hls.loadSource(src);
+        hls.attachMedia(el);
+      } else if (el.canPlayType('application/vnd.apple.mpegurl')) {
+        el.src = src; // Safari plays HLS itself.
         play();
-      });
-      hls.on(Hls.Events.LEVEL_SWITCHED, (_, d) => {
-        const l = hls.levels[d.level];
-        quality.options[0].textContent = hls.autoLevelEnabled && l ? t('player.autoNow', { res: `${l.height}p` }) : t('player.auto');
-      });
-      hls.on(Hls.Events.ERROR, (_, d) => {
-        if (!d.fatal) return;
-        if (d.type === Hls.ErrorTypes.NETWORK_ERROR) {
-          status.textContent = t('player.error', { detail: d.details });
-          setTimeout(() => hls && hls.startLoad(), 2000);
-        } else if (d.type === Hls.ErrorTypes.MEDIA_ERROR) {
-          hls.recoverMediaError();
-        } else {
-          status.textContent = t('player.error', { detail: d.details });
-        }
-      });
-      hls.loadSource(src);
-      hls.attachMedia(el);
-    } else if (el.canPlayType('application/vnd.apple.mpegurl')) {
-      el.src = src; // Safari plays HLS itself.
-      play();
-    } else {
-      status.textContent = t('player.unsupported');
-    }
-  }).catch((e) => {
-    status.textContent = t('player.error', { detail: e.message });
+      } else {
+        status.textContent = t('player.unsupported');
+      }
+    }).catch((e) => {
+      status.textContent = t('player.error', { detail: e.message });
+    });
+  };
+
+  const stop = () => {
+    stopStats();
+    stopStats = () => {};
+    detachP2p();
+    detachP2p = () => {};
+    if (hls) hls.destroy();
+    hls = null;
+  };
+
+  const p2pPanel = p2pBar(video, async (on) => {
+    const at = el.currentTime;
+    const wasPaused = el.paused;
+    await p2p.setViewerWants(on).catch(() => {});
+    if (destroyed) return;
+    stop();
+    autoplay = !wasPaused;
+    start(at);
   });
+  wrap.querySelector('.player-bar').append(p2pPanel.el);
+  start();
 
   quality.addEventListener('change', () => {
     if (hls) hls.currentLevel = Number(quality.value);
@@ -189,9 +253,7 @@ export function createPlayer(container, video, { autoplay = true } = {}) {
     destroy() {
       destroyed = true;
       document.removeEventListener('keydown', onKey, true);
-      detachP2p();
-      if (hls) hls.destroy();
-      hls = null;
+      stop();
       el.removeAttribute('src');
       el.load();
     },

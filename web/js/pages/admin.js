@@ -15,8 +15,12 @@ export async function render(view) {
   const [custom, users] = await Promise.all([api('/api/v1/config/custom'), api('/api/v1/users?count=100&sort=createdAt')]);
   view.append(instanceSection(custom), usersSection(users));
   const jobs = jobsSection();
-  view.append(jobs.el);
-  return jobs.stop;
+  const tracker = trackerSection();
+  view.append(tracker.el, jobs.el);
+  return () => {
+    jobs.stop();
+    tracker.stop();
+  };
 }
 
 function field(id, label, input, hint) {
@@ -139,6 +143,49 @@ function jobsSection() {
   load();
   return {
     el: h('section', { class: 'panel', 'aria-labelledby': 'jobs-title' }, h('h2', { id: 'jobs-title' }, t('admin.jobs')), messages, body),
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+
+/** The built-in WebTorrent tracker: GET /api/v1/admin/tracker/stats, every 5 s while the page is open. */
+function trackerSection() {
+  const messages = h('div', { class: 'messages', 'aria-live': 'polite' });
+  const body = h('div', { id: 'tracker-stats' });
+  let timer = null;
+  let stopped = false;
+  const row = (key, value) => [h('dt', null, t(key)), h('dd', null, String(value))];
+  const load = async () => {
+    timer = null;
+    try {
+      const s = await api('/api/v1/admin/tracker/stats');
+      if (stopped) return;
+      const refused = Object.entries(s.refusals || {});
+      const total = refused.reduce((n, [, v]) => n + v, 0);
+      clear(body).append(
+        h('p', null, h('span', { class: `badge ${s.enabled ? 'job-done' : 'job-failed'}` }, t(s.enabled ? 'admin.tracker.on' : 'admin.tracker.off'))),
+        h('dl', { class: 'stats' },
+          row('admin.tracker.swarms', s.swarms),
+          row('admin.tracker.peers', t('admin.tracker.peersDetail', { peers: s.peers, seeders: s.seeders, leechers: s.leechers })),
+          row('admin.tracker.sockets', s.sockets),
+          row('admin.tracker.rate', t('admin.tracker.rateDetail', { rate: s.messagesPerSecond, n: s.messagesLastMinute })),
+          row('admin.tracker.relayed', t('admin.tracker.relayedDetail', { announces: s.announcesLastMinute, offers: s.offersRelayedLastMinute, answers: s.answersRelayedLastMinute })),
+          row('admin.tracker.admitted', s.admittedInfoHashes)),
+        h('h3', null, t('admin.tracker.refusals', { n: total })),
+        h('div', { class: 'table-wrap' }, h('table', { id: 'tracker-refusals' },
+          h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('admin.tracker.reason')), h('th', { scope: 'col' }, t('admin.tracker.count')))),
+          h('tbody', null, refused.map(([k, v]) => h('tr', { class: v ? null : 'muted' }, h('td', null, h('code', null, k)), h('td', null, String(v))))))));
+    } catch (err) {
+      say(messages, errorBox(err));
+    }
+    if (!stopped) timer = setTimeout(load, 5000);
+  };
+  load();
+  return {
+    el: h('section', { class: 'panel', 'aria-labelledby': 'tracker-title' },
+      h('h2', { id: 'tracker-title' }, t('admin.tracker')), h('p', { class: 'hint' }, t('admin.tracker.hint')), messages, body),
     stop: () => {
       stopped = true;
       if (timer) clearTimeout(timer);
