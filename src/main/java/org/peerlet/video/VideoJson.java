@@ -32,6 +32,15 @@ public final class VideoJson {
         return urls.base() + "/static/streaming-playlists/hls/" + v.uuid() + "/";
     }
 
+    /** Where viewers find the video's peers: its origin's tracker for a remote video, else ours. */
+    private List<String> trackerUrls(Video v) {
+        if (!v.isLocal() && v.hls() != null) {
+            JsonNode t = Json.read(v.hls()).get("tracker");
+            if (t != null && t.isTextual()) return List.of(t.asText());
+        }
+        return trackerUrl == null ? List.of() : List.of(trackerUrl);
+    }
+
     private static String under(String base, String file) {
         return file.startsWith("https://") || file.startsWith("http://") ? file : base + file;
     }
@@ -83,7 +92,7 @@ public final class VideoJson {
         m.put("downloadEnabled", v.downloadEnabled());
         m.put("channel", ChannelJson.channel(v.channel(), v.account(), urls));
         m.put("account", AccountJson.account(v.account(), urls));
-        m.put("trackerUrls", trackerUrl == null ? List.of() : List.of(trackerUrl));
+        m.put("trackerUrls", trackerUrls(v));
         m.put("files", List.of());
         m.put("streamingPlaylists", streamingPlaylists(v));
         return m;

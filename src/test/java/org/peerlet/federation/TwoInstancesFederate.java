@@ -103,6 +103,9 @@ class TwoInstancesFederate {
         assertThat(onB.get("name").asText()).isEqualTo("Hello from A");
         String playlist = onB.get("streamingPlaylists").get(0).get("playlistUrl").asText();
         assertThat(playlist).startsWith("http://localhost:" + hostA().split(":")[1] + "/static/streaming-playlists/hls/" + uuid);
+        // Viewers on B find this video's peers on A's tracker, which A advertised in the Video.
+        assertThat(onB.get("trackerUrls").get(0).asText())
+                .isEqualTo("ws://localhost:" + hostA().split(":")[1] + "/tracker/socket");
         Api.Res master = apiA.get(playlist);
         assertThat(master.status()).isEqualTo(200);
         assertThat(master.text()).startsWith("#EXTM3U");

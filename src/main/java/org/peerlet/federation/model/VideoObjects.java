@@ -42,6 +42,26 @@ public final class VideoObjects {
      * @param hlsBase the absolute folder of its HLS files
      * @param accountUrl, channelUrl its Person and Group
      */
+    /** The WebSocket tracker of the instance an object id belongs to. */
+    static String trackerUrl(String objectUrl) {
+        java.net.URI u = java.net.URI.create(objectUrl);
+        String scheme = "https".equals(u.getScheme()) ? "wss" : "ws";
+        return scheme + "://" + u.getRawAuthority() + "/tracker/socket";
+    }
+
+    /** PeerTube's tracker link: {@code rel: ["tracker", "websocket"]}, or its name. */
+    static boolean isTrackerLink(JsonNode link) {
+        if ("tracker-websocket".equals(As.text(link, "name"))) return true;
+        boolean tracker = false;
+        boolean websocket = false;
+        for (JsonNode r : link.path("rel")) {
+            tracker |= "tracker".equals(r.asText());
+            websocket |= "websocket".equals(r.asText());
+        }
+        String href = As.text(link, "href");
+        return tracker && websocket && href != null && (href.startsWith("ws://") || href.startsWith("wss://"));
+    }
+
     public static ObjectNode toObject(Video v, List<String> tags, String url, String watchUrl, String hlsBase,
                                       String accountUrl, String channelUrl, String thumbnailUrl) {
         ObjectNode o = As.object();
@@ -99,6 +119,10 @@ public final class VideoObjects {
                         .put("size", r.path("size").asLong()).put("fps", r.path("fps").asDouble())
                         .put("bandwidth", r.path("bandwidth").asLong());
             }
+            // Our tracker, so other instances' players find this video's peers where it lives.
+            ObjectNode tracker = links.addObject();
+            tracker.put("type", "Link").put("name", "tracker-websocket").put("href", trackerUrl(url));
+            tracker.putArray("rel").add("tracker").add("websocket");
         }
         o.put("likes", url + "/likes");
         o.put("dislikes", url + "/dislikes");
@@ -140,9 +164,16 @@ public final class VideoObjects {
         }
         String playlist = null;
         String sha = null;
+        String tracker = null;
         List<Map<String, Object>> rungs = new ArrayList<>();
         for (JsonNode link : o.path("url")) {
             String mt = As.text(link, "mediaType");
+            // ws:// and wss:// stand for http:// and https:// of the same host: only the video's own.
+            if (isTrackerLink(link) && tracker == null
+                    && As.sameHost(As.text(link, "href").replaceFirst("^ws", "http"), url)) {
+                tracker = As.text(link, "href");
+                continue;
+            }
             if (!"application/x-mpegURL".equalsIgnoreCase(mt) || playlist != null) continue;
             playlist = As.text(link, "href");
             for (JsonNode t : link.path("tag")) {
@@ -174,6 +205,7 @@ public final class VideoObjects {
         hls.put("sha256", sha == null ? null : relative(base, sha));
         for (Map<String, Object> r : rungs) r.put("playlist", relative(base, (String) r.get("playlist")));
         hls.put("rungs", rungs);
+        if (tracker != null) hls.put("tracker", tracker);
 
         List<String> tags = new ArrayList<>();
         for (JsonNode t : o.path("tag")) {
