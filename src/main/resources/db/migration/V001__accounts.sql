@@ -2,6 +2,8 @@
 -- Times are epoch milliseconds. host is '' for local rows, the remote host otherwise.
 -- Ids are never reused (AUTOINCREMENT): a link, token or key naming a removed row must not
 -- reach whatever is created next.
+-- Times and byte counts are BIGINT: SQLite stores both kinds as 64-bit integers, but jOOQ reads
+-- a column declared INTEGER into a Java int, and epoch milliseconds would wrap.
 
 CREATE TABLE users (
     id                INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -9,12 +11,12 @@ CREATE TABLE users (
     email             TEXT    UNIQUE,
     password_hash     TEXT    NOT NULL,
     role              INTEGER NOT NULL,             -- PeerTube's values: 0 admin, 1 moderator, 2 user
-    video_quota       INTEGER NOT NULL DEFAULT -1,  -- bytes, -1 for no limit
-    video_quota_daily INTEGER NOT NULL DEFAULT -1,
+    video_quota       BIGINT NOT NULL DEFAULT -1,  -- bytes, -1 for no limit
+    video_quota_daily BIGINT NOT NULL DEFAULT -1,
     blocked           INTEGER NOT NULL DEFAULT 0,
     p2p_enabled       INTEGER NOT NULL DEFAULT 1,
-    created_at        INTEGER NOT NULL,
-    last_login_at     INTEGER
+    created_at        BIGINT NOT NULL,
+    last_login_at     BIGINT
 );
 
 CREATE TABLE accounts (
@@ -24,8 +26,8 @@ CREATE TABLE accounts (
     host         TEXT    NOT NULL DEFAULT '',
     display_name TEXT    NOT NULL,
     description  TEXT,
-    created_at   INTEGER NOT NULL,
-    updated_at   INTEGER NOT NULL,
+    created_at   BIGINT NOT NULL,
+    updated_at   BIGINT NOT NULL,
     UNIQUE (name, host)
 );
 
@@ -37,8 +39,8 @@ CREATE TABLE channels (
     display_name TEXT    NOT NULL,
     description  TEXT,
     support      TEXT,
-    created_at   INTEGER NOT NULL,
-    updated_at   INTEGER NOT NULL,
+    created_at   BIGINT NOT NULL,
+    updated_at   BIGINT NOT NULL,
     UNIQUE (name, host)
 );
 CREATE INDEX channels_account ON channels (account_id);
@@ -49,9 +51,9 @@ CREATE TABLE oauth_tokens (
     user_id            INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     access_hash        TEXT    NOT NULL UNIQUE,
     refresh_hash       TEXT    NOT NULL UNIQUE,
-    access_expires_at  INTEGER NOT NULL,
-    refresh_expires_at INTEGER NOT NULL,
-    created_at         INTEGER NOT NULL
+    access_expires_at  BIGINT NOT NULL,
+    refresh_expires_at BIGINT NOT NULL,
+    created_at         BIGINT NOT NULL
 );
 CREATE INDEX oauth_tokens_user ON oauth_tokens (user_id);
 

@@ -19,20 +19,20 @@ CREATE TABLE videos (
     wait_transcoding  INTEGER NOT NULL DEFAULT 1,
     state             INTEGER NOT NULL,              -- PeerTube's: 1 published, 2 to transcode, 7 failed
     duration          INTEGER NOT NULL DEFAULT 0,    -- seconds
-    views             INTEGER NOT NULL DEFAULT 0,
+    views             BIGINT NOT NULL DEFAULT 0,
     likes             INTEGER NOT NULL DEFAULT 0,
     dislikes          INTEGER NOT NULL DEFAULT 0,
     original_filename TEXT,
     original_file     TEXT,                          -- path under the data dir, null once dropped
-    original_size     INTEGER NOT NULL DEFAULT 0,    -- counts against the uploader's quota
+    original_size     BIGINT NOT NULL DEFAULT 0,    -- counts against the uploader's quota
     probe             TEXT,                          -- JSON: what the upload contains
     has_thumbnail     INTEGER NOT NULL DEFAULT 0,
     has_preview       INTEGER NOT NULL DEFAULT 0,
     hls               TEXT,                          -- JSON: the published ladder, null until transcoded
-    created_at        INTEGER NOT NULL,
-    updated_at        INTEGER NOT NULL,
-    published_at      INTEGER NOT NULL,
-    originally_published_at INTEGER
+    created_at        BIGINT NOT NULL,
+    updated_at        BIGINT NOT NULL,
+    published_at      BIGINT NOT NULL,
+    originally_published_at BIGINT
 );
 CREATE INDEX videos_channel ON videos (channel_id);
 CREATE INDEX videos_published ON videos (state, privacy, published_at);
@@ -62,11 +62,11 @@ CREATE TABLE upload_sessions (
     user_id      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     channel_id   INTEGER NOT NULL REFERENCES channels (id) ON DELETE CASCADE,
     filename     TEXT    NOT NULL,
-    size         INTEGER NOT NULL,
+    size         BIGINT NOT NULL,
     metadata     TEXT    NOT NULL,                   -- the JSON body of the first request
     video_id     INTEGER REFERENCES videos (id) ON DELETE SET NULL,  -- set once complete
-    created_at   INTEGER NOT NULL,
-    updated_at   INTEGER NOT NULL
+    created_at   BIGINT NOT NULL,
+    updated_at   BIGINT NOT NULL
 );
 
 -- Transcoding work, persisted so a restart (or kill -9) resumes it.
@@ -76,12 +76,12 @@ CREATE TABLE jobs (
     type        TEXT    NOT NULL,                    -- 'transcode'
     state       TEXT    NOT NULL,                    -- waiting, running, done, failed
     attempts    INTEGER NOT NULL DEFAULT 0,
-    run_after   INTEGER NOT NULL,
+    run_after   BIGINT NOT NULL,
     progress    REAL    NOT NULL DEFAULT 0,
     progress_detail TEXT,                            -- JSON: percent per rung
     error       TEXT,
-    created_at  INTEGER NOT NULL,
-    updated_at  INTEGER NOT NULL
+    created_at  BIGINT NOT NULL,
+    updated_at  BIGINT NOT NULL
 );
 CREATE INDEX jobs_ready ON jobs (state, run_after);
 CREATE INDEX jobs_video ON jobs (video_id);

@@ -8,7 +8,7 @@ CREATE TABLE actor_keys (
     ref_id      INTEGER NOT NULL,
     public_pem  TEXT    NOT NULL,
     private_pem TEXT    NOT NULL,
-    created_at  INTEGER NOT NULL,
+    created_at  BIGINT NOT NULL,
     PRIMARY KEY (kind, ref_id)
 );
 
@@ -31,7 +31,7 @@ CREATE TABLE remote_actors (
     public_pem   TEXT,
     account_id   INTEGER REFERENCES accounts (id) ON DELETE SET NULL,
     channel_id   INTEGER REFERENCES channels (id) ON DELETE SET NULL,
-    fetched_at   INTEGER NOT NULL
+    fetched_at   BIGINT NOT NULL
 );
 CREATE INDEX remote_actors_host ON remote_actors (host);
 CREATE INDEX remote_actors_account ON remote_actors (account_id);
@@ -47,8 +47,8 @@ CREATE TABLE follows (
     state        TEXT    NOT NULL,
     activity_id  TEXT,
     user_id      INTEGER REFERENCES users (id) ON DELETE CASCADE,
-    created_at   INTEGER NOT NULL,
-    updated_at   INTEGER NOT NULL,
+    created_at   BIGINT NOT NULL,
+    updated_at   BIGINT NOT NULL,
     UNIQUE (follower, following)
 );
 CREATE INDEX follows_following ON follows (following, state);
@@ -63,10 +63,10 @@ CREATE TABLE deliveries (
     signer_id       INTEGER NOT NULL,
     body            TEXT    NOT NULL,
     attempts        INTEGER NOT NULL DEFAULT 0,
-    next_attempt_at INTEGER NOT NULL,
+    next_attempt_at BIGINT NOT NULL,
     state           TEXT    NOT NULL,
     last_error      TEXT,
-    created_at      INTEGER NOT NULL
+    created_at      BIGINT NOT NULL
 );
 CREATE INDEX deliveries_due ON deliveries (state, next_attempt_at);
 
@@ -75,7 +75,7 @@ CREATE TABLE remote_videos (
     video_id     INTEGER PRIMARY KEY REFERENCES videos (id) ON DELETE CASCADE,
     url          TEXT    NOT NULL UNIQUE,
     playlist_url TEXT,
-    fetched_at   INTEGER NOT NULL
+    fetched_at   BIGINT NOT NULL
 );
 
 -- Comments on videos, local and federated (a reply from Mastodon is a Note).
@@ -86,8 +86,8 @@ CREATE TABLE video_comments (
     url         TEXT    UNIQUE,                      -- null for local comments until known
     in_reply_to INTEGER REFERENCES video_comments (id) ON DELETE CASCADE,
     text        TEXT    NOT NULL,
-    created_at  INTEGER NOT NULL,
-    updated_at  INTEGER NOT NULL
+    created_at  BIGINT NOT NULL,
+    updated_at  BIGINT NOT NULL
 );
 CREATE INDEX video_comments_video ON video_comments (video_id, created_at);
 
@@ -97,19 +97,19 @@ CREATE TABLE video_rates (
     video_id   INTEGER NOT NULL REFERENCES videos (id) ON DELETE CASCADE,
     rating     TEXT    NOT NULL,                     -- like, dislike
     url        TEXT,
-    created_at INTEGER NOT NULL,
+    created_at BIGINT NOT NULL,
     PRIMARY KEY (account_id, video_id)
 );
 
 -- Instances we refuse to talk to, checked before any fetch and at the inbox door.
 CREATE TABLE blocked_hosts (
     host       TEXT    PRIMARY KEY,
-    created_at INTEGER NOT NULL
+    created_at BIGINT NOT NULL
 );
 
 -- Local videos we announced (Create sent), so a later change knows whether to send Update,
 -- Create or Delete. Kept by UUID because the video row may already be gone.
 CREATE TABLE federated_videos (
     uuid       TEXT    PRIMARY KEY,
-    created_at INTEGER NOT NULL
+    created_at BIGINT NOT NULL
 );

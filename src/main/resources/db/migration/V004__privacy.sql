@@ -6,7 +6,7 @@ CREATE TABLE video_passwords (
     id         INTEGER PRIMARY KEY,
     video_id   INTEGER NOT NULL REFERENCES videos (id) ON DELETE CASCADE,
     hash       TEXT    NOT NULL,
-    created_at INTEGER NOT NULL
+    created_at BIGINT NOT NULL
 );
 CREATE INDEX video_passwords_video ON video_passwords (video_id);
 
@@ -17,7 +17,7 @@ CREATE TABLE video_shares (
     id         INTEGER PRIMARY KEY,
     video_id   INTEGER NOT NULL REFERENCES videos (id) ON DELETE CASCADE,
     account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
-    created_at INTEGER NOT NULL,
+    created_at BIGINT NOT NULL,
     UNIQUE (video_id, account_id)
 );
 CREATE INDEX video_shares_account ON video_shares (account_id);
@@ -28,9 +28,9 @@ CREATE TABLE video_share_links (
     id         INTEGER PRIMARY KEY,
     video_id   INTEGER NOT NULL REFERENCES videos (id) ON DELETE CASCADE,
     token_hash TEXT    NOT NULL UNIQUE,
-    expires_at INTEGER,
-    max_views  INTEGER,
-    views      INTEGER NOT NULL DEFAULT 0,
-    created_at INTEGER NOT NULL
+    expires_at BIGINT,
+    max_views  BIGINT,
+    views      BIGINT NOT NULL DEFAULT 0,
+    created_at BIGINT NOT NULL
 );
 CREATE INDEX video_share_links_video ON video_share_links (video_id);

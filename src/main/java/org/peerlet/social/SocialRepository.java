@@ -12,6 +12,23 @@ public final class SocialRepository {
     private static final String COMMENT = "SELECT c.id, c.video_id, c.url, c.in_reply_to, c.text, c.created_at, c.updated_at, "
             + "a.id, a.user_id, a.name, a.host, a.display_name, a.description, a.created_at, a.updated_at "
             + "FROM video_comments c JOIN accounts a ON a.id = c.account_id ";
+    /**
+     * The types of COMMENT's columns. Without them jOOQ reads plain SQL through getObject, and
+     * sqlite-jdbc hands epoch-millisecond times back as a wrapped int.
+     */
+    private static final org.jooq.Field<?>[] COMMENT_TYPES = types(Long.class, Long.class, String.class, Long.class,
+            String.class, Long.class, Long.class, Long.class, Long.class, String.class, String.class, String.class,
+            String.class, Long.class, Long.class);
+
+    private static org.jooq.Field<?>[] types(Class<?>... classes) {
+        org.jooq.Field<?>[] f = new org.jooq.Field<?>[classes.length];
+        for (int i = 0; i < classes.length; i++) f[i] = org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("c" + i), classes[i]);
+        return f;
+    }
+
+    private static org.jooq.ResultQuery<Record> comments(DSLContext db, String where, Object... binds) {
+        return db.resultQuery(COMMENT + where, binds).coerce(COMMENT_TYPES);
+    }
 
     public long insertComment(DSLContext tx, long videoId, long accountId, String url, Long inReplyTo, String text, long at) {
         return tx.fetchOne("INSERT INTO video_comments (video_id, account_id, url, in_reply_to, text, created_at, updated_at) "
@@ -31,16 +48,16 @@ public final class SocialRepository {
     }
 
     public Optional<Comment> commentByUrl(DSLContext db, String url) {
-        return db.fetchOptional(COMMENT + "WHERE c.url = ?", url).map(SocialRepository::toComment);
+        return comments(db, "WHERE c.url = ?", url).fetchOptional().map(SocialRepository::toComment);
     }
 
     public Optional<Comment> commentById(DSLContext db, long id) {
-        return db.fetchOptional(COMMENT + "WHERE c.id = ?", id).map(SocialRepository::toComment);
+        return comments(db, "WHERE c.id = ?", id).fetchOptional().map(SocialRepository::toComment);
     }
 
     public List<Comment> threads(DSLContext db, long videoId, int start, int count) {
-        return db.fetch(COMMENT + "WHERE c.video_id = ? AND c.in_reply_to IS NULL ORDER BY c.created_at DESC, c.id DESC "
-                + "LIMIT ? OFFSET ?", videoId, count, start).map(SocialRepository::toComment);
+        return comments(db, "WHERE c.video_id = ? AND c.in_reply_to IS NULL ORDER BY c.created_at DESC, c.id DESC "
+                + "LIMIT ? OFFSET ?", videoId, count, start).fetch().map(SocialRepository::toComment);
     }
 
     public int countThreads(DSLContext db, long videoId) {
