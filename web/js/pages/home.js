@@ -33,9 +33,7 @@ export async function render(view) {
     view.append(h('section', { class: 'home-section', id: `section-${k}`, 'aria-labelledby': titleId },
       h('div', { class: 'section-head' },
         h('h2', { id: titleId }, t(`home.section.${k}`)),
-        list.total > list.data.length
-          ? h('a', { href: LISTS[k].path, class: 'see-more', 'aria-label': t('home.seeMoreOf', { what: t(`home.section.${k}`) }) }, t('home.seeMore'))
-          : null),
+        h('a', { href: LISTS[k].path, class: 'see-more', 'aria-label': t('home.seeMoreOf', { what: t(`home.section.${k}`) }) }, t('home.seeMore'))),
       videoGrid(list.data, '')));
   });
   if (!shown) {
