@@ -152,6 +152,11 @@ class PagesBrowserTest {
         open("/videos/trending");
         assertThat(driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Trending");
         assertThat(driver.findElement(By.id("video-list")).getText()).contains(TITLE);
+        for (String page : new String[] {"/settings", "/videos/recently-added", "/videos/local", "/videos/subscriptions"}) {
+            Api.Res r = server.api().get(page);
+            assertThat(r.status()).as(page).isEqualTo(200);
+            assertThat(r.header("Content-Type")).as(page).startsWith("text/html");
+        }
     }
 
     @Test
@@ -187,6 +192,14 @@ class PagesBrowserTest {
         driver.findElement(By.cssSelector("#password-form button[type=submit]")).click();
         awaitStatus("#password", "Your password was changed.");
         fullShot("settings");
+        // On a phone the page does not scroll sideways.
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+        try {
+            assertThat(((Number) js("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
 
         logout();
         login("nina", "nina-secret-2");
