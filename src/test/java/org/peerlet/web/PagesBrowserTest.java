@@ -191,6 +191,11 @@ class PagesBrowserTest {
         type(By.id("settings-current-password"), "nina-secret-1");
         driver.findElement(By.cssSelector("#password-form button[type=submit]")).click();
         awaitStatus("#password", "Your password was changed.");
+        // A subscription that cannot be made says why, in the API's words.
+        type(By.id("subscribe-handle"), "nobody@127.0.0.1:1");
+        driver.findElement(By.cssSelector("#subscribe-form button[type=submit]")).click();
+        WebElement alert = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#subscriptions [role=alert]")));
+        assertThat(alert.getText()).startsWith("Something went wrong: ").contains("internal address");
         fullShot("settings");
         // On a phone the page does not scroll sideways.
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
@@ -226,7 +231,7 @@ class PagesBrowserTest {
         type(By.cssSelector(p + "-quota-daily"), "500");
         new Select(driver.findElement(By.cssSelector(p + "-quota-daily-unit"))).selectByValue(String.valueOf(MB));
         driver.findElement(By.cssSelector(row + " button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#users-title ~ [role=status], section[aria-labelledby=users-title] [role=status]"), "User nina saved."));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section[aria-labelledby=users-title] [role=status]"), "User nina saved."));
         JsonNode u = server.api().get("/api/v1/users/" + ninaId, admin).json();
         assertThat(u.get("role").get("id").asInt()).isEqualTo(1);
         assertThat(u.get("videoQuota").asLong()).isEqualTo(2 * GB);
@@ -239,5 +244,17 @@ class PagesBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#transcoding input, #transcoding select"))).isEmpty();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("following-list"), "follows no other instance"));
         fullShot("admin-users");
+
+        // Removing a user asks first.
+        server.api().createUser(admin, "tmp_user", "tmp-secret-1");
+        open("/admin");
+        String tmp = "#users tr[data-user=tmp_user]";
+        driver.findElement(By.cssSelector(tmp + " button.remove-user")).click();
+        assertThat(driver.findElement(By.cssSelector(tmp + " .confirm")).getText()).contains("Remove tmp_user");
+        assertThat(js("return document.activeElement.textContent")).isEqualTo("Cancel");
+        driver.findElement(By.cssSelector(tmp + " button.confirm-remove")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section[aria-labelledby=users-title] [role=status]"), "User tmp_user removed."));
+        assertThat(driver.findElements(By.cssSelector(tmp))).isEmpty();
+        assertThat(server.api().login("tmp_user", "tmp-secret-1").status()).isNotEqualTo(200);
     }
 }
