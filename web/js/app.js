@@ -6,7 +6,8 @@ import { errorBox, pageTitle } from './ui.js';
 
 const routes = [
   [/^\/$/, () => import('./pages/home.js')],
-  [/^\/videos\/recently-added$/, () => import('./pages/home.js')],
+  [/^\/videos\/(recently-added|trending|local|subscriptions)$/, () => import('./pages/videos.js')],
+  [/^\/settings$/, () => import('./pages/settings.js')],
   [/^\/w\/([^/]+)$/, () => import('./pages/watch.js')],
   [/^\/videos\/watch\/([^/]+)$/, () => import('./pages/watch.js')],
   [/^\/login$/, () => import('./pages/login.js')],
@@ -53,6 +54,7 @@ function drawNav() {
     link('/', t('nav.home')),
     user ? link('/upload', t('nav.upload')) : null,
     user ? link('/my-videos', t('nav.myVideos')) : null,
+    user ? link('/settings', t('nav.settings')) : null,
     isAdmin() ? link('/admin', t('nav.admin')) : null,
     link('/about', t('nav.about')),
     user

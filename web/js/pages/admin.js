@@ -1,7 +1,7 @@
 import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
-import { api, isAdmin } from '../api.js';
-import { errorBox, okBox, pageTitle, say, fullDate, ago } from '../ui.js';
+import { api, currentUser, isAdmin } from '../api.js';
+import { errorBox, okBox, pageTitle, say, fullDate, ago, bytes } from '../ui.js';
 import { refreshInstance, requireLogin, setTitle } from '../app.js';
 
 export async function render(view) {
@@ -12,8 +12,8 @@ export async function render(view) {
     view.append(errorBox({ detail: t('admin.forbidden') }));
     return;
   }
-  const [custom, users] = await Promise.all([api('/api/v1/config/custom'), api('/api/v1/users?count=100&sort=createdAt')]);
-  view.append(instanceSection(custom), usersSection(users));
+  const [custom, users, config] = await Promise.all([api('/api/v1/config/custom'), api('/api/v1/users?count=100&sort=createdAt'), api('/api/v1/config')]);
+  view.append(instanceSection(custom), usersSection(users), transcodingSection(config), federationSection());
   const jobs = jobsSection();
   const tracker = trackerSection();
   view.append(tracker.el, jobs.el);
@@ -64,11 +64,9 @@ function instanceSection(custom) {
 
 function usersSection(users) {
   const tbody = h('tbody');
-  const fill = (list) => clear(tbody).append(...list.map((u) => h('tr', null,
-    h('td', null, u.username),
-    h('td', null, u.email || ''),
-    h('td', null, t(`admin.role.${u.role.id}`)),
-    h('td', null, h('time', { datetime: u.createdAt, title: fullDate(u.createdAt) }, ago(u.createdAt))))));
+  const listMessages = h('div', { class: 'messages', 'aria-live': 'polite' });
+  const reload = async () => fill((await api('/api/v1/users?count=100&sort=createdAt')).data);
+  const fill = (list) => clear(tbody).append(...list.map((u) => userRow(u, listMessages, reload)));
   fill(users.data);
   const username = h('input', { required: true, autocomplete: 'off', autocapitalize: 'none' });
   const email = h('input', { type: 'email', autocomplete: 'off' });
@@ -92,15 +90,17 @@ function usersSection(users) {
       await api('/api/v1/users', { method: 'POST', json: body });
       say(messages, okBox(t('admin.userCreated', { name: body.username })));
       form.reset();
-      fill((await api('/api/v1/users?count=100&sort=createdAt')).data);
+      await reload();
     } catch (err) {
       say(messages, errorBox(err));
     }
   });
   return h('section', { class: 'panel', 'aria-labelledby': 'users-title' },
     h('h2', { id: 'users-title' }, t('admin.users')),
-    h('div', { class: 'table-wrap' }, h('table', null,
-      h('thead', null, h('tr', null, ['admin.username', 'admin.email', 'admin.role', 'admin.created'].map((k) => h('th', { scope: 'col' }, t(k))))),
+    listMessages,
+    h('div', { class: 'table-wrap' }, h('table', { id: 'users' },
+      h('thead', null, h('tr', null, ['admin.username', 'admin.email', 'admin.role', 'admin.quota', 'admin.quotaDaily', 'admin.created', 'admin.actions']
+        .map((k) => h('th', { scope: 'col' }, t(k))))),
       tbody)),
     h('h3', null, t('admin.createUser')), form);
 }
@@ -191,4 +191,175 @@ function trackerSection() {
       if (timer) clearTimeout(timer);
     },
   };
+}
+
+const MB = 1024 * 1024;
+const GB = 1024 * MB;
+
+/** A quota as people read it: "Unlimited" for -1, else a size. */
+function quotaText(n) {
+  return n == null || n < 0 ? t('admin.unlimited') : bytes(n);
+}
+
+/** A quota field: a number and its unit (MB or GB); empty means no limit (-1 to the API). */
+function quotaField(id, label, value) {
+  const unitGb = value > 0 && value % GB === 0;
+  const number = h('input', { id, type: 'number', min: 0, step: 'any', inputmode: 'decimal',
+    value: value == null || value < 0 ? '' : String(value / (unitGb ? GB : MB)), 'aria-describedby': `${id}-hint` });
+  const unit = h('select', { id: `${id}-unit`, 'aria-label': t('admin.quotaUnit', { what: label }) },
+    h('option', { value: String(MB), selected: !unitGb }, t('admin.mb')),
+    h('option', { value: String(GB), selected: unitGb }, t('admin.gb')));
+  return {
+    el: h('div', { class: 'field' }, h('label', { for: id }, label),
+      h('div', { class: 'inline quota' }, number, unit), h('p', { class: 'hint', id: `${id}-hint` }, t('admin.quotaHint'))),
+    value: () => (number.value.trim() === '' ? -1 : Math.round(Number(number.value) * Number(unit.value))),
+  };
+}
+
+function userRow(u, messages, reload) {
+  const tr = h('tr', { 'data-user': u.username });
+  const me = currentUser()?.id === u.id;
+  const show = () => clear(tr).append(
+    h('td', null, u.username),
+    h('td', null, u.email || ''),
+    h('td', { class: 'user-role' }, t(`admin.role.${u.role.id}`)),
+    h('td', { class: 'user-quota' }, quotaText(u.videoQuota)),
+    h('td', { class: 'user-quota-daily' }, quotaText(u.videoQuotaDaily)),
+    h('td', null, h('time', { datetime: u.createdAt, title: fullDate(u.createdAt) }, ago(u.createdAt))),
+    h('td', { class: 'row-actions' },
+      h('button', { type: 'button', class: 'edit-user', 'aria-label': t('admin.editUser', { name: u.username }), onclick: edit }, t('admin.edit')),
+      me ? null : h('button', { type: 'button', class: 'danger remove-user', 'aria-label': t('admin.removeUser', { name: u.username }), onclick: confirmRemove }, t('admin.remove'))));
+  const edit = () => {
+    const prefix = `edit-${u.id}`;
+    const role = h('select', { id: `${prefix}-role`, disabled: me },
+      [2, 1, 0].map((r) => h('option', { value: String(r), selected: u.role.id === r }, t(`admin.role.${r}`))));
+    const quota = quotaField(`${prefix}-quota`, t('admin.quota'), u.videoQuota);
+    const daily = quotaField(`${prefix}-quota-daily`, t('admin.quotaDaily'), u.videoQuotaDaily);
+    const save = h('button', { type: 'submit', class: 'primary' }, t('admin.save'));
+    const form = h('form', { class: 'form edit-user-form', 'aria-label': t('admin.editUser', { name: u.username }) },
+      h('p', null, h('strong', null, u.username)),
+      h('div', { class: 'field-row' },
+        h('div', { class: 'field' }, h('label', { for: `${prefix}-role` }, t('admin.role')), role),
+        quota.el, daily.el),
+      h('div', { class: 'actions' }, save, h('button', { type: 'button', onclick: () => { show(); tr.querySelector('.edit-user').focus(); } }, t('admin.cancel'))));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      save.disabled = true;
+      try {
+        const body = { videoQuota: quota.value(), videoQuotaDaily: daily.value() };
+        if (!me) body.role = Number(role.value);
+        await api(`/api/v1/users/${u.id}`, { method: 'PUT', json: body });
+        say(messages, okBox(t('admin.userSaved', { name: u.username })));
+        await reload();
+      } catch (err) {
+        say(messages, errorBox(err));
+        save.disabled = false;
+      }
+    });
+    clear(tr).append(h('td', { colspan: 7 }, form));
+    role.disabled ? quota.el.querySelector('input').focus() : role.focus();
+  };
+  const confirmRemove = () => {
+    const cell = tr.querySelector('.row-actions');
+    const yes = h('button', { type: 'button', class: 'danger confirm-remove' }, t('admin.removeYes'));
+    const no = h('button', { type: 'button' }, t('admin.cancel'));
+    no.addEventListener('click', () => {
+      show();
+      tr.querySelector('.remove-user').focus();
+    });
+    yes.addEventListener('click', async () => {
+      yes.disabled = true;
+      try {
+        await api(`/api/v1/users/${u.id}`, { method: 'DELETE' });
+        say(messages, okBox(t('admin.userRemoved', { name: u.username })));
+        await reload();
+      } catch (err) {
+        say(messages, errorBox(err));
+        yes.disabled = false;
+      }
+    });
+    clear(cell).append(h('div', { class: 'confirm', role: 'group', 'aria-label': t('admin.removeUser', { name: u.username }) },
+      h('p', null, t('admin.removeConfirm', { name: u.username })), h('div', { class: 'actions' }, yes, no)));
+    no.focus();
+  };
+  show();
+  return tr;
+}
+
+/** The transcoding ladder is set by the environment, not here: shown read-only. */
+function transcodingSection(config) {
+  const ladder = (config.transcoding?.enabledResolutions || []).slice().sort((a, b) => a - b);
+  return h('section', { class: 'panel', id: 'transcoding', 'aria-labelledby': 'transcoding-title' },
+    h('h2', { id: 'transcoding-title' }, t('admin.transcoding')),
+    ladder.length
+      ? h('ul', { class: 'ladder', role: 'list' }, ladder.map((r) => h('li', { class: 'badge' }, `${r}p`)))
+      : h('p', { class: 'empty' }, t('admin.transcodingNone')),
+    h('p', { class: 'hint' }, t('admin.transcodingHint'), ' ', h('code', null, 'PEERLET_TRANSCODING_RESOLUTIONS'), '.'));
+}
+
+/** Instances we follow (add, remove) and instances following us (accept, reject). */
+function federationSection() {
+  const messages = h('div', { class: 'messages', 'aria-live': 'polite' });
+  const following = h('ul', { class: 'my-list', id: 'following-list', role: 'list' });
+  const followers = h('ul', { class: 'my-list', id: 'followers-list', role: 'list' });
+  const act = async (button, call, done) => {
+    button.disabled = true;
+    try {
+      await call();
+      say(messages, okBox(done));
+      await load();
+    } catch (err) {
+      say(messages, errorBox(err));
+      button.disabled = false;
+    }
+  };
+  const stateBadge = (state) => h('span', { class: `badge ${state === 'accepted' ? 'job-done' : 'job-waiting'}` }, t(state === 'accepted' ? 'admin.fed.accepted' : 'admin.fed.pending'));
+  const load = async () => {
+    try {
+      const [ing, ers] = await Promise.all([api('/api/v1/server/following?count=100'), api('/api/v1/server/followers?count=100')]);
+      clear(following).append(...(ing.data.length ? ing.data.map((f) => {
+        const host = f.following.host;
+        const remove = h('button', { type: 'button', class: 'danger', 'aria-label': t('admin.fed.unfollowHost', { host }) }, t('admin.fed.unfollow'));
+        remove.addEventListener('click', () => act(remove, () => api(`/api/v1/server/following/${encodeURIComponent(host)}`, { method: 'DELETE' }), t('admin.fed.unfollowed', { host })));
+        return h('li', { class: 'setting-item', 'data-host': host },
+          h('div', { class: 'setting-main' }, h('span', { class: 'setting-name' }, host), ' ', stateBadge(f.state)),
+          h('div', { class: 'actions' }, remove));
+      }) : [h('li', { class: 'empty' }, t('admin.fed.noFollowing'))]));
+      clear(followers).append(...(ers.data.length ? ers.data.map((f) => {
+        const handle = `${f.follower.name}@${f.follower.host}`;
+        const buttons = [];
+        if (f.state !== 'accepted') {
+          const accept = h('button', { type: 'button', class: 'primary', 'aria-label': t('admin.fed.acceptHandle', { handle }) }, t('admin.fed.accept'));
+          accept.addEventListener('click', () => act(accept, () => api(`/api/v1/server/followers/${encodeURIComponent(handle)}/accept`, { method: 'POST' }), t('admin.fed.accepted.done', { handle })));
+          buttons.push(accept);
+        }
+        const reject = h('button', { type: 'button', class: 'danger', 'aria-label': t('admin.fed.rejectHandle', { handle }) }, t(f.state === 'accepted' ? 'admin.fed.remove' : 'admin.fed.reject'));
+        reject.addEventListener('click', () => act(reject, () => api(`/api/v1/server/followers/${encodeURIComponent(handle)}/reject`, { method: 'POST' }), t('admin.fed.rejected', { handle })));
+        buttons.push(reject);
+        return h('li', { class: 'setting-item', 'data-handle': handle },
+          h('div', { class: 'setting-main' }, h('span', { class: 'setting-name' }, handle), ' ', stateBadge(f.state)),
+          h('div', { class: 'actions' }, buttons));
+      }) : [h('li', { class: 'empty' }, t('admin.fed.noFollowers'))]));
+    } catch (err) {
+      say(messages, errorBox(err));
+    }
+  };
+  const host = h('input', { id: 'follow-host', required: true, placeholder: 'videos.example.org', autocapitalize: 'none', autocomplete: 'off', 'aria-describedby': 'follow-host-hint' });
+  const add = h('button', { type: 'submit' }, t('admin.fed.follow'));
+  const form = h('form', { class: 'form', id: 'follow-form' },
+    h('div', { class: 'field' }, h('label', { for: 'follow-host' }, t('admin.fed.host')),
+      h('div', { class: 'inline' }, host, add), h('p', { class: 'hint', id: 'follow-host-hint' }, t('admin.fed.hostHint'))));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const value = host.value.trim().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+    act(add, async () => {
+      await api('/api/v1/server/following', { method: 'POST', json: { hosts: [value] } });
+      form.reset();
+    }, t('admin.fed.followed', { host: value }));
+  });
+  load();
+  return h('section', { class: 'panel', id: 'federation', 'aria-labelledby': 'federation-title' },
+    h('h2', { id: 'federation-title' }, t('admin.federation')), messages,
+    h('h3', null, t('admin.fed.following')), following, form,
+    h('h3', null, t('admin.fed.followers')), followers);
 }

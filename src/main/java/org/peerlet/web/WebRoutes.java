@@ -20,7 +20,8 @@ public final class WebRoutes implements RouteGroup {
      * {@link org.peerlet.sharing.ShareRoutes}, which adds link-preview tags for public videos.
      */
     static final List<String> PAGES = List.of(
-            "/login", "/signup", "/upload", "/my-videos", "/admin", "/about", "/search", "/videos/recently-added",
+            "/login", "/signup", "/upload", "/my-videos", "/admin", "/about", "/search", "/settings",
+            "/videos/recently-added", "/videos/trending", "/videos/local", "/videos/subscriptions",
             "/c/{handle}", "/video-channels/{handle}");
 
 

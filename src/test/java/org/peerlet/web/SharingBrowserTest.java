@@ -215,7 +215,7 @@ class SharingBrowserTest {
         wait.until(d -> "fr".equals(js("return document.documentElement.lang")));
         wait.until(d -> Boolean.TRUE.equals(js("return document.documentElement.dataset.page === 'ready'")));
         assertThat(driver.findElement(By.id("nav")).getText()).contains("Accueil", "À propos", "Se connecter");
-        assertThat(driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Ajouts récents");
+        assertThat(driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Découvrir");
         assertThat(driver.findElement(By.id("search-input")).getAttribute("placeholder")).isEqualTo("Rechercher");
 
         open("/w/" + shortUuid);
