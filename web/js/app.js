@@ -13,6 +13,8 @@ const routes = [
   [/^\/signup$/, () => import('./pages/signup.js')],
   [/^\/upload$/, () => import('./pages/upload.js')],
   [/^\/my-videos$/, () => import('./pages/my-videos.js')],
+  [/^\/shared$/, () => import('./pages/shared.js')],
+  [/^\/s\/([^/]+)$/, () => import('./pages/share-link.js')],
   [/^\/c\/([^/]+)$/, () => import('./pages/channel.js')],
   [/^\/video-channels\/([^/]+)$/, () => import('./pages/channel.js')],
   [/^\/search$/, () => import('./pages/search.js')],
@@ -53,6 +55,7 @@ function drawNav() {
     link('/', t('nav.home')),
     user ? link('/upload', t('nav.upload')) : null,
     user ? link('/my-videos', t('nav.myVideos')) : null,
+    user ? link('/shared', t('nav.shared')) : null,
     isAdmin() ? link('/admin', t('nav.admin')) : null,
     link('/about', t('nav.about')),
     user
