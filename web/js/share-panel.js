@@ -1,17 +1,20 @@
 // The owner's "Share" panel of a video in "My videos": who can see it, people it is shared with
 // (by handle), share links (expiry, view limit; shown once with a Copy button) and passwords.
 import { h, clear } from './dom.js';
-import { t } from './i18n.js';
+import { t, lang } from './i18n.js';
 import { api } from './api.js';
 import { errorBox, okBox, say, fullDate } from './ui.js';
+
+const plural = new Intl.PluralRules(lang);
+const counted = (key, n) => t(plural.select(n) === 'one' ? `${key}.one` : key, { n });
 
 /** A badge saying, in words, who can see the video, from the owner's `visibility`. */
 export function visibilityBadge(vis, privacyId) {
   if (!vis) return null;
   const parts = [t(`visibility.base.${privacyId}`)];
-  if (vis.shares) parts.push(t('visibility.people', { n: vis.shares }));
-  if (vis.activeShareLinks) parts.push(t('visibility.links', { n: vis.activeShareLinks }));
-  if (privacyId === 5) parts.push(t('visibility.passwords', { n: vis.passwords || 0 }));
+  if (vis.shares) parts.push(counted('visibility.people', vis.shares));
+  if (vis.activeShareLinks) parts.push(counted('visibility.links', vis.activeShareLinks));
+  if (privacyId === 5) parts.push(counted('visibility.passwords', vis.passwords || 0));
   return h('span', { class: 'badge visibility-badge', 'data-shares': vis.shares, 'data-links': vis.activeShareLinks },
     h('span', { class: 'visually-hidden' }, `${t('visibility.label')}: `), parts.join(' · '));
 }
