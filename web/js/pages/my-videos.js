@@ -49,7 +49,7 @@ export async function render(view) {
             h('time', { datetime: v.publishedAt, title: fullDate(v.publishedAt) }, ago(v.publishedAt))),
           h('p', { class: 'card-meta' }, badge),
           h('div', { class: 'actions' },
-            h('button', { type: 'button', class: 'share', 'aria-expanded': 'false', onclick: toggleShare }, t('sharing.button'), h('span', { class: 'visually-hidden' }, ` ${v.name}`)),
+            h('button', { type: 'button', class: 'share-toggle', 'aria-expanded': 'false', onclick: toggleShare }, t('sharing.button'), h('span', { class: 'visually-hidden' }, ` ${v.name}`)),
             h('button', { type: 'button', class: 'edit', onclick: edit }, t('my.edit'), h('span', { class: 'visually-hidden' }, ` ${v.name}`)),
             h('button', { type: 'button', class: 'danger delete', onclick: confirmDelete }, t('my.delete'), h('span', { class: 'visually-hidden' }, ` ${v.name}`)))));
     };

@@ -127,8 +127,8 @@ class PrivateVideosBrowserTest {
         assertThat(driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Family secret");
         // The player fetched the playlist with a file token; the tracker socket would carry it too.
         assertThat((String) js("return document.querySelector('video').poster")).contains("videoFileToken=");
-        Object tracker = js("return window.__p2pStats && window.__p2pStats.enabled ? window.__p2pStats.tracker : null");
-        if (tracker != null) assertThat((String) tracker).contains("token=");
+        assertThat(js("return window.__p2pStats.enabled")).as("P2P on: %s", js("return window.__p2pStats.reason")).isEqualTo(true);
+        assertThat((String) js("return window.__p2pStats.tracker")).contains("/tracker/socket?token=");
 
         // Without the link: a clear refusal, and nothing of the video.
         open("/w/" + privateShort);
@@ -173,7 +173,7 @@ class PrivateVideosBrowserTest {
         String row = "li[data-uuid='" + privateUuid + "']";
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(row + " .visibility-badge"), "Only you"));
         assertThat(driver.findElement(By.cssSelector(row + " .visibility-badge")).getText()).doesNotContain("share link");
-        driver.findElement(By.cssSelector(row + " button.share")).click();
+        driver.findElement(By.cssSelector(row + " button.share-toggle")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(row + " .share-links"), "")); // loaded
         driver.findElement(By.cssSelector(row + " input[type=number]")).sendKeys("5");
         driver.findElement(By.cssSelector(row + " button.create-link")).click();
