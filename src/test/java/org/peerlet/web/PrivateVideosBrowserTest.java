@@ -190,4 +190,24 @@ class PrivateVideosBrowserTest {
         awaitPage();
         awaitPlaying();
     }
+
+    @Test
+    @Order(4)
+    void sharedWithMeListsItWithItsThumbnailAndPlaysIt() {
+        server.api().createUser(admin, "bob", "bob-secret-1");
+        Api.Res r = server.api().postJson("/api/v1/videos/" + privateUuid + "/shares", admin, Map.of("handle", "bob"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        js("localStorage.removeItem('peerlet.session')");
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys("bob");
+        driver.findElement(By.id("password")).sendKeys("bob-secret-1", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "(bob)"));
+        driver.findElement(By.linkText("Shared with me")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "Shared with me"));
+        awaitPage();
+        assertThat(driver.findElement(By.cssSelector("main .grid")).getText()).contains("Family secret").doesNotContain("Birthday party");
+        wait.until(d -> Boolean.TRUE.equals(js("const i = document.querySelector('main .grid img'); return i.complete && i.naturalWidth > 0")));
+        driver.findElement(By.linkText("Family secret")).click();
+        awaitPlaying();
+    }
 }
