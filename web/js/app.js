@@ -14,6 +14,8 @@ const routes = [
   [/^\/signup$/, () => import('./pages/signup.js')],
   [/^\/upload$/, () => import('./pages/upload.js')],
   [/^\/my-videos$/, () => import('./pages/my-videos.js')],
+  [/^\/shared$/, () => import('./pages/shared.js')],
+  [/^\/s\/([^/]+)$/, () => import('./pages/share-link.js')],
   [/^\/c\/([^/]+)$/, () => import('./pages/channel.js')],
   [/^\/video-channels\/([^/]+)$/, () => import('./pages/channel.js')],
   [/^\/search$/, () => import('./pages/search.js')],
@@ -55,6 +57,7 @@ function drawNav() {
     user ? link('/upload', t('nav.upload')) : null,
     user ? link('/my-videos', t('nav.myVideos')) : null,
     user ? link('/settings', t('nav.settings')) : null,
+    user ? link('/shared', t('nav.shared')) : null,
     isAdmin() ? link('/admin', t('nav.admin')) : null,
     link('/about', t('nav.about')),
     user

@@ -80,6 +80,20 @@ export function trackerFor(video, page = location) {
   return usable[0] || null;
 }
 
+/**
+ * The tracker admits a non-public video's swarm only to sockets opened with a valid file token
+ * of that video: `?token=` on the tracker URL. Public and unlisted videos need none.
+ */
+export function withSwarmToken(tracker, video, fileToken) {
+  const privacy = video.privacy?.id ?? video.privacy;
+  if (!tracker || privacy === 1 || privacy === 2 || !fileToken) return tracker;
+  const token = typeof fileToken === 'string' ? fileToken : fileToken.current();
+  if (!token) return tracker;
+  const u = new URL(tracker);
+  u.searchParams.set('token', token);
+  return u.href;
+}
+
 /** Why P2P is off for this video, or null when it can be on. */
 async function offReason(video) {
   const playlist = video.streamingPlaylists?.[0];
@@ -125,7 +139,7 @@ function newStats(video) {
  * Decides and gets ready for one player. Resolves to a session: {stats, module|null}; never
  * rejects (if the P2P code cannot be loaded the video plays from the server).
  */
-export async function prepare(video) {
+export async function prepare(video, fileToken = null) {
   const stats = newStats(video);
   window.__p2pStats = stats;
   const reason = await offReason(video);
@@ -140,13 +154,19 @@ export async function prepare(video) {
       return { stats, module: null, listeners: new Set() };
     }
     stats.enabled = true;
-    stats.tracker = trackerFor(video);
-    return { stats, module, listeners: new Set() };
+    stats.tracker = withSwarmToken(trackerFor(video), video, fileToken);
+    return { stats, module, listeners: new Set(), fileToken };
   } catch (e) {
     stats.reason = 'load-failed';
     stats.error = String(e?.message || e);
     return { stats, module: null, listeners: new Set() };
   }
+}
+
+function withToken(url, token) {
+  const u = new URL(url, location.href);
+  u.searchParams.set('videoFileToken', token);
+  return u.href;
 }
 
 /** The last path segment of a URL: how the SHA-256 list names a segment file. */
@@ -217,7 +237,9 @@ export function hlsConfig(base, video, session) {
       // No STUN or TURN server: nothing is asked of outside services. Viewers on one network
       // (or one machine) connect directly; others fall back to the server.
       rtcConfig: { iceServers: [] },
-      segmentValidator: segmentValidator(playlist.segmentsSha256Url, session.stats),
+      segmentValidator: segmentValidator(session.fileToken
+        ? withToken(playlist.segmentsSha256Url, session.fileToken.current())
+        : playlist.segmentsSha256Url, session.stats),
       xhrSetup: base.xhrSetup,
       useP2P: true,
       consumeOnly: false,

@@ -5,6 +5,7 @@ import { t } from './i18n.js';
 import { authHeader } from './api.js';
 import * as p2p from './p2p.js';
 import { bytes } from './ui.js';
+import { withFileToken } from './access.js';
 
 const VOLUME_KEY = 'peerlet.volume';
 let hlsLoading = null;
@@ -78,14 +79,16 @@ function p2pBar(video, onToggle) {
  * Creates a player for an API video object in `container`. Returns {video, destroy}.
  * Measures time to first frame in window.peerletMetrics (ms since navigation, and since start).
  */
-export function createPlayer(container, video, { autoplay = true } = {}) {
+export function createPlayer(container, video, { autoplay = true, fileToken = null } = {}) {
   const started = performance.now();
+  // A non-public video plays with a file token in its URLs (kept fresh by `fileToken`).
+  const tokenized = (url) => (fileToken ? withFileToken(url, fileToken.current()) : url);
   const el = h('video', {
     class: 'video',
     controls: true,
     playsinline: true,
     preload: 'auto',
-    poster: video.previewPath || video.thumbnailPath || null,
+    poster: tokenized(video.previewPath || video.thumbnailPath) || null,
     'aria-label': t('player.label', { title: video.name }),
   });
   const quality = h('select', { id: 'quality', class: 'quality' }, h('option', { value: '-1' }, t('player.auto')));
@@ -115,7 +118,7 @@ export function createPlayer(container, video, { autoplay = true } = {}) {
   let stopStats = () => {};
   let destroyed = false;
   let generation = 0;
-  const src = video.streamingPlaylists?.[0]?.playlistUrl;
+  const src = tokenized(video.streamingPlaylists?.[0]?.playlistUrl);
   const sameOrigin = (url) => new URL(url, location.href).origin === location.origin;
 
   const play = () => {
@@ -126,7 +129,7 @@ export function createPlayer(container, video, { autoplay = true } = {}) {
   // time) when the viewer turns P2P on or off.
   const start = (resumeAt = 0) => {
     const mine = ++generation;
-    Promise.all([loadHls(), p2p.prepare(video)]).then(([Hls, session]) => {
+    Promise.all([loadHls(), p2p.prepare(video, fileToken)]).then(([Hls, session]) => {
       if (destroyed || mine !== generation) return;
       if (Hls && Hls.isSupported()) {
         const base = {
@@ -134,6 +137,11 @@ export function createPlayer(container, video, { autoplay = true } = {}) {
           startPosition: resumeAt > 0 ? resumeAt : -1,
           // Private and internal videos need the token; only ever sent to this instance.
           xhrSetup: (xhr, url) => {
+            // URLs from playlists fetched earlier carry the token of then: use the one of now.
+            if (fileToken && sameOrigin(url) && /[?&]videoFileToken=/.test(url)) {
+              const fresh = withFileToken(url, fileToken.current());
+              if (new URL(fresh, location.href).href !== new URL(url, location.href).href || !xhr.readyState) xhr.open('GET', fresh, true);
+            }
             const auth = authHeader();
             if (auth && sameOrigin(url)) xhr.setRequestHeader('Authorization', auth);
           },
@@ -157,6 +165,8 @@ export function createPlayer(container, video, { autoplay = true } = {}) {
           if (!d.fatal) return;
           if (d.type === Hls.ErrorTypes.NETWORK_ERROR) {
             status.textContent = t('player.error', { detail: d.details });
+            // An expired or revoked file token: ask for a new one before trying again.
+            if (fileToken) fileToken.renewNow().catch(() => {});
             setTimeout(() => hls && hls.startLoad(), 2000);
           } else if (d.type === Hls.ErrorTypes.MEDIA_ERROR) {
             hls.recoverMediaError();
@@ -164,7 +174,7 @@ export function createPlayer(container, video, { autoplay = true } = {}) {
             status.textContent = t('player.error', { detail: d.details });
           }
         });
-        hls.loadSource(src);
+        hls.loadSource(tokenized(src));
         hls.attachMedia(el);
       } else if (el.canPlayType('application/vnd.apple.mpegurl')) {
         el.src = src; // Safari plays HLS itself.

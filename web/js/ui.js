@@ -70,15 +70,19 @@ export function thumbnail(video, cls = 'thumb') {
     return img;
   }
   const open = video.privacy?.id === 1 || video.privacy?.id === 2;
-  if (open || !authHeader()) {
+  if (open) {
     img.src = path;
+  } else if (!authHeader()) {
+    img.classList.add('thumb-missing'); // a neutral placeholder: nothing of a private video leaks
   } else {
+    // The login is a grant for the image (owner, shared with, internal): fetched with it.
     fetch(path, { headers: { Authorization: authHeader() } })
       .then((r) => (r.ok ? r.blob() : null))
       .then((b) => {
         if (b) img.src = URL.createObjectURL(b);
+        else img.classList.add('thumb-missing');
       })
-      .catch(() => {});
+      .catch(() => img.classList.add('thumb-missing'));
   }
   return img;
 }

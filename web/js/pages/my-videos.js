@@ -3,8 +3,9 @@ import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { errorBox, okBox, pageTitle, privacyBadge, say, stateBadge, thumbnail, videoLink, views, ago, fullDate } from '../ui.js';
 import { requireLogin, setTitle } from '../app.js';
+import { sharePanel, visibilityBadge } from '../share-panel.js';
 
-const PRIVACIES = [1, 2, 3, 4];
+const PRIVACIES = [1, 2, 3, 4, 5];
 
 export async function render(view) {
   if (!requireLogin()) return;
@@ -19,14 +20,36 @@ export async function render(view) {
 
   function row(v) {
     const li = h('li', { class: 'my-item', 'data-uuid': v.uuid });
+    const badge = h('span', { class: 'visibility' });
+    let panel = null;
+    // Who can see it, beyond its level: the owner's view of the video tells (shares, links, passwords).
+    const refreshBadge = () => api(`/api/v1/videos/${v.uuid}`)
+      .then((full) => clear(badge).append(visibilityBadge(full.visibility, full.privacy.id)))
+      .catch(() => {});
+    const toggleShare = (e) => {
+      const button = e.currentTarget;
+      if (panel) {
+        panel.remove();
+        panel = null;
+        button.setAttribute('aria-expanded', 'false');
+        return;
+      }
+      panel = sharePanel(v, refreshBadge);
+      li.querySelector('.my-body').append(panel);
+      button.setAttribute('aria-expanded', 'true');
+    };
     const show = () => {
+      panel = null;
+      refreshBadge();
       clear(li).append(
         h('a', { href: videoLink(v), class: 'my-thumb', tabindex: '-1', 'aria-hidden': 'true' }, thumbnail(v)),
         h('div', { class: 'my-body' },
           h('h2', { class: 'my-title' }, h('a', { href: videoLink(v) }, v.name)),
           h('p', { class: 'card-meta' }, privacyBadge(v.privacy), ' ', stateBadge(v.state), ' ', views(v.views), ' · ',
             h('time', { datetime: v.publishedAt, title: fullDate(v.publishedAt) }, ago(v.publishedAt))),
+          h('p', { class: 'card-meta' }, badge),
           h('div', { class: 'actions' },
+            h('button', { type: 'button', class: 'share-toggle', 'aria-expanded': 'false', onclick: toggleShare }, t('sharing.button'), h('span', { class: 'visually-hidden' }, ` ${v.name}`)),
             h('button', { type: 'button', class: 'edit', onclick: edit }, t('my.edit'), h('span', { class: 'visually-hidden' }, ` ${v.name}`)),
             h('button', { type: 'button', class: 'danger delete', onclick: confirmDelete }, t('my.delete'), h('span', { class: 'visually-hidden' }, ` ${v.name}`)))));
     };
@@ -45,11 +68,17 @@ export async function render(view) {
       description.value = full.description || '';
       const privacy = h('select', { id: `${id}-privacy` },
         PRIVACIES.map((p) => h('option', { value: String(p), selected: p === full.privacy.id }, t(`privacy.${p}`))));
+      const password = h('input', { id: `${id}-password`, type: 'text', autocomplete: 'new-password', 'aria-describedby': `${id}-password-hint` });
+      const passwordField = h('div', { class: 'field', hidden: full.privacy.id !== 5 },
+        h('label', { for: `${id}-password` }, t('sharing.videoPassword')), password,
+        h('p', { class: 'hint', id: `${id}-password-hint` }, full.privacy.id === 5 ? t('sharing.keepPassword') : t('sharing.passwordNeeded')));
+      privacy.addEventListener('change', () => { passwordField.hidden = privacy.value !== '5'; });
       const thumb = h('input', { id: `${id}-thumbnail`, type: 'file', accept: 'image/png,image/jpeg', 'aria-describedby': `${id}-thumbnail-hint` });
       const local = h('div', { class: 'messages', 'aria-live': 'polite' });
       const form = h('form', { class: 'form edit-form', 'aria-label': t('my.editing', { name: v.name }) },
         h('div', { class: 'field' }, h('label', { for: `${id}-name` }, t('upload.name')), name),
         h('div', { class: 'field' }, h('label', { for: `${id}-privacy` }, t('privacy.visibility')), privacy),
+        passwordField,
         h('div', { class: 'field' }, h('label', { for: `${id}-description` }, t('upload.description')), description),
         h('div', { class: 'field' }, h('label', { for: `${id}-thumbnail` }, t('my.thumbnail')), thumb,
           h('p', { class: 'hint', id: `${id}-thumbnail-hint` }, t('my.thumbnailHint'))),
@@ -60,6 +89,12 @@ export async function render(view) {
       form.addEventListener('submit', async (e) => {
         e.preventDefault();
         const fields = { name: name.value.trim(), description: description.value, privacy: Number(privacy.value) };
+        if (fields.privacy === 5 && password.value) fields.videoPasswords = [password.value];
+        else if (fields.privacy === 5 && full.privacy.id !== 5) {
+          say(local, errorBox(new Error(t('sharing.passwordNeeded'))));
+          password.focus();
+          return;
+        }
         const image = thumb.files[0];
         if (image && image.size > 4 * 1024 * 1024) {
           say(local, errorBox(new Error(t('my.thumbnailTooBig'))));
@@ -69,7 +104,10 @@ export async function render(view) {
           if (image) {
             // PeerTube's way: the same update as multipart, with the image as thumbnail and preview.
             const body = new FormData();
-            for (const [k, val] of Object.entries(fields)) body.append(k, String(val));
+            for (const [k, val] of Object.entries(fields)) {
+              if (Array.isArray(val)) val.forEach((x) => body.append(`${k}[]`, x));
+              else body.append(k, String(val));
+            }
             body.append('thumbnailfile', image);
             body.append('previewfile', image);
             await api(`/api/v1/videos/${v.uuid}`, { method: 'PUT', body });

@@ -5,7 +5,7 @@ import { uploadResumable } from '../uploader.js';
 import { bytes, errorBox, okBox, pageTitle, say, videoLink } from '../ui.js';
 import { requireLogin, setTitle, navigate } from '../app.js';
 
-const PRIVACIES = [1, 2, 3, 4];
+const PRIVACIES = [1, 2, 3, 4, 5];
 const DEFAULT_PRIVACY = 3; // the instance's default for new uploads
 
 export async function render(view) {
@@ -31,7 +31,14 @@ export async function render(view) {
   const privacy = h('select', { id: 'privacy', name: 'privacy', 'aria-describedby': 'privacy-hint' },
     PRIVACIES.map((p) => h('option', { value: String(p), selected: p === DEFAULT_PRIVACY }, t(`privacy.${p}`))));
   const privacyHint = h('p', { id: 'privacy-hint', class: 'hint' }, t(`privacy.hint.${DEFAULT_PRIVACY}`));
-  privacy.addEventListener('change', () => { privacyHint.textContent = t(`privacy.hint.${privacy.value}`); });
+  const password = h('input', { id: 'video-password', name: 'videoPassword', type: 'text', autocomplete: 'new-password', minlength: 2 });
+  const passwordField = h('div', { class: 'field', hidden: true },
+    h('label', { for: 'video-password' }, t('sharing.videoPassword')), password);
+  privacy.addEventListener('change', () => {
+    privacyHint.textContent = t(`privacy.hint.${privacy.value}`);
+    passwordField.hidden = privacy.value !== '5';
+    password.required = privacy.value === '5';
+  });
   const description = h('textarea', { id: 'description', name: 'description', rows: 5, maxlength: 10000 });
   const submit = h('button', { type: 'submit', class: 'primary', id: 'upload-submit' }, t('upload.submit'));
 
@@ -60,6 +67,7 @@ export async function render(view) {
     h('div', { class: 'field-row' },
       h('div', { class: 'field' }, h('label', { for: 'channel' }, t('upload.channel')), channel),
       h('div', { class: 'field' }, h('label', { for: 'privacy' }, t('privacy.visibility')), privacy, privacyHint)),
+    passwordField,
     h('div', { class: 'field' }, h('label', { for: 'description' }, t('upload.description')), description),
     messages,
     h('div', { class: 'actions' }, submit));
@@ -92,6 +100,7 @@ export async function render(view) {
         channelId: Number(channel.value),
         privacy: Number(privacy.value),
         description: description.value || undefined,
+        videoPasswords: privacy.value === '5' ? [password.value] : undefined,
       }, {
         signal: controller.signal,
         // A smaller chunk can be asked for (tests, very slow links): localStorage peerlet.uploadChunkBytes.

@@ -1,18 +1,114 @@
-import { h, safeHtml } from '../dom.js';
+import { h, clear, safeHtml } from '../dom.js';
 import { t } from '../i18n.js';
-import { api } from '../api.js';
+import { api, currentUser } from '../api.js';
 import { createPlayer } from '../player.js';
 import { channelLink, fullDate, ago, pageTitle, privacyBadge, stateBadge, views, errorBox } from '../ui.js';
 import { setTitle } from '../app.js';
+import { accessHeaders, fileTokenKeeper, isOpen, needsPassword, requestFileToken, wrongPassword } from '../access.js';
 
-export async function render(view, { args: [id] }) {
-  const video = await api(`/api/v1/videos/${encodeURIComponent(id)}`);
+/**
+ * The watch page. A video that is not public is asked for with what the viewer holds: their
+ * login, the share link's token (?share=) or, once typed, the video's password; it then plays
+ * with a file token, renewed before it expires.
+ */
+export async function render(view, { args: [id], params }) {
+  const creds = { share: params?.get('share') || null, password: null };
+  let stopped = false;
+  let teardown = () => {};
+  const cleanup = () => {
+    stopped = true;
+    teardown();
+  };
+  let video;
+  try {
+    video = await api(`/api/v1/videos/${encodeURIComponent(id)}`, { headers: accessHeaders(creds) });
+  } catch (err) {
+    if (needsPassword(err)) {
+      passwordForm(view, id, creds, (v) => {
+        if (stopped) return;
+        clear(view);
+        showVideo(view, v, creds).then((td) => {
+          if (stopped) td();
+          else teardown = td;
+        }).catch((e) => view.append(errorBox(e)));
+      });
+      return cleanup;
+    }
+    if (err.status === 401 || err.status === 403 || err.status === 404) {
+      refused(view, err, creds);
+      return cleanup;
+    }
+    throw err;
+  }
+  teardown = await showVideo(view, video, creds);
+  return cleanup;
+}
+
+/** Why this video cannot be shown, in words, and what the person can do. */
+function refused(view, err, creds) {
+  setTitle(t('access.refusedTitle'));
+  let text;
+  if (err.status === 404) text = creds.share ? t('access.linkGone') : t('access.notFound');
+  else if (creds.share) text = t('access.linkGone');
+  else if (err.status === 401 || !currentUser()) text = t('access.login');
+  else text = t('access.forbidden');
+  const next = encodeURIComponent(location.pathname + location.search);
+  view.append(pageTitle(t('access.refusedTitle')),
+    h('div', { class: 'notice error access-refused', role: 'alert', id: 'access-refused' }, text),
+    !currentUser() ? h('p', null, h('a', { href: `/login?next=${next}`, class: 'button primary' }, t('nav.login'))) : null);
+}
+
+/** The password form of a password-protected video; `done(video)` once a password works. */
+function passwordForm(view, id, creds, done) {
+  setTitle(t('access.passwordTitle'));
+  const input = h('input', { id: 'video-password', type: 'password', required: true, autocomplete: 'off', 'aria-describedby': 'video-password-hint' });
+  const error = h('div', { class: 'messages', id: 'video-password-error', 'aria-live': 'assertive' });
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('access.passwordSubmit'));
+  const form = h('form', { class: 'form password-form', id: 'password-form', 'aria-labelledby': 'password-form-title' },
+    h('div', { class: 'field' },
+      h('label', { for: 'video-password' }, t('access.password')), input,
+      h('p', { class: 'hint', id: 'video-password-hint' }, t('access.passwordHint'))),
+    error,
+    h('div', { class: 'actions' }, submit));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clear(error);
+    input.removeAttribute('aria-invalid');
+    submit.disabled = true;
+    const tried = { ...creds, password: input.value };
+    try {
+      const v = await api(`/api/v1/videos/${encodeURIComponent(id)}`, { headers: accessHeaders(tried) });
+      creds.password = tried.password;
+      done(v);
+    } catch (err) {
+      submit.disabled = false;
+      input.setAttribute('aria-invalid', 'true');
+      error.append(h('div', { class: 'notice error', role: 'alert' },
+        wrongPassword(err) ? t('access.passwordWrong') : t('error.generic', { detail: err.detail || err.message })));
+      input.focus();
+      input.select();
+    }
+  });
+  view.append(h('h1', { tabindex: '-1', class: 'page-title', id: 'password-form-title' }, t('access.passwordTitle')),
+    h('p', null, t('access.passwordIntro')), form);
+  setTimeout(() => input.focus(), 0);
+}
+
+async function showVideo(view, video, creds) {
   setTitle(video.name);
   const playable = video.streamingPlaylists?.length > 0;
   const stage = h('div', { class: 'stage' });
   let player = null;
-  if (playable) {
-    player = createPlayer(stage, video);
+  let keeper = null;
+  if (!isOpen(video) && (playable || video.previewPath)) {
+    try {
+      keeper = fileTokenKeeper(video.uuid, creds, await requestFileToken(video.uuid, creds));
+    } catch (err) {
+      view.append(errorBox(err));
+    }
+  }
+  if (playable && (isOpen(video) || keeper)) {
+    player = createPlayer(stage, video, { fileToken: keeper });
     let counted = false;
     player.video.addEventListener('timeupdate', () => {
       if (counted || player.video.currentTime < 1) return;
@@ -66,5 +162,8 @@ export async function render(view, { args: [id] }) {
         : h('p', { class: 'muted' }, t('video.noDescription')),
       video.privacy?.id === 1 && channel?.id ? h('p', { class: 'feed' },
         h('a', { href: `/feeds/videos.xml?videoChannelId=${channel.id}`, type: 'application/rss+xml', class: 'feed-link' }, t('video.feed'))) : null));
-  return () => player?.destroy();
+  return () => {
+    keeper?.stop();
+    player?.destroy();
+  };
 }

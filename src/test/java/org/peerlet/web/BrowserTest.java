@@ -385,6 +385,6 @@ class BrowserTest {
         assertThat(driver.findElement(By.cssSelector("main [role=status]")).getText()).startsWith("Deleted");
         assertThat(server.api().get("/api/v1/videos/" + uuid, adminToken).status()).isEqualTo(404);
         open("/w/" + shortUuid);
-        assertThat(driver.findElement(By.cssSelector("main [role=alert]")).getText()).contains("Something went wrong");
+        assertThat(driver.findElement(By.cssSelector("main [role=alert]")).getText()).contains("does not exist or was removed");
     }
 }

@@ -1,0 +1,213 @@
+package org.peerlet.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.peerlet.testing.Api;
+import org.peerlet.testing.TestClips;
+import org.peerlet.testing.TestFiles;
+import org.peerlet.testing.TestServer;
+import org.peerlet.testing.Uploads;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Non-public videos in a real Chromium: a private video plays through a share link for someone
+ * with no account (and not without it, nor once the link is revoked); a password-protected one
+ * asks for its password; the owner creates a share link from "My videos".
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PrivateVideosBrowserTest {
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static final String PASSWORD = "grandma-1942";
+
+    static TestServer server;
+    static ChromeDriver driver;
+    static WebDriverWait wait;
+    static Path work;
+    static String base;
+    static String admin;
+    static String privateUuid;
+    static String privateShort;
+    static String protectedShort;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start();
+        base = server.baseUrl();
+        Api api = server.api();
+        admin = api.adminToken();
+        work = Files.createTempDirectory("private-browser");
+        Files.createDirectories(SHOTS);
+        Uploads uploads = new Uploads(api);
+        Path clip = TestClips.h264Aac(work.resolve("clip.mp4"), 320, 180, 3.0, 15);
+        long channel = uploads.channelId(admin);
+        Api.Res r1 = uploads.multipart(admin, Map.of("name", "Family secret", "privacy", 3, "channelId", channel), clip, "clip.mp4");
+        assertThat(r1.status()).as(r1.toString()).isEqualTo(200);
+        Api.Res r2 = uploads.multipart(admin, Map.of("name", "Birthday party", "privacy", 5, "channelId", channel,
+                "videoPasswords[]", PASSWORD), clip, "clip.mp4");
+        assertThat(r2.status()).as(r2.toString()).isEqualTo(200);
+        var v1 = uploads.awaitPublished(admin, r1.json().get("video").get("id").asLong());
+        var v2 = uploads.awaitPublished(admin, r2.json().get("video").get("id").asLong());
+        privateUuid = v1.get("uuid").asText();
+        privateShort = v1.get("shortUUID").asText();
+        protectedShort = v2.get("shortUUID").asText();
+
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--autoplay-policy=no-user-gesture-required", "--mute-audio", "--window-size=1280,900", "--lang=en-US",
+                "--user-data-dir=" + work.resolve("profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) driver.quit();
+        if (server != null) server.close();
+        if (work != null) TestFiles.deleteRecursively(work);
+    }
+
+    static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    static void awaitPage() {
+        wait.until(d -> Boolean.TRUE.equals(js("return !!document.documentElement.dataset.page && !document.getElementById('app')?.hasAttribute('aria-busy')")));
+    }
+
+    static void open(String path) {
+        driver.get(base + path);
+        awaitPage();
+    }
+
+    static void shot(String name) throws Exception {
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static void awaitPlaying() {
+        wait.until(d -> ((Number) js("const v = document.querySelector('video'); return v ? v.currentTime : 0")).doubleValue() > 1.0);
+    }
+
+    @Test
+    @Order(1)
+    void shareLinkPlaysForSomeoneWithNoAccountUntilRevoked() {
+        Api.Res r = server.api().postJson("/api/v1/videos/" + privateUuid + "/share-links", admin, Map.of());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        String token = r.json().get("shareLink").get("token").asText();
+        long linkId = r.json().get("shareLink").get("id").asLong();
+
+        open("/s/" + token);
+        assertThat(driver.getCurrentUrl()).contains("/w/" + privateShort).contains("share=" + token);
+        awaitPlaying();
+        assertThat(driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Family secret");
+        // The player fetched the playlist with a file token; the tracker socket would carry it too.
+        assertThat((String) js("return document.querySelector('video').poster")).contains("videoFileToken=");
+        assertThat(js("return window.__p2pStats.enabled")).as("P2P on: %s", js("return window.__p2pStats.reason")).isEqualTo(true);
+        assertThat((String) js("return window.__p2pStats.tracker")).contains("/tracker/socket?token=");
+
+        // Without the link: a clear refusal, and nothing of the video.
+        open("/w/" + privateShort);
+        assertThat(driver.findElement(By.id("access-refused")).getText()).contains("not allowed").contains("Log in");
+        assertThat(driver.findElements(By.tagName("video"))).isEmpty();
+        assertThat(driver.getPageSource()).doesNotContain("Family secret");
+
+        // Revoked: the link says so.
+        assertThat(server.api().delete("/api/v1/videos/" + privateUuid + "/share-links/" + linkId, admin).status()).isEqualTo(204);
+        open("/s/" + token);
+        assertThat(driver.findElement(By.id("access-refused")).getText()).contains("no longer works");
+        assertThat(driver.findElements(By.tagName("video"))).isEmpty();
+        open("/w/" + privateShort + "?share=" + token);
+        assertThat(driver.findElement(By.id("access-refused")).getText()).contains("no longer works");
+    }
+
+    @Test
+    @Order(2)
+    void passwordProtectedVideoAsksForItsPassword() throws Exception {
+        open("/w/" + protectedShort);
+        assertThat(driver.findElement(By.cssSelector("label[for=video-password]")).getText()).isEqualTo("Video password");
+        assertThat(driver.findElements(By.tagName("video"))).isEmpty();
+        driver.findElement(By.id("video-password")).sendKeys("not-it", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("video-password-error"), "Wrong password"));
+        assertThat(driver.findElement(By.id("video-password")).getAttribute("aria-invalid")).isEqualTo("true");
+        shot("password-form");
+        driver.findElement(By.id("video-password")).clear();
+        driver.findElement(By.id("video-password")).sendKeys(PASSWORD, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "Birthday party"));
+        awaitPlaying();
+    }
+
+    @Test
+    @Order(3)
+    void ownerCreatesAShareLinkFromMyVideos() throws Exception {
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys("admin");
+        driver.findElement(By.id("password")).sendKeys(TestServer.ADMIN_PASSWORD, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "(admin)"));
+        assertThat(driver.findElement(By.id("nav")).getText()).contains("Shared with me");
+        open("/my-videos");
+        String row = "li[data-uuid='" + privateUuid + "']";
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(row + " .visibility-badge"), "Only you"));
+        assertThat(driver.findElement(By.cssSelector(row + " .visibility-badge")).getText()).doesNotContain("share link");
+        driver.findElement(By.cssSelector(row + " button.share-toggle")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(row + " .share-links"), "")); // loaded
+        driver.findElement(By.cssSelector(row + " input[type=number]")).sendKeys("5");
+        driver.findElement(By.cssSelector(row + " button.create-link")).click();
+        var link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(row + " .new-link")));
+        String url = link.getAttribute("value");
+        assertThat(url).contains("/s/");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(row + " .visibility-badge"), "+ 1 share link"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(row + " .share-links"), "0 of 5 views"));
+        js("document.querySelector(arguments[0]).scrollIntoView()", row);
+        shot("share-panel");
+        // The link works for someone with no account.
+        js("localStorage.removeItem('peerlet.session')");
+        driver.get(url.replaceFirst("^https?://[^/]+", base));
+        awaitPage();
+        awaitPlaying();
+    }
+
+    @Test
+    @Order(4)
+    void sharedWithMeListsItWithItsThumbnailAndPlaysIt() {
+        server.api().createUser(admin, "bob", "bob-secret-1");
+        Api.Res r = server.api().postJson("/api/v1/videos/" + privateUuid + "/shares", admin, Map.of("handle", "bob"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        js("localStorage.removeItem('peerlet.session')");
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys("bob");
+        driver.findElement(By.id("password")).sendKeys("bob-secret-1", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "(bob)"));
+        driver.findElement(By.linkText("Shared with me")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "Shared with me"));
+        awaitPage();
+        assertThat(driver.findElement(By.cssSelector("main .grid")).getText()).contains("Family secret").doesNotContain("Birthday party");
+        wait.until(d -> Boolean.TRUE.equals(js("const i = document.querySelector('main .grid img'); return i.complete && i.naturalWidth > 0")));
+        driver.findElement(By.linkText("Family secret")).click();
+        awaitPlaying();
+    }
+}
