@@ -120,6 +120,10 @@ const en = {
   'channel.videos': 'Videos',
   'channel.empty': 'This channel has no video yet.',
   'channel.owner': 'Channel of {name}',
+  'account.channels': 'Channels',
+  'account.noChannels': 'No channel.',
+  'account.videos': 'Videos',
+  'account.empty': 'No video to show.',
 
   'admin.title': 'Administration',
   'admin.instance': 'Instance',
@@ -489,6 +493,10 @@ const fr = {
   'channel.videos': 'Vidéos',
   'channel.empty': 'Cette chaîne n’a encore aucune vidéo.',
   'channel.owner': 'Chaîne de {name}',
+  'account.channels': 'Chaînes',
+  'account.noChannels': 'Aucune chaîne.',
+  'account.videos': 'Vidéos',
+  'account.empty': 'Aucune vidéo à montrer.',
 
   'admin.title': 'Administration',
   'admin.instance': 'Instance',

@@ -96,6 +96,20 @@ export function channelLink(c) {
   return `/c/${encodeURIComponent(handle)}`;
 }
 
+export function accountLink(a) {
+  // Local accounts carry their userId; the public host may differ from the one in the address bar.
+  const local = a.userId != null || !a.host || a.host === location.host;
+  const handle = local ? a.name : `${a.name}@${a.host}`;
+  return `/a/${encodeURIComponent(handle)}`;
+}
+
+/** The header of a channel or account page: initial, name, handle line. */
+export function profileHeader(displayName, ...handleLine) {
+  return h('header', { class: 'channel-header' },
+    h('div', { class: 'avatar', 'aria-hidden': 'true' }, (displayName || '?').slice(0, 1).toUpperCase()),
+    h('div', null, pageTitle(displayName), h('p', { class: 'muted' }, ...handleLine)));
+}
+
 export function videoCard(v) {
   return h('li', { class: 'card' },
     h('a', { href: videoLink(v), class: 'card-thumb', tabindex: '-1', 'aria-hidden': 'true' },

@@ -1,7 +1,7 @@
 import { h, plainText } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
-import { pageTitle, videoGrid } from '../ui.js';
+import { accountLink, profileHeader, videoGrid } from '../ui.js';
 import { setTitle } from '../app.js';
 
 export async function render(view, { args: [handle] }) {
@@ -12,12 +12,11 @@ export async function render(view, { args: [handle] }) {
   ]);
   setTitle(channel.displayName);
   view.append(
-    h('header', { class: 'channel-header' },
-      h('div', { class: 'avatar', 'aria-hidden': 'true' }, (channel.displayName || channel.name || '?').slice(0, 1).toUpperCase()),
-      h('div', null,
-        pageTitle(channel.displayName || channel.name),
-        h('p', { class: 'muted' }, `${channel.name}@${channel.host}`, ' · ',
-          t('channel.owner', { name: channel.ownerAccount?.displayName || channel.ownerAccount?.name || '' })))),
+    profileHeader(channel.displayName || channel.name, `${channel.name}@${channel.host}`, ' · ',
+      channel.ownerAccount
+        ? h('a', { href: accountLink(channel.ownerAccount) },
+          t('channel.owner', { name: channel.ownerAccount.displayName || channel.ownerAccount.name }))
+        : null),
     channel.description ? plainText(channel.description) : null,
     h('h2', null, t('channel.videos')),
     videoGrid(list.data, t('channel.empty')));

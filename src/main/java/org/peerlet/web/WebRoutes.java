@@ -22,7 +22,7 @@ public final class WebRoutes implements RouteGroup {
     static final List<String> PAGES = List.of(
             "/login", "/signup", "/upload", "/my-videos", "/admin", "/about", "/search", "/settings",
             "/videos/recently-added", "/videos/trending", "/videos/local", "/videos/subscriptions",
-            "/c/{handle}", "/video-channels/{handle}");
+            "/c/{handle}", "/video-channels/{handle}", "/a/{name}");
 
 
     @Override

@@ -152,7 +152,16 @@ class PagesBrowserTest {
         open("/videos/trending");
         assertThat(driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Trending");
         assertThat(driver.findElement(By.id("video-list")).getText()).contains(TITLE);
-        for (String page : new String[] {"/settings", "/videos/recently-added", "/videos/local", "/videos/subscriptions"}) {
+        // A channel page leads to its owner's account page: their channels and their videos.
+        open("/c/root_channel");
+        driver.findElement(By.cssSelector(".channel-header a")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("/a/admin"));
+        waitReady();
+        assertThat(driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo("admin");
+        assertThat(driver.findElement(By.cssSelector(".account-channels")).getText()).contains("Main root channel");
+        assertThat(driver.findElement(By.cssSelector("main .grid")).getText()).contains(TITLE);
+        for (String page : new String[] {"/settings", "/videos/recently-added", "/videos/local", "/videos/subscriptions",
+                "/a/admin"}) {
             Api.Res r = server.api().get(page);
             assertThat(r.status()).as(page).isEqualTo(200);
             assertThat(r.header("Content-Type")).as(page).startsWith("text/html");

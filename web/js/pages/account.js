@@ -1,0 +1,27 @@
+import { h, plainText } from '../dom.js';
+import { t } from '../i18n.js';
+import { api } from '../api.js';
+import { channelLink, profileHeader, videoGrid } from '../ui.js';
+import { setTitle } from '../app.js';
+
+/** A person's page: who they are, their channels, the videos the viewer may see. */
+export async function render(view, { args: [name] }) {
+  const enc = encodeURIComponent(name);
+  const [account, channels, list] = await Promise.all([
+    api(`/api/v1/accounts/${enc}`),
+    api(`/api/v1/accounts/${enc}/video-channels`),
+    api(`/api/v1/accounts/${enc}/videos?sort=-publishedAt&count=48`),
+  ]);
+  const display = account.displayName || account.name;
+  setTitle(display);
+  view.append(
+    profileHeader(display, `${account.name}@${account.host}`),
+    account.description ? plainText(account.description) : null,
+    h('h2', null, t('account.channels')),
+    channels.data.length
+      ? h('ul', { class: 'account-channels' },
+        channels.data.map((c) => h('li', null, h('a', { href: channelLink(c) }, c.displayName || c.name))))
+      : h('p', { class: 'empty' }, t('account.noChannels')),
+    h('h2', null, t('account.videos')),
+    videoGrid(list.data, t('account.empty')));
+}
