@@ -86,20 +86,28 @@ final class Chromium implements AutoCloseable {
 
     final ChromeDriver driver;
 
-    Chromium(Path profile, String... startupScripts) {
+    /**
+     * Debian's headless Chromium through its chromedriver, with a fresh profile: no network of its
+     * own (background services off), autoplay allowed and muted, the browser log kept. Set by path,
+     * so Selenium never tries to download a browser or a driver.
+     */
+    static ChromeDriver driver(Path profile, String... extraArgs) {
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--autoplay-policy=no-user-gesture-required", "--mute-audio", "--window-size=1000,800",
-                "--disable-features=WebRtcHideLocalIpsWithMdns",
-                "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
-                "--user-data-dir=" + profile);
+                "--autoplay-policy=no-user-gesture-required", "--mute-audio", "--user-data-dir=" + profile);
+        options.addArguments(extraArgs);
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
+    }
+
+    Chromium(Path profile, String... startupScripts) {
+        driver = driver(profile, "--window-size=1000,800", "--disable-features=WebRtcHideLocalIpsWithMdns",
+                "--disable-background-timer-throttling", "--disable-renderer-backgrounding");
         for (String s : startupScripts) {
             driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", s));
         }

@@ -11,8 +11,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peerlet.testing.Api;
@@ -21,7 +19,6 @@ import org.peerlet.testing.TestFiles;
 import org.peerlet.testing.TestServer;
 import org.peerlet.testing.Uploads;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -72,16 +69,7 @@ class PrivateVideosBrowserTest {
         privateShort = v1.get("shortUUID").asText();
         protectedShort = v2.get("shortUUID").asText();
 
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--autoplay-policy=no-user-gesture-required", "--mute-audio", "--window-size=1280,900", "--lang=en-US",
-                "--user-data-dir=" + work.resolve("profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = Chromium.driver(work.resolve("profile"), "--window-size=1280,900", "--lang=en-US");
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
