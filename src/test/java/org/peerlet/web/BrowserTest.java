@@ -1,29 +1,23 @@
 package org.peerlet.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peerlet.testing.TestClips;
-import org.peerlet.testing.TestFiles;
 import org.peerlet.testing.TestServer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a phone-sized screen, and an XSS attempt that must stay text. One server and one browser.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BrowserTest {
+class BrowserTest extends BrowserPages {
     static final String TITLE = "Browser clip";
     static final String XSS = "<img src=x onerror=window.__xss=1>";
-    static final Path SHOTS = Path.of("target", "screenshots");
 
-    static TestServer server;
-    static ChromeDriver driver;
-    static WebDriverWait wait;
-    static Path work;
-    static String base;
     static String adminToken;
     static String uuid;
     static String shortUuid;
@@ -62,49 +50,9 @@ class BrowserTest {
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
-    @AfterAll
-    static void stop() {
-        if (driver != null) driver.quit();
-        if (server != null) server.close();
-        if (work != null) TestFiles.deleteRecursively(work);
-    }
-
-    static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    static void open(String path) {
-        driver.get(base + path);
-        waitReady();
-    }
-
-    /** The app marks the root element once a page has rendered. */
-    static void waitReady() {
-        try {
-            wait.until(d -> Boolean.TRUE.equals(js("return !!document.documentElement.dataset.page && !document.getElementById('app').hasAttribute('aria-busy')")));
-        } catch (RuntimeException e) {
-            System.out.println("PAGE NOT READY at " + driver.getCurrentUrl() + "\n" + driver.getPageSource());
-            driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).forEach(System.out::println);
-            throw e;
-        }
-    }
-
     static void go(String path) {
         js("document.documentElement.dataset.page=''; history.pushState(null,'',arguments[0]); dispatchEvent(new PopStateEvent('popstate'))", path);
         waitReady();
-    }
-
-    static void shot(String name) throws Exception {
-        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** The whole page, not only what the window shows. */
-    static void fullShot(String name) throws Exception {
-        long width = ((Number) js("return document.documentElement.clientWidth")).longValue();
-        long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
-        Map<String, Object> r = driver.executeCdpCommand("Page.captureScreenshot", Map.of("captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-        Files.write(SHOTS.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) r.get("data")));
     }
 
     static String h1() {

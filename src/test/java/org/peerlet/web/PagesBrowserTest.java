@@ -1,30 +1,25 @@
 package org.peerlet.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peerlet.testing.Api;
 import org.peerlet.testing.TestClips;
-import org.peerlet.testing.TestFiles;
 import org.peerlet.testing.TestServer;
 import org.peerlet.testing.Uploads;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,17 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * settings page (profile, password, channels), and the admin's user editing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PagesBrowserTest {
-    static final Path SHOTS = Path.of("target", "screenshots");
+class PagesBrowserTest extends BrowserPages {
     static final String TITLE = "Garden tour";
     static final long MB = 1024L * 1024;
     static final long GB = 1024 * MB;
 
-    static TestServer server;
-    static ChromeDriver driver;
-    static WebDriverWait wait;
-    static Path work;
-    static String base;
     static String admin;
     static long ninaId;
 
@@ -66,35 +55,6 @@ class PagesBrowserTest {
 
         driver = Chromium.driver(work.resolve("profile"), "--window-size=1280,900", "--lang=en-US");
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (driver != null) driver.quit();
-        if (server != null) server.close();
-        if (work != null) TestFiles.deleteRecursively(work);
-    }
-
-    static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    static void open(String path) {
-        driver.get(base + path);
-        waitReady();
-    }
-
-    static void waitReady() {
-        wait.until(d -> Boolean.TRUE.equals(js("return document.documentElement.dataset.page === 'ready' && !document.getElementById('app').hasAttribute('aria-busy')")));
-    }
-
-    static void fullShot(String name) throws Exception {
-        js("window.scrollTo(0, 0)");
-        long width = ((Number) js("return document.documentElement.clientWidth")).longValue();
-        long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
-        Map<String, Object> r = driver.executeCdpCommand("Page.captureScreenshot", Map.of("captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-        Files.write(SHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) r.get("data")));
     }
 
     static void login(String username, String password) {

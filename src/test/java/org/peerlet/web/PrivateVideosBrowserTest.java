@@ -1,27 +1,21 @@
 package org.peerlet.web;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peerlet.testing.Api;
 import org.peerlet.testing.TestClips;
-import org.peerlet.testing.TestFiles;
 import org.peerlet.testing.TestServer;
 import org.peerlet.testing.Uploads;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
@@ -33,15 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * asks for its password; the owner creates a share link from "My videos".
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PrivateVideosBrowserTest {
-    static final Path SHOTS = Path.of("target", "screenshots");
+class PrivateVideosBrowserTest extends BrowserPages {
     static final String PASSWORD = "grandma-1942";
 
-    static TestServer server;
-    static ChromeDriver driver;
-    static WebDriverWait wait;
-    static Path work;
-    static String base;
     static String admin;
     static String privateUuid;
     static String privateShort;
@@ -71,30 +59,6 @@ class PrivateVideosBrowserTest {
 
         driver = Chromium.driver(work.resolve("profile"), "--window-size=1280,900", "--lang=en-US");
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (driver != null) driver.quit();
-        if (server != null) server.close();
-        if (work != null) TestFiles.deleteRecursively(work);
-    }
-
-    static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    static void awaitPage() {
-        wait.until(d -> Boolean.TRUE.equals(js("return !!document.documentElement.dataset.page && !document.getElementById('app')?.hasAttribute('aria-busy')")));
-    }
-
-    static void open(String path) {
-        driver.get(base + path);
-        awaitPage();
-    }
-
-    static void shot(String name) throws Exception {
-        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     static void awaitPlaying() {
@@ -175,7 +139,7 @@ class PrivateVideosBrowserTest {
         // The link works for someone with no account.
         js("localStorage.removeItem('peerlet.session')");
         driver.get(url.replaceFirst("^https?://[^/]+", base));
-        awaitPage();
+        waitReady();
         awaitPlaying();
     }
 
@@ -192,7 +156,7 @@ class PrivateVideosBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "(bob)"));
         driver.findElement(By.linkText("Shared with me")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "Shared with me"));
-        awaitPage();
+        waitReady();
         assertThat(driver.findElement(By.cssSelector("main .grid")).getText()).contains("Family secret").doesNotContain("Birthday party");
         wait.until(d -> Boolean.TRUE.equals(js("const i = document.querySelector('main .grid img'); return i.complete && i.naturalWidth > 0")));
         driver.findElement(By.linkText("Family secret")).click();

@@ -9,15 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peerlet.testing.Api;
 import org.peerlet.testing.TestClips;
-import org.peerlet.testing.TestFiles;
 import org.peerlet.testing.TestServer;
 import org.peerlet.testing.Uploads;
 
@@ -25,7 +22,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it stays inert, the French switch speaks French, and sign-up shows the rules.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SharingBrowserTest {
+class SharingBrowserTest extends BrowserPages {
     static final String DESCRIPTION = """
             A **bold** word and [a link](https://example.org/page).
 
@@ -47,14 +43,8 @@ class SharingBrowserTest {
 
             [click me](javascript:window.__xss=3) and ![pixel](https://tracker.example/p.png)
             """;
-    static final Path SHOTS = Path.of("target", "screenshots");
 
-    static TestServer server;
     static HttpServer otherSite;
-    static ChromeDriver driver;
-    static WebDriverWait wait;
-    static Path work;
-    static String base;
     static String admin;
     static String uuid;
     static String shortUuid;
@@ -105,33 +95,8 @@ class SharingBrowserTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (driver != null) driver.quit();
+    static void stopOtherSite() {
         if (otherSite != null) otherSite.stop(0);
-        if (server != null) server.close();
-        if (work != null) TestFiles.deleteRecursively(work);
-    }
-
-    static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    static void open(String path) {
-        driver.get(base + path);
-        wait.until(d -> Boolean.TRUE.equals(js("return !!document.documentElement.dataset.page && !document.getElementById('app')?.hasAttribute('aria-busy')")));
-    }
-
-    static void shot(String name) throws Exception {
-        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** The whole page, not only what the window shows. */
-    static void fullShot(String name) throws Exception {
-        long width = ((Number) js("return document.documentElement.clientWidth")).longValue();
-        long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
-        Map<String, Object> r = driver.executeCdpCommand("Page.captureScreenshot", Map.of("captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-        Files.write(SHOTS.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) r.get("data")));
     }
 
     @Test

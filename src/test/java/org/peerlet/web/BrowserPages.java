@@ -1,0 +1,75 @@
+package org.peerlet.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.peerlet.testing.TestFiles;
+import org.peerlet.testing.TestServer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/**
+ * What every browser test class shares: one server and one Chromium for the class (set in its
+ * {@code @BeforeAll}), opening pages and waiting until the app has rendered them, screenshots.
+ */
+abstract class BrowserPages {
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    static TestServer server;
+    static ChromeDriver driver;
+    static WebDriverWait wait;
+    static Path work;
+    static String base;
+
+    @AfterAll
+    static void closeBrowserAndServer() {
+        if (driver != null) driver.quit();
+        if (server != null) server.close();
+        if (work != null) TestFiles.deleteRecursively(work);
+        driver = null;
+        server = null;
+        work = null;
+    }
+
+    static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    static void open(String path) {
+        driver.get(base + path);
+        waitReady();
+    }
+
+    /** The app marks the root element once a page has rendered; on a timeout the page and log are printed. */
+    static void waitReady() {
+        try {
+            wait.until(d -> Boolean.TRUE.equals(js("return !!document.documentElement.dataset.page"
+                    + " && !document.getElementById('app')?.hasAttribute('aria-busy')")));
+        } catch (RuntimeException e) {
+            System.out.println("PAGE NOT READY at " + driver.getCurrentUrl() + "\n" + driver.getPageSource());
+            driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).forEach(System.out::println);
+            throw e;
+        }
+    }
+
+    static void shot(String name) throws Exception {
+        Files.createDirectories(SHOTS);
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The whole page, not only what the window shows. */
+    static void fullShot(String name) throws Exception {
+        Files.createDirectories(SHOTS);
+        long width = ((Number) js("return document.documentElement.clientWidth")).longValue();
+        long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
+        Map<String, Object> r = driver.executeCdpCommand("Page.captureScreenshot", Map.of("captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Files.write(SHOTS.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) r.get("data")));
+    }
+}
