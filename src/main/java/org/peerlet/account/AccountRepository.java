@@ -44,6 +44,11 @@ public final class AccountRepository {
                 .fetchOptional(AccountRepository::toAccount);
     }
 
+    /** The account a handle names: local, or a known remote one. */
+    public Optional<Account> byHandle(DSLContext db, org.peerlet.common.Handle h) {
+        return byName(db, h.name(), h.host());
+    }
+
     public void update(DSLContext tx, long id, String displayName, String description, long now) {
         tx.update(ACCOUNTS).set(DISPLAY_NAME, displayName).set(DESCRIPTION, description).set(UPDATED_AT, now)
                 .where(ID.eq(id)).execute();

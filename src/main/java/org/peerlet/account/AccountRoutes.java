@@ -36,10 +36,8 @@ public final class AccountRoutes implements RouteGroup {
 
     /** Finds an account by {@code name} or {@code name@host}. */
     public Account require(String handle) {
-        int at = handle.indexOf('@');
-        String name = at < 0 ? handle : handle.substring(0, at);
-        String host = at < 0 || handle.substring(at + 1).equals(urls.host()) ? "" : handle.substring(at + 1);
-        return accounts.byName(db.dsl(), name, host).orElseThrow(() -> ApiError.notFound("account not found"));
+        return accounts.byHandle(db.dsl(), org.peerlet.common.Handle.parse(handle, urls.host()))
+                .orElseThrow(() -> ApiError.notFound("account not found"));
     }
 
     private void get(Context ctx) {

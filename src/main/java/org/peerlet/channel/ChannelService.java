@@ -76,10 +76,8 @@ public final class ChannelService {
 
     /** Finds a channel by {@code name} or {@code name@host}; our own host means local. */
     public Optional<Channel> byHandle(DSLContext db, String handle, String ourHost) {
-        int at = handle.indexOf('@');
-        if (at < 0) return channels.byName(db, handle, "");
-        String host = handle.substring(at + 1);
-        return channels.byName(db, handle.substring(0, at), host.equals(ourHost) ? "" : host);
+        org.peerlet.common.Handle h = org.peerlet.common.Handle.parse(handle, ourHost);
+        return channels.byName(db, h.name(), h.host());
     }
 
     public Channel require(DSLContext db, String handle, String ourHost) {
@@ -95,7 +93,8 @@ public final class ChannelService {
     }
 
     private Channel editable(DSLContext tx, User asker, String handle) {
-        Channel c = channels.byName(tx, handle.contains("@") ? handle.substring(0, handle.indexOf('@')) : handle, "")
+        // Only a channel of this instance can be changed here, whatever host the handle names.
+        Channel c = channels.byName(tx, org.peerlet.common.Handle.parse(handle, "").name(), "")
                 .orElseThrow(() -> ApiError.notFound("video channel not found"));
         Account owner = owner(tx, c);
         if (!asker.canModerate() && !Long.valueOf(asker.id()).equals(owner.userId())) {

@@ -171,16 +171,13 @@ public final class PrivacyService implements Grants {
     /** Shares with {@code name} (local) or {@code name@host}; remote people are resolved by federation. */
     public PrivacyRepository.Share share(Video v, String handle, String ourHost) {
         if (handle == null || handle.isBlank()) throw ApiError.badRequest("handle is required: a user name, or name@host");
-        String h = handle.strip();
-        if (h.startsWith("@")) h = h.substring(1);
-        int at = h.indexOf('@');
+        org.peerlet.common.Handle h = org.peerlet.common.Handle.parse(handle, ourHost);
         Account a;
-        if (at < 0 || h.substring(at + 1).equalsIgnoreCase(ourHost)) {
-            String name = at < 0 ? h : h.substring(0, at);
-            a = accounts.byName(db.dsl(), name, "").filter(x -> x.userId() != null)
-                    .orElseThrow(() -> ApiError.notFound("no user named " + name + " here"));
+        if (h.isLocal()) {
+            a = accounts.byHandle(db.dsl(), h).filter(x -> x.userId() != null)
+                    .orElseThrow(() -> ApiError.notFound("no user named " + h.name() + " here"));
         } else {
-            a = remoteAccounts.apply(h).orElseThrow(() -> ApiError.notFound("no person " + handle + " could be found"));
+            a = remoteAccounts.apply(h.toString()).orElseThrow(() -> ApiError.notFound("no person " + handle + " could be found"));
         }
         if (v.account().id() == a.id()) throw ApiError.badRequest("this video is already yours");
         PrivacyRepository.Share s = db.write(tx -> repo.insertShare(tx, v.id(), a.id(), clock.millis()));

@@ -128,9 +128,7 @@ public final class FeedRoutes implements RouteGroup {
     }
 
     private Optional<Account> accountByHandle(String handle) {
-        int at = handle.indexOf('@');
-        String host = at < 0 || handle.substring(at + 1).equals(urls.host()) ? "" : handle.substring(at + 1);
-        return accounts.byName(db.dsl(), at < 0 ? handle : handle.substring(0, at), host);
+        return accounts.byHandle(db.dsl(), org.peerlet.common.Handle.parse(handle, urls.host()));
     }
 
     private static Optional<Long> id(String s, String name) {

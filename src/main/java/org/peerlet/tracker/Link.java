@@ -1,8 +1,8 @@
 package org.peerlet.tracker;
 
 /**
- * One client socket as the tracker sees it; {@link TrackerRoutes} adapts a Jetty session to it
- * and tests may fake it. Implementations must be safe to call from any thread.
+ * One client socket as the tracker sees it; {@link TrackerRoutes} adapts a Jetty session to it,
+ * and unit tests can pass their own. Implementations must be safe to call from any thread.
  */
 interface Link {
     /** The client's address, as used for per-address limits. */

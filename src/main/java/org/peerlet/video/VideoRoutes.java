@@ -134,10 +134,7 @@ public final class VideoRoutes implements RouteGroup {
     }
 
     private void accountVideos(Context ctx) {
-        String handle = ctx.pathParam("name");
-        int at = handle.indexOf('@');
-        String host = at < 0 || handle.substring(at + 1).equals(urls.host()) ? "" : handle.substring(at + 1);
-        Account a = accounts.byName(db.dsl(), at < 0 ? handle : handle.substring(0, at), host)
+        Account a = accounts.byHandle(db.dsl(), org.peerlet.common.Handle.parse(ctx.pathParam("name"), urls.host()))
                 .orElseThrow(() -> ApiError.notFound("account not found"));
         answer(ctx, query(ctx, null, a.id(), isOwnerOrModerator(ctx, a), null));
     }

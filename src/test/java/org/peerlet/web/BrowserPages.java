@@ -26,6 +26,21 @@ abstract class BrowserPages {
     static Path work;
     static String base;
 
+    /** Starts this class's server and work folder; returns the admin's access token. */
+    static String startServer(String workName) throws java.io.IOException {
+        server = TestServer.start();
+        base = server.baseUrl();
+        work = Files.createTempDirectory(workName);
+        Files.createDirectories(SHOTS);
+        return server.api().adminToken();
+    }
+
+    /** Starts this class's Chromium, with its own window size or language. */
+    static void startBrowser(String... chromeArgs) {
+        driver = Chromium.driver(work.resolve("profile"), chromeArgs);
+        wait = new WebDriverWait(driver, java.time.Duration.ofSeconds(30));
+    }
+
     @AfterAll
     static void closeBrowserAndServer() {
         if (driver != null) driver.quit();

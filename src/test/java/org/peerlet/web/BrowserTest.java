@@ -40,14 +40,8 @@ class BrowserTest extends BrowserPages {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start();
-        base = server.baseUrl();
-        adminToken = server.api().adminToken();
-        work = Files.createTempDirectory("browser-test");
-        Files.createDirectories(SHOTS);
-
-        driver = Chromium.driver(work.resolve("profile"), "--window-size=1366,900");
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        adminToken = startServer("browser-test");
+        startBrowser("--window-size=1366,900");
     }
 
     static void go(String path) {

@@ -11,15 +11,12 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peerlet.testing.Api;
 import org.peerlet.testing.TestClips;
 import org.peerlet.testing.TestServer;
 import org.peerlet.testing.Uploads;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,22 +36,17 @@ class PagesBrowserTest extends BrowserPages {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start();
-        base = server.baseUrl();
+        admin = startServer("pages-browser");
         Api api = server.api();
-        admin = api.adminToken();
         String nina = api.createUser(admin, "nina", "nina-secret-1");
         ninaId = api.get("/api/v1/users/me", nina).json().get("id").asLong();
-        work = Files.createTempDirectory("pages-browser");
-        Files.createDirectories(SHOTS);
         Uploads uploads = new Uploads(api);
         Path clip = TestClips.h264Aac(work.resolve("clip.mp4"), 320, 180, 2.0, 15);
         Api.Res r = uploads.multipart(admin, Map.of("name", TITLE, "privacy", 1, "channelId", uploads.channelId(admin)), clip, "clip.mp4");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         uploads.awaitPublished(admin, r.json().get("video").get("id").asLong());
 
-        driver = Chromium.driver(work.resolve("profile"), "--window-size=1280,900", "--lang=en-US");
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        startBrowser("--window-size=1280,900", "--lang=en-US");
     }
 
     static void login(String username, String password) {

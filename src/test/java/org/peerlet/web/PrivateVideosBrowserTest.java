@@ -8,15 +8,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peerlet.testing.Api;
 import org.peerlet.testing.TestClips;
 import org.peerlet.testing.TestServer;
 import org.peerlet.testing.Uploads;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,12 +34,8 @@ class PrivateVideosBrowserTest extends BrowserPages {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start();
-        base = server.baseUrl();
+        admin = startServer("private-browser");
         Api api = server.api();
-        admin = api.adminToken();
-        work = Files.createTempDirectory("private-browser");
-        Files.createDirectories(SHOTS);
         Uploads uploads = new Uploads(api);
         Path clip = TestClips.h264Aac(work.resolve("clip.mp4"), 320, 180, 3.0, 15);
         long channel = uploads.channelId(admin);
@@ -57,8 +50,7 @@ class PrivateVideosBrowserTest extends BrowserPages {
         privateShort = v1.get("shortUUID").asText();
         protectedShort = v2.get("shortUUID").asText();
 
-        driver = Chromium.driver(work.resolve("profile"), "--window-size=1280,900", "--lang=en-US");
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        startBrowser("--window-size=1280,900", "--lang=en-US");
     }
 
     static void awaitPlaying() {

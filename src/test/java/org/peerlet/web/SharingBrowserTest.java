@@ -20,7 +20,6 @@ import org.peerlet.testing.Uploads;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,12 +51,8 @@ class SharingBrowserTest extends BrowserPages {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start();
-        base = server.baseUrl();
+        admin = startServer("sharing-browser");
         Api api = server.api();
-        admin = api.adminToken();
-        work = Files.createTempDirectory("sharing-browser");
-        Files.createDirectories(SHOTS);
         Uploads uploads = new Uploads(api);
         Path clip = TestClips.h264Aac(work.resolve("clip.mp4"), 320, 180, 3.0, 15);
         long id = upload(uploads, "Shared clip", 1, DESCRIPTION, clip);
@@ -83,8 +78,7 @@ class SharingBrowserTest extends BrowserPages {
         });
         otherSite.start();
 
-        driver = Chromium.driver(work.resolve("profile"), "--window-size=1280,900", "--lang=en-US");
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        startBrowser("--window-size=1280,900", "--lang=en-US");
     }
 
     static long upload(Uploads uploads, String name, int privacy, String description, Path clip) {
