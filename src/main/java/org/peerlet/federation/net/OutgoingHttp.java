@@ -38,7 +38,9 @@ public final class OutgoingHttp {
     public record Response(int status, byte[] body, String contentType) {
     }
 
-    private final HttpClient client;
+    // Made on first use: building it loads the TLS stack (~500 classes, some MB of a Pi's RAM),
+    // which an instance that never federates should not pay for.
+    private volatile HttpClient client;
     private final boolean allowHttp;
     private final boolean allowLoopback;
     private final Predicate<String> blockedHost;
@@ -52,8 +54,20 @@ public final class OutgoingHttp {
         this.blockedHost = blockedHost;
         this.clock = clock;
         this.userAgent = userAgent;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                            .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+                }
+                c = client;
+            }
+        }
+        return c;
     }
 
     /** Fetches an ActivityPub document with a signed GET (servers in secure mode require it). */
@@ -109,7 +123,7 @@ public final class OutgoingHttp {
 
     private HttpResponse<InputStream> send(HttpRequest req) throws IOException {
         try {
-            return client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+            return client().send(req, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
