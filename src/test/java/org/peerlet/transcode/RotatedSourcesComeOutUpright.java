@@ -87,7 +87,7 @@ class RotatedSourcesComeOutUpright {
     @ValueSource(ints = {90, 180, 270})
     void every_sample_of_every_plane_moves_where_the_turn_sends_it(int degrees) throws Exception {
         // Odd, wider and taller than a tile, and with padded rows: every edge case of the plane walk at once.
-        int w = 67, h = 45;
+        int w = 2 * FrameRotator.TILE + 3, h = FrameRotator.TILE + 13;
         AVFrame frame = randomPicture(w, h, new Random(degrees));
         try (FrameRotator rotator = new FrameRotator(degrees)) {
             AVFrame upright = rotator.upright(frame);
