@@ -70,7 +70,7 @@ final class FrameRotator implements AutoCloseable {
     private AVFrame toYuv420(AVFrame frame) throws MediaException {
         if (toYuv420 == null || toYuv420.width != frame.width() || toYuv420.height != frame.height()) {
             if (toYuv420 != null) toYuv420.close();
-            toYuv420 = null;
+            toYuv420 = null; // so close() cannot free it twice if the next line fails
             toYuv420 = new RungScaler(frame.width(), frame.height());
         }
         return toYuv420.scale(frame);
