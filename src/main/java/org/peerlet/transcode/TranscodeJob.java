@@ -221,7 +221,7 @@ final class TranscodeJob implements AutoCloseable {
         frame.pts(pts);
         double seconds = Ff.seconds(pts, videoTimeBase);
         videoEnd = Math.max(videoEnd, seconds + 1.0 / fps);
-        rotator.rotate(frame, videoTimeBase, this::encodeForEveryRung);
+        encodeForEveryRung(rotator.upright(frame));
     }
 
     private void encodeForEveryRung(AVFrame upright) throws MediaException {

@@ -168,7 +168,7 @@ public final class TestClips {
         private String audioCodec;
         private int width = 320, height = 240, pixelFormat = AV_PIX_FMT_YUV420P, rotation;
         private double fps = 25, seconds = 2;
-        private boolean faststart;
+        private boolean faststart, cornerMark;
 
         private Builder(Path out) {
             this.out = out;
@@ -183,6 +183,8 @@ public final class TestClips {
         public Builder seconds(double s) { this.seconds = s; return this; }
         public Builder rotation(int degrees) { this.rotation = degrees; return this; }
         public Builder faststart() { this.faststart = true; return this; }
+        /** A still black picture with a red top-left corner (a quarter of each side), to see where that corner ends up. */
+        public Builder cornerMark() { this.cornerMark = true; return this; }
 
         public Path write() {
             try {
@@ -328,14 +330,14 @@ public final class TestClips {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     boolean inBox = x >= boxX && x < boxX + boxW && y >= boxY && y < boxY + boxH;
-                    row[x] = (byte) (inBox ? 235 : 16 + ((x + y + index * 3) % 200));
+                    row[x] = (byte) luma(x, y, w, h, inBox, index);
                 }
                 vframe.data(0).position((long) y * vframe.linesize(0)).put(row, 0, w);
             }
             byte[] crow = new byte[cw];
             for (int p = 1; p <= 2; p++) {
                 for (int y = 0; y < ch; y++) {
-                    for (int x = 0; x < cw; x++) crow[x] = (byte) (p == 1 ? 64 + (x * 128 / cw) : 64 + (y * 128 / ch));
+                    for (int x = 0; x < cw; x++) crow[x] = (byte) chroma(p, x, y, cw, ch);
                     vframe.data(p).position((long) y * vframe.linesize(p)).put(crow, 0, cw);
                 }
             }
@@ -350,7 +352,7 @@ public final class TestClips {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     boolean inBox = x >= boxX && x < boxX + boxW && y >= boxY && y < boxY + boxH;
-                    row[x] = (short) ((inBox ? 235 : 16 + ((x + y + index * 3) % 200)) << 2);
+                    row[x] = (short) (luma(x, y, w, h, inBox, index) << 2);
                 }
                 // position() counts shorts here: a byte offset converted first would land twice too far.
                 new ShortPointer(vframe.data(0)).position((long) y * vframe.linesize(0) / 2).put(row, 0, w);
@@ -358,10 +360,20 @@ public final class TestClips {
             short[] crow = new short[cw];
             for (int p = 1; p <= 2; p++) {
                 for (int y = 0; y < ch; y++) {
-                    for (int x = 0; x < cw; x++) crow[x] = (short) ((p == 1 ? 64 + (x * 128 / cw) : 64 + (y * 128 / ch)) << 2);
+                    for (int x = 0; x < cw; x++) crow[x] = (short) (chroma(p, x, y, cw, ch) << 2);
                     new ShortPointer(vframe.data(p)).position((long) y * vframe.linesize(p) / 2).put(crow, 0, cw);
                 }
             }
+        }
+
+        private int luma(int x, int y, int w, int h, boolean inBox, long index) {
+            if (b.cornerMark) return x < w / 4 && y < h / 4 ? 235 : 16;
+            return inBox ? 235 : (int) (16 + ((x + y + index * 3) % 200));
+        }
+
+        private int chroma(int plane, int x, int y, int cw, int ch) {
+            if (b.cornerMark) return x < cw / 4 && y < ch / 4 ? (plane == 1 ? 90 : 240) : 128;
+            return plane == 1 ? 64 + (x * 128 / cw) : 64 + (y * 128 / ch);
         }
 
         private void drawSound(long first, int n) throws IOException {

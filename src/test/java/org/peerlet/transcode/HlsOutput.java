@@ -33,6 +33,20 @@ final class HlsOutput {
                        int videoFrames, double videoSeconds, double audioSeconds, List<Double> keyframeTimes) {
     }
 
+    /** A decoded 8-bit picture: its size and its luma samples, packed row after row. */
+    record Picture(int width, int height, byte[] luma) {
+        /** Mean luma of the square an eighth of the width on a side at one corner: (0, 0) top left, (1, 1) bottom right. */
+        double cornerLuma(int right, int bottom) {
+            int side = Math.max(1, width / 8);
+            int x0 = right == 0 ? 0 : width - side, y0 = bottom == 0 ? 0 : height - side;
+            long sum = 0;
+            for (int y = y0; y < y0 + side; y++) {
+                for (int x = x0; x < x0 + side; x++) sum += luma[y * width + x] & 0xff;
+            }
+            return sum / (double) (side * side);
+        }
+    }
+
     /** First video packet of one segment: is it a keyframe, and when does it start. */
     record SegmentStart(boolean keyframe, double seconds) {
     }
@@ -51,6 +65,50 @@ final class HlsOutput {
         } finally {
             joined.toFile().delete();
         }
+    }
+
+    /** The first picture of a rung (init segment + segments), decoded. */
+    static Picture firstPicture(Path dir, String playlist) {
+        MediaPlaylist p = MediaPlaylist.read(dir.resolve(playlist));
+        List<Path> parts = new ArrayList<>();
+        parts.add(dir.resolve(p.initSegment()));
+        for (MediaPlaylist.Segment s : p.segments()) parts.add(dir.resolve(s.uri()));
+        Path joined = concat(dir, parts, playlist + ".first.mp4");
+        AVFormatContext fmt = open(joined);
+        AVPacket pkt = av_packet_alloc();
+        Picture[] got = new Picture[1];
+        StreamDecoder.FrameSink keep = f -> {
+            if (got[0] != null) return;
+            int w = f.width(), h = f.height();
+            byte[] luma = new byte[w * h];
+            for (int y = 0; y < h; y++) f.data(0).position((long) y * f.linesize(0)).get(luma, y * w, w);
+            got[0] = new Picture(w, h, luma);
+        };
+        try (StreamDecoder decoder = StreamDecoder.open(videoStream(fmt), 1)) {
+            while (got[0] == null && av_read_frame(fmt, pkt) >= 0) {
+                try {
+                    if (fmt.streams(pkt.stream_index()).codecpar().codec_type() == AVMEDIA_TYPE_VIDEO) decoder.decode(pkt, keep);
+                } finally {
+                    av_packet_unref(pkt);
+                }
+            }
+            if (got[0] == null) decoder.decode(null, keep);
+        } catch (MediaException e) {
+            throw new AssertionError("cannot decode " + playlist + ": " + e.getMessage(), e);
+        } finally {
+            av_packet_free(pkt);
+            avformat_close_input(fmt);
+            joined.toFile().delete();
+        }
+        if (got[0] == null) throw new AssertionError("no picture in " + playlist);
+        return got[0];
+    }
+
+    private static AVStream videoStream(AVFormatContext fmt) {
+        for (int i = 0; i < fmt.nb_streams(); i++) {
+            if (fmt.streams(i).codecpar().codec_type() == AVMEDIA_TYPE_VIDEO) return fmt.streams(i);
+        }
+        throw new AssertionError("no video stream");
     }
 
     static List<SegmentStart> segmentStarts(Path dir, String playlist) {
