@@ -42,6 +42,10 @@ public final class Main {
 
     private static void serve(List<String> flags) {
         Settings settings = Settings.load(System.getenv(), flags);
+        // JavaCPP unpacks FFmpeg's libraries (~50 MB) once into the data dir, instead of into a
+        // home directory (none under systemd's DynamicUser) or a private /tmp wiped at each start.
+        System.getProperties().putIfAbsent("org.bytedeco.javacpp.cachedir",
+                settings.dataDir().resolve("native").toAbsolutePath().toString());
         App app = new App(settings, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         app.start();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 /**
  * {@link MediaEngine} on FFmpeg's own libraries, in-process through JavaCPP (no ffmpeg subprocess).
  * Stateless: every call opens and frees its own native objects, so calls may run concurrently.
+ * The natives load on first use; if they cannot, calls fail with {@link EngineUnavailableException}.
  */
 public final class FfmpegEngine implements MediaEngine {
 
@@ -12,6 +13,8 @@ public final class FfmpegEngine implements MediaEngine {
     public ProbeResult probe(Path file) throws MediaException {
         try (InputFile in = InputFile.open(file)) {
             return in.describe();
+        } catch (LinkageError e) {
+            throw new EngineUnavailableException(e);
         }
     }
 
@@ -20,6 +23,8 @@ public final class FfmpegEngine implements MediaEngine {
             throws MediaException {
         try (TranscodeJob job = new TranscodeJob(request, progress, cancel)) {
             return job.run();
+        } catch (LinkageError e) {
+            throw new EngineUnavailableException(e);
         }
     }
 }

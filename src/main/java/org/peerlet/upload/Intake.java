@@ -9,6 +9,7 @@ import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
 import org.peerlet.http.Json;
 import org.peerlet.media.MediaLayout;
+import org.peerlet.transcode.EngineUnavailableException;
 import org.peerlet.transcode.JobRepository;
 import org.peerlet.transcode.MediaEngine;
 import org.peerlet.transcode.MediaException;
@@ -119,6 +120,9 @@ public final class Intake {
             ProbeResult probe;
             try {
                 probe = engine.probe(staged);
+            } catch (EngineUnavailableException e) {
+                LOG.error("upload refused: {}", e.getMessage());
+                throw new ApiError(503, null, "Uploads are unavailable: " + e.getMessage());
             } catch (MediaException e) {
                 throw new ApiError(422, null, "Video file unreadable: " + e.getMessage());
             }

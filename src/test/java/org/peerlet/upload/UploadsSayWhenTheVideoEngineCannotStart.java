@@ -1,0 +1,90 @@
+package org.peerlet.upload;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerlet.testing.Api;
+import org.peerlet.testing.TestClips;
+import org.peerlet.testing.Uploads;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A server whose FFmpeg libraries cannot load (a Raspberry Pi without libva, say) must tell the
+ * uploader and the operator why, and keep nothing of the refused upload. Runs the shipped jar
+ * with one JNI library taken out, as its own process.
+ */
+class UploadsSayWhenTheVideoEngineCannotStart {
+
+    @Test
+    void anUploadAnswers503NamingTheMissingLibraryAndLeavesNothing(@TempDir Path dir) throws Exception {
+        Path jar = withoutEntry(shippedJar(), dir.resolve("peerlet.jar"), "/libjniavutil.so");
+        Path clip = TestClips.h264Aac(dir.resolve("clip.mp4"), 160, 90, 1, 25);
+        int port;
+        try (var s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--port", String.valueOf(port), "--admin-password", "grandma-knits")
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("PEERLET_"));
+        Process p = pb.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.readString(dir.resolve("out.log")).contains("listening on")) {
+                assertThat(p.isAlive() && System.nanoTime() < deadline).as("the server starts").isTrue();
+                Thread.sleep(50);
+            }
+            Api api = new Api("http://127.0.0.1:" + port);
+            String token = api.token("admin", "grandma-knits");
+            Uploads uploads = new Uploads(api);
+            Api.Res res = uploads.multipart(token, Map.of("channelId", uploads.channelId(token), "name", "Birthday"),
+                    clip, "birthday.mp4");
+
+            assertThat(res.status()).isEqualTo(503);
+            assertThat(res.json().path("detail").asText())
+                    .contains("jniavutil").contains("apt-get install libva2 libva-drm2 libdrm2");
+            assertThat(api.get("/api/v1/users/me/videos", token).json().path("total").asInt()).isZero();
+            Path data = dir.resolve("data");
+            assertThat(Files.list(data.resolve("uploads")).toList()).isEmpty();
+            assertThat(Files.list(data.resolve("originals")).toList()).isEmpty();
+            // JavaCPP unpacked the libraries it had into the data dir, not into a home or /tmp.
+            assertThat(Files.isDirectory(data.resolve("native"))).isTrue();
+
+            p.destroy();
+            assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(dir.resolve("out.log"))).contains("upload refused: the video engine cannot start");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** The jar the tests run against (failsafe puts target/peerlet.jar on the class path). */
+    private static Path shippedJar() {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return Arrays.stream(cp.split(java.io.File.pathSeparator)).map(Path::of)
+                .filter(f -> f.getFileName().toString().equals("peerlet.jar")).findFirst()
+                .orElseThrow(() -> new AssertionError("target/peerlet.jar is not on the class path: run mvn verify"));
+    }
+
+    private static Path withoutEntry(Path from, Path to, String nameEnding) throws Exception {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(from));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().endsWith(nameEnding)) continue;
+                out.putNextEntry(new ZipEntry(e.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+        }
+        return to;
+    }
+}
