@@ -87,8 +87,22 @@ class RotatedSourcesComeOutUpright {
     @ValueSource(ints = {90, 180, 270})
     void every_sample_of_every_plane_moves_where_the_turn_sends_it(int degrees) throws Exception {
         // Odd, wider and taller than a tile, and with padded rows: every edge case of the plane walk at once.
-        int w = 2 * FrameRotator.TILE + 3, h = FrameRotator.TILE + 13;
-        AVFrame frame = randomPicture(w, h, new Random(degrees));
+        assertEverySampleMoves(degrees, 2 * FrameRotator.TILE + 3, FrameRotator.TILE + 13, new Random(degrees));
+    }
+
+    @ParameterizedTest(name = "turned {0} degrees clockwise")
+    @ValueSource(ints = {90, 180, 270})
+    void every_sample_moves_right_whatever_the_size_modulo_8(int degrees) throws Exception {
+        // 8x8 blocks inside, sample by sample at the edges: every remainder of luma and chroma, on both
+        // sides of a tile's edge (turned, the width becomes the height).
+        Random random = new Random(degrees);
+        for (int w = FrameRotator.TILE - 7; w <= FrameRotator.TILE + 8; w++) {
+            for (int h = 9; h <= 24; h++) assertEverySampleMoves(degrees, w, h, random);
+        }
+    }
+
+    private static void assertEverySampleMoves(int degrees, int w, int h, Random random) throws Exception {
+        AVFrame frame = randomPicture(w, h, random);
         try (FrameRotator rotator = new FrameRotator(degrees)) {
             AVFrame upright = rotator.upright(frame);
             boolean quarter = degrees != 180;
@@ -103,7 +117,7 @@ class RotatedSourcesComeOutUpright {
                         // Where (x, y) goes, seen by a viewer turning the picture clockwise.
                         int tx = switch (degrees) { case 90 -> ph - 1 - y; case 180 -> pw - 1 - x; default -> y; };
                         int ty = switch (degrees) { case 90 -> x; case 180 -> ph - 1 - y; default -> pw - 1 - x; };
-                        assertThat(sample(upright, p, tx, ty)).as("plane %d (%d, %d)", p, x, y).isEqualTo(sample(frame, p, x, y));
+                        assertThat(sample(upright, p, tx, ty)).as("%dx%d, plane %d (%d, %d)", w, h, p, x, y).isEqualTo(sample(frame, p, x, y));
                     }
                 }
             }
