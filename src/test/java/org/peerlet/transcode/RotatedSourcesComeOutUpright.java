@@ -50,24 +50,23 @@ class RotatedSourcesComeOutUpright {
 
     @Test
     void a_10_bit_portrait_clip_is_converted_then_turned() throws Exception {
-        Path src = TestClips.clip(dir.resolve("ten.mp4")).video("libx264", 320, 180, 25).cornerMark()
-                .pixelFormat(AV_PIX_FMT_YUV420P10LE).seconds(0.4).rotation(90).write();
-        TranscodeResult r = transcode(src);
-        HlsOutput.Picture picture = HlsOutput.firstPicture(dir.resolve("out"), r.rungs().get(0).playlist());
-        assertThat(picture.width()).isEqualTo(180);
-        assertThat(picture.height()).isEqualTo(320);
-        assertOnlyBrightCorner(picture, 1, 0);
+        assertConvertedAndTurned(AV_PIX_FMT_YUV420P10LE, 320, 180, 90, 180, 320, 1, 0);
     }
 
     @Test
     void an_odd_sized_yuv444_clip_turned_270_degrees_comes_out_even() throws Exception {
-        Path src = TestClips.clip(dir.resolve("odd.mp4")).video("libx264", 175, 145, 25).cornerMark()
-                .pixelFormat(AV_PIX_FMT_YUV444P).seconds(0.4).rotation(270).write();
+        assertConvertedAndTurned(AV_PIX_FMT_YUV444P, 175, 145, 270, 144, 174, 0, 1);
+    }
+
+    /** A w x h clip in a format that is not 8-bit 4:2:0, turned, comes out upright at the expected size. */
+    private void assertConvertedAndTurned(int pixelFormat, int w, int h, int degrees, int outW, int outH, int right, int bottom) throws Exception {
+        Path src = TestClips.clip(dir.resolve("c.mp4")).video("libx264", w, h, 25).cornerMark()
+                .pixelFormat(pixelFormat).seconds(0.4).rotation(degrees).write();
         TranscodeResult r = transcode(src);
         HlsOutput.Picture picture = HlsOutput.firstPicture(dir.resolve("out"), r.rungs().get(0).playlist());
-        assertThat(picture.width()).isEqualTo(144);
-        assertThat(picture.height()).isEqualTo(174);
-        assertOnlyBrightCorner(picture, 0, 1);
+        assertThat(picture.width()).isEqualTo(outW);
+        assertThat(picture.height()).isEqualTo(outH);
+        assertOnlyBrightCorner(picture, right, bottom);
     }
 
     private static void assertOnlyBrightCorner(HlsOutput.Picture picture, int right, int bottom) {
