@@ -39,6 +39,11 @@ function remembered() {
   return null;
 }
 
+/** A level's resolution as PeerTube names it: its shorter side (hls.js leaves width 0 when unknown). */
+function resolution(level) {
+  return level.width ? Math.min(level.width, level.height) : level.height;
+}
+
 function isTyping(el) {
   return el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
@@ -151,15 +156,16 @@ export function createPlayer(container, video, { autoplay = true, fileToken = nu
         stopStats = p2pPanel.show(session);
         hls.on(Hls.Events.MANIFEST_PARSED, (_, data) => {
           quality.replaceChildren(quality.options[0]);
-          const levels = data.levels.map((l, i) => ({ i, height: l.height, bitrate: l.bitrate }));
-          levels.sort((a, b) => b.height - a.height);
-          for (const l of levels) quality.append(h('option', { value: String(l.i) }, `${l.height}p`));
+          // Named by the shorter side, as PeerTube does: a phone's 720x1280 rung is 720p.
+          const levels = data.levels.map((l, i) => ({ i, res: resolution(l), bitrate: l.bitrate }));
+          levels.sort((a, b) => b.res - a.res);
+          for (const l of levels) quality.append(h('option', { value: String(l.i) }, `${l.res}p`));
           qualityField.hidden = levels.length < 2;
           play();
         });
         hls.on(Hls.Events.LEVEL_SWITCHED, (_, d) => {
           const l = hls.levels[d.level];
-          quality.options[0].textContent = hls.autoLevelEnabled && l ? t('player.autoNow', { res: `${l.height}p` }) : t('player.auto');
+          quality.options[0].textContent = hls.autoLevelEnabled && l ? t('player.autoNow', { res: `${resolution(l)}p` }) : t('player.auto');
         });
         hls.on(Hls.Events.ERROR, (_, d) => {
           if (!d.fatal) return;

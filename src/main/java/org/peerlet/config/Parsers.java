@@ -93,7 +93,7 @@ final class Parsers {
                 try {
                     v = Integer.parseInt(p);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("a comma-separated list of heights such as 240,360,720");
+                    throw new IllegalArgumentException("a comma-separated list of resolutions such as 240,360,720");
                 }
                 if (!List.of(144, 240, 360, 480, 720, 1080, 1440, 2160).contains(v)) {
                     throw new IllegalArgumentException(v + " is not one of 144,240,360,480,720,1080,1440,2160");

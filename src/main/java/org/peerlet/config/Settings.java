@@ -37,7 +37,7 @@ public final class Settings {
     public static final Setting<Long> USER_VIDEO_QUOTA_DAILY = new Setting<>("user_video_quota_daily", "-1",
             "default daily upload quota of new users in bytes, -1 for none", s -> "-1".equals(s) ? -1L : Parsers.size().apply(s));
     public static final Setting<List<Integer>> TRANSCODING_RESOLUTIONS = new Setting<>("transcoding_resolutions",
-            "240,360,480,720", "HLS ladder heights (1080 is opt-in)", Parsers.resolutions());
+            "240,360,480,720", "HLS ladder resolutions, the shorter side (720 = 1280x720, or 720x1280 upright; 1080 is opt-in)", Parsers.resolutions());
     public static final Setting<String> TRANSCODING_PRESET = new Setting<>("transcoding_preset", "veryfast",
             "x264 preset", Parsers.oneOf("ultrafast", "superfast", "veryfast", "faster", "fast", "medium"));
     public static final Setting<Integer> TRANSCODING_CONCURRENCY = new Setting<>("transcoding_concurrency", "1",

@@ -22,14 +22,13 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 
 /**
- * One rung's HLS output through FFmpeg's own hls muxer in fMP4 mode: it writes {h}-init.mp4,
- * {h}-N.m4s and the VOD media playlist {h}.m3u8, cutting at the first keyframe after each
+ * One rung's HLS output through FFmpeg's own hls muxer in fMP4 mode: it writes {r}-init.mp4,
+ * {r}-N.m4s and the VOD media playlist {r}.m3u8 (r = the rung's resolution, its shorter side), cutting at the first keyframe after each
  * segment length. Since keyframes sit exactly on GOP boundaries in every rung, all rungs cut alike.
  * fMP4 rather than TS: less overhead, and the same fragments serve HLS and P2P (PeerTube does fMP4 too).
  */
 final class HlsRungMuxer implements AutoCloseable {
 
-    final int height;
     final String playlistName;
     final String initName;
     private final AVFormatContext context;
@@ -40,11 +39,10 @@ final class HlsRungMuxer implements AutoCloseable {
     private boolean headerWritten;
     private double lastVideoSeconds;
 
-    HlsRungMuxer(Path dir, int height, AVCodecContext videoEncoder, AVCodecContext audioEncoder, int segmentSeconds)
+    HlsRungMuxer(Path dir, int resolution, AVCodecContext videoEncoder, AVCodecContext audioEncoder, int segmentSeconds)
             throws MediaException {
-        this.height = height;
-        this.playlistName = height + ".m3u8";
-        this.initName = height + "-init.mp4";
+        this.playlistName = resolution + ".m3u8";
+        this.initName = resolution + "-init.mp4";
         this.videoEncoder = videoEncoder;
         this.audioEncoder = audioEncoder;
         dir = dir.toAbsolutePath();
@@ -59,7 +57,7 @@ final class HlsRungMuxer implements AutoCloseable {
             av_dict_set(opts, "hls_list_size", "0", 0);
             av_dict_set(opts, "hls_segment_type", "fmp4", 0);
             av_dict_set(opts, "hls_fmp4_init_filename", initName, 0);
-            av_dict_set(opts, "hls_segment_filename", dir.resolve(height + "-%d.m4s").toString(), 0);
+            av_dict_set(opts, "hls_segment_filename", dir.resolve(resolution + "-%d.m4s").toString(), 0);
             av_dict_set(opts, "hls_flags", "independent_segments", 0);
             int ret = avformat_write_header(context, opts);
             if (ret < 0) throw MediaException.transientFailure("cannot start HLS output " + playlistName + ": " + Ff.describe(ret));

@@ -10,7 +10,7 @@ public interface ProgressListener {
 
     /**
      * @param fraction overall progress 0..1
-     * @param perRung  progress 0..1 of each rung, keyed by rung height
+     * @param perRung  progress 0..1 of each rung, keyed by rung resolution (shorter side)
      */
     void onProgress(double fraction, Map<Integer, Double> perRung);
 }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -126,9 +127,9 @@ final class TranscodeJob implements AutoCloseable {
             audio = new AudioEncoder(input.audio().codecpar().sample_rate());
         }
         List<LadderPlan.Size> sizes = videoStream != null
-                ? LadderPlan.plan(displayW, displayH, request.rungHeights())
+                ? LadderPlan.plan(displayW, displayH, request.resolutions())
                 : List.of(new LadderPlan.Size(Ff.even(displayW), Ff.even(displayH)));
-        if (videoStream != null && sizes.size() == 1 && sizes.get(0).height() < minHeight(request.rungHeights())) {
+        if (videoStream != null && sizes.size() == 1 && sizes.get(0).resolution() < Collections.min(request.resolutions())) {
             warnings.add("source is smaller than the lowest rung: one rung at " + sizes.get(0).width() + "x" + sizes.get(0).height());
         }
         for (LadderPlan.Size s : sizes) {
@@ -137,7 +138,7 @@ final class TranscodeJob implements AutoCloseable {
             try {
                 encoder = new VideoRungEncoder(s.width(), s.height(), videoTimeBase, fps, request.gopSeconds(),
                         request.x264Preset(), threads);
-                HlsRungMuxer muxer = new HlsRungMuxer(request.outputDir(), s.height(), encoder.context,
+                HlsRungMuxer muxer = new HlsRungMuxer(request.outputDir(), s.resolution(), encoder.context,
                         audio != null ? audio.context : null, request.segmentSeconds());
                 rungs.add(new Rendition(s, scaler, encoder, muxer));
             } catch (MediaException | RuntimeException e) {
@@ -146,10 +147,6 @@ final class TranscodeJob implements AutoCloseable {
                 throw e;
             }
         }
-    }
-
-    private static int minHeight(List<Integer> heights) {
-        return heights.stream().mapToInt(Integer::intValue).min().orElse(0);
     }
 
     private static double sane(double fps) {
@@ -330,7 +327,7 @@ final class TranscodeJob implements AutoCloseable {
         lastProgressNanos = now;
         Map<Integer, Double> perRung = new LinkedHashMap<>();
         for (Rendition r : rungs) {
-            perRung.put(r.size().height(), done ? 1.0 : fraction(r.muxer().lastVideoSeconds()));
+            perRung.put(r.size().resolution(), done ? 1.0 : fraction(r.muxer().lastVideoSeconds()));
         }
         progress.onProgress(done ? 1.0 : fraction(decodedSeconds()), perRung);
     }

@@ -7,8 +7,9 @@ import java.util.Objects;
 /**
  * One transcode job.
  *
- * @param rungHeights    wanted ladder; rungs above the source's display height are dropped (never upscale),
- *                       and a source smaller than the lowest rung gets one rung at its own even size
+ * @param resolutions    wanted ladder, as shorter sides (720 = 1280x720 landscape, 720x1280 portrait);
+ *                       rungs above the source's are dropped (never upscale), and a source smaller than
+ *                       the lowest rung gets one rung at its own even size
  * @param x264Preset     libx264 preset, e.g. "veryfast"
  * @param gopSeconds     keyframe interval; also the segment length so every rung cuts at the same instants
  * @param segmentSeconds HLS segment length; must equal gopSeconds (kept separate for clarity of intent)
@@ -17,7 +18,7 @@ import java.util.Objects;
 public record TranscodeRequest(
         Path source,
         Path outputDir,
-        List<Integer> rungHeights,
+        List<Integer> resolutions,
         String x264Preset,
         int gopSeconds,
         int segmentSeconds,
@@ -30,7 +31,7 @@ public record TranscodeRequest(
     public TranscodeRequest {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(outputDir, "outputDir");
-        rungHeights = List.copyOf(rungHeights == null || rungHeights.isEmpty() ? DEFAULT_LADDER : rungHeights);
+        resolutions = List.copyOf(resolutions == null || resolutions.isEmpty() ? DEFAULT_LADDER : resolutions);
         if (x264Preset == null || x264Preset.isBlank()) x264Preset = DEFAULT_PRESET;
         if (gopSeconds <= 0) gopSeconds = DEFAULT_GOP_SECONDS;
         if (segmentSeconds <= 0) segmentSeconds = gopSeconds;
@@ -45,7 +46,7 @@ public record TranscodeRequest(
         return new TranscodeRequest(source, outputDir, DEFAULT_LADDER, DEFAULT_PRESET, DEFAULT_GOP_SECONDS, 0, 0);
     }
 
-    public TranscodeRequest withRungHeights(List<Integer> heights) {
-        return new TranscodeRequest(source, outputDir, heights, x264Preset, gopSeconds, segmentSeconds, threads);
+    public TranscodeRequest withResolutions(List<Integer> shorterSides) {
+        return new TranscodeRequest(source, outputDir, shorterSides, x264Preset, gopSeconds, segmentSeconds, threads);
     }
 }

@@ -39,5 +39,10 @@ public record TranscodeResult(
             int segmentCount,
             long totalBytes,
             double fps) {
+
+        /** The shorter side, as PeerTube names a resolution: 720 for 1280x720 and for 720x1280. */
+        public int resolution() {
+            return Math.min(width, height);
+        }
     }
 }

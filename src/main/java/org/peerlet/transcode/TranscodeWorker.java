@@ -132,7 +132,7 @@ public final class TranscodeWorker implements AutoCloseable {
                     config.preset(), TranscodeRequest.DEFAULT_GOP_SECONDS, 0, config.threads());
             TranscodeResult result = engine.transcode(request, progressWriter(job.id()), cancel);
             publish(v, job, work, result);
-            LOG.info("video {} transcoded to {} in {} s{}", v.uuid(), result.rungs().stream().map(r -> r.height() + "p").toList(),
+            LOG.info("video {} transcoded to {} in {} s{}", v.uuid(), result.rungs().stream().map(r -> r.resolution() + "p").toList(),
                     (System.nanoTime() - started) / 1_000_000_000, result.truncated() ? " (truncated source: published what decodes)" : "");
         } catch (MediaException e) {
             MediaLayout.deleteTree(work);

@@ -104,10 +104,11 @@ public final class VideoJson {
         String base = hlsBase(v);
         List<Object> files = new ArrayList<>();
         for (JsonNode r : hls.get("rungs")) {
-            int height = r.get("height").asInt();
+            int width = r.get("width").asInt(), height = r.get("height").asInt();
+            int resolution = Math.min(width, height); // PeerTube's: the shorter side, so portrait 720x1280 is 720p
             Map<String, Object> f = new LinkedHashMap<>();
-            f.put("resolution", Map.of("id", height, "label", height + "p"));
-            f.put("width", r.get("width").asInt());
+            f.put("resolution", Map.of("id", resolution, "label", resolution + "p"));
+            f.put("width", width);
             f.put("height", height);
             f.put("size", r.get("size").asLong());
             f.put("fps", r.get("fps").asDouble());

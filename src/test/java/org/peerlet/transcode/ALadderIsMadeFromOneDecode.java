@@ -32,7 +32,7 @@ class ALadderIsMadeFromOneDecode {
         Path source = TestClips.h264Aac(dir.resolve("src.mp4"), 640, 360, 3, 25);
         out = dir.resolve("out");
         result = new FfmpegEngine().transcode(
-                TranscodeRequest.of(source, out).withRungHeights(List.of(144, 240, 360, 480, 720)),
+                TranscodeRequest.of(source, out).withResolutions(List.of(144, 240, 360, 480, 720)),
                 (f, r) -> { progress.add(f); perRung.add(r); }, CancelToken.none());
     }
 

@@ -19,7 +19,7 @@ class AwkwardSourcesStillPublish {
     private final MediaEngine engine = new FfmpegEngine();
 
     private TranscodeResult transcode(Path source, List<Integer> heights) throws MediaException {
-        return engine.transcode(TranscodeRequest.of(source, dir.resolve("out")).withRungHeights(heights),
+        return engine.transcode(TranscodeRequest.of(source, dir.resolve("out")).withResolutions(heights),
                 ProgressListener.NONE, CancelToken.none());
     }
 
@@ -31,12 +31,15 @@ class AwkwardSourcesStillPublish {
     void a_portrait_phone_clip_stays_portrait() throws Exception {
         Path src = TestClips.withRotation(dir.resolve("p.mp4"), 640, 360, 1, 25, 90);
         TranscodeResult r = transcode(src, List.of(240, 360, 480, 720));
-        // Display is 360 wide, 640 high: rungs up to 640 high.
-        assertThat(r.rungs()).extracting(TranscodeResult.Rung::height).containsExactly(240, 360, 480);
-        assertThat(r.rungs()).extracting(TranscodeResult.Rung::width).containsExactly(136, 202, 270);
-        HlsOutput.RungContent c = rung(r, 2);
-        assertThat(c.width()).isEqualTo(270);
-        assertThat(c.height()).isEqualTo(480);
+        // Display is 360 wide, 640 high. Resolutions are shorter sides, as in PeerTube: 240p and 360p
+        // come out 240 and 360 wide, as many pixels as landscape ones, and nothing is upscaled.
+        assertThat(r.rungs()).extracting(TranscodeResult.Rung::resolution).containsExactly(240, 360);
+        assertThat(r.rungs()).extracting(TranscodeResult.Rung::width).containsExactly(240, 360);
+        assertThat(r.rungs()).extracting(TranscodeResult.Rung::height).containsExactly(426, 640);
+        assertThat(r.rungs()).extracting(TranscodeResult.Rung::playlist).containsExactly("240.m3u8", "360.m3u8");
+        HlsOutput.RungContent c = rung(r, 1);
+        assertThat(c.width()).isEqualTo(360);
+        assertThat(c.height()).isEqualTo(640);
         assertThat(c.videoFrames()).isEqualTo(25);
     }
 
@@ -89,7 +92,7 @@ class AwkwardSourcesStillPublish {
     void an_output_directory_with_percent_and_colon_in_its_name_works() throws Exception {
         Path src = TestClips.h264Aac(dir.resolve("a:b.mp4"), 320, 180, 1, 25);
         Path out = dir.resolve("100% done:1");
-        TranscodeResult r = engine.transcode(TranscodeRequest.of(src, out).withRungHeights(List.of(180)),
+        TranscodeResult r = engine.transcode(TranscodeRequest.of(src, out).withResolutions(List.of(180)),
                 ProgressListener.NONE, CancelToken.none());
         assertThat(HlsOutput.rung(out, r.rungs().get(0).playlist()).videoFrames()).isEqualTo(25);
     }

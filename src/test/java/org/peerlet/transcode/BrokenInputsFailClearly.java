@@ -23,7 +23,7 @@ class BrokenInputsFailClearly {
     private final MediaEngine engine = new FfmpegEngine();
 
     private TranscodeResult transcode(Path source) throws MediaException {
-        return engine.transcode(TranscodeRequest.of(source, dir.resolve("out")).withRungHeights(List.of(240)),
+        return engine.transcode(TranscodeRequest.of(source, dir.resolve("out")).withResolutions(List.of(240)),
                 ProgressListener.NONE, CancelToken.none());
     }
 

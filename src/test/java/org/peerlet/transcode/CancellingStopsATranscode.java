@@ -25,7 +25,7 @@ class CancellingStopsATranscode {
             calls.incrementAndGet();
             token.cancel();
         };
-        TranscodeRequest request = TranscodeRequest.of(src, dir.resolve("out")).withRungHeights(List.of(240));
+        TranscodeRequest request = TranscodeRequest.of(src, dir.resolve("out")).withResolutions(List.of(240));
         assertThatThrownBy(() -> new FfmpegEngine().transcode(request, cancelAtFirstProgress, token))
                 .isInstanceOf(MediaException.class).hasMessage("cancelled")
                 .matches(e -> !((MediaException) e).permanent());

@@ -30,7 +30,7 @@ class RotatedSourcesComeOutUpright {
 
     /** Higher than any clip here: each gets one rung at its own upright size. */
     private TranscodeResult transcode(Path source) throws MediaException {
-        return engine.transcode(TranscodeRequest.of(source, dir.resolve("out")).withRungHeights(List.of(1080)),
+        return engine.transcode(TranscodeRequest.of(source, dir.resolve("out")).withResolutions(List.of(1080)),
                 ProgressListener.NONE, CancelToken.none());
     }
 

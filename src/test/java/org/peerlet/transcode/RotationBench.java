@@ -76,7 +76,7 @@ public final class RotationBench {
 
     private static double transcodeSeconds(FfmpegEngine engine, Path source, Path out) throws Exception {
         long t0 = System.nanoTime();
-        TranscodeResult r = engine.transcode(TranscodeRequest.of(source, out.resolve(String.valueOf(t0))).withRungHeights(List.of(720, 480, 360, 240)),
+        TranscodeResult r = engine.transcode(TranscodeRequest.of(source, out.resolve(String.valueOf(t0))).withResolutions(List.of(720, 480, 360, 240)),
                 ProgressListener.NONE, CancelToken.none());
         if (r.rungs().isEmpty()) throw new IllegalStateException("no rungs from " + source);
         return (System.nanoTime() - t0) / 1e9;

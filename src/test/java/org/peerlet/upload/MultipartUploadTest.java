@@ -78,6 +78,20 @@ class MultipartUploadTest {
     }
 
     @Test
+    void aPhoneClipHeldUprightIsNamedByItsShorterSideAsPeerTubeDoes() throws Exception {
+        Path phone = TestClips.withRotation(clips.resolve("phone.mp4"), 192, 108, 1.0, 15, 90);
+        Api.Res r = uploads.multipart(user, Map.of("name", "Upright", "channelId", uploads.channelId(user), "privacy", 1),
+                phone, "phone.mp4");
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode file = uploads.awaitPublished(user, r.json().get("video").get("id").asLong())
+                .get("streamingPlaylists").get(0).get("files").get(0);
+        assertThat(file.get("resolution").get("id").asInt()).isEqualTo(108);
+        assertThat(file.get("resolution").get("label").asText()).isEqualTo("108p");
+        assertThat(file.get("width").asInt()).isEqualTo(108);
+        assertThat(file.get("height").asInt()).isEqualTo(192);
+    }
+
+    @Test
     void brokenFilesAreRefusedClearlyAndLeaveNothingBehind() throws Exception {
         // The list itself, not its total: totals are cached for a few seconds.
         int videosBefore = api.get("/api/v1/users/me/videos?count=100", user).json().get("data").size();
