@@ -113,6 +113,7 @@ public final class App implements AutoCloseable {
     private final TranscodeWorker worker;
     private final VideoSwarms videoSwarms;
     private final DeliveryWorker delivery;
+    private final OutgoingHttp outgoing;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -202,7 +203,7 @@ public final class App implements AutoCloseable {
         Blocklist blocklist = new Blocklist(db, fedRepo, clock);
         LocalActors localActors = new LocalActors(db, urls, accountRepo, channelRepo, fedRepo, clock);
         boolean allowHttp = settings.get(Settings.FEDERATION_ALLOW_HTTP);
-        OutgoingHttp outgoing = new OutgoingHttp(allowHttp, settings.get(Settings.FEDERATION_ALLOW_LOOPBACK),
+        this.outgoing = new OutgoingHttp(allowHttp, settings.get(Settings.FEDERATION_ALLOW_LOOPBACK),
                 blocklist::isBlocked, clock, "Peerlet/" + Version.VERSION + " (+" + urls.base() + ")");
         RemoteActors remoteActors = new RemoteActors(db, outgoing, localActors, fedRepo, accountRepo, channelRepo,
                 clock, allowHttp);
@@ -302,6 +303,7 @@ public final class App implements AutoCloseable {
         }
         worker.close();
         delivery.close();
+        outgoing.close();
         tracker.close();
         db.close();
     }

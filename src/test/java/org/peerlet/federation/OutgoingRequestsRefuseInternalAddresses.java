@@ -1,11 +1,19 @@
 package org.peerlet.federation;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.peerlet.federation.net.OutgoingHttp;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,5 +42,57 @@ class OutgoingRequestsRefuseInternalAddresses {
     void developmentModeAllowsLoopbackButStillNotPrivateNetworks() {
         assertThatCode(() -> dev.check(URI.create("http://127.0.0.1:9000/"))).doesNotThrowAnyException();
         assertThatThrownBy(() -> dev.check(URI.create("http://10.0.0.1/"))).isInstanceOf(OutgoingHttp.RefusedException.class);
+    }
+
+    @Test
+    void aNameThatTurnsPrivateBetweenCheckAndConnectReachesNothing() throws Exception {
+        List<String> hosts = new CopyOnWriteArrayList<>();
+        HttpServer lan = lanServer(hosts);
+        // A rebinding name server: a public address to the first question, the LAN to the next ones.
+        AtomicInteger asked = new AtomicInteger();
+        OutgoingHttp.NameService rebinding = host -> new InetAddress[]{asked.getAndIncrement() == 0
+                ? InetAddress.getByAddress(host, new byte[]{93, (byte) 184, (byte) 215, 14})
+                : InetAddress.getByAddress(host, new byte[]{127, 0, 0, 1})};
+        try (OutgoingHttp http = new OutgoingHttp(true, false, h -> false, Clock.systemUTC(), "t", rebinding)) {
+            String url = "http://rebind.test:" + lan.getAddress().getPort() + "/admin";
+            assertThatThrownBy(() -> http.get(url, null)).isInstanceOf(OutgoingHttp.RefusedException.class)
+                    .hasMessageContaining("internal address");
+            assertThat(asked.get()).as("looked up at check and again at connect").isGreaterThanOrEqualTo(2);
+            assertThat(hosts).as("requests that reached the LAN server").isEmpty();
+        } finally {
+            lan.stop(0);
+        }
+    }
+
+    @Test
+    void connectionsGoToTheAddressesTheCheckedLookupGave() throws Exception {
+        List<String> hosts = new CopyOnWriteArrayList<>();
+        HttpServer peer = lanServer(hosts);
+        // "peer.test" exists only in this name service: the request can only get through by its answer.
+        OutgoingHttp.NameService names = host -> new InetAddress[]{InetAddress.getByAddress(host, new byte[]{127, 0, 0, 1})};
+        try (OutgoingHttp http = new OutgoingHttp(true, true, h -> false, Clock.systemUTC(), "t", names)) {
+            int port = peer.getAddress().getPort();
+            OutgoingHttp.Response r = http.get("http://peer.test:" + port + "/actor", null);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("{}");
+            assertThat(hosts).containsExactly("peer.test:" + port);
+        } finally {
+            peer.stop(0);
+        }
+    }
+
+    /** A plain server on loopback that records the Host of each request it gets. */
+    private static HttpServer lanServer(List<String> hosts) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            hosts.add(exchange.getRequestHeaders().getFirst("Host"));
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/activity+json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 }

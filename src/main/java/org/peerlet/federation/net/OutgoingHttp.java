@@ -1,20 +1,31 @@
 package org.peerlet.federation.net;
 
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.peerlet.federation.signature.HttpSignatures;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.PrivateKey;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
@@ -23,10 +34,11 @@ import java.util.function.Predicate;
  * otherwise internal address (unless loopback is allowed for development); it follows at most
  * three redirects, checking each; it caps answers and times out. Requests are signed.
  *
- * <p>Known gap: the address is checked before the JDK client resolves the name again, so a DNS
- * server that answers differently the second time (rebinding) could slip past; the window is small.
+ * <p>The addresses are checked where the connection gets them: the client asks {@link #resolve}
+ * for a host's addresses and connects only to what that returned, so a name server that answers
+ * "public" to a first lookup and "192.168.1.1" to a second (DNS rebinding) gains nothing.
  */
-public final class OutgoingHttp {
+public final class OutgoingHttp implements AutoCloseable {
     public static final int MAX_JSON_BYTES = 1024 * 1024;
     public static final String ACCEPT = "application/activity+json, application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"";
     private static final int MAX_REDIRECTS = 3;
@@ -38,36 +50,72 @@ public final class OutgoingHttp {
     public record Response(int status, byte[] body, String contentType) {
     }
 
-    // Made on first use: building it loads the TLS stack (~500 classes, some MB of a Pi's RAM),
-    // which an instance that never federates should not pay for.
+    /** The name service: the system's, or in tests one that changes its answers. */
+    @FunctionalInterface
+    public interface NameService {
+        InetAddress[] lookup(String host) throws UnknownHostException;
+    }
+
+    // Made on first use: its threads and the TLS stack (~500 classes, some MB of a Pi's RAM) are
+    // not paid for by an instance that never federates.
     private volatile HttpClient client;
     private final boolean allowHttp;
     private final boolean allowLoopback;
     private final Predicate<String> blockedHost;
     private final Clock clock;
     private final String userAgent;
+    private final NameService names;
 
     public OutgoingHttp(boolean allowHttp, boolean allowLoopback, Predicate<String> blockedHost, Clock clock,
                         String userAgent) {
+        this(allowHttp, allowLoopback, blockedHost, clock, userAgent, InetAddress::getAllByName);
+    }
+
+    public OutgoingHttp(boolean allowHttp, boolean allowLoopback, Predicate<String> blockedHost, Clock clock,
+                        String userAgent, NameService names) {
         this.allowHttp = allowHttp;
         this.allowLoopback = allowLoopback;
         this.blockedHost = blockedHost;
         this.clock = clock;
         this.userAgent = userAgent;
+        this.names = names;
     }
 
-    private HttpClient client() {
+    private HttpClient client() throws IOException {
         HttpClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                            .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        if (c != null) return c;
+        synchronized (this) {
+            if (client == null) {
+                HttpClient made = new HttpClient();
+                // A few daemon threads: deliveries are paced by the outbox's own workers.
+                QueuedThreadPool threads = new QueuedThreadPool(8, 1);
+                threads.setName("peerlet-outgoing");
+                threads.setDaemon(true);
+                made.setExecutor(threads);
+                made.setScheduler(new ScheduledExecutorScheduler("peerlet-outgoing-timer", true));
+                made.setConnectTimeout(5_000);
+                made.setIdleTimeout(30_000);
+                made.setFollowRedirects(false); // followed by hand, each hop checked
+                made.getProtocolHandlers().clear(); // no automatic auth or redirect handling
+                made.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, userAgent));
+                made.setSocketAddressResolver((host, port, context, promise) -> {
+                    try {
+                        List<InetSocketAddress> to = new ArrayList<>();
+                        for (InetAddress a : resolve(host)) to.add(new InetSocketAddress(a, port));
+                        promise.succeeded(to);
+                    } catch (RuntimeException e) {
+                        promise.failed(e);
+                    }
+                });
+                try {
+                    made.start();
+                } catch (Exception e) {
+                    throw new IOException("cannot start the HTTP client: " + e.getMessage(), e);
                 }
-                c = client;
+                client = made;
             }
+            return client;
         }
-        return c;
     }
 
     /** Fetches an ActivityPub document with a signed GET (servers in secure mode require it). */
@@ -75,57 +123,75 @@ public final class OutgoingHttp {
         URI uri = URI.create(url);
         for (int hop = 0; ; hop++) {
             check(uri);
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET()
-                    .header("Accept", ACCEPT).header("User-Agent", userAgent);
-            if (signer != null) {
-                HttpSignatures.sign("GET", uri, null, signer.keyId(), signer.key(), clock.instant()).forEach(b::header);
-            }
-            HttpResponse<InputStream> r = send(b.build());
-            int s = r.statusCode();
-            if (s >= 300 && s < 400 && r.headers().firstValue("location").isPresent()) {
-                r.body().close();
+            Request req = client().newRequest(uri).method(HttpMethod.GET).headers(h -> h.put(HttpHeader.ACCEPT, ACCEPT));
+            if (signer != null) sign(req, "GET", uri, null, signer);
+            Answer a = send(req, 10);
+            int s = a.response.getStatus();
+            String location = a.response.getHeaders().get(HttpHeader.LOCATION);
+            if (s >= 300 && s < 400 && location != null) {
+                a.body.close();
                 if (hop >= MAX_REDIRECTS) throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + url);
-                uri = uri.resolve(r.headers().firstValue("location").get());
+                uri = uri.resolve(location);
                 continue;
             }
-            return new Response(s, readCapped(r.body(), MAX_JSON_BYTES), r.headers().firstValue("content-type").orElse(""));
+            return new Response(s, readCapped(a.body, MAX_JSON_BYTES), a.contentType());
         }
     }
 
     /** Posts an activity, signed; redirects are not followed (an inbox does not move). */
     public int post(String url, byte[] body, Signer signer) throws IOException {
-        URI uri = URI.create(url);
-        check(uri);
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", "application/activity+json")
-                .header("Accept", ACCEPT).header("User-Agent", userAgent);
-        HttpSignatures.sign("POST", uri, body, signer.keyId(), signer.key(), clock.instant()).forEach(b::header);
-        HttpResponse<InputStream> r = send(b.build());
-        try (InputStream in = r.body()) {
+        Answer a = postSigned(url, body, "application/activity+json", ACCEPT, signer);
+        try (InputStream in = a.body) {
             in.readNBytes(64 * 1024);
         }
-        return r.statusCode();
+        return a.response.getStatus();
     }
 
     /** Posts JSON signed, and reads the JSON answer (a file token from a video's origin, say). */
     public Response postForAnswer(String url, byte[] body, Signer signer) throws IOException {
-        URI uri = URI.create(url);
-        check(uri);
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json").header("User-Agent", userAgent);
-        HttpSignatures.sign("POST", uri, body, signer.keyId(), signer.key(), clock.instant()).forEach(b::header);
-        HttpResponse<InputStream> r = send(b.build());
-        return new Response(r.statusCode(), readCapped(r.body(), 64 * 1024), r.headers().firstValue("content-type").orElse(""));
+        Answer a = postSigned(url, body, "application/json", "application/json", signer);
+        return new Response(a.response.getStatus(), readCapped(a.body, 64 * 1024), a.contentType());
     }
 
-    private HttpResponse<InputStream> send(HttpRequest req) throws IOException {
+    private Answer postSigned(String url, byte[] body, String contentType, String accept, Signer signer) throws IOException {
+        URI uri = URI.create(url);
+        check(uri);
+        Request req = client().newRequest(uri).method(HttpMethod.POST)
+                .body(new BytesRequestContent(contentType, body)).headers(h -> h.put(HttpHeader.ACCEPT, accept));
+        sign(req, "POST", uri, body, signer);
+        return send(req, 15);
+    }
+
+    private void sign(Request req, String method, URI uri, byte[] body, Signer signer) {
+        Map<String, String> headers = HttpSignatures.sign(method, uri, body, signer.keyId(), signer.key(), clock.instant());
+        req.headers(h -> headers.forEach(h::put));
+    }
+
+    /** A response whose headers have arrived, and its body as it streams in. */
+    private record Answer(org.eclipse.jetty.client.Response response, InputStream body) {
+        String contentType() {
+            String t = response.getHeaders().get(HttpHeader.CONTENT_TYPE);
+            return t == null ? "" : t;
+        }
+    }
+
+    private static Answer send(Request req, int seconds) throws IOException {
+        InputStreamResponseListener listener = new InputStreamResponseListener();
+        req.timeout(seconds, TimeUnit.SECONDS).send(listener);
         try {
-            return client().send(req, HttpResponse.BodyHandlers.ofInputStream());
+            return new Answer(listener.get(seconds, TimeUnit.SECONDS), listener.getInputStream());
+        } catch (ExecutionException e) {
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof RefusedException refused) throw new RefusedException(refused.getMessage());
+            }
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause.getMessage()), cause);
+        } catch (TimeoutException e) {
+            req.abort(e);
+            throw new IOException("no answer from " + req.getHost() + " within " + seconds + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            req.abort(e);
             throw new IOException("interrupted", e);
         }
     }
@@ -142,9 +208,14 @@ public final class OutgoingHttp {
                 || blockedHost.test(host.toLowerCase(Locale.ROOT))) {
             throw new RefusedException("the instance " + host + " is blocked");
         }
+        resolve(host); // early, for a clear error; the connection checks again with what it gets
+    }
+
+    /** The host's addresses, if none of them is internal; throws {@link RefusedException}. */
+    List<InetAddress> resolve(String host) {
         InetAddress[] all;
         try {
-            all = InetAddress.getAllByName(host);
+            all = names.lookup(host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host);
         } catch (UnknownHostException e) {
             throw new RefusedException("cannot resolve " + host);
         }
@@ -153,6 +224,7 @@ public final class OutgoingHttp {
                 throw new RefusedException(host + " resolves to an internal address (" + a.getHostAddress() + ")");
             }
         }
+        return List.of(all);
     }
 
     /** Loopback, private, link-local, unique-local, carrier NAT, multicast, unspecified. */
@@ -193,6 +265,17 @@ public final class OutgoingHttp {
     public static final class RefusedException extends RuntimeException {
         public RefusedException(String message) {
             super(message, null, false, false);
+        }
+    }
+
+    @Override
+    public void close() {
+        HttpClient c = client;
+        if (c == null) return;
+        try {
+            c.stop();
+        } catch (Exception e) {
+            // Stopping at shutdown: nothing is left to do about it.
         }
     }
 

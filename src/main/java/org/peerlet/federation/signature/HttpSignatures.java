@@ -29,7 +29,7 @@ public final class HttpSignatures {
     private HttpSignatures() {
     }
 
-    /** The value of the Host header for a URI as java.net.http sends it (port only when not default). */
+    /** The value of the Host header for a URI as HTTP clients send it (port only when not default). */
     public static String hostHeader(URI uri) {
         int port = uri.getPort();
         boolean standard = port == -1 || (port == 443 && "https".equals(uri.getScheme()))
