@@ -26,7 +26,7 @@ git clone -q . "$WORK/src"
 (cd "$WORK/src" && mvn -B -ntp -q package -DskipTests -Dpeerlet.platform=linux-arm64)
 JAR="$WORK/src/target/peerlet.jar"
 
-# A 2 s 320x240 clip whose display matrix says "turn 90 degrees": it must publish as 180x240 (240p rung).
+# A 2 s 320x240 clip whose display matrix says "turn 90 degrees": it must publish upright, 240x320 (240p).
 ffmpeg -v error -f lavfi -i testsrc2=size=320x240:rate=25 -f lavfi -i sine=frequency=440 -t 2 \
     -c:v libx264 -pix_fmt yuv420p -c:a aac "$WORK/flat.mp4"
 ffmpeg -v error -i "$WORK/flat.mp4" -c copy -metadata:s:v:0 rotate=90 "$WORK/phone.mp4"
@@ -66,5 +66,5 @@ x86=$(ls -l target/peerlet.jar 2>/dev/null | awk '{print $5}')
 printf 'arm64 jar: %d bytes (this machine'"'"'s target/peerlet.jar: %s bytes)\n' "$(stat -c %s "$JAR")" "${x86:-not built}"
 printf 'under qemu-aarch64: listening after %.1f s, portrait clip published in %.1f s (state %s) as %s\n' \
     "$up" "$published" "$state" "$size"
-[ "$state" = 1 ] && [ "$size" = 180x240 ] || { echo "FAILED: expected state 1 (published) and 180x240" >&2; tail -20 "$WORK/peerlet.log" >&2; exit 1; }
+[ "$state" = 1 ] && [ "$size" = 240x320 ] || { echo "FAILED: expected state 1 (published) and 240x320" >&2; tail -20 "$WORK/peerlet.log" >&2; exit 1; }
 echo "ok"
