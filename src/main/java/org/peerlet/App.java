@@ -34,6 +34,7 @@ import org.peerlet.federation.inbox.InboxRoutes;
 import org.peerlet.federation.inbox.InboxService;
 import org.peerlet.federation.net.OutgoingHttp;
 import org.peerlet.federation.signature.SignatureVerifier;
+import org.peerlet.http.TrustedProxies;
 import org.peerlet.http.Auth;
 import org.peerlet.http.HttpServer;
 import org.peerlet.http.RouteGroup;
@@ -170,12 +171,13 @@ public final class App implements AutoCloseable {
         List<RouteGroup> routes = new ArrayList<>();
         // Upload paths first: /videos/upload-resumable must win over /videos/{id}.
         routes.add(new UploadRoutes(db, intake, resumable, media, videoRepo, defaultPrivacy, privacy::replacePasswords));
-        routes.add(new VideoRoutes(db, videos, videoJson, channels, accountRepo, urls)
+        TrustedProxies proxies = settings.get(Settings.TRUSTED_PROXIES);
+        routes.add(new VideoRoutes(db, videos, videoJson, channels, accountRepo, urls, proxies)
                 .showVisibilityWith(privacy::visibility)
                 .storePasswordsWith(privacy::countPasswords, privacy::replacePasswords));
         routes.add(new MediaRoutes(media, videos));
         routes.add(new JobRoutes(db, jobRepo, videos, worker));
-        routes.add(new OAuthRoutes(tokens, instance));
+        routes.add(new OAuthRoutes(tokens, instance, proxies));
         routes.add(new UserRoutes(db, userRepo, accountRepo, accounts, channels, tokens, hasher, instance, urls,
                 settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY)));
         routes.add(new AccountRoutes(db, accountRepo, channels, urls));
@@ -189,7 +191,7 @@ public final class App implements AutoCloseable {
         this.tracker = new Tracker(settings.get(Settings.P2P_ENABLED), knownSwarms, TrackerLimits.defaults()
                 .withAddressLimits(settings.get(Settings.TRACKER_MAX_SOCKETS_PER_IP), settings.get(Settings.TRACKER_ANNOUNCES_PER_IP),
                         settings.get(Settings.TRACKER_ANNOUNCES_PER_IP_PER_SWARM)), clock);
-        routes.add(new TrackerRoutes(tracker));
+        routes.add(new TrackerRoutes(tracker, proxies));
         this.videoSwarms = new VideoSwarms(knownSwarms, videoJson);
         knownSwarms.checkTokensWith(fileTokens::valid);
         // A grant taken back: tokens are dead already; the restricted swarm drops its peers now.

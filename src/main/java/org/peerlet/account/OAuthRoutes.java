@@ -3,6 +3,7 @@ package org.peerlet.account;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.common.Secrets;
+import org.peerlet.http.TrustedProxies;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
 import org.peerlet.http.Auth;
@@ -17,10 +18,12 @@ import java.util.Map;
 public final class OAuthRoutes implements RouteGroup {
     private final TokenService tokens;
     private final InstanceSettings instance;
+    private final TrustedProxies proxies;
 
-    public OAuthRoutes(TokenService tokens, InstanceSettings instance) {
+    public OAuthRoutes(TokenService tokens, InstanceSettings instance, TrustedProxies proxies) {
         this.tokens = tokens;
         this.instance = instance;
+        this.proxies = proxies;
     }
 
     @Override
@@ -36,7 +39,7 @@ public final class OAuthRoutes implements RouteGroup {
     }
 
     private void token(Context ctx) {
-        tokens.countAttempt(ctx.ip());
+        tokens.countAttempt(proxies.clientOf(ctx));
         Body body = Body.of(ctx);
         String clientId = body.text("client_id").orElse("");
         String clientSecret = body.text("client_secret").orElse("");

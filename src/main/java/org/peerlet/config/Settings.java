@@ -1,5 +1,7 @@
 package org.peerlet.config;
 
+import org.peerlet.http.TrustedProxies;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -72,11 +74,15 @@ public final class Settings {
     public static final Setting<Integer> LOGIN_LIMIT_PER_IP = new Setting<>("login_limit_per_ip", "15",
             "login attempts allowed per address in 5 minutes", Parsers.intRange(1, 100_000));
 
+    public static final Setting<TrustedProxies> TRUSTED_PROXIES = new Setting<>("trusted_proxies", "loopback",
+            "reverse proxies whose X-Forwarded-For names the client: loopback, private, none, IPs or CIDR ranges",
+            TrustedProxies::parse);
+
     public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA_DIR, PUBLIC_URL, ADMIN_PASSWORD,
             MAX_UPLOAD_SIZE, USER_VIDEO_QUOTA, USER_VIDEO_QUOTA_DAILY, TRANSCODING_RESOLUTIONS, TRANSCODING_PRESET,
             TRANSCODING_CONCURRENCY, TRANSCODING_THREADS, KEEP_ORIGINAL, P2P_ENABLED,
             FEDERATION_ALLOW_LOOPBACK, FEDERATION_ALLOW_HTTP, TRACKER_MAX_SOCKETS_PER_IP, TRACKER_ANNOUNCES_PER_IP,
-            TRACKER_ANNOUNCES_PER_IP_PER_SWARM, LOGIN_LIMIT_PER_IP, DEFAULT_PRIVACY);
+            TRACKER_ANNOUNCES_PER_IP_PER_SWARM, LOGIN_LIMIT_PER_IP, TRUSTED_PROXIES, DEFAULT_PRIVACY);
 
     public static final String FILE_NAME = "peerlet.properties";
 

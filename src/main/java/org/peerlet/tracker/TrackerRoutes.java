@@ -8,6 +8,7 @@ import io.javalin.websocket.WsErrorContext;
 import io.javalin.websocket.WsMessageContext;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.peerlet.http.TrustedProxies;
 import org.peerlet.http.Access;
 import org.peerlet.http.RouteGroup;
 import org.slf4j.Logger;
@@ -27,10 +28,12 @@ public final class TrackerRoutes implements RouteGroup {
     private static final Logger LOG = LoggerFactory.getLogger("tracker");
 
     private final Tracker tracker;
+    private final TrustedProxies proxies;
     private final ConcurrentHashMap<String, Client> bySession = new ConcurrentHashMap<>();
 
-    public TrackerRoutes(Tracker tracker) {
+    public TrackerRoutes(Tracker tracker, TrustedProxies proxies) {
         this.tracker = tracker;
+        this.proxies = proxies;
     }
 
     @Override
@@ -51,7 +54,8 @@ public final class TrackerRoutes implements RouteGroup {
         session.setMaxBinaryMessageSize(1024);
         // Clients re-announce every interval and we ping quiet sockets, so this only catches dead peers.
         session.setIdleTimeout(limits.peerTimeout().plus(Duration.ofMinutes(1)));
-        Client c = tracker.open(new JettyLink(session, address(session.getRemoteSocketAddress())), ctx.queryParam("token"));
+        Client c = tracker.open(new JettyLink(session,
+                proxies.clientOf(address(session.getRemoteSocketAddress()), ctx.header(TrustedProxies.HEADER))), ctx.queryParam("token"));
         if (c != null) bySession.put(ctx.sessionId(), c);
     }
 

@@ -8,6 +8,7 @@ import org.peerlet.account.User;
 import org.peerlet.channel.Channel;
 import org.peerlet.channel.ChannelService;
 import org.peerlet.db.Database;
+import org.peerlet.http.TrustedProxies;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
 import org.peerlet.http.Auth;
@@ -32,12 +33,14 @@ public final class VideoRoutes implements RouteGroup {
     private final ChannelService channels;
     private final AccountRepository accounts;
     private final Urls urls;
+    private final TrustedProxies proxies;
     private java.util.function.Function<Video, Map<String, Object>> visibility = v -> Map.of();
     private java.util.function.ToIntFunction<Long> passwordCount = id -> 0;
     private java.util.function.BiConsumer<Long, List<String>> passwordStore = (id, l) -> { };
 
     public VideoRoutes(Database db, VideoService service, VideoJson json, ChannelService channels,
-                       AccountRepository accounts, Urls urls) {
+                       AccountRepository accounts, Urls urls, TrustedProxies proxies) {
+        this.proxies = proxies;
         this.db = db;
         this.service = service;
         this.json = json;
@@ -119,7 +122,7 @@ public final class VideoRoutes implements RouteGroup {
 
     private void view(Context ctx) {
         Video v = service.viewable(ctx.pathParam("id"), Viewer.of(ctx));
-        service.addView(v, ctx.ip());
+        service.addView(v, proxies.clientOf(ctx));
         ctx.status(204);
     }
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.peerlet.testing.Api;
 import org.peerlet.testing.TestServer;
 
+import java.net.http.HttpRequest;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,5 +22,37 @@ class LoginRateLimitTest {
             assertThat(r.json().get("detail").asText()).contains("too many login attempts");
             assertThat(Integer.parseInt(r.header("Retry-After"))).isPositive();
         }
+    }
+
+    @Test
+    void behindAReverseProxyTheLimitIsPerViewerAndCannotBeDodgedBySpoofing() {
+        try (TestServer server = TestServer.start(Map.of("PEERLET_LOGIN_LIMIT_PER_IP", "3"))) {
+            Api api = server.api();
+            for (int i = 0; i < 3; i++) assertThat(loginVia(api, "203.0.113.5", "admin", "wrong").status()).isEqualTo(400);
+            assertThat(loginVia(api, "203.0.113.5", "admin", "wrong").status()).isEqualTo(429);
+            // A guesser who writes a fresh address in front is still known by what the proxy appended.
+            assertThat(loginVia(api, "192.0.2.1, 203.0.113.5", "admin", "wrong").status()).isEqualTo(429);
+            // The rest of the family, behind the same proxy, still logs in.
+            assertThat(loginVia(api, "198.51.100.7", "admin", TestServer.ADMIN_PASSWORD).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void withNoTrustedProxyTheForwardedAddressIsIgnored() {
+        try (TestServer server = TestServer.start(Map.of("PEERLET_LOGIN_LIMIT_PER_IP", "3", "PEERLET_TRUSTED_PROXIES", "none"))) {
+            Api api = server.api();
+            for (int i = 0; i < 3; i++) assertThat(loginVia(api, "203.0.113." + i, "admin", "wrong").status()).isEqualTo(400);
+            assertThat(loginVia(api, "198.51.100.7", "admin", TestServer.ADMIN_PASSWORD).status()).isEqualTo(429);
+        }
+    }
+
+    /** A password login as relayed by a reverse proxy on this machine that names the client. */
+    private static Api.Res loginVia(Api api, String forwardedFor, String username, String password) {
+        var client = api.get("/api/v1/oauth-clients/local").json();
+        String form = "client_id=" + client.get("client_id").asText() + "&client_secret=" + client.get("client_secret").asText()
+                + "&grant_type=password&username=" + username + "&password=" + java.net.URLEncoder.encode(password,
+                java.nio.charset.StandardCharsets.UTF_8);
+        return api.send(api.request("/api/v1/users/token", null).header("X-Forwarded-For", forwardedFor)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 }

@@ -60,6 +60,43 @@ class TrackerAbuseLimitsTest {
     }
 
     @Test
+    void behindAReverseProxyEachViewerHasItsOwnSocketAllowance() {
+        // The proxy runs on this machine (loopback, trusted by default) and names each viewer.
+        try (TestServer server = TestServer.start(Map.of("PEERLET_TRACKER_MAX_SOCKETS_PER_IP", "2"))) {
+            String swarm = InfoHashes.forPlaylist(server.baseUrl() + "/hls/one/master.m3u8", 0);
+            server.app().knownSwarms().admit(swarm);
+            List<WsPeer> open = new ArrayList<>();
+            try {
+                for (String viewer : List.of("203.0.113.5", "203.0.113.5", "198.51.100.7", "198.51.100.7")) {
+                    WsPeer p = WsPeer.connectVia(server.baseUrl(), viewer);
+                    open.add(p);
+                    assertThat(p.announce(swarm).has("failure reason")).as(viewer).isFalse();
+                }
+                // A third socket of one viewer is refused, even if it claims another address first:
+                // only what the proxy appended (the right end) is believed.
+                WsPeer third = WsPeer.connectVia(server.baseUrl(), "192.0.2.99, 203.0.113.5");
+                open.add(third);
+                assertThat(third.awaitClose()).isEqualTo(CloseCodes.TOO_MANY_SOCKETS_FROM_ADDRESS);
+            } finally {
+                open.forEach(WsPeer::close);
+            }
+        }
+        try (TestServer server = TestServer.start(Map.of("PEERLET_TRACKER_MAX_SOCKETS_PER_IP", "2",
+                "PEERLET_TRUSTED_PROXIES", "none"))) {
+            List<WsPeer> open = new ArrayList<>();
+            try {
+                for (String viewer : List.of("203.0.113.5", "198.51.100.7")) open.add(WsPeer.connectVia(server.baseUrl(), viewer));
+                WsPeer third = WsPeer.connectVia(server.baseUrl(), "192.0.2.99");
+                open.add(third);
+                assertThat(third.awaitClose()).as("trusting no proxy, all three are one address")
+                        .isEqualTo(CloseCodes.TOO_MANY_SOCKETS_FROM_ADDRESS);
+            } finally {
+                open.forEach(WsPeer::close);
+            }
+        }
+    }
+
+    @Test
     void aSocketThatFloodsIsClosed() {
         try (TestServer server = TestServer.start(Map.of("PEERLET_TRACKER_ANNOUNCES_PER_IP", "100000",
                 "PEERLET_TRACKER_ANNOUNCES_PER_IP_PER_SWARM", "100000"), new MutableClock(java.time.Instant.ofEpochMilli(1_700_000_000_000L)));

@@ -35,8 +35,19 @@ final class WsPeer implements WebSocket.Listener, AutoCloseable {
     }
 
     static WsPeer connect(String baseUrl, String query) {
+        return connect(baseUrl, query, null);
+    }
+
+    /** As a viewer behind a reverse proxy on this machine, which names it in X-Forwarded-For. */
+    static WsPeer connectVia(String baseUrl, String forwardedFor) {
+        return connect(baseUrl, "", forwardedFor);
+    }
+
+    private static WsPeer connect(String baseUrl, String query, String forwardedFor) {
         WsPeer p = new WsPeer();
-        p.ws = HTTP.newWebSocketBuilder()
+        java.net.http.WebSocket.Builder b = HTTP.newWebSocketBuilder();
+        if (forwardedFor != null) b.header("X-Forwarded-For", forwardedFor);
+        p.ws = b
                 .buildAsync(URI.create(baseUrl.replace("http://", "ws://") + "/tracker/socket" + query), p)
                 .join();
         return p;
