@@ -137,6 +137,16 @@ async function showVideo(view, video, creds) {
   const embedCode = `<iframe src="${embedUrl}" title="${video.name.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]))}" width="560" height="315" style="border:0" allow="autoplay; fullscreen; picture-in-picture" allowfullscreen sandbox="allow-same-origin allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>`;
   const open = video.privacy?.id === 1 || video.privacy?.id === 2;
   const channel = video.channel;
+  // The best rung as one MP4 to keep; a restricted video's link carries the file token of the moment.
+  const best = (video.streamingPlaylists?.[0]?.files ?? [])
+    .filter((f) => f.fileDownloadUrl)
+    .sort((a, b) => b.resolution.id - a.resolution.id)[0];
+  const download = best && video.downloadEnabled !== false && (isOpen(video) || keeper)
+    ? h('a', { class: 'button download', href: best.fileDownloadUrl, download: '',
+      onclick: (e) => {
+        if (keeper) e.currentTarget.href = `${best.fileDownloadUrl}?videoFileToken=${encodeURIComponent(keeper.current())}`;
+      } }, t('video.download', { res: best.resolution.id }))
+    : null;
   view.append(
     stage,
     h('section', { class: 'watch-info' },
@@ -152,6 +162,7 @@ async function showVideo(view, video, creds) {
       h('div', { class: 'share field' },
         h('label', { for: 'share-link' }, t('video.share')),
         h('div', { class: 'inline' }, shareInput, copyButton)),
+      download,
       open ? h('details', { class: 'share-more' },
         h('summary', null, t('video.embed')),
         h('label', { for: 'embed-code', class: 'visually-hidden' }, t('video.embed')),

@@ -2,9 +2,12 @@ package org.peerlet.media;
 
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import org.peerlet.account.User;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
 import org.peerlet.http.RouteGroup;
+import org.peerlet.instance.Urls;
+import org.peerlet.transcode.MediaPlaylist;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.Video;
 import org.peerlet.video.VideoAccess;
@@ -12,19 +15,28 @@ import org.peerlet.video.VideoService;
 import org.peerlet.video.Viewer;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Serves published media: HLS playlists and segments, thumbnails and previews. Every file
- * belongs to a video, and the video's access rule is checked before a byte is sent.
+ * Serves published media: HLS playlists and segments, thumbnails, previews and downloads. Every
+ * file belongs to a video, and the video's access rule is checked before a byte is sent.
  */
 public final class MediaRoutes implements RouteGroup {
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,100}");
     private static final Pattern UUID = Pattern.compile("[0-9a-f-]{36}");
+    /** {@link Urls#download}'s file name: {uuid}-{resolution}-fragmented.mp4. */
+    private static final Pattern DOWNLOAD = Pattern.compile("([0-9a-f-]{36})-(\\d{1,4})-fragmented\\.mp4");
 
     private final MediaLayout media;
     private final VideoService videos;
@@ -39,6 +51,76 @@ public final class MediaRoutes implements RouteGroup {
         r.get("/static/streaming-playlists/hls/{uuid}/{file}", this::hls, Access.ANYONE);
         r.get("/lazy-static/thumbnails/{file}", ctx -> image(ctx, true), Access.ANYONE);
         r.get("/lazy-static/previews/{file}", ctx -> image(ctx, false), Access.ANYONE);
+        r.get(Urls.DOWNLOAD_PATH + "{file}", this::download, Access.ANYONE);
+    }
+
+    /**
+     * One rung as a single MP4 to keep. Its init segment and media segments back to back are a
+     * fragmented MP4 that players and editors open as it is: no re-encode, no temporary file. The
+     * owner (and moderators) may download even when the video's downloads are turned off.
+     */
+    private void download(Context ctx) {
+        Matcher m = DOWNLOAD.matcher(ctx.pathParam("file"));
+        if (!m.matches()) throw ApiError.notFound("file not found");
+        Video v = allowed(ctx, m.group(1));
+        Optional<User> user = Viewer.of(ctx).user();
+        if (!v.downloadEnabled() && !(VideoAccess.isOwner(v, user) || user.map(User::canModerate).orElse(false))) {
+            throw ApiError.forbidden("Video download is disabled");
+        }
+        Path dir = media.hlsDir(v.uuid());
+        Path playlistFile = dir.resolve(m.group(2) + ".m3u8");
+        if (!Files.isRegularFile(playlistFile)) throw ApiError.notFound("file not found");
+        MediaPlaylist playlist = MediaPlaylist.read(playlistFile);
+        List<Path> parts = new ArrayList<>();
+        if (playlist.initSegment() != null) parts.add(dir.resolve(playlist.initSegment()));
+        playlist.segments().forEach(s -> parts.add(dir.resolve(s.uri())));
+        long length = 0;
+        for (Path p : parts) {
+            if (!SAFE_NAME.matcher(p.getFileName().toString()).matches() || !p.getParent().equals(dir) || !Files.isRegularFile(p)) {
+                throw ApiError.notFound("file not found");
+            }
+            length += size(p);
+        }
+        cacheHeaders(ctx, v, "video/mp4");
+        ctx.header("Content-Disposition", attachment(v.name() + " " + m.group(2) + "p.mp4"));
+        ctx.header("Content-Length", Long.toString(length));
+        ctx.res().setCharacterEncoding(null);
+        ctx.contentType("video/mp4").result(new SequenceInputStream(opening(parts)));
+    }
+
+    /** Opens each file only when the one before it has been sent. */
+    private static Enumeration<InputStream> opening(List<Path> files) {
+        Iterator<Path> next = files.iterator();
+        return new Enumeration<>() {
+            @Override
+            public boolean hasMoreElements() {
+                return next.hasNext();
+            }
+
+            @Override
+            public InputStream nextElement() {
+                try {
+                    return Files.newInputStream(next.next());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    /** RFC 6266: an ASCII name for old clients, the real one (UTF-8) for the rest. */
+    static String attachment(String name) {
+        String ascii = name.replaceAll("[^A-Za-z0-9 ._()-]", "_").strip();
+        String encoded = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + (ascii.isEmpty() ? "video.mp4" : ascii) + "\"; filename*=UTF-8''" + encoded;
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void hls(Context ctx) {
@@ -116,6 +198,17 @@ public final class MediaRoutes implements RouteGroup {
 
     private static void serve(Context ctx, Video v, Path path, String type) {
         if (!Files.isRegularFile(path)) throw ApiError.notFound("file not found");
+        cacheHeaders(ctx, v, type);
+        // Binary files carry no charset (the default JSON type would add one).
+        ctx.res().setCharacterEncoding(null);
+        try {
+            ctx.writeSeekableStream(Files.newInputStream(path), type, Files.size(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void cacheHeaders(Context ctx, Video v, String type) {
         boolean open = v.privacy() == Privacy.PUBLIC || v.privacy() == Privacy.UNLISTED;
         if (open) {
             // Other instances' players fetch our public files: allow them, and let caches keep them.
@@ -125,13 +218,6 @@ public final class MediaRoutes implements RouteGroup {
             // The token in the URL is the credential (no cookies), so any origin's player may use it.
             ctx.header("Access-Control-Allow-Origin", "*");
             ctx.header("Cache-Control", "private, no-store");
-        }
-        // Binary files carry no charset (the default JSON type would add one).
-        ctx.res().setCharacterEncoding(null);
-        try {
-            ctx.writeSeekableStream(Files.newInputStream(path), type, Files.size(path));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -115,6 +115,8 @@ public final class VideoJson {
             f.put("bandwidth", r.get("bandwidth").asLong());
             f.put("playlistUrl", under(base, r.get("playlist").asText()));
             f.put("fileUrl", under(base, r.get("playlist").asText()));
+            // Ours only: a remote video's files are downloaded from its origin, if at all.
+            f.put("fileDownloadUrl", v.isLocal() ? urls.download(v.uuid(), resolution) : null);
             f.put("magnetUri", null);
             f.put("torrentUrl", null);
             files.add(f);

@@ -67,7 +67,7 @@ class PrivacyMatrixTest {
     enum Who { ANONYMOUS, OTHER_USER, SHAREE, OWNER, ADMIN, HOLDER, REMOTE_INSTANCE, REMOTE_PERSON }
 
     enum Path_ { DETAIL, LIST, SEARCH, CHANNEL_LIST, ACCOUNT_LIST, COMMENTS, RATE, VIEW, THUMBNAIL, PREVIEW, MASTER,
-        SEGMENT, SHA256, TRACKER, FED_OBJECT }
+        SEGMENT, SHA256, DOWNLOAD, TRACKER, FED_OBJECT }
 
     static final Map<Level, String> WORD = Map.of(Level.PUBLIC, "kiwi", Level.UNLISTED, "lemon", Level.PRIVATE, "mango",
             Level.INTERNAL, "nectarine", Level.PASSWORD, "olive", Level.SHARED, "papaya", Level.LINK, "quince");
@@ -206,7 +206,7 @@ class PrivacyMatrixTest {
 
     static boolean expected(Level l, Path_ p, Who w) {
         return switch (p) {
-            case DETAIL, COMMENTS, VIEW, THUMBNAIL, PREVIEW, MASTER, SEGMENT, SHA256, TRACKER -> sees(l, w);
+            case DETAIL, COMMENTS, VIEW, THUMBNAIL, PREVIEW, MASTER, SEGMENT, SHA256, DOWNLOAD, TRACKER -> sees(l, w);
             case LIST, SEARCH -> listed(l, w, false);
             case CHANNEL_LIST, ACCOUNT_LIST -> listed(l, w, true);
             case RATE -> sees(l, w) && w != Who.ANONYMOUS && w != Who.HOLDER && w != Who.REMOTE_INSTANCE;
@@ -310,6 +310,7 @@ class PrivacyMatrixTest {
             case PREVIEW -> apiA.base() + video.get(l).get("previewPath").asText();
             case MASTER -> video.get(l).get("streamingPlaylists").get(0).get("playlistUrl").asText();
             case SHA256 -> video.get(l).get("streamingPlaylists").get(0).get("segmentsSha256Url").asText();
+            case DOWNLOAD -> video.get(l).get("streamingPlaylists").get(0).get("files").get(0).get("fileDownloadUrl").asText();
             default -> null;
         };
         return switch (p) {
@@ -321,7 +322,7 @@ class PrivacyMatrixTest {
             case COMMENTS -> get(w, l, "/api/v1/videos/" + id + "/comment-threads").status() == 200;
             case RATE -> send(w, l, "PUT", "/api/v1/videos/" + id + "/rate", Map.of("rating", "like")).status() == 204;
             case VIEW -> send(w, l, "POST", "/api/v1/videos/" + id + "/views", Map.of()).status() == 204;
-            case THUMBNAIL, PREVIEW, MASTER, SHA256 -> fetched(withToken(file, open(l) ? null : token(w, l)));
+            case THUMBNAIL, PREVIEW, MASTER, SHA256, DOWNLOAD -> fetched(withToken(file, open(l) ? null : token(w, l)));
             case SEGMENT -> segmentPlays(w, l);
             case TRACKER -> trackerAdmits(video.get(l).get("streamingPlaylists").get(0).get("playlistUrl").asText(),
                     open(l) ? null : token(w, l));

@@ -74,6 +74,14 @@ class PrivateVideosBrowserTest extends BrowserPages {
         assertThat(js("return window.__p2pStats.enabled")).as("P2P on: %s", js("return window.__p2pStats.reason")).isEqualTo(true);
         assertThat((String) js("return window.__p2pStats.tracker")).contains("/tracker/socket?token=");
 
+        // Keeping a copy: the download link, once clicked, carries a file token and serves the MP4.
+        String href = (String) js("window.addEventListener('click', (e) => e.preventDefault(), { once: true });"
+                + "const a = document.querySelector('a.download'); a.click(); return a.href");
+        assertThat(href).contains("/download/streaming-playlists/hls/videos/").contains("videoFileToken=");
+        Api.Res file = server.api().get(href);
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.header("Content-Type")).isEqualTo("video/mp4");
+
         // Without the link: a clear refusal, and nothing of the video.
         open("/w/" + privateShort);
         assertThat(driver.findElement(By.id("access-refused")).getText()).contains("not allowed").contains("Log in");
