@@ -193,7 +193,7 @@ public final class App implements AutoCloseable {
                         settings.get(Settings.TRACKER_ANNOUNCES_PER_IP_PER_SWARM)), clock);
         routes.add(new TrackerRoutes(tracker, proxies));
         this.videoSwarms = new VideoSwarms(knownSwarms, videoJson);
-        knownSwarms.checkTokensWith(fileTokens::valid);
+        knownSwarms.checkTokensWith(fileTokens::valid, fileTokens::stillGranted);
         // A grant taken back: tokens are dead already; the restricted swarm drops its peers now.
         privacy.onRevoked(id -> videos.find(String.valueOf(id)).ifPresent(v -> videoSwarms.sync(v, false)));
 

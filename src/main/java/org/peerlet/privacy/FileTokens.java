@@ -21,6 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FileTokens {
     public static final Duration TTL = Duration.ofHours(1);
+    /**
+     * How long past its expiry a token still holds a tracker socket's place in a swarm it joined
+     * while the token was good: a long film keeps its peers, yet a socket does not live forever.
+     */
+    public static final Duration SOCKET_GRACE = Duration.ofHours(12);
 
     private final byte[] key = new byte[32];
     private final Clock clock;
@@ -42,6 +47,19 @@ public final class FileTokens {
 
     /** True if the token was minted here for this video, has not expired, and nothing was revoked since. */
     public boolean valid(long videoId, String token) {
+        return check(videoId, token, clock.instant().getEpochSecond());
+    }
+
+    /**
+     * For a tracker socket already in this video's swarm: true if the token was minted here for
+     * it and nothing was revoked since, even if it expired (within {@link #SOCKET_GRACE}). The
+     * player renews its token for files, but the socket keeps the one it was opened with.
+     */
+    public boolean stillGranted(long videoId, String token) {
+        return check(videoId, token, clock.instant().minus(SOCKET_GRACE).getEpochSecond());
+    }
+
+    private boolean check(long videoId, String token, long expiresAfter) {
         if (token == null || token.length() > 200) return false;
         String[] p = token.split("\\.");
         if (p.length != 4) return false;
@@ -50,7 +68,7 @@ public final class FileTokens {
             return false;
         }
         try {
-            return Long.parseLong(p[0]) == videoId && Long.parseLong(p[1]) > clock.instant().getEpochSecond()
+            return Long.parseLong(p[0]) == videoId && Long.parseLong(p[1]) > expiresAfter
                     && Integer.parseInt(p[2]) == epochs.getOrDefault(videoId, 0);
         } catch (NumberFormatException e) {
             return false;

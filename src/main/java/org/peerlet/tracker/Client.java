@@ -1,7 +1,9 @@
 package org.peerlet.tracker;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,6 +29,8 @@ final class Client {
     int refusals;
     int badMessages;
     int rateLimited;
+    /** Swarms this socket was admitted to: it may stay while its grant holds (see {@link SwarmPolicy#stillAdmits}). */
+    final Set<String> admitted = new HashSet<>(4);
 
     Client(Link link, String ip, String token, long now) {
         this.link = link;

@@ -21,12 +21,15 @@ import java.util.function.Consumer;
  * Non-public videos (private, internal, password-protected, shared) are admitted with
  * {@link #admitRestrictedPlaylist}: their swarms take only announces whose socket token is a
  * valid file token of that very video ({@link #checkTokensWith}), checked on every announce, so
- * a peer whose token expired or was revoked is refused at its next announce.
+ * a peer whose grant was revoked is refused at its next announce. A socket already in the swarm
+ * may stay after its token's hour is up (the socket URL cannot change while the player renews its
+ * file token), within a grace period; a new socket needs a token that is still good.
  */
 public final class KnownSwarms implements SwarmPolicy {
     private final Set<String> hashes = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Long> restricted = new ConcurrentHashMap<>();
     private volatile java.util.function.BiPredicate<Long, String> tokenCheck = (video, token) -> false;
+    private volatile java.util.function.BiPredicate<Long, String> heldTokenCheck = (video, token) -> false;
     private final CopyOnWriteArrayList<Consumer<String>> forgetListeners = new CopyOnWriteArrayList<>();
 
     /**
@@ -51,9 +54,14 @@ public final class KnownSwarms implements SwarmPolicy {
         }
     }
 
-    /** How a socket token is checked for a restricted swarm: (video id, token) to yes or no. */
-    public void checkTokensWith(java.util.function.BiPredicate<Long, String> check) {
-        this.tokenCheck = check;
+    /**
+     * How a socket token is checked for a restricted swarm, (video id, token) to yes or no: to join
+     * it, and to stay in it once joined.
+     */
+    public void checkTokensWith(java.util.function.BiPredicate<Long, String> toJoin,
+                                java.util.function.BiPredicate<Long, String> toStay) {
+        this.tokenCheck = toJoin;
+        this.heldTokenCheck = toStay;
     }
 
     /** Admits a non-public video's variants: only peers holding a valid token of {@code videoId} may announce. */
@@ -86,9 +94,18 @@ public final class KnownSwarms implements SwarmPolicy {
 
     @Override
     public boolean admits(String infoHash, String token) {
+        return admits(infoHash, token, tokenCheck);
+    }
+
+    @Override
+    public boolean stillAdmits(String infoHash, String token) {
+        return admits(infoHash, token, heldTokenCheck);
+    }
+
+    private boolean admits(String infoHash, String token, java.util.function.BiPredicate<Long, String> check) {
         if (isAdmitted(infoHash)) return true;
         Long video = infoHash == null ? null : restricted.get(infoHash);
-        return video != null && token != null && tokenCheck.test(video, token);
+        return video != null && token != null && check.test(video, token);
     }
 
     /** Called with each forgotten hash; the tracker uses it to drop the swarm. */

@@ -63,6 +63,8 @@ public final class Tracker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("tracker");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_OFFER_ID_CHARS = 64;
+    /** Swarms a socket is remembered to have joined (a player uses one per variant, so a few). */
+    private static final int MAX_ADMITTED_PER_SOCKET = 64;
 
     private final boolean enabled;
     private final SwarmPolicy policy;
@@ -232,6 +234,21 @@ public final class Tracker implements AutoCloseable {
                           JsonNode answer, String offerId, String toPeerId) {
     }
 
+    /**
+     * Whether this socket may announce to (or count) a swarm: a newcomer needs a good token, a
+     * socket the swarm admitted before only a grant that still holds. Only announces join.
+     */
+    private boolean admits(Client c, String infoHash, boolean joining) {
+        boolean member = c.admitted.contains(infoHash);
+        boolean ok = member ? policy.stillAdmits(infoHash, c.token) : policy.admits(infoHash, c.token);
+        if (!ok) {
+            c.admitted.remove(infoHash);
+        } else if (joining && !member && c.admitted.size() < MAX_ADMITTED_PER_SOCKET) {
+            c.admitted.add(infoHash);
+        }
+        return ok;
+    }
+
     private void announce(Client c, JsonNode root, long now) {
         String infoHash = binary(root.get("info_hash"));
         if (infoHash == null) {
@@ -240,7 +257,7 @@ public final class Tracker implements AutoCloseable {
         }
         Parsed m = parseAnnounce(c, root, infoHash);
         if (m == null) return;
-        if (!policy.admits(infoHash, c.token)) {
+        if (!admits(c, infoHash, true)) {
             count(Refusal.UNKNOWN_INFO_HASH);
             send(c, failure("announce", infoHash, "unknown info_hash"));
             if (++c.refusals >= limits.maxRefusalsPerSocket()) {
@@ -442,7 +459,7 @@ public final class Tracker implements AutoCloseable {
         synchronized (this) {
             for (String h : hashes) {
                 // A restricted swarm tells its counts only to holders of its token.
-                Swarm s = policy.admits(h, c.token) ? swarms.get(h) : null;
+                Swarm s = admits(c, h, false) ? swarms.get(h) : null;
                 if (s != null) {
                     s.expire(now - limits.peerTimeout().toMillis(), this::forgetPeer);
                     removeIfEmpty(s);

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerlet.testing.Api;
+import org.peerlet.testing.MutableClock;
 import org.peerlet.testing.TestClips;
 import org.peerlet.testing.TestServer;
 import org.peerlet.testing.Uploads;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +41,41 @@ class PublishedVideosGetASwarm {
             api = server.api();
             api.delete("/api/v1/videos/" + id, api.adminToken());
             assertThat(server.app().knownSwarms().isAdmitted(hash)).isFalse();
+        }
+    }
+
+    @Test
+    void aPrivateVideosPeersStayPastTheirTokensHourButNotPastARevocation(@TempDir Path dir) throws Exception {
+        MutableClock clock = MutableClock.startingNow();
+        try (TestServer server = TestServer.start(Map.of(), clock)) {
+            Api api = server.api();
+            Uploads uploads = new Uploads(api);
+            String admin = api.adminToken();
+            long id = uploads.upload(admin, "Family film", 3, TestClips.h264Aac(dir.resolve("f.mp4"), 160, 90, 1.0, 10));
+            JsonNode v = uploads.awaitPublished(admin, id);
+            String hash = InfoHashes.forPlaylist(v.get("streamingPlaylists").get(0).get("playlistUrl").asText(), 0);
+            String token = api.postJson("/api/v1/videos/" + id + "/token", admin, Map.of()).json().get("files").get("token").asText();
+
+            try (WsPeer watching = WsPeer.connect(server.baseUrl(), "?token=" + token)) {
+                assertThat(watching.announce(hash).has("failure reason")).isFalse();
+                // Two hours into a long film: the socket still has the token it was opened with.
+                clock.advance(Duration.ofHours(2));
+                assertThat(watching.announce(hash).has("failure reason")).as("a member stays").isFalse();
+                try (WsPeer late = WsPeer.connect(server.baseUrl(), "?token=" + token)) {
+                    assertThat(late.announce(hash).get("failure reason").asText()).as("a newcomer with an old token")
+                            .contains("unknown info_hash");
+                }
+                // The owner takes the video back (it becomes unlisted, then private again): grants end.
+                api.putJson("/api/v1/videos/" + id, admin, Map.of("privacy", 2));
+                api.putJson("/api/v1/videos/" + id, admin, Map.of("privacy", 3));
+                assertThat(watching.announce(hash).get("failure reason").asText()).as("revoked").contains("unknown info_hash");
+            }
+            try (WsPeer stale = WsPeer.connect(server.baseUrl(), "?token=" + api.postJson("/api/v1/videos/" + id + "/token", admin,
+                    Map.of()).json().get("files").get("token").asText())) {
+                assertThat(stale.announce(hash).has("failure reason")).isFalse();
+                clock.advance(Duration.ofHours(14));
+                assertThat(stale.announce(hash).get("failure reason").asText()).as("past the grace").contains("unknown info_hash");
+            }
         }
     }
 }
