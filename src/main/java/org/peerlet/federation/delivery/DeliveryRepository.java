@@ -44,11 +44,6 @@ public final class DeliveryRepository {
         return tx.execute("UPDATE deliveries SET state = 'pending' WHERE state = 'sending'");
     }
 
-    public long nextDue(DSLContext db) {
-        Long v = db.fetchOne("SELECT min(next_attempt_at) FROM deliveries WHERE state = 'pending'").get(0, Long.class);
-        return v == null ? Long.MAX_VALUE : v;
-    }
-
     public int count(DSLContext db, String state) {
         return db.fetchOne("SELECT count(*) FROM deliveries WHERE state = ?", state).get(0, Integer.class);
     }

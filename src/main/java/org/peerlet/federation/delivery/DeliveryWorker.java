@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,10 +24,20 @@ import java.util.ArrayList;
  * removes the row; a failure schedules the next try from {@link Backoff}; a 4xx other than 408 and
  * 429, a refused address or the end of the table marks the row dead. State lives in SQLite, so a
  * restart (or kill -9) picks up where it stopped.
+ *
+ * <p>A host that fails is paused, for the same table's steps (up to an hour) as its failures
+ * pile up: its other deliveries count a failed attempt and wait for the pause to end, without a
+ * request. A home uplink does not spend itself, connection timeout after timeout, on an instance
+ * that went away. The pause lives in memory: after a restart every host gets one more try.
  */
 public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("federation.delivery");
     private static final int BATCH = 64;
+    private static final Duration MAX_PAUSE = Duration.ofHours(1);
+
+    /** A host's run of failed deliveries, and until when it is left alone. */
+    private record Pause(int failures, long until) {
+    }
 
     private final Database db;
     private final DeliveryRepository repo;
@@ -35,6 +46,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService senders;
     private final Object lock = new Object();
+    private final ConcurrentHashMap<String, Pause> paused = new ConcurrentHashMap<>();
     private final long pollMillis;
     private volatile boolean running;
     private boolean woken;
@@ -97,6 +109,11 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private void send(DeliveryRepository.Delivery d) {
+        Pause pause = paused.get(d.host());
+        if (pause != null && pause.until() > clock.millis()) {
+            failed(d, d.host() + " is paused after " + pause.failures() + " failed deliveries", false, pause.until());
+            return;
+        }
         String error;
         boolean permanent = false;
         try {
@@ -104,11 +121,13 @@ public final class DeliveryWorker implements AutoCloseable {
             OutgoingHttp.Signer signer = actors.signer(kind, d.signerId());
             int status = http.post(d.inbox(), d.body().getBytes(StandardCharsets.UTF_8), signer);
             if (status >= 200 && status < 300) {
+                paused.remove(d.host());
                 db.writeVoid(tx -> repo.done(tx, d.id()));
                 return;
             }
             error = "answered " + status;
             permanent = status >= 400 && status < 500 && status != 408 && status != 429;
+            if (permanent) paused.remove(d.host()); // it answers: up, just refusing this one
         } catch (OutgoingHttp.RefusedException e) {
             error = e.getMessage();
             permanent = true;
@@ -118,11 +137,30 @@ public final class DeliveryWorker implements AutoCloseable {
         } catch (Exception e) {
             error = e.toString();
         }
+        failed(d, error, permanent, permanent ? 0 : pause(d.host()).until());
+    }
+
+    /**
+     * Notes a failure of {@code host}. Failures while it is paused already (sent at the same
+     * moment, say) do not lengthen the pause; the first failure after it does, a table step.
+     */
+    private Pause pause(String host) {
+        long now = clock.millis();
+        return paused.compute(host, (h, old) -> {
+            if (old != null && old.until() > now) return old;
+            int failures = old == null ? 1 : old.failures() + 1;
+            Duration length = Backoff.after(failures).filter(w -> w.compareTo(MAX_PAUSE) < 0).orElse(MAX_PAUSE);
+            return new Pause(failures, now + length.toMillis());
+        });
+    }
+
+    /** Schedules the next try (not before {@code notBefore}), or gives up at the end of the table. */
+    private void failed(DeliveryRepository.Delivery d, String err, boolean permanent, long notBefore) {
         int attempts = d.attempts() + 1;
         Optional<Duration> wait = permanent ? Optional.empty() : Backoff.after(attempts);
-        String err = error;
         if (wait.isPresent()) {
-            db.writeVoid(tx -> repo.retryAt(tx, d.id(), attempts, clock.millis() + wait.get().toMillis(), err));
+            long when = Math.max(clock.millis() + wait.get().toMillis(), notBefore);
+            db.writeVoid(tx -> repo.retryAt(tx, d.id(), attempts, when, err));
         } else {
             LOG.info("giving up delivery {} to {}: {}", d.id(), d.inbox(), err);
             db.writeVoid(tx -> repo.dead(tx, d.id(), attempts, err));

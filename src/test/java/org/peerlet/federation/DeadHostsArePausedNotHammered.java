@@ -1,0 +1,86 @@
+package org.peerlet.federation;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerlet.account.AccountRepository;
+import org.peerlet.channel.ChannelRepository;
+import org.peerlet.db.Database;
+import org.peerlet.db.Migrator;
+import org.peerlet.federation.delivery.DeliveryRepository;
+import org.peerlet.federation.delivery.DeliveryWorker;
+import org.peerlet.federation.delivery.Outbox;
+import org.peerlet.federation.model.LocalActor;
+import org.peerlet.federation.net.OutgoingHttp;
+import org.peerlet.instance.Urls;
+import org.peerlet.testing.MutableClock;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An instance that is down gets one request per pause, not one per queued activity. */
+class DeadHostsArePausedNotHammered {
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Test
+    void deliveriesToAFailingHostWaitOutItsPauseThenAllArrive(@TempDir Path dir) throws Exception {
+        AtomicInteger posts = new AtomicInteger();
+        AtomicInteger status = new AtomicInteger(503);
+        HttpServer remote = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        remote.createContext("/", ex -> {
+            ex.getRequestBody().readAllBytes();
+            posts.incrementAndGet();
+            ex.sendResponseHeaders(status.get(), -1);
+            ex.close();
+        });
+        remote.start();
+        String host = "http://127.0.0.1:" + remote.getAddress().getPort();
+
+        MutableClock clock = MutableClock.startingNow();
+        Database db = new Database(dir.resolve("peerlet.db"));
+        new Migrator(db).migrate();
+        LocalActors actors = new LocalActors(db, new Urls("http://localhost:1", "localhost:1"), new AccountRepository(),
+                new ChannelRepository(), new FederationRepository(), clock);
+        LocalActor me = actors.instance();
+        DeliveryRepository deliveries = new DeliveryRepository();
+        Outbox outbox = new Outbox(db, deliveries, clock);
+        try (OutgoingHttp http = new OutgoingHttp(true, true, h -> false, clock, "test");
+             DeliveryWorker worker = new DeliveryWorker(db, deliveries, outbox, http, actors, clock, 4, Duration.ofMillis(50))) {
+            worker.start();
+            outbox.enqueue(me, "{\"type\":\"Create\"}", List.of(host + "/users/a/inbox"));
+            Await.until("the first delivery tried", WAIT, () -> tried(db) == 1);
+            assertThat(posts.get()).isEqualTo(1);
+
+            // Five more activities for the same host while it is paused: no request, each waits it out.
+            outbox.enqueue(me, "{\"type\":\"Update\"}", List.of(host + "/users/b/inbox", host + "/users/c/inbox",
+                    host + "/users/d/inbox", host + "/users/e/inbox", host + "/users/f/inbox"));
+            Await.until("all six tried once", WAIT, () -> tried(db) == 6);
+            assertThat(posts.get()).as("requests to the paused host").isEqualTo(1);
+            assertThat(db.dsl().fetch("SELECT next_attempt_at FROM deliveries").getValues(0, Long.class))
+                    .allSatisfy(at -> assertThat(at).isGreaterThanOrEqualTo(clock.millis() + 29_000));
+            assertThat(db.dsl().fetchOne("SELECT last_error FROM deliveries WHERE inbox LIKE '%/f/inbox'").get(0, String.class))
+                    .contains("paused after 1 failed deliveries");
+
+            // Back up, and the pause (30 s, the first step of the retry table) over: everything arrives.
+            status.set(202);
+            clock.advance(Duration.ofSeconds(31));
+            worker.wake();
+            Await.until("all delivered", WAIT, () -> deliveries.count(db.dsl(), "pending") + deliveries.count(db.dsl(), "sending") == 0);
+            assertThat(posts.get()).isEqualTo(7);
+            assertThat(deliveries.count(db.dsl(), "dead")).isZero();
+        } finally {
+            remote.stop(0);
+            db.close();
+        }
+    }
+
+    private static int tried(Database db) {
+        return db.dsl().fetchOne("SELECT count(*) FROM deliveries WHERE state = 'pending' AND attempts = 1").get(0, Integer.class);
+    }
+}
