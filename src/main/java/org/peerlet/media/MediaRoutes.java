@@ -2,9 +2,9 @@ package org.peerlet.media;
 
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import org.peerlet.account.User;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
+import org.peerlet.http.Auth;
 import org.peerlet.http.RouteGroup;
 import org.peerlet.instance.Urls;
 import org.peerlet.transcode.MediaPlaylist;
@@ -63,8 +63,7 @@ public final class MediaRoutes implements RouteGroup {
         Matcher m = DOWNLOAD.matcher(ctx.pathParam("file"));
         if (!m.matches()) throw ApiError.notFound("file not found");
         Video v = allowed(ctx, m.group(1));
-        Optional<User> user = Viewer.of(ctx).user();
-        if (!v.downloadEnabled() && !(VideoAccess.isOwner(v, user) || user.map(User::canModerate).orElse(false))) {
+        if (!v.downloadEnabled() && !Auth.user(ctx).map(u -> VideoAccess.canManage(v, u)).orElse(false)) {
             throw ApiError.forbidden("Video download is disabled");
         }
         Path dir = media.hlsDir(v.uuid());

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.peerlet.testing.Api;
 import org.peerlet.testing.TestServer;
 
-import java.net.http.HttpRequest;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,11 +47,6 @@ class LoginRateLimitTest {
 
     /** A password login as relayed by a reverse proxy on this machine that names the client. */
     private static Api.Res loginVia(Api api, String forwardedFor, String username, String password) {
-        var client = api.get("/api/v1/oauth-clients/local").json();
-        String form = "client_id=" + client.get("client_id").asText() + "&client_secret=" + client.get("client_secret").asText()
-                + "&grant_type=password&username=" + username + "&password=" + java.net.URLEncoder.encode(password,
-                java.nio.charset.StandardCharsets.UTF_8);
-        return api.send(api.request("/api/v1/users/token", null).header("X-Forwarded-For", forwardedFor)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+        return api.login(username, password, Map.of("X-Forwarded-For", forwardedFor));
     }
 }

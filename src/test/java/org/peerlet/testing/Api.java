@@ -98,13 +98,20 @@ public final class Api {
     }
 
     public Res postForm(String path, String token, Map<String, String> form) {
-        String body = form.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return postRaw(path, token, "application/x-www-form-urlencoded", body);
+        return postRaw(path, token, "application/x-www-form-urlencoded", formBody(form));
+    }
+
+    private static String formBody(Map<String, String> form) {
+        return form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
     }
 
     /** Logs in with the OAuth password grant, as PeerTube's client does; returns the whole answer. */
     public Res login(String username, String password) {
+        return login(username, password, Map.of());
+    }
+
+    /** The same, with extra request headers (say, what a reverse proxy adds). */
+    public Res login(String username, String password, Map<String, String> headers) {
         JsonNode client = get("/api/v1/oauth-clients/local").json();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("client_id", client.get("client_id").asText());
@@ -112,7 +119,9 @@ public final class Api {
         form.put("grant_type", "password");
         form.put("username", username);
         form.put("password", password);
-        return postForm("/api/v1/users/token", null, form);
+        HttpRequest.Builder b = request("/api/v1/users/token", null).header("Content-Type", "application/x-www-form-urlencoded");
+        headers.forEach(b::header);
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(formBody(form))));
     }
 
     /** Logs in and returns the access token, failing the test if login fails. */

@@ -278,8 +278,4 @@ public final class OutgoingHttp implements AutoCloseable {
             // Stopping at shutdown: nothing is left to do about it.
         }
     }
-
-    public static Map<String, String> none() {
-        return Map.of();
-    }
 }
