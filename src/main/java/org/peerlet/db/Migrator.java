@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Applies the schema changes in {@code db/migration/}, in order, each in its own transaction.
@@ -18,29 +19,36 @@ public final class Migrator {
     private static final String DIR = "/db/migration/";
 
     private final Database db;
+    private final Function<String, String> files;
 
     public Migrator(Database db) {
+        this(db, Migrator::read);
+    }
+
+    /** Reads the migrations through {@code files} (a name to its text) instead of the classpath. */
+    Migrator(Database db, Function<String, String> files) {
         this.db = db;
+        this.files = files;
     }
 
     /** Returns how many migrations were applied now. */
     public int migrate() {
-        List<String> files = index();
+        List<String> names = index(files.apply("index.txt"));
         int current = version();
-        if (current > files.size()) {
+        if (current > names.size()) {
             throw new IllegalStateException("the database is at schema version " + current
-                    + " but this Peerlet knows only " + files.size() + ": it was made by a newer Peerlet;"
+                    + " but this Peerlet knows only " + names.size() + ": it was made by a newer Peerlet;"
                     + " run that version, or restore a backup");
         }
-        for (int i = current; i < files.size(); i++) {
-            String sql = read(files.get(i));
+        for (int i = current; i < names.size(); i++) {
+            String sql = files.apply(names.get(i));
             int next = i + 1;
             db.writeVoid(dsl -> {
                 for (String statement : SqlScript.split(sql)) dsl.execute(statement);
                 dsl.execute("PRAGMA user_version = " + next);
             });
         }
-        return files.size() - current;
+        return names.size() - current;
     }
 
     public int version() {
@@ -48,9 +56,9 @@ public final class Migrator {
         return ((Number) dsl.fetchValue("PRAGMA user_version")).intValue();
     }
 
-    static List<String> index() {
+    static List<String> index(String text) {
         List<String> out = new ArrayList<>();
-        for (String line : read("index.txt").split("\n")) {
+        for (String line : text.split("\n")) {
             String t = line.trim();
             if (!t.isEmpty() && !t.startsWith("#")) out.add(t);
         }
