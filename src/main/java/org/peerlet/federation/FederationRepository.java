@@ -7,6 +7,21 @@ import org.peerlet.federation.model.RemoteActor;
 import java.util.List;
 import java.util.Optional;
 
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.nullif;
+import static org.jooq.impl.DSL.selectOne;
+import static org.peerlet.db.schema.Tables.ACCOUNTS;
+import static org.peerlet.db.schema.Tables.ACTOR_KEYS;
+import static org.peerlet.db.schema.Tables.BLOCKED_HOSTS;
+import static org.peerlet.db.schema.Tables.CHANNELS;
+import static org.peerlet.db.schema.Tables.FEDERATED_VIDEOS;
+import static org.peerlet.db.schema.Tables.FOLLOWS;
+import static org.peerlet.db.schema.Tables.REMOTE_ACTORS;
+import static org.peerlet.db.schema.Tables.REMOTE_VIDEOS;
+import static org.peerlet.db.schema.Tables.USERS;
+import static org.peerlet.db.schema.Tables.VIDEOS;
+import static org.peerlet.db.schema.Tables.VIDEO_COMMENTS;
+
 /**
  * The only place with SQL for federation's own tables: our actors' keys, remote actors, follows,
  * blocked hosts, remote videos and the record of which local videos we announced. (The outbox has
@@ -24,173 +39,198 @@ public final class FederationRepository {
     // ---- keys
 
     public Optional<KeyPem> key(DSLContext db, String kind, long refId) {
-        return db.fetchOptional("SELECT public_pem, private_pem FROM actor_keys WHERE kind = ? AND ref_id = ?", kind, refId)
-                .map(r -> new KeyPem(r.get(0, String.class), r.get(1, String.class)));
+        return db.select(ACTOR_KEYS.PUBLIC_PEM, ACTOR_KEYS.PRIVATE_PEM).from(ACTOR_KEYS)
+                .where(ACTOR_KEYS.KIND.eq(kind).and(ACTOR_KEYS.REF_ID.eq(refId)))
+                .fetchOptional(r -> new KeyPem(r.value1(), r.value2()));
     }
 
     public void insertKey(DSLContext tx, String kind, long refId, String publicPem, String privatePem, long now) {
-        tx.execute("INSERT OR IGNORE INTO actor_keys (kind, ref_id, public_pem, private_pem, created_at) VALUES (?, ?, ?, ?, ?)",
-                kind, refId, publicPem, privatePem, now);
+        tx.insertInto(ACTOR_KEYS)
+                .set(ACTOR_KEYS.KIND, kind).set(ACTOR_KEYS.REF_ID, refId).set(ACTOR_KEYS.PUBLIC_PEM, publicPem)
+                .set(ACTOR_KEYS.PRIVATE_PEM, privatePem).set(ACTOR_KEYS.CREATED_AT, now)
+                .onConflictDoNothing()
+                .execute();
     }
 
     // ---- remote actors
 
-    private static final String ACTOR_COLS = "id, url, type, host, username, inbox, shared_inbox, followers, key_id, "
-            + "public_pem, account_id, channel_id, fetched_at";
-
     public Optional<RemoteActor> actorByUrl(DSLContext db, String url) {
-        return db.fetchOptional("SELECT " + ACTOR_COLS + " FROM remote_actors WHERE url = ?", url).map(FederationRepository::toActor);
+        return db.selectFrom(REMOTE_ACTORS).where(REMOTE_ACTORS.URL.eq(url)).fetchOptional(FederationRepository::toActor);
     }
 
     public Optional<RemoteActor> actorByChannel(DSLContext db, long channelId) {
-        return db.fetchOptional("SELECT " + ACTOR_COLS + " FROM remote_actors WHERE channel_id = ?", channelId).map(FederationRepository::toActor);
+        return db.selectFrom(REMOTE_ACTORS).where(REMOTE_ACTORS.CHANNEL_ID.eq(channelId))
+                .fetchOptional(FederationRepository::toActor);
     }
 
     public Optional<RemoteActor> actorByAccount(DSLContext db, long accountId) {
-        return db.fetchOptional("SELECT " + ACTOR_COLS + " FROM remote_actors WHERE account_id = ? ORDER BY id LIMIT 1", accountId)
-                .map(FederationRepository::toActor);
+        return db.selectFrom(REMOTE_ACTORS).where(REMOTE_ACTORS.ACCOUNT_ID.eq(accountId))
+                .orderBy(REMOTE_ACTORS.ID).limit(1)
+                .fetchOptional(FederationRepository::toActor);
     }
 
     public List<RemoteActor> actorsByUrls(DSLContext db, List<String> urls) {
         if (urls.isEmpty()) return List.of();
-        String marks = String.join(",", java.util.Collections.nCopies(urls.size(), "?"));
-        return db.fetch("SELECT " + ACTOR_COLS + " FROM remote_actors WHERE url IN (" + marks + ")", urls.toArray())
-                .map(FederationRepository::toActor);
+        return db.selectFrom(REMOTE_ACTORS).where(REMOTE_ACTORS.URL.in(urls)).fetch(FederationRepository::toActor);
     }
 
     public void upsertActor(DSLContext tx, RemoteActor a) {
-        tx.execute("INSERT INTO remote_actors (url, type, host, username, inbox, shared_inbox, followers, key_id, public_pem, "
-                        + "account_id, channel_id, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (url) DO UPDATE SET type = excluded.type, username = excluded.username, "
-                        + "inbox = excluded.inbox, shared_inbox = excluded.shared_inbox, followers = excluded.followers, "
-                        + "key_id = excluded.key_id, public_pem = excluded.public_pem, account_id = excluded.account_id, "
-                        + "channel_id = excluded.channel_id, fetched_at = excluded.fetched_at",
-                a.url(), a.type(), a.host(), a.username(), a.inbox(), a.sharedInbox(), a.followers(), a.keyId(),
-                a.publicPem(), a.accountId(), a.channelId(), a.fetchedAt());
+        var r = REMOTE_ACTORS;
+        tx.insertInto(r)
+                .set(r.URL, a.url()).set(r.TYPE, a.type()).set(r.HOST, a.host()).set(r.USERNAME, a.username())
+                .set(r.INBOX, a.inbox()).set(r.SHARED_INBOX, a.sharedInbox()).set(r.FOLLOWERS, a.followers())
+                .set(r.KEY_ID, a.keyId()).set(r.PUBLIC_PEM, a.publicPem()).set(r.ACCOUNT_ID, a.accountId())
+                .set(r.CHANNEL_ID, a.channelId()).set(r.FETCHED_AT, a.fetchedAt())
+                .onConflict(r.URL).doUpdate()
+                .set(r.TYPE, a.type()).set(r.USERNAME, a.username()).set(r.INBOX, a.inbox())
+                .set(r.SHARED_INBOX, a.sharedInbox()).set(r.FOLLOWERS, a.followers()).set(r.KEY_ID, a.keyId())
+                .set(r.PUBLIC_PEM, a.publicPem()).set(r.ACCOUNT_ID, a.accountId()).set(r.CHANNEL_ID, a.channelId())
+                .set(r.FETCHED_AT, a.fetchedAt())
+                .execute();
     }
 
     static RemoteActor toActor(Record r) {
-        return new RemoteActor(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class), r.get(3, String.class),
-                r.get(4, String.class), r.get(5, String.class), r.get(6, String.class), r.get(7, String.class),
-                r.get(8, String.class), r.get(9, String.class), r.get(10, Long.class), r.get(11, Long.class),
-                r.get(12, Long.class));
+        var a = REMOTE_ACTORS;
+        return new RemoteActor(r.get(a.ID), r.get(a.URL), r.get(a.TYPE), r.get(a.HOST), r.get(a.USERNAME),
+                r.get(a.INBOX), r.get(a.SHARED_INBOX), r.get(a.FOLLOWERS), r.get(a.KEY_ID), r.get(a.PUBLIC_PEM),
+                r.get(a.ACCOUNT_ID), r.get(a.CHANNEL_ID), r.get(a.FETCHED_AT));
     }
 
     // ---- follows
 
-    private static final String FOLLOW_COLS = "id, follower, following, local_follower, state, activity_id, user_id, created_at";
-
     public Optional<Follow> follow(DSLContext db, String follower, String following) {
-        return db.fetchOptional("SELECT " + FOLLOW_COLS + " FROM follows WHERE follower = ? AND following = ?", follower, following)
-                .map(FederationRepository::toFollow);
+        return db.selectFrom(FOLLOWS).where(FOLLOWS.FOLLOWER.eq(follower).and(FOLLOWS.FOLLOWING.eq(following)))
+                .fetchOptional(FederationRepository::toFollow);
     }
 
     public Optional<Follow> followByActivity(DSLContext db, String activityId) {
-        return db.fetchOptional("SELECT " + FOLLOW_COLS + " FROM follows WHERE activity_id = ?", activityId)
-                .map(FederationRepository::toFollow);
+        return db.selectFrom(FOLLOWS).where(FOLLOWS.ACTIVITY_ID.eq(activityId)).fetchOptional(FederationRepository::toFollow);
     }
 
     public void upsertFollow(DSLContext tx, String follower, String following, boolean localFollower, String state,
                              String activityId, Long userId, long now) {
-        tx.execute("INSERT INTO follows (follower, following, local_follower, state, activity_id, user_id, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (follower, following) DO UPDATE SET "
-                        + "state = excluded.state, activity_id = excluded.activity_id, updated_at = excluded.updated_at",
-                follower, following, localFollower ? 1 : 0, state, activityId, userId, now, now);
+        var f = FOLLOWS;
+        tx.insertInto(f)
+                .set(f.FOLLOWER, follower).set(f.FOLLOWING, following).set(f.LOCAL_FOLLOWER, localFollower)
+                .set(f.STATE, state).set(f.ACTIVITY_ID, activityId).set(f.USER_ID, userId)
+                .set(f.CREATED_AT, now).set(f.UPDATED_AT, now)
+                .onConflict(f.FOLLOWER, f.FOLLOWING).doUpdate()
+                .set(f.STATE, state).set(f.ACTIVITY_ID, activityId).set(f.UPDATED_AT, now)
+                .execute();
     }
 
     public void setFollowState(DSLContext tx, long id, String state, long now) {
-        tx.execute("UPDATE follows SET state = ?, updated_at = ? WHERE id = ?", state, now, id);
+        tx.update(FOLLOWS).set(FOLLOWS.STATE, state).set(FOLLOWS.UPDATED_AT, now).where(FOLLOWS.ID.eq(id)).execute();
     }
 
     public void deleteFollow(DSLContext tx, String follower, String following) {
-        tx.execute("DELETE FROM follows WHERE follower = ? AND following = ?", follower, following);
+        tx.deleteFrom(FOLLOWS).where(FOLLOWS.FOLLOWER.eq(follower).and(FOLLOWS.FOLLOWING.eq(following))).execute();
+    }
+
+    private static org.jooq.Condition followersOf(String following, String state) {
+        return FOLLOWS.FOLLOWING.eq(following).and(state == null ? org.jooq.impl.DSL.noCondition() : FOLLOWS.STATE.eq(state));
     }
 
     /** Follows of a target, optionally only those in a state. */
     public List<Follow> followersOf(DSLContext db, String following, String state, int start, int count) {
-        return db.fetch("SELECT " + FOLLOW_COLS + " FROM follows WHERE following = ? AND (? IS NULL OR state = ?) "
-                + "ORDER BY id LIMIT ? OFFSET ?", following, state, state, count, start).map(FederationRepository::toFollow);
+        return db.selectFrom(FOLLOWS).where(followersOf(following, state))
+                .orderBy(FOLLOWS.ID).limit(count).offset(start)
+                .fetch(FederationRepository::toFollow);
     }
 
     public int countFollowersOf(DSLContext db, String following, String state) {
-        return db.fetchOne("SELECT count(*) FROM follows WHERE following = ? AND (? IS NULL OR state = ?)", following, state, state)
-                .get(0, Integer.class);
+        return db.fetchCount(FOLLOWS, followersOf(following, state));
     }
 
     public List<Follow> followingOf(DSLContext db, String follower, int start, int count) {
-        return db.fetch("SELECT " + FOLLOW_COLS + " FROM follows WHERE follower = ? ORDER BY id DESC LIMIT ? OFFSET ?",
-                follower, count, start).map(FederationRepository::toFollow);
+        return db.selectFrom(FOLLOWS).where(FOLLOWS.FOLLOWER.eq(follower))
+                .orderBy(FOLLOWS.ID.desc()).limit(count).offset(start)
+                .fetch(FederationRepository::toFollow);
     }
 
     public int countFollowingOf(DSLContext db, String follower) {
-        return db.fetchOne("SELECT count(*) FROM follows WHERE follower = ?", follower).get(0, Integer.class);
+        return db.fetchCount(FOLLOWS, FOLLOWS.FOLLOWER.eq(follower));
     }
 
     /** Inboxes (shared where offered) of the remote actors that follow any of the targets, accepted. */
     public List<String> followerInboxes(DSLContext db, List<String> targets) {
         if (targets.isEmpty()) return List.of();
-        String marks = String.join(",", java.util.Collections.nCopies(targets.size(), "?"));
-        return db.fetch("SELECT DISTINCT coalesce(nullif(a.shared_inbox, ''), a.inbox) FROM follows f "
-                        + "JOIN remote_actors a ON a.url = f.follower WHERE f.state = 'accepted' AND f.local_follower = 0 "
-                        + "AND f.following IN (" + marks + ")", targets.toArray())
-                .map(r -> r.get(0, String.class));
+        return db.selectDistinct(coalesce(nullif(REMOTE_ACTORS.SHARED_INBOX, ""), REMOTE_ACTORS.INBOX))
+                .from(FOLLOWS).join(REMOTE_ACTORS).on(REMOTE_ACTORS.URL.eq(FOLLOWS.FOLLOWER))
+                .where(FOLLOWS.STATE.eq(ACCEPTED).and(FOLLOWS.LOCAL_FOLLOWER.isFalse()).and(FOLLOWS.FOLLOWING.in(targets)))
+                .fetch(org.jooq.Record1::value1);
     }
 
     /** True if one of our actors follows (accepted) an actor on this host. */
     public boolean followsSomeoneOn(DSLContext db, String host) {
-        return db.fetchOne("SELECT EXISTS (SELECT 1 FROM follows f JOIN remote_actors a ON a.url = f.following "
-                + "WHERE f.local_follower = 1 AND f.state = 'accepted' AND a.host = ?)", host).get(0, Integer.class) == 1;
+        return db.fetchExists(selectOne().from(FOLLOWS).join(REMOTE_ACTORS).on(REMOTE_ACTORS.URL.eq(FOLLOWS.FOLLOWING))
+                .where(FOLLOWS.LOCAL_FOLLOWER.isTrue().and(FOLLOWS.STATE.eq(ACCEPTED)).and(REMOTE_ACTORS.HOST.eq(host))));
     }
 
     /** Channel ids a user subscribed to (accepted or pending). */
     public List<Long> subscribedChannels(DSLContext db, long userId) {
-        return db.fetch("SELECT a.channel_id FROM follows f JOIN remote_actors a ON a.url = f.following "
-                + "WHERE f.user_id = ? AND a.channel_id IS NOT NULL ORDER BY f.id DESC", userId).map(r -> r.get(0, Long.class));
+        return db.select(REMOTE_ACTORS.CHANNEL_ID)
+                .from(FOLLOWS).join(REMOTE_ACTORS).on(REMOTE_ACTORS.URL.eq(FOLLOWS.FOLLOWING))
+                .where(FOLLOWS.USER_ID.eq(userId).and(REMOTE_ACTORS.CHANNEL_ID.isNotNull()))
+                .orderBy(FOLLOWS.ID.desc())
+                .fetch(REMOTE_ACTORS.CHANNEL_ID);
     }
 
+    private static final String ACCEPTED = "accepted";
+
     static Follow toFollow(Record r) {
-        return new Follow(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class),
-                r.get(3, Integer.class) == 1, r.get(4, String.class), r.get(5, String.class), r.get(6, Long.class),
-                r.get(7, Long.class));
+        var f = FOLLOWS;
+        return new Follow(r.get(f.ID), r.get(f.FOLLOWER), r.get(f.FOLLOWING), r.get(f.LOCAL_FOLLOWER), r.get(f.STATE),
+                r.get(f.ACTIVITY_ID), r.get(f.USER_ID), r.get(f.CREATED_AT));
     }
 
     // ---- blocked hosts
 
     public List<String> blockedHosts(DSLContext db) {
-        return db.fetch("SELECT host FROM blocked_hosts ORDER BY host").map(r -> r.get(0, String.class));
+        return db.select(BLOCKED_HOSTS.HOST).from(BLOCKED_HOSTS).orderBy(BLOCKED_HOSTS.HOST).fetch(BLOCKED_HOSTS.HOST);
     }
 
     public void block(DSLContext tx, String host, long now) {
-        tx.execute("INSERT OR IGNORE INTO blocked_hosts (host, created_at) VALUES (?, ?)", host, now);
+        tx.insertInto(BLOCKED_HOSTS).set(BLOCKED_HOSTS.HOST, host).set(BLOCKED_HOSTS.CREATED_AT, now)
+                .onConflictDoNothing().execute();
     }
 
     public void unblock(DSLContext tx, String host) {
-        tx.execute("DELETE FROM blocked_hosts WHERE host = ?", host);
+        tx.deleteFrom(BLOCKED_HOSTS).where(BLOCKED_HOSTS.HOST.eq(host)).execute();
     }
 
     // ---- remote videos
 
     public Optional<Long> videoIdByUrl(DSLContext db, String url) {
-        return db.fetchOptional("SELECT video_id FROM remote_videos WHERE url = ?", url).map(r -> r.get(0, Long.class));
+        return db.select(REMOTE_VIDEOS.VIDEO_ID).from(REMOTE_VIDEOS).where(REMOTE_VIDEOS.URL.eq(url))
+                .fetchOptional(REMOTE_VIDEOS.VIDEO_ID);
     }
 
     public Optional<String> videoUrl(DSLContext db, long videoId) {
-        return db.fetchOptional("SELECT url FROM remote_videos WHERE video_id = ?", videoId).map(r -> r.get(0, String.class));
+        return db.select(REMOTE_VIDEOS.URL).from(REMOTE_VIDEOS).where(REMOTE_VIDEOS.VIDEO_ID.eq(videoId))
+                .fetchOptional(REMOTE_VIDEOS.URL);
     }
 
     public void upsertRemoteVideo(DSLContext tx, long videoId, String url, String playlistUrl, long now) {
-        tx.execute("INSERT INTO remote_videos (video_id, url, playlist_url, fetched_at) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT (video_id) DO UPDATE SET playlist_url = excluded.playlist_url, fetched_at = excluded.fetched_at",
-                videoId, url, playlistUrl, now);
+        tx.insertInto(REMOTE_VIDEOS)
+                .set(REMOTE_VIDEOS.VIDEO_ID, videoId).set(REMOTE_VIDEOS.URL, url)
+                .set(REMOTE_VIDEOS.PLAYLIST_URL, playlistUrl).set(REMOTE_VIDEOS.FETCHED_AT, now)
+                .onConflict(REMOTE_VIDEOS.VIDEO_ID).doUpdate()
+                .set(REMOTE_VIDEOS.PLAYLIST_URL, playlistUrl).set(REMOTE_VIDEOS.FETCHED_AT, now)
+                .execute();
     }
 
     public boolean wasFederated(DSLContext db, String uuid) {
-        return db.fetchOptional("SELECT 1 FROM federated_videos WHERE uuid = ?", uuid).isPresent();
+        return db.fetchExists(FEDERATED_VIDEOS, FEDERATED_VIDEOS.UUID.eq(uuid));
     }
 
     public void markFederated(DSLContext tx, String uuid, boolean federated, long now) {
-        if (federated) tx.execute("INSERT OR IGNORE INTO federated_videos (uuid, created_at) VALUES (?, ?)", uuid, now);
-        else tx.execute("DELETE FROM federated_videos WHERE uuid = ?", uuid);
+        if (federated) {
+            tx.insertInto(FEDERATED_VIDEOS).set(FEDERATED_VIDEOS.UUID, uuid).set(FEDERATED_VIDEOS.CREATED_AT, now)
+                    .onConflictDoNothing().execute();
+        } else {
+            tx.deleteFrom(FEDERATED_VIDEOS).where(FEDERATED_VIDEOS.UUID.eq(uuid)).execute();
+        }
     }
 
     // ---- usage, for NodeInfo
@@ -199,11 +239,11 @@ public final class FederationRepository {
     }
 
     public Usage usage(DSLContext db) {
-        int users = db.fetchOne("SELECT count(*) FROM users").get(0, Integer.class);
-        int videos = db.fetchOne("SELECT count(*) FROM videos v JOIN channels c ON c.id = v.channel_id "
-                + "WHERE c.host = '' AND v.state = 1 AND v.privacy = 1").get(0, Integer.class);
-        int comments = db.fetchOne("SELECT count(*) FROM video_comments c JOIN accounts a ON a.id = c.account_id "
-                + "WHERE a.host = ''").get(0, Integer.class);
+        int users = db.fetchCount(USERS);
+        int videos = db.fetchCount(VIDEOS.join(CHANNELS).on(CHANNELS.ID.eq(VIDEOS.CHANNEL_ID)),
+                CHANNELS.HOST.eq("").and(VIDEOS.STATE.eq(1)).and(VIDEOS.PRIVACY.eq(1)));
+        int comments = db.fetchCount(VIDEO_COMMENTS.join(ACCOUNTS).on(ACCOUNTS.ID.eq(VIDEO_COMMENTS.ACCOUNT_ID)),
+                ACCOUNTS.HOST.eq(""));
         return new Usage(users, videos, comments);
     }
 }

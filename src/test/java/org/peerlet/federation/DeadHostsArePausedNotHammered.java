@@ -1,5 +1,6 @@
 package org.peerlet.federation;
 
+import org.peerlet.testing.Await;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import org.peerlet.federation.model.LocalActor;
 import org.peerlet.federation.net.OutgoingHttp;
 import org.peerlet.instance.Urls;
 import org.peerlet.testing.MutableClock;
+import org.peerlet.testing.Sql;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -54,17 +56,18 @@ class DeadHostsArePausedNotHammered {
              DeliveryWorker worker = new DeliveryWorker(db, deliveries, outbox, http, actors, clock, 4, Duration.ofMillis(50))) {
             worker.start();
             outbox.enqueue(me, "{\"type\":\"Create\"}", List.of(host + "/users/a/inbox"));
-            Await.until("the first delivery tried", WAIT, () -> tried(db) == 1);
+            Path file = dir.resolve("peerlet.db");
+            Await.until("the first delivery tried", WAIT, () -> tried(file) == 1);
             assertThat(posts.get()).isEqualTo(1);
 
             // Five more activities for the same host while it is paused: no request, each waits it out.
             outbox.enqueue(me, "{\"type\":\"Update\"}", List.of(host + "/users/b/inbox", host + "/users/c/inbox",
                     host + "/users/d/inbox", host + "/users/e/inbox", host + "/users/f/inbox"));
-            Await.until("all six tried once", WAIT, () -> tried(db) == 6);
+            Await.until("all six tried once", WAIT, () -> tried(file) == 6);
             assertThat(posts.get()).as("requests to the paused host").isEqualTo(1);
-            assertThat(db.dsl().fetch("SELECT next_attempt_at FROM deliveries").getValues(0, Long.class))
-                    .allSatisfy(at -> assertThat(at).isGreaterThanOrEqualTo(clock.millis() + 29_000));
-            assertThat(db.dsl().fetchOne("SELECT last_error FROM deliveries WHERE inbox LIKE '%/f/inbox'").get(0, String.class))
+            assertThat(Sql.column(file, "SELECT next_attempt_at FROM deliveries"))
+                    .allSatisfy(at -> assertThat(((Number) at).longValue()).isGreaterThanOrEqualTo(clock.millis() + 29_000));
+            assertThat(Sql.text(file, "SELECT last_error FROM deliveries WHERE inbox LIKE '%/f/inbox'"))
                     .contains("paused after 1 failed deliveries");
 
             // Back up, and the pause (30 s, the first step of the retry table) over: everything arrives.
@@ -80,7 +83,7 @@ class DeadHostsArePausedNotHammered {
         }
     }
 
-    private static int tried(Database db) {
-        return db.dsl().fetchOne("SELECT count(*) FROM deliveries WHERE state = 'pending' AND attempts = 1").get(0, Integer.class);
+    private static long tried(Path db) {
+        return Sql.number(db, "SELECT count(*) FROM deliveries WHERE state = 'pending' AND attempts = 1");
     }
 }

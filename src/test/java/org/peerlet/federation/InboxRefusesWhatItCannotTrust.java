@@ -1,5 +1,6 @@
 package org.peerlet.federation;
 
+import org.peerlet.testing.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

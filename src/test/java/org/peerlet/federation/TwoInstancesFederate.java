@@ -1,5 +1,6 @@
 package org.peerlet.federation;
 
+import org.peerlet.testing.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

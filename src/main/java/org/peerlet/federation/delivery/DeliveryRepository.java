@@ -4,47 +4,67 @@ import org.jooq.DSLContext;
 
 import java.util.List;
 
+import static org.peerlet.db.schema.Tables.DELIVERIES;
+
 /** The only place with SQL for the outbox ({@code deliveries}). */
 public final class DeliveryRepository {
+    private static final String PENDING = "pending";
+    private static final String SENDING = "sending";
 
     public record Delivery(long id, String inbox, String host, String signerKind, long signerId, String body,
                            int attempts) {
     }
 
     public void insert(DSLContext tx, String inbox, String host, String signerKind, long signerId, String body, long now) {
-        tx.execute("INSERT INTO deliveries (inbox, host, signer_kind, signer_id, body, attempts, next_attempt_at, state, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, 0, ?, 'pending', ?)", inbox, host, signerKind, signerId, body, now, now);
+        tx.insertInto(DELIVERIES)
+                .set(DELIVERIES.INBOX, inbox).set(DELIVERIES.HOST, host)
+                .set(DELIVERIES.SIGNER_KIND, signerKind).set(DELIVERIES.SIGNER_ID, signerId)
+                .set(DELIVERIES.BODY, body).set(DELIVERIES.ATTEMPTS, 0).set(DELIVERIES.NEXT_ATTEMPT_AT, now)
+                .set(DELIVERIES.STATE, PENDING).set(DELIVERIES.CREATED_AT, now)
+                .execute();
     }
 
     /** Takes up to {@code limit} due rows and marks them 'sending', in one transaction. */
     public List<Delivery> claimDue(DSLContext tx, long now, int limit) {
-        List<Delivery> due = tx.fetch("SELECT id, inbox, host, signer_kind, signer_id, body, attempts FROM deliveries "
-                        + "WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?", now, limit)
-                .map(r -> new Delivery(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class),
-                        r.get(3, String.class), r.get(4, Long.class), r.get(5, String.class), r.get(6, Integer.class)));
-        for (Delivery d : due) tx.execute("UPDATE deliveries SET state = 'sending' WHERE id = ?", d.id());
+        List<Delivery> due = tx.select(DELIVERIES.ID, DELIVERIES.INBOX, DELIVERIES.HOST, DELIVERIES.SIGNER_KIND,
+                        DELIVERIES.SIGNER_ID, DELIVERIES.BODY, DELIVERIES.ATTEMPTS)
+                .from(DELIVERIES)
+                .where(DELIVERIES.STATE.eq(PENDING).and(DELIVERIES.NEXT_ATTEMPT_AT.le(now)))
+                .orderBy(DELIVERIES.NEXT_ATTEMPT_AT, DELIVERIES.ID)
+                .limit(limit)
+                .fetch(r -> new Delivery(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+        if (!due.isEmpty()) {
+            tx.update(DELIVERIES).set(DELIVERIES.STATE, SENDING)
+                    .where(DELIVERIES.ID.in(due.stream().map(Delivery::id).toList()))
+                    .execute();
+        }
         return due;
     }
 
     public void done(DSLContext tx, long id) {
-        tx.execute("DELETE FROM deliveries WHERE id = ?", id);
+        tx.deleteFrom(DELIVERIES).where(DELIVERIES.ID.eq(id)).execute();
     }
 
     public void retryAt(DSLContext tx, long id, int attempts, long when, String error) {
-        tx.execute("UPDATE deliveries SET state = 'pending', attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
-                attempts, when, error, id);
+        tx.update(DELIVERIES).set(DELIVERIES.STATE, PENDING).set(DELIVERIES.ATTEMPTS, attempts)
+                .set(DELIVERIES.NEXT_ATTEMPT_AT, when).set(DELIVERIES.LAST_ERROR, error)
+                .where(DELIVERIES.ID.eq(id))
+                .execute();
     }
 
     public void dead(DSLContext tx, long id, int attempts, String error) {
-        tx.execute("UPDATE deliveries SET state = 'dead', attempts = ?, last_error = ? WHERE id = ?", attempts, error, id);
+        tx.update(DELIVERIES).set(DELIVERIES.STATE, "dead").set(DELIVERIES.ATTEMPTS, attempts)
+                .set(DELIVERIES.LAST_ERROR, error)
+                .where(DELIVERIES.ID.eq(id))
+                .execute();
     }
 
     /** After a crash, rows caught mid-send go back to the queue (the receiver dedupes by activity id). */
     public int requeueSending(DSLContext tx) {
-        return tx.execute("UPDATE deliveries SET state = 'pending' WHERE state = 'sending'");
+        return tx.update(DELIVERIES).set(DELIVERIES.STATE, PENDING).where(DELIVERIES.STATE.eq(SENDING)).execute();
     }
 
     public int count(DSLContext db, String state) {
-        return db.fetchOne("SELECT count(*) FROM deliveries WHERE state = ?", state).get(0, Integer.class);
+        return db.fetchCount(DELIVERIES, DELIVERIES.STATE.eq(state));
     }
 }

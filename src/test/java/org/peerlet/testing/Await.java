@@ -1,14 +1,14 @@
-package org.peerlet.federation;
+package org.peerlet.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Polls until a condition holds, failing the test with a message after a timeout. */
-final class Await {
+public final class Await {
     private Await() {
     }
 
-    static void until(String what, Duration timeout, BooleanSupplier condition) {
+    public static void until(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) return;
