@@ -5,6 +5,9 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 
+import org.peerlet.db.schema.Tables;
+import org.peerlet.db.schema.tables.Accounts;
+
 import java.util.Optional;
 
 import static org.jooq.impl.DSL.field;
@@ -13,15 +16,15 @@ import static org.jooq.impl.DSL.table;
 
 /** The only place with SQL for accounts. */
 public final class AccountRepository {
-    public static final Table<Record> ACCOUNTS = table(name("accounts"));
-    public static final Field<Long> ID = field(name("accounts", "id"), Long.class);
-    public static final Field<Long> USER_ID = field(name("accounts", "user_id"), Long.class);
-    public static final Field<String> NAME = field(name("accounts", "name"), String.class);
-    public static final Field<String> HOST = field(name("accounts", "host"), String.class);
-    public static final Field<String> DISPLAY_NAME = field(name("accounts", "display_name"), String.class);
-    public static final Field<String> DESCRIPTION = field(name("accounts", "description"), String.class);
-    public static final Field<Long> CREATED_AT = field(name("accounts", "created_at"), Long.class);
-    public static final Field<Long> UPDATED_AT = field(name("accounts", "updated_at"), Long.class);
+    public static final Accounts ACCOUNTS = Tables.ACCOUNTS;
+    public static final Field<Long> ID = Tables.ACCOUNTS.ID;
+    public static final Field<Long> USER_ID = Tables.ACCOUNTS.USER_ID;
+    public static final Field<String> NAME = Tables.ACCOUNTS.NAME;
+    public static final Field<String> HOST = Tables.ACCOUNTS.HOST;
+    public static final Field<String> DISPLAY_NAME = Tables.ACCOUNTS.DISPLAY_NAME;
+    public static final Field<String> DESCRIPTION = Tables.ACCOUNTS.DESCRIPTION;
+    public static final Field<Long> CREATED_AT = Tables.ACCOUNTS.CREATED_AT;
+    public static final Field<Long> UPDATED_AT = Tables.ACCOUNTS.UPDATED_AT;
     public static final java.util.List<Field<?>> COLUMNS = java.util.List.of(ID, USER_ID, NAME, HOST, DISPLAY_NAME, DESCRIPTION, CREATED_AT, UPDATED_AT);
 
     public long insert(DSLContext tx, Long userId, String name, String host, String displayName, long now) {

@@ -5,6 +5,9 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 
+import org.peerlet.db.schema.Tables;
+import org.peerlet.db.schema.tables.Channels;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -14,16 +17,16 @@ import static org.jooq.impl.DSL.table;
 
 /** The only place with SQL for channels. */
 public final class ChannelRepository {
-    public static final Table<Record> CHANNELS = table(name("channels"));
-    public static final Field<Long> ID = field(name("channels", "id"), Long.class);
-    public static final Field<Long> ACCOUNT_ID = field(name("channels", "account_id"), Long.class);
-    public static final Field<String> NAME = field(name("channels", "name"), String.class);
-    public static final Field<String> HOST = field(name("channels", "host"), String.class);
-    public static final Field<String> DISPLAY_NAME = field(name("channels", "display_name"), String.class);
-    public static final Field<String> DESCRIPTION = field(name("channels", "description"), String.class);
-    public static final Field<String> SUPPORT = field(name("channels", "support"), String.class);
-    public static final Field<Long> CREATED_AT = field(name("channels", "created_at"), Long.class);
-    public static final Field<Long> UPDATED_AT = field(name("channels", "updated_at"), Long.class);
+    public static final Channels CHANNELS = Tables.CHANNELS;
+    public static final Field<Long> ID = Tables.CHANNELS.ID;
+    public static final Field<Long> ACCOUNT_ID = Tables.CHANNELS.ACCOUNT_ID;
+    public static final Field<String> NAME = Tables.CHANNELS.NAME;
+    public static final Field<String> HOST = Tables.CHANNELS.HOST;
+    public static final Field<String> DISPLAY_NAME = Tables.CHANNELS.DISPLAY_NAME;
+    public static final Field<String> DESCRIPTION = Tables.CHANNELS.DESCRIPTION;
+    public static final Field<String> SUPPORT = Tables.CHANNELS.SUPPORT;
+    public static final Field<Long> CREATED_AT = Tables.CHANNELS.CREATED_AT;
+    public static final Field<Long> UPDATED_AT = Tables.CHANNELS.UPDATED_AT;
     public static final java.util.List<Field<?>> COLUMNS = java.util.List.of(ID, ACCOUNT_ID, NAME, HOST, DISPLAY_NAME, DESCRIPTION, SUPPORT, CREATED_AT, UPDATED_AT);
 
     public long insert(DSLContext tx, long accountId, String name, String host, String displayName,

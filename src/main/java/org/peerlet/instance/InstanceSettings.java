@@ -6,6 +6,8 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 
+import org.peerlet.db.schema.Tables;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,9 +21,9 @@ import static org.jooq.impl.DSL.table;
  * once (the OAuth client), kept in SQLite and read from memory.
  */
 public final class InstanceSettings {
-    static final Table<Record> TABLE = table(name("instance_settings"));
-    static final Field<String> KEY = field(name("key"), String.class);
-    static final Field<String> VALUE = field(name("value"), String.class);
+    static final org.peerlet.db.schema.tables.InstanceSettings TABLE = Tables.INSTANCE_SETTINGS;
+    static final Field<String> KEY = TABLE.KEY;
+    static final Field<String> VALUE = TABLE.VALUE;
 
     public static final String NAME = "instance.name";
     public static final String SHORT_DESCRIPTION = "instance.shortDescription";

@@ -5,6 +5,9 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 
+import org.peerlet.db.schema.Tables;
+import org.peerlet.db.schema.tables.Jobs;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -14,18 +17,18 @@ import static org.jooq.impl.DSL.table;
 
 /** The only place with SQL for transcoding jobs. */
 public final class JobRepository {
-    static final Table<Record> JOBS = table(name("jobs"));
-    static final Field<Long> ID = field(name("id"), Long.class);
-    static final Field<Long> VIDEO_ID = field(name("video_id"), Long.class);
-    static final Field<String> TYPE = field(name("type"), String.class);
-    static final Field<String> STATE = field(name("state"), String.class);
-    static final Field<Integer> ATTEMPTS = field(name("attempts"), Integer.class);
-    static final Field<Long> RUN_AFTER = field(name("run_after"), Long.class);
-    static final Field<Double> PROGRESS = field(name("progress"), Double.class);
-    static final Field<String> PROGRESS_DETAIL = field(name("progress_detail"), String.class);
-    static final Field<String> ERROR = field(name("error"), String.class);
-    static final Field<Long> CREATED_AT = field(name("created_at"), Long.class);
-    static final Field<Long> UPDATED_AT = field(name("updated_at"), Long.class);
+    static final Jobs JOBS = Tables.JOBS;
+    static final Field<Long> ID = JOBS.ID;
+    static final Field<Long> VIDEO_ID = JOBS.VIDEO_ID;
+    static final Field<String> TYPE = JOBS.TYPE;
+    static final Field<String> STATE = JOBS.STATE;
+    static final Field<Integer> ATTEMPTS = JOBS.ATTEMPTS;
+    static final Field<Long> RUN_AFTER = JOBS.RUN_AFTER;
+    static final Field<Double> PROGRESS = JOBS.PROGRESS;
+    static final Field<String> PROGRESS_DETAIL = JOBS.PROGRESS_DETAIL;
+    static final Field<String> ERROR = JOBS.ERROR;
+    static final Field<Long> CREATED_AT = JOBS.CREATED_AT;
+    static final Field<Long> UPDATED_AT = JOBS.UPDATED_AT;
     static final List<Field<?>> COLUMNS = List.of(ID, VIDEO_ID, TYPE, STATE, ATTEMPTS, RUN_AFTER, PROGRESS,
             PROGRESS_DETAIL, ERROR, CREATED_AT, UPDATED_AT);
 

@@ -10,6 +10,11 @@ import org.jooq.Table;
 import org.peerlet.account.AccountRepository;
 import org.peerlet.channel.ChannelRepository;
 
+import org.peerlet.db.schema.Tables;
+import org.peerlet.db.schema.tables.VideoSearch;
+import org.peerlet.db.schema.tables.VideoTags;
+import org.peerlet.db.schema.tables.Videos;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,48 +32,48 @@ import static org.jooq.impl.DSL.table;
 
 /** The only place with SQL for videos, their tags and their search index. */
 public final class VideoRepository {
-    public static final Table<Record> VIDEOS = table(name("videos"));
-    public static final Field<Long> ID = field(name("videos", "id"), Long.class);
-    static final Field<String> UUID = field(name("videos", "uuid"), String.class);
-    static final Field<String> SHORT_UUID = field(name("videos", "short_uuid"), String.class);
-    public static final Field<Long> CHANNEL_ID = field(name("videos", "channel_id"), Long.class);
-    static final Field<String> NAME = field(name("videos", "name"), String.class);
-    static final Field<String> DESCRIPTION = field(name("videos", "description"), String.class);
-    static final Field<String> SUPPORT = field(name("videos", "support"), String.class);
-    static final Field<Integer> CATEGORY = field(name("videos", "category"), Integer.class);
-    static final Field<Integer> LICENCE = field(name("videos", "licence"), Integer.class);
-    static final Field<String> LANGUAGE = field(name("videos", "language"), String.class);
-    static final Field<Integer> PRIVACY = field(name("videos", "privacy"), Integer.class);
-    static final Field<Boolean> NSFW = field(name("videos", "nsfw"), Boolean.class);
-    static final Field<Integer> COMMENTS_POLICY = field(name("videos", "comments_policy"), Integer.class);
-    static final Field<Boolean> DOWNLOAD_ENABLED = field(name("videos", "download_enabled"), Boolean.class);
-    static final Field<Boolean> WAIT_TRANSCODING = field(name("videos", "wait_transcoding"), Boolean.class);
-    static final Field<Integer> STATE = field(name("videos", "state"), Integer.class);
-    static final Field<Integer> DURATION = field(name("videos", "duration"), Integer.class);
-    static final Field<Long> VIEWS = field(name("videos", "views"), Long.class);
-    static final Field<Long> LIKES = field(name("videos", "likes"), Long.class);
-    static final Field<Long> DISLIKES = field(name("videos", "dislikes"), Long.class);
-    static final Field<String> ORIGINAL_FILENAME = field(name("videos", "original_filename"), String.class);
-    static final Field<String> ORIGINAL_FILE = field(name("videos", "original_file"), String.class);
-    static final Field<Long> ORIGINAL_SIZE = field(name("videos", "original_size"), Long.class);
-    static final Field<String> PROBE = field(name("videos", "probe"), String.class);
-    static final Field<Boolean> HAS_THUMBNAIL = field(name("videos", "has_thumbnail"), Boolean.class);
-    static final Field<Boolean> HAS_PREVIEW = field(name("videos", "has_preview"), Boolean.class);
-    static final Field<String> HLS = field(name("videos", "hls"), String.class);
-    static final Field<Long> CREATED_AT = field(name("videos", "created_at"), Long.class);
-    static final Field<Long> UPDATED_AT = field(name("videos", "updated_at"), Long.class);
-    static final Field<Long> PUBLISHED_AT = field(name("videos", "published_at"), Long.class);
-    static final Field<Long> ORIGINALLY_PUBLISHED_AT = field(name("videos", "originally_published_at"), Long.class);
+    public static final Videos VIDEOS = Tables.VIDEOS;
+    public static final Field<Long> ID = Tables.VIDEOS.ID;
+    static final Field<String> UUID = Tables.VIDEOS.UUID;
+    static final Field<String> SHORT_UUID = Tables.VIDEOS.SHORT_UUID;
+    public static final Field<Long> CHANNEL_ID = Tables.VIDEOS.CHANNEL_ID;
+    static final Field<String> NAME = Tables.VIDEOS.NAME;
+    static final Field<String> DESCRIPTION = Tables.VIDEOS.DESCRIPTION;
+    static final Field<String> SUPPORT = Tables.VIDEOS.SUPPORT;
+    static final Field<Integer> CATEGORY = Tables.VIDEOS.CATEGORY;
+    static final Field<Integer> LICENCE = Tables.VIDEOS.LICENCE;
+    static final Field<String> LANGUAGE = Tables.VIDEOS.LANGUAGE;
+    static final Field<Integer> PRIVACY = Tables.VIDEOS.PRIVACY;
+    static final Field<Boolean> NSFW = Tables.VIDEOS.NSFW;
+    static final Field<Integer> COMMENTS_POLICY = Tables.VIDEOS.COMMENTS_POLICY;
+    static final Field<Boolean> DOWNLOAD_ENABLED = Tables.VIDEOS.DOWNLOAD_ENABLED;
+    static final Field<Boolean> WAIT_TRANSCODING = Tables.VIDEOS.WAIT_TRANSCODING;
+    static final Field<Integer> STATE = Tables.VIDEOS.STATE;
+    static final Field<Integer> DURATION = Tables.VIDEOS.DURATION;
+    static final Field<Long> VIEWS = Tables.VIDEOS.VIEWS;
+    static final Field<Long> LIKES = Tables.VIDEOS.LIKES;
+    static final Field<Long> DISLIKES = Tables.VIDEOS.DISLIKES;
+    static final Field<String> ORIGINAL_FILENAME = Tables.VIDEOS.ORIGINAL_FILENAME;
+    static final Field<String> ORIGINAL_FILE = Tables.VIDEOS.ORIGINAL_FILE;
+    static final Field<Long> ORIGINAL_SIZE = Tables.VIDEOS.ORIGINAL_SIZE;
+    static final Field<String> PROBE = Tables.VIDEOS.PROBE;
+    static final Field<Boolean> HAS_THUMBNAIL = Tables.VIDEOS.HAS_THUMBNAIL;
+    static final Field<Boolean> HAS_PREVIEW = Tables.VIDEOS.HAS_PREVIEW;
+    static final Field<String> HLS = Tables.VIDEOS.HLS;
+    static final Field<Long> CREATED_AT = Tables.VIDEOS.CREATED_AT;
+    static final Field<Long> UPDATED_AT = Tables.VIDEOS.UPDATED_AT;
+    static final Field<Long> PUBLISHED_AT = Tables.VIDEOS.PUBLISHED_AT;
+    static final Field<Long> ORIGINALLY_PUBLISHED_AT = Tables.VIDEOS.ORIGINALLY_PUBLISHED_AT;
     static final List<Field<?>> COLUMNS = List.of(ID, UUID, SHORT_UUID, CHANNEL_ID, NAME, DESCRIPTION, SUPPORT,
             CATEGORY, LICENCE, LANGUAGE, PRIVACY, NSFW, COMMENTS_POLICY, DOWNLOAD_ENABLED, WAIT_TRANSCODING, STATE,
             DURATION, VIEWS, LIKES, DISLIKES, ORIGINAL_FILENAME, ORIGINAL_FILE, ORIGINAL_SIZE, PROBE, HAS_THUMBNAIL,
             HAS_PREVIEW, HLS, CREATED_AT, UPDATED_AT, PUBLISHED_AT, ORIGINALLY_PUBLISHED_AT);
 
-    static final Table<Record> TAGS = table(name("video_tags"));
-    static final Field<Long> TAG_VIDEO = field(name("video_tags", "video_id"), Long.class);
-    static final Field<String> TAG = field(name("video_tags", "tag"), String.class);
+    static final VideoTags TAGS = Tables.VIDEO_TAGS;
+    static final Field<Long> TAG_VIDEO = Tables.VIDEO_TAGS.VIDEO_ID;
+    static final Field<String> TAG = Tables.VIDEO_TAGS.TAG;
 
-    static final Table<Record> SEARCH = table(name("video_search"));
+    static final VideoSearch SEARCH = Tables.VIDEO_SEARCH;
     static final Field<Long> SEARCH_ROWID = field(name("video_search", "rowid"), Long.class);
 
     private static final List<Field<?>> JOINED;
@@ -231,9 +236,11 @@ public final class VideoRepository {
     }
 
     private void index(DSLContext tx, long id, Metadata m) {
-        tx.execute("DELETE FROM video_search WHERE rowid = ?", id);
-        tx.execute("INSERT INTO video_search (rowid, name, description, tags) VALUES (?, ?, ?, ?)",
-                id, m.name(), m.description() == null ? "" : m.description(), String.join(" ", m.tags()));
+        tx.deleteFrom(SEARCH).where(SEARCH_ROWID.eq(id)).execute();
+        tx.insertInto(SEARCH).set(SEARCH_ROWID, id).set(SEARCH.NAME, m.name())
+                .set(SEARCH.DESCRIPTION, m.description() == null ? "" : m.description())
+                .set(SEARCH.TAGS, String.join(" ", m.tags()))
+                .execute();
     }
 
     private SelectJoinStep<Record> joined(DSLContext db) {
