@@ -35,6 +35,7 @@ import org.peerlet.federation.inbox.InboxService;
 import org.peerlet.federation.net.OutgoingHttp;
 import org.peerlet.federation.signature.SignatureVerifier;
 import org.peerlet.http.TrustedProxies;
+import org.peerlet.http.ApiError;
 import org.peerlet.http.Auth;
 import org.peerlet.http.HttpServer;
 import org.peerlet.http.RouteGroup;
@@ -226,6 +227,8 @@ public final class App implements AutoCloseable {
             try {
                 Long id = remoteActors.byHandle(handle).accountId();
                 return id == null ? Optional.empty() : accountRepo.byId(db.dsl(), id);
+            } catch (OutgoingHttp.RefusedException e) {
+                throw ApiError.forbidden(e.getMessage()); // as for a subscription: nothing was fetched, say why
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();
             }
