@@ -35,6 +35,7 @@ import org.peerlet.federation.inbox.InboxService;
 import org.peerlet.federation.net.OutgoingHttp;
 import org.peerlet.federation.signature.SignatureVerifier;
 import org.peerlet.http.TrustedProxies;
+import org.peerlet.http.ApiError;
 import org.peerlet.http.Auth;
 import org.peerlet.http.HttpServer;
 import org.peerlet.http.RouteGroup;
@@ -53,6 +54,7 @@ import org.peerlet.privacy.FileTokens;
 import org.peerlet.privacy.PrivacyRepository;
 import org.peerlet.privacy.PrivacyRoutes;
 import org.peerlet.privacy.PrivacyService;
+import org.peerlet.privacy.VideoPasswords;
 import org.peerlet.sharing.FeedRoutes;
 import org.peerlet.sharing.ShareRoutes;
 import org.peerlet.social.SocialRepository;
@@ -147,7 +149,11 @@ public final class App implements AutoCloseable {
         JobRepository jobRepo = new JobRepository();
         // Privacy: one decision (VideoAccess) fed by one source of grants (shares, passwords, links, file tokens).
         FileTokens fileTokens = new FileTokens(clock);
-        PrivacyService privacy = new PrivacyService(db, new PrivacyRepository(), accountRepo, hasher, fileTokens, clock);
+        TrustedProxies proxies = settings.get(Settings.TRUSTED_PROXIES);
+        PrivacyRepository privacyRepo = new PrivacyRepository();
+        VideoPasswords videoPasswords = VideoPasswords.withKeyFile(db, privacyRepo, hasher,
+                dataDir.resolve("video-passwords.key"), proxies, clock);
+        PrivacyService privacy = new PrivacyService(db, privacyRepo, accountRepo, videoPasswords, fileTokens, clock);
         this.videos = new VideoService(db, videoRepo, media, new VideoAccess(privacy), clock);
         // A video changing level: tokens minted under the old level end (before swarms resync).
         java.util.Map<Long, Privacy> lastPrivacy = new java.util.concurrent.ConcurrentHashMap<>();
@@ -171,7 +177,6 @@ public final class App implements AutoCloseable {
         List<RouteGroup> routes = new ArrayList<>();
         // Upload paths first: /videos/upload-resumable must win over /videos/{id}.
         routes.add(new UploadRoutes(db, intake, resumable, media, videoRepo, defaultPrivacy, privacy::replacePasswords));
-        TrustedProxies proxies = settings.get(Settings.TRUSTED_PROXIES);
         routes.add(new VideoRoutes(db, videos, videoJson, channels, accountRepo, urls, proxies)
                 .showVisibilityWith(privacy::visibility)
                 .storePasswordsWith(privacy::countPasswords, privacy::replacePasswords));
@@ -226,6 +231,8 @@ public final class App implements AutoCloseable {
             try {
                 Long id = remoteActors.byHandle(handle).accountId();
                 return id == null ? Optional.empty() : accountRepo.byId(db.dsl(), id);
+            } catch (OutgoingHttp.RefusedException e) {
+                throw ApiError.forbidden(e.getMessage()); // as for a subscription: nothing was fetched, say why
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();
             }

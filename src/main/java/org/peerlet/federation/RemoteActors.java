@@ -10,12 +10,15 @@ import org.peerlet.common.Times;
 import org.peerlet.db.Database;
 import org.peerlet.federation.model.As;
 import org.peerlet.federation.model.RemoteActor;
+import org.peerlet.federation.net.AddressRules;
 import org.peerlet.federation.net.OutgoingHttp;
 import org.peerlet.federation.signature.Keys;
+import org.peerlet.federation.signature.SignatureException;
 import org.peerlet.federation.signature.SignatureVerifier;
 import org.peerlet.http.Json;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -169,7 +172,12 @@ public final class RemoteActors {
             SignatureVerifier.ActorKey k = new SignatureVerifier.ActorKey(keyId, a.url(), Keys.readPublic(a.publicPem()));
             keys.put(keyId, k);
             return Optional.of(k);
-        } catch (IOException | IllegalArgumentException | OutgoingHttp.RefusedException e) {
+        } catch (OutgoingHttp.RefusedException e) {
+            // Nothing was fetched. Said plainly only for an address the signer wrote itself: for a
+            // name, the answer would tell outsiders what our name server makes of it.
+            if (AddressRules.isLiteral(URI.create(actorUrl).getHost())) throw SignatureException.forbidden(e.getMessage());
+            return Optional.empty();
+        } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import static org.jooq.impl.DSL.field;
 
-/** The only place with SQL for video passwords, shares and share links (migration V004). */
+/** The only place with SQL for video passwords, shares and share links (migrations V004, V005). */
 public final class PrivacyRepository {
     // Plain SQL on SQLite reads INTEGER columns as int: coerce, or epoch milliseconds wrap around.
     private static final Field<?>[] PASSWORD_FIELDS = {field("id", Long.class), field("video_id", Long.class),
@@ -41,7 +41,22 @@ public final class PrivacyRepository {
 
     public List<Password> passwords(DSLContext db, long videoId) {
         return db.resultQuery("SELECT id, video_id, hash, created_at FROM video_passwords WHERE video_id = ? ORDER BY id", videoId)
-                .coerce(PASSWORD_FIELDS).fetch().map(r -> new Password(r.get(0, Long.class), r.get(1, Long.class), r.get(2, String.class), r.get(3, Long.class)));
+                .coerce(PASSWORD_FIELDS).fetch().map(PrivacyRepository::toPassword);
+    }
+
+    /** Is this stored value one of the video's passwords? One lookup in (video_id, hash). */
+    public boolean passwordExists(DSLContext db, long videoId, String hash) {
+        return db.fetchExists(db.selectOne().from("video_passwords").where("video_id = ? AND hash = ?", videoId, hash));
+    }
+
+    /** The video's passwords stored in a scheme whose values start so (LIKE pattern). */
+    public List<Password> passwordsLike(DSLContext db, long videoId, String pattern) {
+        return db.resultQuery("SELECT id, video_id, hash, created_at FROM video_passwords WHERE video_id = ? AND hash LIKE ? ORDER BY id",
+                videoId, pattern).coerce(PASSWORD_FIELDS).fetch().map(PrivacyRepository::toPassword);
+    }
+
+    public void setPasswordHash(DSLContext tx, long id, String hash) {
+        tx.execute("UPDATE video_passwords SET hash = ? WHERE id = ?", hash, id);
     }
 
     public int deletePassword(DSLContext tx, long videoId, long id) {
@@ -131,6 +146,10 @@ public final class PrivacyRepository {
     /** Counts one view, unless the link is used up: true if it was counted. */
     public boolean countLinkView(DSLContext tx, long id) {
         return tx.execute("UPDATE video_share_links SET views = views + 1 WHERE id = ? AND (max_views IS NULL OR views < max_views)", id) == 1;
+    }
+
+    private static Password toPassword(Record r) {
+        return new Password(r.get(0, Long.class), r.get(1, Long.class), r.get(2, String.class), r.get(3, Long.class));
     }
 
     private static Share toShare(Record r) {

@@ -1,20 +1,16 @@
 package org.peerlet.privacy;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.peerlet.account.Account;
 import org.peerlet.account.AccountRepository;
-import org.peerlet.account.PasswordHasher;
 import org.peerlet.common.Secrets;
-import org.peerlet.common.Times;
 import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
 import org.peerlet.video.Grants;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.Video;
+import org.peerlet.video.Viewer;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +19,8 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
- * The grants behind {@link org.peerlet.video.VideoAccess}: passwords (bcrypt, checks cached for
- * ten minutes by a salted hash of the attempt), shares with named people, share links (random
+ * The grants behind {@link org.peerlet.video.VideoAccess}: passwords (stored and checked by
+ * {@link VideoPasswords}, guesses limited), shares with named people, share links (random
  * tokens, stored as SHA-256) and file tokens. Taking a grant back ends the video's file tokens
  * and swarm peers at once (listeners of {@link #onRevoked}).
  */
@@ -36,25 +32,21 @@ public final class PrivacyService implements Grants {
     private final Database db;
     private final PrivacyRepository repo;
     private final AccountRepository accounts;
-    private final PasswordHasher hasher;
+    private final VideoPasswords videoPasswords;
     private final FileTokens tokens;
     private final Clock clock;
-    private final Cache<String, Boolean> passwordChecks;
-    private final String salt = Secrets.token(16);
     private final List<LongConsumer> revokedListeners = new ArrayList<>();
     private final List<BiConsumer<Video, Account>> shareListeners = new ArrayList<>();
     private Function<String, Optional<Account>> remoteAccounts = h -> Optional.empty();
 
-    public PrivacyService(Database db, PrivacyRepository repo, AccountRepository accounts, PasswordHasher hasher,
+    public PrivacyService(Database db, PrivacyRepository repo, AccountRepository accounts, VideoPasswords videoPasswords,
                           FileTokens tokens, Clock clock) {
         this.db = db;
         this.repo = repo;
         this.accounts = accounts;
-        this.hasher = hasher;
+        this.videoPasswords = videoPasswords;
         this.tokens = tokens;
         this.clock = clock;
-        this.passwordChecks = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10)).maximumSize(10_000)
-                .ticker(Times.ticker(clock)).build();
     }
 
     public FileTokens tokens() {
@@ -95,11 +87,8 @@ public final class PrivacyService implements Grants {
     }
 
     @Override
-    public boolean passwordMatches(long videoId, String password) {
-        if (password == null || password.length() > MAX_PASSWORD) return false;
-        String key = videoId + ":" + Secrets.sha256Hex(salt + "|" + password);
-        return passwordChecks.get(key, k -> repo.passwords(db.dsl(), videoId).stream()
-                .anyMatch(p -> hasher.matches(password, p.hash())));
+    public boolean passwordMatches(Video v, Viewer w) {
+        return videoPasswords.matches(v, w);
     }
 
     @Override
@@ -135,19 +124,18 @@ public final class PrivacyService implements Grants {
         if (repo.passwords(db.dsl(), v.id()).size() >= MAX_PASSWORDS) {
             throw ApiError.badRequest("at most " + MAX_PASSWORDS + " passwords per video");
         }
-        String hash = hasher.hash(password);
+        String hash = videoPasswords.stored(v.id(), password);
         return db.write(tx -> repo.insertPassword(tx, v.id(), hash, clock.millis()));
     }
 
     /** Replaces all the video's passwords (upload, update, PUT). */
     public void replacePasswords(long videoId, List<String> passwords) {
         List<String> checked = checkPasswords(passwords);
-        List<String> hashes = checked.stream().map(hasher::hash).toList();
+        List<String> hashes = checked.stream().map(p -> videoPasswords.stored(videoId, p)).toList();
         db.writeVoid(tx -> {
             repo.deletePasswords(tx, videoId);
             for (String h : hashes) repo.insertPassword(tx, videoId, h, clock.millis());
         });
-        passwordChecks.invalidateAll();
         revoke(videoId);
     }
 
@@ -162,7 +150,6 @@ public final class PrivacyService implements Grants {
             throw ApiError.badRequest("a password-protected video keeps at least one password");
         }
         db.writeVoid(tx -> repo.deletePassword(tx, v.id(), id));
-        passwordChecks.invalidateAll();
         revoke(v.id());
     }
 

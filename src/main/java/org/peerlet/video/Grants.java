@@ -10,7 +10,12 @@ public interface Grants {
 
     boolean sharedWithAccount(long videoId, long accountId);
 
-    boolean passwordMatches(long videoId, String password);
+    /**
+     * True if the viewer's password is one of this password-protected video's. Asked for any
+     * restricted video a password was sent for, so that wrong guesses are counted (and refused
+     * with 429 past their limits) alike whatever the video's privacy.
+     */
+    boolean passwordMatches(Video v, Viewer w);
 
     /** True if the link token is one of this video's, not expired, not revoked, not used up. */
     boolean linkValid(long videoId, String linkToken);
@@ -27,7 +32,7 @@ public interface Grants {
             return false;
         }
 
-        public boolean passwordMatches(long v, String p) {
+        public boolean passwordMatches(Video v, Viewer w) {
             return false;
         }
 

@@ -62,12 +62,28 @@ public final class VideoAccess {
         if (w.remoteAccountId() != null && grants.sharedWithAccount(v.id(), w.remoteAccountId())) return Optional.empty();
         if (w.shareLink() != null && grants.linkValid(v.id(), w.shareLink())) return Optional.empty();
         if (w.fileToken() != null && grants.fileTokenValid(v.id(), w.fileToken())) return Optional.empty();
+        if (w.password() != null && grants.passwordMatches(v, w)) return Optional.empty();
         if (v.privacy() == Privacy.PASSWORD_PROTECTED) {
-            if (w.password() == null) return Optional.of(Refusal.PASSWORD_REQUIRED);
-            return grants.passwordMatches(v.id(), w.password()) ? Optional.empty() : Optional.of(Refusal.PASSWORD_INCORRECT);
+            return Optional.of(w.password() == null ? Refusal.PASSWORD_REQUIRED : Refusal.PASSWORD_INCORRECT);
         }
-        if (w.fileToken() != null) return Optional.of(Refusal.TOKEN_INVALID);
-        return Optional.of(u.isEmpty() ? Refusal.LOGIN : Refusal.FORBIDDEN);
+        return Optional.of(restricted(w));
+    }
+
+    /**
+     * {@link #check} for a request that named the video {@code addressedAs}. Numeric ids can be
+     * counted through, so by one a password-protected video is refused as a private one is (its
+     * password still works): only its unguessable uuid or short uuid tells that one is needed.
+     */
+    public Optional<Refusal> check(Video v, Viewer w, String addressedAs) {
+        Optional<Refusal> no = check(v, w);
+        boolean aboutPassword = no.isPresent() && (no.get() == Refusal.PASSWORD_REQUIRED || no.get() == Refusal.PASSWORD_INCORRECT);
+        return aboutPassword && addressedAs.chars().allMatch(Character::isDigit) ? Optional.of(restricted(w)) : no;
+    }
+
+    /** The refusal of a private video for a viewer with no grant. */
+    private static Refusal restricted(Viewer w) {
+        if (w.fileToken() != null) return Refusal.TOKEN_INVALID;
+        return w.user().isEmpty() ? Refusal.LOGIN : Refusal.FORBIDDEN;
     }
 
     public boolean canView(Video v, Viewer w) {

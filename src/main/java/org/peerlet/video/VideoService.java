@@ -81,7 +81,7 @@ public final class VideoService {
     /** A video this viewer may watch, decided by {@link VideoAccess#check}; 404, 401 or 403 otherwise. */
     public Video viewable(String idOrUuid, Viewer viewer) {
         Video v = find(idOrUuid).orElseThrow(() -> ApiError.notFound("Video not found"));
-        Optional<VideoAccess.Refusal> no = access.check(v, viewer);
+        Optional<VideoAccess.Refusal> no = access.check(v, viewer, idOrUuid);
         if (no.isPresent()) throw VideoAccess.error(no.get());
         return v;
     }

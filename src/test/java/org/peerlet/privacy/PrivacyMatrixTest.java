@@ -439,6 +439,14 @@ class PrivacyMatrixTest {
                 }
             }
         }
+        // By numeric id a password-protected video answers exactly as a private one: counting tells nothing.
+        for (Who w : List.of(Who.ANONYMOUS, Who.OTHER_USER)) {
+            Api.Res pw = apiA.get("/api/v1/videos/" + video.get(Level.PASSWORD).get("id").asLong(), bearer(w));
+            Api.Res priv = apiA.get("/api/v1/videos/" + video.get(Level.PRIVATE).get("id").asLong(), bearer(w));
+            assertThat(pw.status()).as(w.toString()).isEqualTo(priv.status());
+            assertThat(pw.text()).as(w.toString()).isEqualTo(priv.text());
+        }
+        assertThat(apiA.get("/api/v1/videos/" + uuid(Level.PASSWORD)).json().get("code").asText()).isEqualTo("video_requires_password");
         Api.Res wrong = apiA.send(apiA.request("/api/v1/videos/" + uuid(Level.PASSWORD), null)
                 .header("x-peertube-video-password", "not-it").GET());
         assertThat(wrong.status()).isEqualTo(403);

@@ -31,7 +31,8 @@ import java.util.function.Predicate;
 /**
  * Every request federation sends to another server goes through here. It refuses blocked hosts,
  * plain http (unless allowed), and any host that resolves to a private, loopback, link-local or
- * otherwise internal address (unless loopback is allowed for development); it follows at most
+ * otherwise internal address, in whatever form ({@link AddressRules}; loopback is allowed for
+ * development only); it follows at most
  * three redirects, checking each; it caps answers and times out. Requests are signed.
  *
  * <p>The addresses are checked where the connection gets them: the client asks {@link #resolve}
@@ -220,37 +221,12 @@ public final class OutgoingHttp implements AutoCloseable {
             throw new RefusedException("cannot resolve " + host);
         }
         for (InetAddress a : all) {
-            if (isInternal(a) && !(allowLoopback && (a.isLoopbackAddress() || a.isAnyLocalAddress()))) {
+            AddressRules.Kind kind = AddressRules.of(a);
+            if (kind == AddressRules.Kind.INTERNAL || (kind == AddressRules.Kind.LOOPBACK && !allowLoopback)) {
                 throw new RefusedException(host + " resolves to an internal address (" + a.getHostAddress() + ")");
             }
         }
         return List.of(all);
-    }
-
-    /** Loopback, private, link-local, unique-local, carrier NAT, multicast, unspecified. */
-    static boolean isInternal(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
-                || a.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = a.getAddress();
-        if (b.length == 4) {
-            int b0 = b[0] & 0xff, b1 = b[1] & 0xff;
-            return b0 == 0 || (b0 == 100 && b1 >= 64 && b1 < 128) || (b0 == 192 && b1 == 0 && (b[2] & 0xff) == 0)
-                    || (b0 == 198 && (b1 == 18 || b1 == 19)) || b0 >= 240;
-        }
-        // IPv6: fc00::/7 unique local; ::ffff:a.b.c.d is judged by the embedded address.
-        if ((b[0] & 0xfe) == 0xfc) return true;
-        boolean mapped = true;
-        for (int i = 0; i < 10; i++) mapped &= b[i] == 0;
-        if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
-            try {
-                return isInternal(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
-            } catch (UnknownHostException e) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static byte[] readCapped(InputStream in, int max) throws IOException {
