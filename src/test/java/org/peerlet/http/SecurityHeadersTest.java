@@ -172,6 +172,15 @@ class SecurityHeadersTest {
         assertThat(csp.get("img-src").split(" ")).contains("'self'", "blob:").doesNotContain("*", "https:");
     }
 
+    @Test
+    void withFederationOverPlainHttpFollowedVideosMayComeOverHttp() {
+        try (TestServer dev = TestServer.start(Map.of("PEERLET_FEDERATION_ALLOW_HTTP", "true"))) {
+            Api.Res r = dev.api().get("/api/v1/config");
+            assertThat(policy(r.header("Content-Security-Policy")).get("connect-src").split(" "))
+                    .contains("https:", "wss:", "http:", "ws:");
+        }
+    }
+
     /** Directives by name; fails the test if the header is missing. */
     static Map<String, String> policy(String header) {
         assertThat(header).as("Content-Security-Policy").isNotNull();
