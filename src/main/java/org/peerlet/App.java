@@ -39,6 +39,7 @@ import org.peerlet.http.ApiError;
 import org.peerlet.http.Auth;
 import org.peerlet.http.HttpServer;
 import org.peerlet.http.RouteGroup;
+import org.peerlet.http.SecurityHeaders;
 import org.peerlet.instance.InstanceRoutes;
 import org.peerlet.instance.InstanceSettings;
 import org.peerlet.instance.Urls;
@@ -258,7 +259,7 @@ public final class App implements AutoCloseable {
         routes.add(new FeedRoutes(db, videos, videoJson, channelRepo, channels, accountRepo, instance, urls));
         routes.add(new org.peerlet.web.WebRoutes());
         this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
-                settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens), routes);
+                settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens), new SecurityHeaders(urls.base(), allowHttp), routes);
     }
 
     /** Makes the admin on first start, then listens. */
