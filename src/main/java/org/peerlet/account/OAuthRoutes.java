@@ -39,7 +39,8 @@ public final class OAuthRoutes implements RouteGroup {
     }
 
     private void token(Context ctx) {
-        tokens.countAttempt(proxies.clientOf(ctx));
+        String ip = proxies.clientOf(ctx);
+        tokens.countAttempt(ip);
         Body body = Body.of(ctx);
         String clientId = body.text("client_id").orElse("");
         String clientSecret = body.text("client_secret").orElse("");
@@ -66,7 +67,7 @@ public final class OAuthRoutes implements RouteGroup {
 
     private void revoke(Context ctx) {
         Auth.required(ctx);
-        tokens.revoke(ctx.header("Authorization").substring(7).trim());
+        tokens.revoke(Auth.bearer(ctx));
         ctx.json(Map.of());
     }
 }
