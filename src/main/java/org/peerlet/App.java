@@ -149,6 +149,8 @@ public final class App implements AutoCloseable {
         FileTokens fileTokens = new FileTokens(clock, tokens::sessionEpoch);
         PrivacyService privacy = new PrivacyService(db, new PrivacyRepository(), accountRepo, hasher, fileTokens, clock);
         this.videos = new VideoService(db, videoRepo, media, new VideoAccess(privacy), clock);
+        // A user removed: each of their videos goes as a delete of it would (jobs, swarms, federation, files).
+        accounts.onDelete(videos::deleteAllOfAccount);
         // A video changing level: tokens minted under the old level end (before swarms resync).
         java.util.Map<Long, Privacy> lastPrivacy = new java.util.concurrent.ConcurrentHashMap<>();
         videos.onChange((v, deleted) -> {

@@ -6,7 +6,10 @@ import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +26,7 @@ public final class AccountService {
     private final PasswordHasher hasher;
     private final TokenService tokens;
     private final Clock clock;
+    private final List<LongConsumer> deleteListeners = new CopyOnWriteArrayList<>();
 
     public AccountService(Database db, UserRepository users, AccountRepository accounts, ChannelService channels,
                           PasswordHasher hasher, TokenService tokens, Clock clock) {
@@ -33,6 +37,11 @@ public final class AccountService {
         this.hasher = hasher;
         this.tokens = tokens;
         this.clock = clock;
+    }
+
+    /** Called with an account's id just before its user is removed (their videos go, files and all). */
+    public void onDelete(LongConsumer listener) {
+        deleteListeners.add(listener);
     }
 
     /** What it takes to make a user; channelName and displayName may be null for defaults. */
@@ -148,10 +157,11 @@ public final class AccountService {
         });
     }
 
-    /** Removes a user and ends their sessions. */
+    /** Removes a user: their videos first (files and all, as deleting each would), then the rows; sessions end. */
     public void delete(long userId) {
         User u = users.byId(db.dsl(), userId).orElseThrow(() -> ApiError.notFound("user not found"));
         if (u.username().equals("admin")) throw ApiError.forbidden("the admin account cannot be removed");
+        accounts.byUserId(db.dsl(), userId).ifPresent(a -> deleteListeners.forEach(l -> l.accept(a.id())));
         tokens.endSessions(userId, null, tx -> users.delete(tx, userId));
     }
 
