@@ -50,7 +50,7 @@ public final class OAuthRoutes implements RouteGroup {
         }
         String grant = body.text("grant_type").orElse("");
         TokenService.Issued issued = switch (grant) {
-            case "password" -> tokens.login(body.required("username"), body.required("password"));
+            case "password" -> tokens.login(body.required("username"), body.required("password"), ip);
             case "refresh_token" -> tokens.refresh(body.required("refresh_token"));
             default -> throw new ApiError(400, "unsupported_grant_type",
                     "Unsupported grant type: grant_type must be password or refresh_token");

@@ -3,7 +3,6 @@ package org.peerlet.account;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jooq.DSLContext;
-import org.peerlet.common.RateLimiter;
 import org.peerlet.common.Secrets;
 import org.peerlet.common.Times;
 import org.peerlet.db.Database;
@@ -30,8 +29,7 @@ public final class TokenService {
     private final UserRepository users;
     private final TokenRepository tokens = new TokenRepository();
     private final PasswordHasher hasher;
-    private final RateLimiter perIp;
-    private final RateLimiter perAccount;
+    private final LoginLimits limits;
     private final Clock clock;
     /**
      * Access hash -> token row, so the token table is read once a minute at most per token. The
@@ -50,8 +48,7 @@ public final class TokenService {
         this.users = users;
         this.hasher = hasher;
         this.clock = clock;
-        this.perIp = new RateLimiter(loginsPerIpPer5Min, Duration.ofMinutes(5), Times.ticker(clock));
-        this.perAccount = new RateLimiter(10, Duration.ofMinutes(15), Times.ticker(clock));
+        this.limits = new LoginLimits(loginsPerIpPer5Min, clock);
         this.byAccess = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000)
                 .ticker(Times.ticker(clock)).build();
         this.decoyHash = hasher.hash(Secrets.token(16));
@@ -62,27 +59,23 @@ public final class TokenService {
 
     /** Counts one call of the token endpoint from this address; 429 past the limit. */
     public void countAttempt(String ip) {
-        if (!perIp.tryAcquire(ip)) {
-            throw ApiError.tooManyRequests("too many login attempts from your address, try again later",
-                    perIp.retryAfterSeconds());
-        }
+        limits.countAttempt(ip);
     }
 
-    public Issued login(String username, String password) {
-        String key = username.toLowerCase();
-        if (perAccount.isExhausted(key)) {
-            throw ApiError.tooManyRequests("too many failed logins for this account, try again later",
-                    perAccount.retryAfterSeconds());
-        }
+    /** The password grant, from the client at this address. */
+    public Issued login(String username, String password, String ip) {
         Optional<User> found = users.byUsernameOrEmail(db.dsl(), username);
+        // Counted per account, whichever name or email it was asked by.
+        String account = found.map(u -> "#" + u.id()).orElse(username.toLowerCase());
+        limits.beforeCheck(account, ip);
         boolean ok = hasher.matches(password, found.map(User::passwordHash).orElse(decoyHash)) && found.isPresent();
         if (!ok) {
-            perAccount.tryAcquire(key);
+            limits.failed(account);
             throw invalidGrant("Invalid grant: user credentials are invalid");
         }
         User user = found.get();
         if (user.blocked()) throw invalidGrant("Invalid grant: this account is blocked");
-        perAccount.reset(key);
+        limits.succeeded(account, ip);
         return db.write(tx -> {
             users.touchLogin(tx, user.id(), clock.millis());
             return issue(tx, user.id());
