@@ -141,21 +141,23 @@ public final class App implements AutoCloseable {
         AccountRepository accountRepo = new AccountRepository();
         ChannelRepository channelRepo = new ChannelRepository();
         ChannelService channels = new ChannelService(db, channelRepo, accountRepo, clock);
-        this.accounts = new AccountService(db, userRepo, accountRepo, channels, hasher, clock);
         this.tokens = new TokenService(db, userRepo, hasher, settings.get(Settings.LOGIN_LIMIT_PER_IP), clock);
+        this.accounts = new AccountService(db, userRepo, accountRepo, channels, hasher, tokens, clock);
 
         this.media = new MediaLayout(dataDir);
         this.engine = new FfmpegEngine();
         VideoRepository videoRepo = new VideoRepository();
         JobRepository jobRepo = new JobRepository();
         // Privacy: one decision (VideoAccess) fed by one source of grants (shares, passwords, links, file tokens).
-        FileTokens fileTokens = new FileTokens(clock);
+        FileTokens fileTokens = new FileTokens(clock, tokens::sessionEpoch);
         TrustedProxies proxies = settings.get(Settings.TRUSTED_PROXIES);
         PrivacyRepository privacyRepo = new PrivacyRepository();
         VideoPasswords videoPasswords = VideoPasswords.withKeyFile(db, privacyRepo, hasher,
                 dataDir.resolve("video-passwords.key"), proxies, clock);
         PrivacyService privacy = new PrivacyService(db, privacyRepo, accountRepo, videoPasswords, fileTokens, clock);
         this.videos = new VideoService(db, videoRepo, media, new VideoAccess(privacy), clock);
+        // A user removed: each of their videos goes as a delete of it would (jobs, swarms, federation, files).
+        accounts.onDelete(videos::deleteAllOfAccount);
         // A video changing level: tokens minted under the old level end (before swarms resync).
         java.util.Map<Long, Privacy> lastPrivacy = new java.util.concurrent.ConcurrentHashMap<>();
         videos.onChange((v, deleted) -> {
@@ -184,7 +186,7 @@ public final class App implements AutoCloseable {
         routes.add(new MediaRoutes(media, videos));
         routes.add(new JobRoutes(db, jobRepo, videos, worker));
         routes.add(new OAuthRoutes(tokens, instance, proxies));
-        routes.add(new UserRoutes(db, userRepo, accountRepo, accounts, channels, tokens, hasher, instance, urls,
+        routes.add(new UserRoutes(db, userRepo, accountRepo, accounts, channels, instance, urls,
                 settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY)));
         routes.add(new AccountRoutes(db, accountRepo, channels, urls));
         routes.add(new ChannelRoutes(db, channelRepo, channels, urls));
@@ -200,6 +202,8 @@ public final class App implements AutoCloseable {
         routes.add(new TrackerRoutes(tracker, proxies));
         this.videoSwarms = new VideoSwarms(knownSwarms, videoJson);
         knownSwarms.checkTokensWith(fileTokens::valid, fileTokens::stillGranted);
+        // A user's sessions ended: the file tokens minted for them are dead; their peers leave now.
+        tokens.onSessionsEnded(userId -> tracker.recheckGrants());
         // A grant taken back: tokens are dead already; the restricted swarm drops its peers now.
         privacy.onRevoked(id -> videos.find(String.valueOf(id)).ifPresent(v -> videoSwarms.sync(v, false)));
 
