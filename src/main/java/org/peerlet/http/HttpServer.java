@@ -50,8 +50,8 @@ public final class HttpServer {
             config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + 16 * 1024 * 1024, io.javalin.config.SizeUnit.BYTES);
             config.http.defaultContentType = "application/json";
             // What Jetty refuses before our routes see it is answered in PeerTube's shape too.
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors.ForServer()));
-            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors.ForServlets()));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors()));
             config.http.generateEtags = true;
             config.requestLogger.http(HttpServer::logRequest);
 

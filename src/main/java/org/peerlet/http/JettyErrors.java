@@ -3,6 +3,7 @@ package org.peerlet.http;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 import java.nio.ByteBuffer;
@@ -12,47 +13,24 @@ import java.util.List;
 
 /**
  * The errors Jetty answers itself, before a request reaches our routes (a control character in a
- * header, a URI or headers too long, a path it finds ambiguous): PeerTube-shaped JSON, as ours
- * are, instead of Jetty's HTML page. The server answers what it cannot parse; the servlet context
- * what it refuses to route.
+ * header, a duplicate Host, a URI or headers too long, a path it finds ambiguous): PeerTube-shaped
+ * JSON, as ours are, instead of Jetty's HTML page or an empty body. Set on the server (what it
+ * cannot parse) and on the servlet context (what it refuses to route).
  */
-final class JettyErrors {
-    private JettyErrors() {
+final class JettyErrors extends ErrorHandler {
+
+    /** Jetty writes a body for GET, POST and HEAD only; a PUT's client reads errors too. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
     }
 
-    static final class ForServer extends org.eclipse.jetty.server.handler.ErrorHandler {
-        /** Jetty writes a body for GET, POST and HEAD only; a PUT's client reads errors too. */
-        @Override
-        public boolean errorPageForMethod(String method) {
-            return true;
-        }
-
-        @Override
-        protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
-                                                     List<Charset> charsets, int code, String message, Throwable cause) {
-            answer(response, callback, code, message);
-            return true;
-        }
-    }
-
-    static final class ForServlets extends org.eclipse.jetty.ee10.servlet.ErrorHandler {
-        /** Jetty writes a body for GET, POST and HEAD only; a PUT's client reads errors too. */
-        @Override
-        public boolean errorPageForMethod(String method) {
-            return true;
-        }
-
-        @Override
-        protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
-                                                     List<Charset> charsets, int code, String message, Throwable cause) {
-            answer(response, callback, code, message);
-            return true;
-        }
-    }
-
-    private static void answer(Response response, Callback callback, int code, String message) {
+    @Override
+    protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
+                                                 List<Charset> charsets, int code, String message, Throwable cause) {
         String detail = code >= 500 || message == null || message.isBlank() ? ErrorBody.title(code) : message;
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, ByteBuffer.wrap(Json.write(ErrorBody.of(code, null, detail)).getBytes(StandardCharsets.UTF_8)), callback);
+        return true;
     }
 }

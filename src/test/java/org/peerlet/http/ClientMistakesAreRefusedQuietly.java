@@ -8,6 +8,7 @@ import org.peerlet.testing.Api;
 import org.peerlet.testing.DataDirState;
 import org.peerlet.testing.LogCapture;
 import org.peerlet.testing.Multipart;
+import org.peerlet.testing.RawHttp;
 import org.peerlet.testing.TestClips;
 import org.peerlet.testing.TestFiles;
 import org.peerlet.testing.TestServer;
@@ -119,6 +120,20 @@ class ClientMistakesAreRefusedQuietly {
         Api.Res beyond = refused("a range beyond the file", () -> api.send(api.request(thumbnail, null)
                 .header("Range", "bytes=99999999999999999999-")));
         assertThat(beyond.status()).isEqualTo(416);
+    }
+
+    @Test
+    void whatJettyRefusesBeforeOurRoutesIsPeerTubeShapedToo() {
+        RawHttp raw = new RawHttp(api.base(), java.time.Duration.ofSeconds(10));
+        refused("NUL in a header", () -> asApi(raw.send("GET", "/api/v1/config", List.of("Authorization: Bearer a\u0000b"), new byte[0])));
+        refused("two Host headers", () -> asApi(raw.send("GET", "/api/v1/config", List.of("Host: elsewhere"), new byte[0])));
+        refused("headers too large", () -> asApi(raw.send("PUT", "/api/v1/users/me",
+                List.of("Cookie: a=" + "b".repeat(300_000), "Content-Length: 0"), new byte[0])));
+        refused("NUL in the path", () -> asApi(raw.send("PUT", "/api/v1/videos/a%00b", List.of("Content-Length: 0"), new byte[0])));
+    }
+
+    private static Api.Res asApi(RawHttp.Res r) {
+        return new Api.Res(r.status(), java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true), r.body());
     }
 
     private static Multipart upload(String title, String filename) {

@@ -25,11 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Hundreds of generated requests (bodies, query parameters, headers) to the API and media files:
  * none may get a 5xx, take over 2 s, or leave anything in the data dir or database when refused.
- * The seed is printed; {@code -Dpeerlet.fuzz.seed=N} makes the same requests again.
+ * The seed is printed; {@code -Dpeerlet.fuzz.seed=N} makes the same requests again. Bounded: at
+ * most {@link #REQUESTS} requests or {@link #BUDGET}, whichever ends first.
  */
 class FuzzedRequestsNeverBreakTheServer {
-    private static final int REQUESTS = 400;
-    private static final Duration BUDGET = Duration.ofSeconds(60);
+    /** A few hundred by default; {@code -Dpeerlet.fuzz.requests=N} for a longer hunt. */
+    private static final int REQUESTS = Integer.getInteger("peerlet.fuzz.requests", 400);
+    private static final Duration BUDGET = Duration.ofSeconds(Math.max(60, REQUESTS / 5));
     private static final Duration HANG = Duration.ofSeconds(2);
     static TestServer server;
     static Path dir;
