@@ -4,6 +4,7 @@ import org.peerlet.channel.ChannelService;
 import org.peerlet.common.Names;
 import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
+import org.peerlet.http.TextFields;
 
 import java.time.Clock;
 import java.util.List;
@@ -60,6 +61,7 @@ public final class AccountService {
         checkPassword(n.password());
         if (n.email() != null && !EMAIL.matcher(n.email()).matches()) throw ApiError.badRequest("email is not valid");
         if (n.videoQuota() < -1 || n.videoQuotaDaily() < -1) throw ApiError.badRequest("quotas must be -1 or more");
+        if (n.displayName() != null && !n.displayName().isBlank()) TextFields.oneLine("displayName", n.displayName(), 1, 120);
         String channelName = n.channelName() == null ? username + "_channel" : n.channelName();
         if (channelName.equals(username)) throw ApiError.conflict("the channel name must differ from the username");
         String hash = hasher.hash(n.password());
@@ -144,12 +146,8 @@ public final class AccountService {
     }
 
     public void updateProfile(long userId, Optional<String> displayName, Optional<String> description) {
-        displayName.ifPresent(d -> {
-            if (d.isBlank() || d.length() > 120) throw ApiError.badRequest("displayName must be 1 to 120 characters");
-        });
-        description.ifPresent(d -> {
-            if (d.length() > 1000) throw ApiError.badRequest("description must be at most 1000 characters");
-        });
+        displayName.ifPresent(d -> TextFields.oneLine("displayName", d, 1, 120));
+        description.ifPresent(d -> TextFields.lines("description", d, 1000));
         db.writeVoid(tx -> {
             Account a = accounts.byUserId(tx, userId).orElseThrow();
             accounts.update(tx, a.id(), displayName.orElse(a.displayName()),

@@ -6,6 +6,7 @@ import org.peerlet.account.User;
 import org.peerlet.common.Names;
 import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
+import org.peerlet.http.TextFields;
 import org.jooq.DSLContext;
 
 import java.time.Clock;
@@ -108,14 +109,8 @@ public final class ChannelService {
     }
 
     private static void validate(Fields f) {
-        if (f.displayName() == null || f.displayName().isBlank() || f.displayName().length() > 120) {
-            throw ApiError.badRequest("displayName must be 1 to 120 characters");
-        }
-        if (f.description() != null && f.description().length() > 1000) {
-            throw ApiError.badRequest("description must be at most 1000 characters");
-        }
-        if (f.support() != null && f.support().length() > 1000) {
-            throw ApiError.badRequest("support must be at most 1000 characters");
-        }
+        TextFields.oneLine("displayName", f.displayName(), 1, 120);
+        TextFields.lines("description", f.description(), 1000);
+        TextFields.lines("support", f.support(), 1000);
     }
 }

@@ -24,9 +24,10 @@ public final class Body {
 
     public static Body of(Context ctx) {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase();
-        if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
-            return new Body(null, ctx.formParamMap());
-        }
+        if (type.startsWith("multipart/form-data")) return new Body(null, ctx.formParamMap());
+        // Read into memory: refused here rather than by Javalin, which would log a warning each time.
+        if (ctx.req().getContentLengthLong() > HttpServer.MAX_BODY_BYTES) throw ApiError.tooLarge(HttpServer.TOO_LARGE);
+        if (type.startsWith("application/x-www-form-urlencoded")) return new Body(null, ctx.formParamMap());
         String text = ctx.body();
         if (text.isBlank()) return new Body(Json.MAPPER.createObjectNode(), Map.of());
         JsonNode node = Json.read(text);

@@ -38,6 +38,7 @@ public final class ErrorBody {
             case 416 -> "Range Not Satisfiable";
             case 422 -> "Unprocessable Entity";
             case 429 -> "Too Many Requests";
+            case 431 -> "Request Header Fields Too Large";
             case 503 -> "Service Unavailable";
             default -> status >= 500 ? "Internal Server Error" : "Error";
         };

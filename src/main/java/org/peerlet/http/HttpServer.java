@@ -19,6 +19,7 @@ public final class HttpServer {
     private static final Logger LOG = LoggerFactory.getLogger("http");
     /** Bodies read into memory (JSON, forms); video bytes are streamed and limited elsewhere. */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+    static final String TOO_LARGE = "the request body is too large";
 
     private final Javalin app;
 
@@ -48,21 +49,30 @@ public final class HttpServer {
             config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + 16 * 1024 * 1024, io.javalin.config.SizeUnit.BYTES);
             config.http.defaultContentType = "application/json";
+            // What Jetty refuses before our routes see it is answered in PeerTube's shape too.
+            config.jetty.modifyServer(server -> server.setErrorHandler(security.jettyErrors()));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(security.jettyErrors()));
             config.http.generateEtags = true;
             config.requestLogger.http(HttpServer::logRequest);
 
-            config.jetty.modifyServer(server -> server.setErrorHandler(security.jettyErrors()));
             config.routes.before(security::apply);
+            config.routes.before(ClientFault::multipartNeedsABoundary);
             config.routes.beforeMatched(auth::check);
             config.routes.exception(ApiError.class, (e, ctx) -> {
                 if (e.retryAfterSeconds() != null) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
                 writeError(ctx, e.status(), e.code(), e.getMessage());
             });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-                String detail = e.getStatus() == 413 ? "the request body is too large" : e.getMessage();
+                String detail = e.getStatus() == 413 ? TOO_LARGE : e.getMessage();
                 writeError(ctx, e.getStatus(), null, detail);
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
+                ApiError fault = ClientFault.of(e).orElse(null);
+                if (fault != null) {
+                    // The request log has its one line; a client's mistake needs no stack trace.
+                    writeError(ctx, fault.status(), null, fault.getMessage());
+                    return;
+                }
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 writeError(ctx, 500, null, "internal error; the server log has details");
             });

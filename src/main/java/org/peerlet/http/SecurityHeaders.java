@@ -65,20 +65,9 @@ public final class SecurityHeaders {
     }
 
     /** Jetty's own error answers (a malformed request, headers too large), which no route sees. */
+    /** Jetty's own refusals, PeerTube-shaped (JettyErrors), with these headers too. */
     ErrorHandler jettyErrors() {
-        return new ErrorHandler() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                apply(false, response.getHeaders()::put);
-                return super.handle(request, response, callback);
-            }
-
-            @Override
-            public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-                apply(false, fields::put);
-                return super.badMessageError(status, reason, fields);
-            }
-        };
+        return new JettyErrors(fields -> apply(false, fields::put));
     }
 
     private static String origin(String url) {

@@ -7,6 +7,7 @@ import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
 import org.peerlet.http.Body;
 import org.peerlet.http.Json;
+import org.peerlet.http.TextFields;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.ShortUuid;
@@ -78,7 +79,7 @@ public final class ResumableUploads {
         sweep();
         VideoForm.passwords(body, VideoForm.forNew(body, defaultPrivacy).privacy(), 0);
         String filename = body.required("filename");
-        if (filename.length() > 255) throw ApiError.badRequest("filename must be at most 255 characters");
+        TextFields.oneLine("filename", filename, 1, 255);
         long channelId = body.number("channelId").orElseThrow(() -> ApiError.badRequest("channelId is required"));
         Channel channel = intake.channelFor(user, channelId);
         intake.checkAllowed(user, size);

@@ -12,6 +12,7 @@ import org.peerlet.http.ApiError;
 import org.peerlet.http.Auth;
 import org.peerlet.http.Body;
 import org.peerlet.http.RouteGroup;
+import org.peerlet.http.TextFields;
 import org.peerlet.media.Images;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.video.Privacy;
@@ -67,6 +68,7 @@ public final class UploadRoutes implements RouteGroup {
         if (!type.startsWith("multipart/form-data")) throw new ApiError(415, null, "send the video as multipart/form-data");
         UploadedFile file = ctx.uploadedFile("videofile");
         if (file == null) throw ApiError.badRequest("videofile is required");
+        TextFields.oneLine("the file's name", file.filename(), 1, 255);
         Body b = Body.of(ctx);
         VideoRepository.Metadata m = VideoForm.forNew(b, defaultPrivacy);
         List<String> videoPasswords = VideoForm.passwords(b, m.privacy(), 0);

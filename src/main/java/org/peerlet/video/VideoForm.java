@@ -2,6 +2,7 @@ package org.peerlet.video;
 
 import org.peerlet.http.ApiError;
 import org.peerlet.http.Body;
+import org.peerlet.http.TextFields;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -29,13 +30,11 @@ public final class VideoForm {
     private static VideoRepository.Metadata read(Body b, VideoRepository.Metadata cur, boolean isNew) {
         String name = b.text("name").orElse(cur.name());
         if (name == null && isNew) throw ApiError.badRequest("name is required");
-        if (name.strip().length() < 3 || name.length() > 120) throw ApiError.badRequest("name must be 3 to 120 characters");
+        TextFields.oneLine("name", name, 3, 120);
         String description = b.has("description") ? b.text("description").orElse(null) : cur.description();
-        if (description != null && description.length() > 10_000) {
-            throw ApiError.badRequest("description must be at most 10000 characters");
-        }
+        TextFields.lines("description", description, 10_000);
         String support = b.has("support") ? b.text("support").orElse(null) : cur.support();
-        if (support != null && support.length() > 1000) throw ApiError.badRequest("support must be at most 1000 characters");
+        TextFields.lines("support", support, 1000);
         Integer category = b.has("category") ? b.integer("category").orElse(null) : cur.category();
         if (category != null && !VideoConstants.CATEGORIES.containsKey(category)) {
             throw ApiError.badRequest("category " + category + " does not exist");
@@ -49,13 +48,7 @@ public final class VideoForm {
             throw ApiError.badRequest("language " + language + " is not known");
         }
         Privacy privacy = cur.privacy();
-        if (b.has("privacy")) {
-            try {
-                privacy = Privacy.of(b.integer("privacy").orElse(cur.privacy().id));
-            } catch (IllegalArgumentException e) {
-                throw ApiError.badRequest(e.getMessage());
-            }
-        }
+        if (b.has("privacy")) privacy = Privacy.asked(b.integer("privacy").orElse(cur.privacy().id), "privacy");
         int commentsPolicy = cur.commentsPolicy();
         if (b.has("commentsPolicy")) commentsPolicy = b.integer("commentsPolicy").orElse(1);
         else if (b.has("commentsEnabled")) commentsPolicy = b.bool("commentsEnabled").orElse(true) ? 1 : 2;
@@ -103,7 +96,7 @@ public final class VideoForm {
         List<String> tags = new ArrayList<>();
         for (String t : raw) {
             String s = t.strip();
-            if (s.length() < 2 || s.length() > 30) throw ApiError.badRequest("each tag must be 2 to 30 characters");
+            TextFields.oneLine("each tag", s, 2, 30);
             if (!tags.contains(s)) tags.add(s);
         }
         if (tags.size() > 5) throw ApiError.badRequest("at most 5 tags");

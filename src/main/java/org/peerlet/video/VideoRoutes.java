@@ -189,7 +189,7 @@ public final class VideoRoutes implements RouteGroup {
         if (!asked.isEmpty()) {
             if (viewer.map(User::canModerate).orElse(false)) {
                 privacies = EnumSet.noneOf(Privacy.class);
-                for (String a : asked) privacies.add(Privacy.of(parseInt(a, "privacyOneOf")));
+                for (String a : asked) privacies.add(Privacy.asked(parseInt(a, "privacyOneOf"), "privacyOneOf"));
             } else {
                 throw ApiError.unauthorized("privacyOneOf is only for moderators");
             }

@@ -2,10 +2,8 @@ package org.peerlet.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,30 +33,22 @@ public final class Uploads {
     }
 
     private Api.Res multipartWithFiles(String token, Map<String, Object> fields, Map<String, Path> files, String videoName) {
-        String boundary = "----peerlet" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Multipart body = new Multipart();
+        for (Map.Entry<String, Object> f : fields.entrySet()) {
+            List<?> values = f.getValue() instanceof List<?> l ? l : List.of(f.getValue());
+            for (Object v : values) body.field(f.getKey(), v);
+        }
         try {
-            for (Map.Entry<String, Object> f : fields.entrySet()) {
-                List<?> values = f.getValue() instanceof List<?> l ? l : List.of(f.getValue());
-                for (Object v : values) {
-                    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey()
-                            + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8));
-                }
-            }
             for (Map.Entry<String, Path> f : files.entrySet()) {
                 String name = f.getKey().equals("videofile") && videoName != null ? videoName : f.getValue().getFileName().toString();
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"; filename=\""
-                        + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-                body.write(Files.readAllBytes(f.getValue()));
-                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+                body.file(f.getKey(), name, Files.readAllBytes(f.getValue()));
             }
-            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return api.send(api.request("/api/v1/videos/upload", token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .header("Content-Type", body.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
     }
 
     /** Uploads a file with multipart and returns the new video's id, failing the test otherwise. */
