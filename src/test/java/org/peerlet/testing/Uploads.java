@@ -36,6 +36,13 @@ public final class Uploads {
 
     private Api.Res multipartWithFiles(String token, Map<String, Object> fields, Map<String, Path> files, String videoName) {
         String boundary = "----peerlet" + System.nanoTime();
+        return api.send(api.request("/api/v1/videos/upload", token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipartBody(boundary, fields, files, videoName))));
+    }
+
+    /** A multipart/form-data body as browsers send it; {@code videoName} names the videofile part (null: its file's name). */
+    public static byte[] multipartBody(String boundary, Map<String, Object> fields, Map<String, Path> files, String videoName) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
             for (Map.Entry<String, Object> f : fields.entrySet()) {
@@ -56,9 +63,7 @@ public final class Uploads {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return api.send(api.request("/api/v1/videos/upload", token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        return body.toByteArray();
     }
 
     /** Uploads a file with multipart and returns the new video's id, failing the test otherwise. */
