@@ -77,6 +77,14 @@ class ResumableUploadTest {
         return last;
     }
 
+    /** Sends the rest from {@code from}: the answer is the video, its original the file byte for byte. */
+    static JsonNode finishFrom(String location, long from) throws Exception {
+        Api.Res done = sendFrom(location, from);
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        assertStoredIdentical(done.json());
+        return done.json();
+    }
+
     static void assertStoredIdentical(JsonNode answer) throws Exception {
         String uuid = answer.get("video").get("uuid").asText();
         assertThat(Files.readAllBytes(server.dataDir().resolve("originals/" + uuid + ".mp4"))).isEqualTo(bytes);
@@ -87,10 +95,8 @@ class ResumableUploadTest {
     void aFileSentInChunksEndsByteIdenticalAndBecomesAVideo() throws Exception {
         String location = start("chunks");
         assertThat(location).contains("upload_id=");
-        Api.Res done = sendFrom(location, 0);
-        assertThat(done.status()).isEqualTo(200);
-        assertStoredIdentical(done.json());
-        uploads.awaitPublished(user, done.json().get("video").get("id").asLong());
+        JsonNode done = finishFrom(location, 0);
+        uploads.awaitPublished(user, done.get("video").get("id").asLong());
     }
 
     @Test
@@ -128,9 +134,7 @@ class ResumableUploadTest {
         assertThat(stand.status()).isEqualTo(308);
         long received = Long.parseLong(stand.header("Range").replace("bytes=0-", "")) + 1;
         assertThat(received).isBetween((long) CHUNK, (long) CHUNK + CHUNK / 2);
-        Api.Res done = sendFrom(location, received);
-        assertThat(done.status()).isEqualTo(200);
-        assertStoredIdentical(done.json());
+        finishFrom(location, received);
     }
 
     @Test
@@ -160,9 +164,7 @@ class ResumableUploadTest {
         server.restart();
         Api.Res stand = uploads.whereDoesItStand(user, location, bytes.length);
         assertThat(stand.header("Range")).isEqualTo("bytes=0-" + (2 * CHUNK - 1));
-        Api.Res done = sendFrom(location, 2 * CHUNK);
-        assertThat(done.status()).isEqualTo(200);
-        assertStoredIdentical(done.json());
+        finishFrom(location, 2 * CHUNK);
     }
 
     @Test
@@ -264,9 +266,7 @@ class ResumableUploadTest {
         byte[] stored = Files.readAllBytes(part);
         assertThat(stored.length).as("bytes stored").isEqualTo(2 * CHUNK);
         assertThat(java.util.Arrays.equals(stored, java.util.Arrays.copyOf(bytes, 2 * CHUNK))).as("the same bytes").isTrue();
-        Api.Res done = sendFrom(location, 2 * CHUNK);
-        assertThat(done.status()).isEqualTo(200);
-        assertStoredIdentical(done.json());
+        finishFrom(location, 2 * CHUNK);
     }
 
     @Test
