@@ -1,7 +1,8 @@
 // PeerTube's resumable upload protocol, in chunks, surviving network errors.
 //   POST /api/v1/videos/upload-resumable  (X-Upload-Content-Length, JSON metadata) -> Location
 //   PUT  Location  Content-Range: bytes a-b/total   -> 308 + Range: bytes=0-n ... -> 200 {video}
-//   PUT  Location  Content-Range: bytes */total (empty) -> where the server stands
+//   PUT  Location  Content-Range: bytes */total (empty) -> where the server stands (308 + Range),
+//        or 200 {video} once it holds every byte (it finishes an upload cut off after its last byte)
 import { api, authHeader, refreshTokens, errorFrom, ApiError } from './api.js';
 import { t } from './i18n.js';
 
@@ -74,10 +75,12 @@ export async function uploadResumable(file, meta, { onProgress, onRetry, onResum
   });
   if (!res.ok) throw await errorFrom(res);
   const location = res.headers.get('Location');
+  // Asking where the upload stands: a server holding every byte makes the video and answers 200.
+  const ask = () => put(location, null, `bytes */${total}`, null, signal);
   let offset = 0;
   if (res.status === 200) {
     // The server already holds part of this very file from an earlier try: ask where it stands.
-    const r = await put(location, null, `bytes */${total}`, null, signal);
+    const r = await ask();
     if (r.status === 200 && r.body?.video) return r.body.video;
     offset = receivedFrom(r.range);
     if (offset) onResume?.(offset);
@@ -87,21 +90,25 @@ export async function uploadResumable(file, meta, { onProgress, onRetry, onResum
   try {
     while (true) {
       try {
+        // Never an empty range: once every byte is there, only asking is left.
         const end = Math.min(total, offset + chunkBytes);
-        const r = await put(location, file.slice(offset, end), `bytes ${offset}-${end - 1}/${total}`,
-          (loaded) => onProgress?.(offset + loaded, total), signal);
+        const r = offset < total
+          ? await put(location, file.slice(offset, end), `bytes ${offset}-${end - 1}/${total}`,
+            (loaded) => onProgress?.(offset + loaded, total), signal)
+          : await ask();
         if (r.status === 401 && (await refreshTokens())) continue;
         if (r.status === 200 || r.status === 201) {
           onProgress?.(total, total);
           return r.body.video;
         }
-        if (r.status === 308) {
+        if (r.status === 308 && (offset < total || receivedFrom(r.range) < total)) {
           offset = receivedFrom(r.range);
           attempt = 0;
           onProgress?.(offset, total);
           continue;
         }
-        if (r.status >= 500 || r.status === 0 || r.status === 409 || r.status === 416) throw new ApiError(r.status, failure(r).detail, r.body);
+        // 308 with every byte but no video yet (a server that has not finished it): ask again later.
+        if (r.status === 308 || r.status >= 500 || r.status === 0 || r.status === 409 || r.status === 416) throw new ApiError(r.status, failure(r).detail, r.body);
         throw Object.assign(failure(r), { final: true });
       } catch (e) {
         if (e.name === 'AbortError' || e.final) throw e;
@@ -110,7 +117,7 @@ export async function uploadResumable(file, meta, { onProgress, onRetry, onResum
         onRetry?.(delay, e);
         await sleep(delay * 1000, signal);
         try {
-          const r = await put(location, null, `bytes */${total}`, null, signal);
+          const r = await ask();
           if (r.status === 200 && r.body?.video) return r.body.video;
           if (r.status === 308) {
             offset = receivedFrom(r.range);

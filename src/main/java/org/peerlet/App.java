@@ -167,7 +167,7 @@ public final class App implements AutoCloseable {
         Privacy defaultPrivacy = Privacy.of(settings.get(Settings.DEFAULT_PRIVACY));
         Intake intake = new Intake(db, media, engine, videoRepo, channelRepo, accountRepo, jobRepo,
                 settings.get(Settings.MAX_UPLOAD_SIZE), clock);
-        this.resumable = new ResumableUploads(db, media, intake, videoRepo, defaultPrivacy, clock);
+        this.resumable = new ResumableUploads(db, media, intake, videoRepo, userRepo, defaultPrivacy, clock);
         resumable.storePasswordsWith(privacy::replacePasswords);
         this.worker = new TranscodeWorker(db, jobRepo, videoRepo, media, engine, new TranscodeWorker.Config(
                 settings.get(Settings.TRANSCODING_RESOLUTIONS), settings.get(Settings.TRANSCODING_PRESET),

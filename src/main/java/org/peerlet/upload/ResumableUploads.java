@@ -1,6 +1,9 @@
 package org.peerlet.upload;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.peerlet.account.User;
+import org.peerlet.account.UserRepository;
 import org.peerlet.channel.Channel;
 import org.peerlet.common.Secrets;
 import org.peerlet.db.Database;
@@ -27,7 +30,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * PeerTube's resumable upload protocol. A session's bytes are appended to
@@ -46,13 +49,16 @@ public final class ResumableUploads {
     private final VideoRepository videos;
     private final Privacy defaultPrivacy;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+    private final UserRepository users;
+    /** One lock per upload, held while a request works on it; kept (weakly) while anyone holds or awaits it. */
+    private final LoadingCache<String, ReentrantLock> locks = Caffeine.newBuilder().weakValues().build(id -> new ReentrantLock());
 
     private java.util.function.BiConsumer<Long, java.util.List<String>> passwords = (id, list) -> { };
 
     public ResumableUploads(Database db, MediaLayout media, Intake intake, VideoRepository videos,
-                            Privacy defaultPrivacy, Clock clock) {
+                            UserRepository users, Privacy defaultPrivacy, Clock clock) {
         this.db = db;
+        this.users = users;
         this.media = media;
         this.intake = intake;
         this.videos = videos;
@@ -106,42 +112,49 @@ public final class ResumableUploads {
         });
     }
 
-    /** Appends a chunk (or answers a status query); the last byte turns the file into a video. */
+    /**
+     * Appends a chunk, or answers a status query; the last byte turns the file into a video. A
+     * status query finding every byte (a stop came between the last byte and the video) finishes too.
+     */
     public Progress put(User user, String id, String contentRange, long contentLength, InputStream in) {
         ContentRange range = ContentRange.parse(contentRange);
-        synchronized (locks.computeIfAbsent(id, k -> new Object())) {
-            try {
-                UploadSessionRepository.Session s = owned(user, id);
-                if (range.total() != s.size()) {
-                    throw ApiError.badRequest("Content-Range total " + range.total() + " differs from the announced size " + s.size());
-                }
-                if (s.videoId() != null) return finished(s);
-                Path part = part(id);
-                if (!Files.exists(part)) throw ApiError.notFound("upload not found");
-                long received = sizeOf(part);
-                if (range.isStatusQuery()) return new Progress(received, null);
-                if (contentLength >= 0 && contentLength != range.length()) {
-                    throw ApiError.badRequest("Content-Length " + contentLength + " does not match Content-Range " + contentRange);
-                }
-                if (range.first() > received) return new Progress(received, null); // a gap: the client resends from here
-                received = append(part, in, range, received);
-                db.writeVoid(tx -> sessions.touch(tx, id, clock.millis()));
-                if (received < s.size()) return new Progress(received, null);
-                return new Progress(received, finish(user, s, part));
-            } finally {
-                locks.remove(id);
+        // One request at a time per upload: one that comes while another is being read (a client
+        // retrying a chunk it thinks lost) waits, then finds the bytes there and writes only the rest.
+        ReentrantLock lock = locks.get(id);
+        lock.lock();
+        try {
+            UploadSessionRepository.Session s = owned(user, id);
+            if (range.total() != s.size()) {
+                throw ApiError.badRequest("Content-Range total " + range.total() + " differs from the announced size " + s.size());
             }
+            if (s.videoId() != null) return finished(s);
+            Path part = part(id);
+            if (!Files.exists(part)) throw ApiError.notFound("upload not found");
+            long received = sizeOf(part);
+            if (range.isStatusQuery()) {
+                return received < s.size() ? new Progress(received, null) : new Progress(received, finish(user, s, part));
+            }
+            if (contentLength >= 0 && contentLength != range.length()) {
+                throw ApiError.badRequest("Content-Length " + contentLength + " does not match Content-Range " + contentRange);
+            }
+            if (range.first() > received) return new Progress(received, null); // a gap: the client resends from here
+            received = append(part, in, range, received);
+            db.writeVoid(tx -> sessions.touch(tx, id, clock.millis()));
+            if (received < s.size()) return new Progress(received, null);
+            return new Progress(received, finish(user, s, part));
+        } finally {
+            lock.unlock();
         }
     }
 
     public void cancel(User user, String id) {
-        synchronized (locks.computeIfAbsent(id, k -> new Object())) {
-            try {
-                owned(user, id);
-                remove(id);
-            } finally {
-                locks.remove(id);
-            }
+        ReentrantLock lock = locks.get(id);
+        lock.lock();
+        try {
+            owned(user, id);
+            remove(id);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -156,7 +169,10 @@ public final class ResumableUploads {
         return n;
     }
 
-    /** At start: part files with no session, and sessions whose part file is gone, are removed. */
+    /**
+     * At start: part files with no session, and sessions whose part file is gone, are removed. A
+     * session with every byte but no video (a stop came in between) becomes its video now.
+     */
     public void cleanUpAtStart() {
         var ids = new java.util.HashSet<>(sessions.allIds(db.dsl()));
         try (var files = Files.list(media.uploads())) {
@@ -170,7 +186,24 @@ public final class ResumableUploads {
         }
         for (String id : ids) {
             var s = sessions.byId(db.dsl(), id).orElseThrow();
-            if (s.videoId() == null && !Files.exists(part(id))) db.writeVoid(tx -> sessions.delete(tx, id));
+            if (s.videoId() != null) continue;
+            if (!Files.exists(part(id))) db.writeVoid(tx -> sessions.delete(tx, id));
+            else if (sizeOf(part(id)) == s.size()) finishAtStart(s);
+        }
+    }
+
+    /** Runs before the server listens, so no request holds the upload. */
+    private void finishAtStart(UploadSessionRepository.Session s) {
+        User user = users.byId(db.dsl(), s.userId()).orElse(null);
+        if (user == null) {
+            remove(s.id());
+            return;
+        }
+        try {
+            Intake.Accepted a = finish(user, s, part(s.id()));
+            LOG.info("upload {} had every byte when Peerlet stopped: it is video {} now", s.id(), a.uuid());
+        } catch (RuntimeException e) { // finish() has dropped the session: the uploader is told "not found"
+            LOG.warn("upload {} had every byte when Peerlet stopped but is refused: {}", s.id(), e.getMessage());
         }
     }
 

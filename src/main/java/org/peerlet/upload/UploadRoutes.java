@@ -22,7 +22,6 @@ import org.peerlet.video.VideoRepository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -78,9 +77,8 @@ public final class UploadRoutes implements RouteGroup {
         Path preview = image(ctx, "previewfile", Images.PREVIEW_WIDTH, Images.PREVIEW_HEIGHT);
         Path staged = media.uploads().resolve(".multipart-" + Secrets.token(12));
         try {
-            try (InputStream in = file.content()) {
-                Files.copy(in, staged);
-            }
+            // Jetty spooled the part into uploads/ already: a rename, not a second copy of the whole file.
+            videoPart(ctx).write(staged.toAbsolutePath().toString());
             Intake.Accepted a = intake.accept(user, channel, m, staged, file.filename(),
                     (tx, accepted) -> placeImages(tx, accepted, thumb, preview));
             if (videoPasswords != null) passwords.accept(a.id(), videoPasswords);
@@ -127,6 +125,15 @@ public final class UploadRoutes implements RouteGroup {
         String id = ctx.queryParam("upload_id");
         if (id == null || id.isEmpty()) throw ApiError.badRequest("upload_id is required");
         return id;
+    }
+
+    /** The servlet part behind {@code videofile}: unlike Javalin's view of it, it can move its spool file. */
+    private static jakarta.servlet.http.Part videoPart(Context ctx) {
+        try {
+            return ctx.req().getPart("videofile");
+        } catch (IOException | jakarta.servlet.ServletException e) {
+            throw new IllegalStateException("videofile was parsed already", e);
+        }
     }
 
     private static InputStream inputStream(Context ctx) {

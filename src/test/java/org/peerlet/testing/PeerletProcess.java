@@ -7,9 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Peerlet as a separate java process, as an operator runs it: the server or the admin tool. */
-public final class PeerletProcess {
-    private PeerletProcess() {
+/**
+ * Peerlet as an operator runs it, its own java process: the admin tool, or the server on
+ * {@code <dir>/data}, so that a test can kill it with SIGKILL (no shutdown hook runs, as in a
+ * power cut) and start it again on the same data.
+ */
+public final class PeerletProcess implements AutoCloseable {
+    public static final String ADMIN_PASSWORD = "kill-test-password";
+
+    private final Process process;
+    private final Api api;
+
+    private PeerletProcess(Process process, Api api) {
+        this.process = process;
+        this.api = api;
     }
 
     /** The jar's main class with these arguments, in workDir, with no PEERLET_* variables of ours. */
@@ -45,5 +56,43 @@ public final class PeerletProcess {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Starts the server and returns once it answers; {@code flags} are extra settings. */
+    public static PeerletProcess start(Path dir, int port, String... flags) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--port", String.valueOf(port), "--host", "127.0.0.1",
+                "--data-dir", dir.resolve("data").toString(), "--admin-password", ADMIN_PASSWORD));
+        args.addAll(List.of(flags));
+        Process p = java(dir, args.toArray(String[]::new))
+                .redirectOutput(dir.resolve("peerlet-" + System.nanoTime() + ".log").toFile())
+                .start();
+        Api api = new Api("http://127.0.0.1:" + port);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            try {
+                if (api.get("/api/v1/config").status() == 200) return new PeerletProcess(p, api);
+            } catch (IllegalStateException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        p.destroyForcibly();
+        throw new AssertionError("Peerlet did not start");
+    }
+
+    public Api api() {
+        return api;
+    }
+
+    /** SIGKILL: the process ends where it is, nothing of it runs any more. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** An ordered stop (SIGTERM). */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) kill();
     }
 }

@@ -5,6 +5,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.peerlet.testing.Api;
+import org.peerlet.testing.Multipart;
+import org.peerlet.testing.Await;
+import org.peerlet.testing.RawRequest;
 import org.peerlet.testing.TestClips;
 import org.peerlet.testing.TestFiles;
 import org.peerlet.testing.TestServer;
@@ -12,6 +15,7 @@ import org.peerlet.testing.Uploads;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -153,6 +157,49 @@ class MultipartUploadTest {
         Api.Res second = uploads.multipart(daily, Map.of("name", "Over today", "channelId", uploads.channelId(daily)), clip, "b.mp4");
         assertThat(second.status()).isEqualTo(403);
         assertThat(second.json().get("detail").asText()).contains("daily quota");
+    }
+
+    @Test
+    void theSpooledVideoIsMovedIntoPlaceNotCopiedAgain() throws Exception {
+        // Over the 1 MB that Jetty keeps in memory, so the part spools to a file in uploads/ (a
+        // trailing free box pads the MP4: players and probes skip it).
+        Path big = clips.resolve("padded.mp4");
+        Files.copy(clip, big);
+        byte[] pad = new byte[3 * 1024 * 1024];
+        java.nio.ByteBuffer.wrap(pad).putInt(pad.length).put("free".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Files.write(big, pad, java.nio.file.StandardOpenOption.APPEND);
+        Multipart form = new Multipart().field("name", "Spooled").field("channelId", uploads.channelId(user))
+                .field("privacy", 1).file("videofile", "spooled.mp4", Files.readAllBytes(big));
+        byte[] body = form.bytes();
+        Path uploadsDir = server.dataDir().resolve("uploads");
+        try (RawRequest post = RawRequest.start(api.base() + "/api/v1/videos/upload", "POST", Map.of(
+                "Authorization", "Bearer " + user, "Content-Length", String.valueOf(body.length),
+                "Content-Type", form.contentType()))) {
+            // All but the last bytes: the request is still open, the spool file is there to see.
+            int held = body.length - 1024;
+            post.send(body, 0, held);
+            Await.until("the part spools to a file", () -> spooled(uploadsDir) != null);
+            Object spoolFile = Files.readAttributes(spooled(uploadsDir), BasicFileAttributes.class).fileKey();
+            assertThat(spoolFile).as("the file system names files by a key").isNotNull();
+            post.send(body, held, body.length);
+            RawRequest.Answer a = post.answer();
+            assertThat(a.status()).as(a.toString()).isEqualTo(200);
+            String uuid = a.json().get("video").get("uuid").asText();
+            Path original = server.dataDir().resolve("originals/" + uuid + ".mp4");
+            // The very file Jetty wrote, renamed: no second full copy was made.
+            assertThat(Files.readAttributes(original, BasicFileAttributes.class).fileKey()).isEqualTo(spoolFile);
+            assertThat(sha256(original)).isEqualTo(sha256(big));
+        }
+        assertThat(TestFiles.listFiles(uploadsDir)).isEmpty();
+    }
+
+    /** The file Jetty spools a large part to, once it holds more than Jetty keeps in memory. */
+    static Path spooled(Path uploadsDir) {
+        try (var files = Files.list(uploadsDir)) {
+            return files.filter(f -> Await.sizeOf(f) > 1024 * 1024).findFirst().orElse(null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static List<String> mediaFiles() {

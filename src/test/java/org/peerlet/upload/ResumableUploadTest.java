@@ -5,7 +5,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.peerlet.testing.Api;
+import org.peerlet.testing.Await;
 import org.peerlet.testing.MutableClock;
+import org.peerlet.testing.RawRequest;
 import org.peerlet.testing.TestClips;
 import org.peerlet.testing.TestFiles;
 import org.peerlet.testing.TestServer;
@@ -75,6 +77,14 @@ class ResumableUploadTest {
         return last;
     }
 
+    /** Sends the rest from {@code from}: the answer is the video, its original the file byte for byte. */
+    static JsonNode finishFrom(String location, long from) throws Exception {
+        Api.Res done = sendFrom(location, from);
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        assertStoredIdentical(done.json());
+        return done.json();
+    }
+
     static void assertStoredIdentical(JsonNode answer) throws Exception {
         String uuid = answer.get("video").get("uuid").asText();
         assertThat(Files.readAllBytes(server.dataDir().resolve("originals/" + uuid + ".mp4"))).isEqualTo(bytes);
@@ -85,10 +95,8 @@ class ResumableUploadTest {
     void aFileSentInChunksEndsByteIdenticalAndBecomesAVideo() throws Exception {
         String location = start("chunks");
         assertThat(location).contains("upload_id=");
-        Api.Res done = sendFrom(location, 0);
-        assertThat(done.status()).isEqualTo(200);
-        assertStoredIdentical(done.json());
-        uploads.awaitPublished(user, done.json().get("video").get("id").asLong());
+        JsonNode done = finishFrom(location, 0);
+        uploads.awaitPublished(user, done.get("video").get("id").asLong());
     }
 
     @Test
@@ -126,9 +134,7 @@ class ResumableUploadTest {
         assertThat(stand.status()).isEqualTo(308);
         long received = Long.parseLong(stand.header("Range").replace("bytes=0-", "")) + 1;
         assertThat(received).isBetween((long) CHUNK, (long) CHUNK + CHUNK / 2);
-        Api.Res done = sendFrom(location, received);
-        assertThat(done.status()).isEqualTo(200);
-        assertStoredIdentical(done.json());
+        finishFrom(location, received);
     }
 
     @Test
@@ -158,9 +164,7 @@ class ResumableUploadTest {
         server.restart();
         Api.Res stand = uploads.whereDoesItStand(user, location, bytes.length);
         assertThat(stand.header("Range")).isEqualTo("bytes=0-" + (2 * CHUNK - 1));
-        Api.Res done = sendFrom(location, 2 * CHUNK);
-        assertThat(done.status()).isEqualTo(200);
-        assertStoredIdentical(done.json());
+        finishFrom(location, 2 * CHUNK);
     }
 
     @Test
@@ -200,5 +204,84 @@ class ResumableUploadTest {
         assertThat(uploads.putChunk(other, location, bytes, 0, CHUNK - 1).status()).isEqualTo(404);
         assertThat(api().delete(location, other).status()).isEqualTo(404);
         api().delete(location, user);
+    }
+
+    static Path part(String location) {
+        return server.dataDir().resolve("uploads/" + location.replaceFirst(".*upload_id=", "") + ".part");
+    }
+
+    /**
+     * Server threads (Peerlet runs in this JVM) in ResumableUploads.put that are not running:
+     * reading a body that has not come yet, or waiting for the upload.
+     */
+    static long requestsWaitingInPut() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(t -> t.getKey().getState() != Thread.State.RUNNABLE)
+                .filter(t -> java.util.Arrays.stream(t.getValue()).anyMatch(f -> f.getMethodName().equals("put")
+                        && f.getClassName().equals(ResumableUploads.class.getName()))).count();
+    }
+
+    /** A chunk PUT whose body is not sent yet: the test sends it piece by piece. */
+    static RawRequest chunkInFlight(String location, long first, long last, java.util.List<RawRequest> open) {
+        RawRequest r = RawRequest.start(api().base() + location, "PUT", Map.of("Authorization", "Bearer " + user,
+                "Content-Type", "application/octet-stream", "Content-Length", String.valueOf(last - first + 1),
+                "Content-Range", "bytes " + first + "-" + last + "/" + bytes.length));
+        open.add(r);
+        return r;
+    }
+
+    @Test
+    void chunksOfOneUploadArrivingTogetherAreWrittenOneAfterTheOther() throws Exception {
+        String location = start("racing");
+        Path part = part(location);
+        int half = CHUNK / 2;
+        // Three requests for one upload, as from a client that retries a chunk it thinks lost
+        // while the server still reads the first try. Each is opened when it is its turn.
+        java.util.List<RawRequest> open = new java.util.ArrayList<>();
+        try {
+            RawRequest first = chunkInFlight(location, 0, CHUNK - 1, open);
+            first.send(bytes, 0, half);
+            Await.until("the first is half written", () -> Await.sizeOf(part) == half);
+            RawRequest second = chunkInFlight(location, CHUNK, 2 * CHUNK - 1, open);
+            second.send(bytes, CHUNK, CHUNK + half);
+            Await.until("the second waits for the first", () -> requestsWaitingInPut() == 2);
+            first.send(bytes, half, CHUNK);
+            assertThat(first.answer().status()).isEqualTo(308);
+            assertThat(first.answer().header("Range")).isEqualTo("bytes=0-" + (CHUNK - 1));
+            // The second is in, half written, when the third comes with the same chunk whole.
+            Await.until("the second is half written", () -> Await.sizeOf(part) == CHUNK + half);
+            RawRequest third = chunkInFlight(location, CHUNK, 2 * CHUNK - 1, open);
+            third.send(bytes, CHUNK, 2 * CHUNK);
+            Await.until("the third waits for the second, or has answered",
+                    () -> third.answered() || requestsWaitingInPut() == 2);
+            second.send(bytes, CHUNK + half, 2 * CHUNK);
+            for (RawRequest r : java.util.List.of(second, third)) {
+                assertThat(r.answer().status()).as(r.answer().toString()).isEqualTo(308);
+                assertThat(r.answer().header("Range")).isEqualTo("bytes=0-" + (2 * CHUNK - 1));
+            }
+        } finally {
+            open.forEach(RawRequest::close);
+        }
+        // What is stored is the start of the file, byte for byte, each byte once.
+        byte[] stored = Files.readAllBytes(part);
+        assertThat(stored.length).as("bytes stored").isEqualTo(2 * CHUNK);
+        assertThat(java.util.Arrays.equals(stored, java.util.Arrays.copyOf(bytes, 2 * CHUNK))).as("the same bytes").isTrue();
+        finishFrom(location, 2 * CHUNK);
+    }
+
+    @Test
+    void askingWhereAnUploadStandsWhenEveryByteIsThereFinishesIt() throws Exception {
+        String location = start("all-there");
+        long lastChunk = (bytes.length - 1) / CHUNK * CHUNK;
+        for (long first = 0; first < lastChunk; first += CHUNK) uploads.putChunk(user, location, bytes, first, first + CHUNK - 1);
+        // As after a stop right after the last byte: every byte is in the part file, no video was made.
+        Files.write(part(location), java.util.Arrays.copyOfRange(bytes, (int) lastChunk, bytes.length),
+                java.nio.file.StandardOpenOption.APPEND);
+        Api.Res stand = uploads.whereDoesItStand(user, location, bytes.length);
+        assertThat(stand.status()).as(stand.toString()).isEqualTo(200);
+        assertStoredIdentical(stand.json());
+        Api.Res again = uploads.whereDoesItStand(user, location, bytes.length);
+        assertThat(again.json().get("video").get("id")).isEqualTo(stand.json().get("video").get("id"));
+        uploads.awaitPublished(user, stand.json().get("video").get("id").asLong());
     }
 }

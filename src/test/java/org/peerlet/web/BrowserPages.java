@@ -2,9 +2,12 @@ package org.peerlet.web;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peerlet.testing.TestFiles;
 import org.peerlet.testing.TestServer;
@@ -58,6 +61,15 @@ abstract class BrowserPages {
         driver = null;
         server = null;
         work = null;
+    }
+
+    /** Logs in through the login form, as a person would. */
+    static void login(String username, String password) {
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "(" + username + ")"));
+        waitReady();
     }
 
     static Object js(String script, Object... args) {

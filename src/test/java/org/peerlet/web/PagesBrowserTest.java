@@ -49,14 +49,6 @@ class PagesBrowserTest extends BrowserPages {
         startBrowser("--window-size=1280,900", "--lang=en-US");
     }
 
-    static void login(String username, String password) {
-        open("/login");
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "(" + username + ")"));
-        waitReady();
-    }
-
     static void logout() {
         driver.findElement(By.cssSelector("#nav button.link-button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "Log in"));
