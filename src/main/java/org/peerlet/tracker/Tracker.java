@@ -310,7 +310,10 @@ public final class Tracker implements AutoCloseable {
                 }
                 if (refusal == null && self == null) {
                     Peer previous = c.peers.get(infoHash);
-                    if (previous != null) leave(previous); // the socket changed its peer id in this swarm
+                    if (previous != null) { // the socket changed its peer id in this swarm
+                        s.remove(previous);
+                        forgetPeer(previous); // not leave(): that would drop s, emptied, just before self joins it
+                    }
                     if (s.size() >= limits.maxPeersPerSwarm()) {
                         count(Refusal.SWARM_FULL);
                         refusal = "this swarm is full";
