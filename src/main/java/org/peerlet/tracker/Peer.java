@@ -1,6 +1,6 @@
 package org.peerlet.tracker;
 
-/** One peer id in one swarm, reached through one socket. Guarded by the tracker's lock. */
+/** One peer id in one swarm, reached through one socket. Guarded by its swarm's lock. */
 final class Peer {
     final String peerId;
     final Client client;

@@ -8,11 +8,13 @@ import java.util.function.Consumer;
 
 /**
  * The peers of one info-hash. The map keeps peers from the least to the most recently seen, so
- * expiry stops at the first fresh peer; the list allows picking random peers. Guarded by the
- * tracker's lock.
+ * expiry stops at the first fresh peer; the list allows picking random peers. Guarded by its own
+ * monitor (see {@link Swarms}).
  */
 final class Swarm {
     final String infoHash;
+    /** Set when the swarm left the tracker's map (emptied or forgotten): a new one takes its place. */
+    boolean closed;
     private final LinkedHashMap<String, Peer> byId = new LinkedHashMap<>();
     private final ArrayList<Peer> list = new ArrayList<>();
     private int seeders;
@@ -55,8 +57,9 @@ final class Swarm {
         if (p.seeder) seeders++;
     }
 
+    /** Removes the peer if it is still in this swarm (another peer may hold its id by now). */
     void remove(Peer p) {
-        if (byId.remove(p.peerId) != p) return;
+        if (!byId.remove(p.peerId, p)) return;
         Peer last = list.remove(list.size() - 1);
         if (last != p) {
             list.set(p.index, last);

@@ -1,27 +1,22 @@
 package org.peerlet.tracker;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.peerlet.common.RateLimiter;
 import org.peerlet.common.Times;
+import org.peerlet.tracker.Messages.BadMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -55,14 +50,14 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * swarm: lazily when its swarm is touched, and on a sweep every {@value #SWEEP_SECONDS} s that also pings quiet
  * sockets and closes idle ones. Time comes from the injected clock, so tests move it instead of sleeping.
  *
- * <p>Threading: messages of one socket arrive one at a time, sockets concurrently. Swarms are guarded
- * by one lock held only for map updates; JSON is parsed and written and messages are sent outside it.
+ * <p>This class handles the protocol: it reads and answers messages ({@link Messages}), decides who
+ * may announce, rate-limits, and relays offers and answers; the swarm state is in {@link Swarms}.
+ * Threading: messages of one socket arrive one at a time, sockets concurrently. Each swarm has its
+ * own lock, held only for its updates; JSON is parsed and written and messages are sent outside it.
  */
 public final class Tracker implements AutoCloseable {
     static final int SWEEP_SECONDS = 30;
     private static final Logger LOG = LoggerFactory.getLogger("tracker");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_OFFER_ID_CHARS = 64;
     /** Swarms a socket is remembered to have joined (a player uses one per variant, so a few). */
     private static final int MAX_ADMITTED_PER_SOCKET = 64;
 
@@ -70,12 +65,10 @@ public final class Tracker implements AutoCloseable {
     private final SwarmPolicy policy;
     private final TrackerLimits limits;
     private final Clock clock;
-    private final Random random = new Random();
 
-    private final Map<String, Swarm> swarms = new HashMap<>();
+    private final Swarms swarms;
+    private final SocketSlots slots;
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<String, Integer> socketsPerIp = new ConcurrentHashMap<>();
-    private final AtomicInteger sockets = new AtomicInteger();
     private final RateLimiter perAddress;
     private final RateLimiter perAddressAndSwarm;
 
@@ -91,6 +84,8 @@ public final class Tracker implements AutoCloseable {
         this.policy = policy;
         this.limits = limits;
         this.clock = clock;
+        this.swarms = new Swarms(limits);
+        this.slots = new SocketSlots(limits);
         this.perAddress = new RateLimiter(limits.announcesPerIp(), limits.rateWindow(), Times.ticker(clock));
         this.perAddressAndSwarm = new RateLimiter(limits.announcesPerIpPerSwarm(), limits.rateWindow(), Times.ticker(clock));
         this.messages = new MinuteCounter(clock);
@@ -140,24 +135,12 @@ public final class Tracker implements AutoCloseable {
             link.close(CloseCodes.P2P_DISABLED, "peer-to-peer is disabled on this instance");
             return null;
         }
-        if (sockets.incrementAndGet() > limits.maxSockets()) {
-            sockets.decrementAndGet();
-            count(Refusal.TRACKER_FULL);
-            link.close(CloseCodes.TRACKER_FULL, "the tracker is full, retry later");
-            return null;
-        }
         String ip = link.ip();
-        boolean[] admitted = {false};
-        socketsPerIp.compute(ip, (k, n) -> {
-            int now = n == null ? 0 : n;
-            if (now >= limits.maxSocketsPerIp()) return n;
-            admitted[0] = true;
-            return now + 1;
-        });
-        if (!admitted[0]) {
-            sockets.decrementAndGet();
-            count(Refusal.TOO_MANY_SOCKETS_FROM_ADDRESS);
-            link.close(CloseCodes.TOO_MANY_SOCKETS_FROM_ADDRESS, "too many tracker connections from your address");
+        Refusal full = slots.take(ip);
+        if (full != null) {
+            count(full);
+            if (full == Refusal.TRACKER_FULL) link.close(CloseCodes.TRACKER_FULL, "the tracker is full, retry later");
+            else link.close(CloseCodes.TOO_MANY_SOCKETS_FROM_ADDRESS, "too many tracker connections from your address");
             return null;
         }
         Client c = new Client(link, ip, token, clock.millis());
@@ -170,12 +153,8 @@ public final class Tracker implements AutoCloseable {
         if (!c.released.compareAndSet(false, true)) return;
         c.closing = true;
         clients.remove(c);
-        synchronized (this) {
-            for (Peer p : new ArrayList<>(c.peers.values())) leave(p);
-            c.peers.clear();
-        }
-        socketsPerIp.computeIfPresent(c.ip, (k, n) -> n <= 1 ? null : n - 1);
-        sockets.decrementAndGet();
+        swarms.leaveAll(c);
+        slots.release(c.ip);
     }
 
     private void closeClient(Client c, int code, String reason) {
@@ -210,13 +189,9 @@ public final class Tracker implements AutoCloseable {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            bad(c, Refusal.MALFORMED, null, null, "invalid JSON");
-            return;
-        }
-        if (root == null || !root.isObject()) {
-            bad(c, Refusal.MALFORMED, null, null, "a message must be a JSON object");
+            root = Messages.parse(text);
+        } catch (BadMessage e) {
+            bad(c, Refusal.MALFORMED, null, null, e.getMessage());
             return;
         }
         JsonNode action = root.get("action");
@@ -226,12 +201,8 @@ public final class Tracker implements AutoCloseable {
         } else if ("scrape".equals(name)) {
             scrape(c, root, now);
         } else {
-            bad(c, Refusal.MALFORMED, null, null, "invalid action in WS request: " + shorten(action));
+            bad(c, Refusal.MALFORMED, null, null, "invalid action in WS request: " + Messages.shorten(action));
         }
-    }
-
-    private record Parsed(String infoHash, String peerId, String event, Double left, List<JsonNode> offers,
-                          JsonNode answer, String offerId, String toPeerId) {
     }
 
     /**
@@ -250,262 +221,94 @@ public final class Tracker implements AutoCloseable {
     }
 
     private void announce(Client c, JsonNode root, long now) {
-        String infoHash = binary(root.get("info_hash"));
+        String infoHash = Messages.binary(root.get("info_hash"));
         if (infoHash == null) {
             bad(c, Refusal.MALFORMED, "announce", null, "invalid info_hash");
             return;
         }
-        Parsed m = parseAnnounce(c, root, infoHash);
-        if (m == null) return;
+        Announce a;
+        try {
+            a = Messages.announce(root, infoHash, limits.maxOffersPerAnnounce());
+        } catch (BadMessage e) {
+            bad(c, Refusal.MALFORMED, "announce", infoHash, e.getMessage());
+            return;
+        }
         if (!admits(c, infoHash, true)) {
             count(Refusal.UNKNOWN_INFO_HASH);
-            send(c, failure("announce", infoHash, "unknown info_hash"));
+            send(c, Messages.failure("announce", infoHash, "unknown info_hash"));
             if (++c.refusals >= limits.maxRefusalsPerSocket()) {
                 closeClient(c, CloseCodes.UNKNOWN_INFO_HASHES, "too many announces for unknown info_hash");
             }
             return;
         }
-        boolean stopping = "stopped".equals(m.event);
-        if (m.answer == null && !stopping) {
-            Refusal limited = !perAddress.tryAcquire(c.ip) ? Refusal.RATE_LIMITED_ADDRESS
-                    : !perAddressAndSwarm.tryAcquire(c.ip + '\n' + infoHash) ? Refusal.RATE_LIMITED_SWARM : null;
-            if (limited != null) {
-                count(limited);
-                send(c, failure("announce", infoHash, limited == Refusal.RATE_LIMITED_ADDRESS
-                        ? "too many announces from your address, retry in " + limits.rateWindow().toSeconds() + " s"
-                        : "too many announces for this info_hash from your address, retry in " + limits.rateWindow().toSeconds() + " s"));
-                if (++c.rateLimited >= limits.maxRateLimitedPerSocket()) {
-                    closeClient(c, CloseCodes.FLOODING, "kept announcing over the rate limit");
-                }
-                return;
-            }
-        }
+        if (a.answer() == null && !a.stopping() && rateLimited(c, infoHash)) return;
         announces.add(1);
-
-        List<Peer> targets = List.of();
-        Client answerTo = null;
-        int complete;
-        int incomplete;
-        String refusal = null;
-        synchronized (this) {
-            if (c.closing) return;
-            Swarm s = swarms.get(infoHash);
-            if (s != null) s.expire(now - limits.peerTimeout().toMillis(), this::forgetPeer);
-            Peer self = s == null ? null : s.get(m.peerId);
-            if (self != null && self.client != c) {
-                refusal = "peer_id already in use in this swarm";
-                self = null;
-            } else if (stopping) {
-                if (self != null) leave(self);
-                else removeIfEmpty(s);
-            } else {
-                if (s == null) {
-                    if (swarms.size() >= limits.maxSwarms()) {
-                        count(Refusal.TOO_MANY_SWARMS);
-                        refusal = "the tracker serves too many swarms, retry later";
-                    } else {
-                        s = new Swarm(infoHash);
-                        swarms.put(infoHash, s);
-                    }
-                }
-                if (refusal == null && self == null) {
-                    Peer previous = c.peers.get(infoHash);
-                    if (previous != null) leave(previous); // the socket changed its peer id in this swarm
-                    if (s.size() >= limits.maxPeersPerSwarm()) {
-                        count(Refusal.SWARM_FULL);
-                        refusal = "this swarm is full";
-                        removeIfEmpty(s);
-                    } else {
-                        self = new Peer(m.peerId, c, s);
-                        s.add(self);
-                        c.peers.put(infoHash, self);
-                    }
-                }
-                if (self != null) {
-                    s.touch(self, now);
-                    if ("completed".equals(m.event)) s.becomeSeeder(self, true);
-                    else if (m.left != null && m.left == 0) s.becomeSeeder(self, false);
-                    if (!m.offers.isEmpty()) targets = s.pick(m.offers.size(), self, random);
-                    if (m.answer != null) {
-                        Peer to = s.get(m.toPeerId);
-                        if (to != null && to != self) answerTo = to.client;
-                    }
-                }
-            }
-            Swarm after = swarms.get(infoHash);
-            complete = after == null ? 0 : after.seeders();
-            incomplete = after == null ? 0 : after.leechers();
-        }
-        if (refusal != null) {
-            send(c, failure("announce", infoHash, refusal));
+        if (c.closing) return;
+        Swarms.Outcome o = swarms.announce(c, a, now);
+        if (o == null) return;
+        if (o.counted() != null) count(o.counted());
+        if (o.refusal() != null) {
+            send(c, Messages.failure("announce", infoHash, o.refusal()));
             return;
         }
+        send(c, Messages.announced(infoHash, limits.intervalSeconds(), o.complete(), o.incomplete()));
+        relay(a, o);
+    }
 
-        ObjectNode reply = JSON.createObjectNode();
-        reply.put("action", "announce");
-        reply.put("interval", limits.intervalSeconds());
-        reply.put("info_hash", infoHash);
-        reply.put("complete", complete);
-        reply.put("incomplete", incomplete);
-        send(c, write(reply));
-
-        for (int i = 0; i < targets.size(); i++) {
-            JsonNode offer = m.offers.get(i);
-            ObjectNode relay = JSON.createObjectNode();
-            relay.put("action", "announce");
-            relay.set("offer", offer.get("offer"));
-            relay.set("offer_id", offer.get("offer_id"));
-            relay.put("peer_id", m.peerId);
-            relay.put("info_hash", infoHash);
-            send(targets.get(i).client, write(relay));
+    /** Answers and returns true when the announce is over one of the per-address rate limits. */
+    private boolean rateLimited(Client c, String infoHash) {
+        Refusal limited = !perAddress.tryAcquire(c.ip) ? Refusal.RATE_LIMITED_ADDRESS
+                : !perAddressAndSwarm.tryAcquire(c.ip + '\n' + infoHash) ? Refusal.RATE_LIMITED_SWARM : null;
+        if (limited == null) return false;
+        count(limited);
+        send(c, Messages.failure("announce", infoHash, limited == Refusal.RATE_LIMITED_ADDRESS
+                ? "too many announces from your address, retry in " + limits.rateWindow().toSeconds() + " s"
+                : "too many announces for this info_hash from your address, retry in " + limits.rateWindow().toSeconds() + " s"));
+        if (++c.rateLimited >= limits.maxRateLimitedPerSocket()) {
+            closeClient(c, CloseCodes.FLOODING, "kept announcing over the rate limit");
         }
-        offersRelayed.add(targets.size());
+        return true;
+    }
 
-        if (answerTo != null) {
-            ObjectNode relay = JSON.createObjectNode();
-            relay.put("action", "announce");
-            relay.set("answer", m.answer);
-            relay.put("offer_id", m.offerId);
-            relay.put("peer_id", m.peerId);
-            relay.put("info_hash", infoHash);
-            send(answerTo, write(relay));
+    /** Sends each offer to its picked peer, and the answer to the peer that made the offer. */
+    private void relay(Announce a, Swarms.Outcome o) {
+        for (int i = 0; i < o.offerTo().size(); i++) {
+            send(o.offerTo().get(i).client, Messages.offer(a.offers().get(i), a));
+        }
+        offersRelayed.add(o.offerTo().size());
+        if (o.answerTo() != null) {
+            send(o.answerTo(), Messages.answer(a));
             answersRelayed.add(1);
         }
     }
 
-    /** Checks the announce fields; answers and returns null when one is wrong. */
-    private Parsed parseAnnounce(Client c, JsonNode root, String infoHash) {
-        String peerId = binary(root.get("peer_id"));
-        if (peerId == null) return badAnnounce(c, infoHash, "invalid peer_id");
-
-        JsonNode ev = root.get("event");
-        String event = null;
-        if (ev != null && !ev.isNull()) {
-            if (!ev.isTextual()) return badAnnounce(c, infoHash, "invalid event");
-            event = ev.asText();
-            if (!Set.of("", "empty", "update", "started", "stopped", "completed").contains(event)) {
-                return badAnnounce(c, infoHash, "invalid event: " + shorten(ev));
-            }
-        }
-
-        List<JsonNode> offers = new ArrayList<>();
-        JsonNode of = root.get("offers");
-        if (of != null && !of.isNull()) {
-            if (!of.isArray()) return badAnnounce(c, infoHash, "offers must be an array");
-            for (JsonNode o : of) {
-                if (offers.size() == limits.maxOffersPerAnnounce()) break;
-                if (!o.isObject() || !o.path("offer").isObject() || !validOfferId(o.get("offer_id"))) {
-                    return badAnnounce(c, infoHash, "each offer needs an offer object and an offer_id string");
-                }
-                offers.add(o);
-            }
-        }
-
-        JsonNode answer = root.get("answer");
-        String offerId = null;
-        String toPeerId = null;
-        if (answer != null && !answer.isNull()) {
-            if (!answer.isObject()) return badAnnounce(c, infoHash, "answer must be an object");
-            toPeerId = binary(root.get("to_peer_id"));
-            if (toPeerId == null) return badAnnounce(c, infoHash, "invalid `to_peer_id` (required with `answer`)");
-            if (!validOfferId(root.get("offer_id"))) return badAnnounce(c, infoHash, "invalid offer_id (required with `answer`)");
-            offerId = root.get("offer_id").asText();
-        } else {
-            answer = null;
-        }
-        return new Parsed(infoHash, peerId, event, left(root.get("left")), offers, answer, offerId, toPeerId);
-    }
-
-    private Parsed badAnnounce(Client c, String infoHash, String reason) {
-        bad(c, Refusal.MALFORMED, "announce", infoHash, reason);
-        return null;
-    }
-
     private void scrape(Client c, JsonNode root, long now) {
-        JsonNode ih = root.get("info_hash");
-        List<String> hashes = new ArrayList<>();
-        if (ih != null && ih.isTextual()) {
-            String h = binary(ih);
-            if (h == null) {
-                bad(c, Refusal.MALFORMED, "scrape", null, "invalid info_hash");
-                return;
-            }
-            hashes.add(h);
-        } else if (ih != null && ih.isArray()) {
-            for (JsonNode n : ih) {
-                String h = binary(n);
-                if (h == null) {
-                    bad(c, Refusal.MALFORMED, "scrape", null, "invalid info_hash");
-                    return;
-                }
-                hashes.add(h);
-            }
-        }
-        if (hashes.isEmpty()) {
-            bad(c, Refusal.MALFORMED, "scrape", null, "scrape needs info_hash: a string or an array of them");
-            return;
-        }
-        if (hashes.size() > limits.maxScrapeHashes()) {
-            bad(c, Refusal.MALFORMED, "scrape", null, "at most " + limits.maxScrapeHashes() + " info_hash per scrape");
+        List<String> hashes;
+        try {
+            hashes = Messages.scrapeHashes(root, limits.maxScrapeHashes());
+        } catch (BadMessage e) {
+            bad(c, Refusal.MALFORMED, "scrape", null, e.getMessage());
             return;
         }
         if (!perAddress.tryAcquire(c.ip)) {
             count(Refusal.RATE_LIMITED_ADDRESS);
-            send(c, failure("scrape", null, "too many requests from your address, retry in " + limits.rateWindow().toSeconds() + " s"));
+            send(c, Messages.failure("scrape", null, "too many requests from your address, retry in " + limits.rateWindow().toSeconds() + " s"));
             if (++c.rateLimited >= limits.maxRateLimitedPerSocket()) closeClient(c, CloseCodes.FLOODING, "kept scraping over the rate limit");
             return;
         }
-        ObjectNode files = JSON.createObjectNode();
-        synchronized (this) {
-            for (String h : hashes) {
-                // A restricted swarm tells its counts only to holders of its token.
-                Swarm s = admits(c, h, false) ? swarms.get(h) : null;
-                if (s != null) {
-                    s.expire(now - limits.peerTimeout().toMillis(), this::forgetPeer);
-                    removeIfEmpty(s);
-                    if (swarms.get(h) == null) s = null;
-                }
-                ObjectNode f = files.putObject(h);
-                f.put("complete", s == null ? 0 : s.seeders());
-                f.put("incomplete", s == null ? 0 : s.leechers());
-                f.put("downloaded", s == null ? 0 : s.completed());
-            }
+        Map<String, Swarms.Counts> files = new LinkedHashMap<>();
+        for (String h : hashes) {
+            // A restricted swarm tells its counts only to holders of its token.
+            files.put(h, admits(c, h, false) ? swarms.counts(h, now) : Swarms.Counts.NONE);
         }
-        ObjectNode reply = JSON.createObjectNode();
-        reply.put("action", "scrape");
-        reply.set("files", files);
-        reply.putObject("flags").put("min_request_interval", limits.intervalSeconds());
-        send(c, write(reply));
+        send(c, Messages.scraped(files, limits.intervalSeconds()));
     }
 
-    // ---- swarm bookkeeping (callers hold the lock) --------------------------------------
-
-    private void leave(Peer p) {
-        Swarm s = p.swarm;
-        s.remove(p);
-        forgetPeer(p);
-        removeIfEmpty(s);
-    }
-
-    /** After a peer left its swarm: the socket no longer has a peer there. */
-    private void forgetPeer(Peer p) {
-        p.client.peers.remove(p.swarm.infoHash, p);
-    }
-
-    private void removeIfEmpty(Swarm s) {
-        if (s != null && s.size() == 0) swarms.remove(s.infoHash, s);
-    }
+    // ---- upkeep --------------------------------------------------------------------------
 
     /** The policy forgot this hash: its swarm goes away now. */
     void dropSwarm(String infoHash) {
-        synchronized (this) {
-            Swarm s = swarms.remove(infoHash);
-            if (s == null) return;
-            for (Peer p : s.all()) {
-                s.remove(p);
-                forgetPeer(p);
-            }
-        }
+        swarms.drop(infoHash);
     }
 
     /**
@@ -537,14 +340,9 @@ public final class Tracker implements AutoCloseable {
         recheckGrants();
         long now = clock.millis();
         long cutoff = now - limits.peerTimeout().toMillis();
+        swarms.expireAll(now);
         List<Client> idle = new ArrayList<>();
-        synchronized (this) {
-            for (Swarm s : new ArrayList<>(swarms.values())) {
-                s.expire(cutoff, this::forgetPeer);
-                removeIfEmpty(s);
-            }
-            for (Client c : clients) if (c.lastMessage < cutoff && c.peers.isEmpty()) idle.add(c);
-        }
+        for (Client c : clients) if (c.lastMessage < cutoff && c.inNoSwarm()) idle.add(c);
         for (Client c : idle) closeClient(c, CloseCodes.IDLE, "no announce for " + limits.peerTimeout().toSeconds() + " s");
         long quiet = TimeUnit.SECONDS.toMillis(SWEEP_SECONDS) - 1000;
         for (Client c : clients) {
@@ -555,24 +353,13 @@ public final class Tracker implements AutoCloseable {
         }
     }
 
-    // ---- stats ---------------------------------------------------------------------------
-
     public TrackerStats stats() {
-        int swarmCount;
-        int peers = 0;
-        int seeders = 0;
-        synchronized (this) {
-            swarmCount = swarms.size();
-            for (Swarm s : swarms.values()) {
-                peers += s.size();
-                seeders += s.seeders();
-            }
-        }
+        Swarms.Totals t = swarms.totals();
         Map<String, Long> byReason = new LinkedHashMap<>();
         for (Refusal r : Refusal.values()) byReason.put(r.key(), refusals.get(r.ordinal()));
         long msgs = messages.lastMinute();
         int admitted = policy instanceof KnownSwarms k ? k.size() : -1;
-        return new TrackerStats(enabled, admitted, swarmCount, peers, seeders, peers - seeders, sockets.get(),
+        return new TrackerStats(enabled, admitted, t.swarms(), t.peers(), t.seeders(), t.peers() - t.seeders(), slots.open(),
                 Math.round(msgs / 60.0 * 100) / 100.0, msgs, announces.lastMinute(), offersRelayed.lastMinute(),
                 answersRelayed.lastMinute(), byReason, limits.intervalSeconds(), limits.peerTimeout().toSeconds());
     }
@@ -592,63 +379,13 @@ public final class Tracker implements AutoCloseable {
 
     private void bad(Client c, Refusal why, String action, String infoHash, String reason) {
         count(why);
-        send(c, failure(action, infoHash, reason));
+        send(c, Messages.failure(action, infoHash, reason));
         if (++c.badMessages >= limits.maxBadMessagesPerSocket()) {
             closeClient(c, CloseCodes.TOO_MANY_BAD_MESSAGES, "too many malformed messages");
         }
     }
 
-    private static String failure(String action, String infoHash, String reason) {
-        ObjectNode n = JSON.createObjectNode();
-        if (action != null) n.put("action", action);
-        n.put("failure reason", reason);
-        if (infoHash != null) n.put("info_hash", infoHash);
-        return write(n);
-    }
-
     private void count(Refusal r) {
         refusals.incrementAndGet(r.ordinal());
-    }
-
-    /** A 20-char binary string, or null. */
-    private static String binary(JsonNode n) {
-        if (n == null || !n.isTextual()) return null;
-        String s = n.asText();
-        return InfoHashes.isWellFormed(s) ? s : null;
-    }
-
-    private static boolean validOfferId(JsonNode n) {
-        return n != null && n.isTextual() && !n.asText().isEmpty() && n.asText().length() <= MAX_OFFER_ID_CHARS;
-    }
-
-    /** {@code left} as JavaScript's Number() reads it; null for "unknown" (a leecher). */
-    private static Double left(JsonNode n) {
-        if (n == null) return null;
-        if (n.isNull()) return 0.0;
-        if (n.isNumber()) return n.asDouble();
-        if (n.isBoolean()) return n.asBoolean() ? 1.0 : 0.0;
-        if (n.isTextual()) {
-            String t = n.asText().strip();
-            if (t.isEmpty()) return 0.0;
-            try {
-                return Double.parseDouble(t);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static String shorten(JsonNode n) {
-        String s = n == null ? "undefined" : n.isTextual() ? n.asText() : n.toString();
-        return s.length() > 32 ? s.substring(0, 32) + "..." : s;
-    }
-
-    private static String write(JsonNode n) {
-        try {
-            return JSON.writeValueAsString(n);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -12,7 +12,8 @@
  *   <li>{@link org.peerlet.tracker.SwarmPolicy}: who may join which swarm (tokens for private videos later).</li>
  *   <li>{@link org.peerlet.tracker.CloseCodes}: why the tracker closed a socket.</li>
  * </ul>
- * {@link org.peerlet.tracker.Tracker} holds the protocol logic and knows nothing of Javalin;
+ * {@link org.peerlet.tracker.Tracker} holds the protocol logic and knows nothing of Javalin; the
+ * swarm state it changes is in {@code Swarms} (a lock per swarm), the message shapes in {@code Messages};
  * {@link org.peerlet.tracker.TrackerRoutes} binds it to the WebSocket route and the admin stats endpoint.
  */
 package org.peerlet.tracker;

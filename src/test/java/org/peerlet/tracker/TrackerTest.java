@@ -164,6 +164,23 @@ class TrackerTest {
     }
 
     @Test
+    void aSocketAloneInItsSwarmThatChangesItsPeerIdStaysFindable() {
+        String swarm = admittedSwarm();
+        try (WsPeer a = peer(); WsPeer b = peer()) {
+            a.announce(swarm, "event", "started");
+            String renamed = WsPeer.randomBinary();
+            a.send(announcement(swarm, renamed, "event", "started"));
+            assertThat(a.next().get("incomplete").asInt()).as("the old peer id left, the new one counts").isEqualTo(1);
+
+            JsonNode r = b.announce(swarm, "event", "started", "offers", offers(1, "b"));
+            assertThat(r.get("incomplete").asInt()).isEqualTo(2);
+            JsonNode offer = a.next();
+            assertThat(offer.get("peer_id").asText()).isEqualTo(b.peerId);
+            assertThat(offer.get("offer").get("sdp").asText()).isEqualTo("v=0 b0");
+        }
+    }
+
+    @Test
     void silentPeersExpireWhenTheClockPassesThePeerTimeout() {
         String swarm = admittedSwarm();
         String other = admittedSwarm();
