@@ -1,5 +1,6 @@
 package org.peerlet.tracker;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -102,6 +103,24 @@ final class Swarms {
             synchronized (p.swarm) {
                 leave(p);
             }
+        }
+    }
+
+    /** Every peer of every swarm, each swarm read under its lock. */
+    List<Peer> allPeers() {
+        List<Peer> all = new ArrayList<>();
+        for (Swarm s : byHash.values()) {
+            synchronized (s) {
+                if (!s.closed) all.addAll(s.all());
+            }
+        }
+        return all;
+    }
+
+    /** This peer leaves its swarm, unless it already left (or another took its id meanwhile). */
+    void leaveIfStill(Peer p) {
+        synchronized (p.swarm) {
+            if (!p.swarm.closed && p.swarm.get(p.peerId) == p) leave(p);
         }
     }
 

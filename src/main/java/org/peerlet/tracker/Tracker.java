@@ -317,16 +317,8 @@ public final class Tracker implements AutoCloseable {
      * asked outside the lock, as it may read the database.
      */
     public void recheckGrants() {
-        List<Peer> all = new ArrayList<>();
-        synchronized (this) {
-            for (Swarm s : swarms.values()) all.addAll(s.all());
-        }
-        List<Peer> gone = all.stream().filter(p -> !policy.stillAdmits(p.swarm.infoHash, p.client.token)).toList();
-        if (gone.isEmpty()) return;
-        synchronized (this) {
-            for (Peer p : gone) {
-                if (p.swarm.get(p.peerId) == p) leave(p);
-            }
+        for (Peer p : swarms.allPeers()) {
+            if (!policy.stillAdmits(p.swarm.infoHash, p.client.token)) swarms.leaveIfStill(p);
         }
     }
 
