@@ -74,6 +74,19 @@ class DownloadsTest {
         assertThat(p.durationSeconds()).isCloseTo(1.0, offset(0.2));
     }
 
+    /** What BitTorrent web seeds and seeking players ask: any span, also across the init segment and the segments after it. */
+    @Test
+    void aRangeOfTheDownloadIsExactlyThoseBytes() {
+        String url = downloadUrl(publicId, null);
+        byte[] whole = api.get(url).bytes();
+        assertThat(api.get(url).header("Accept-Ranges")).isEqualTo("bytes");
+        int from = 700, to = whole.length - 3;
+        Api.Res part = api.send(api.request(url, null).header("Range", "bytes=" + from + "-" + to).GET());
+        assertThat(part.status()).isEqualTo(206);
+        assertThat(part.header("Content-Range")).isEqualTo("bytes " + from + "-" + to + "/" + whole.length);
+        assertThat(part.bytes()).isEqualTo(java.util.Arrays.copyOfRange(whole, from, to + 1));
+    }
+
     @Test
     void aPrivateVideoDownloadsOnlyWithAFileTokenOfSomeoneAllowedToWatchIt() {
         String url = downloadUrl(privateId, owner);
