@@ -76,8 +76,33 @@ public final class MediaRoutes implements RouteGroup {
         cacheHeaders(ctx, v, "video/mp4");
         ctx.header("Content-Disposition", attachment(v.name() + " " + m.group(2) + "p.mp4"));
         ctx.res().setCharacterEncoding(null);
-        // Ranges too: players seek in it, and it is the web seed of the rung's torrent.
-        ctx.writeSeekableStream(new ConcatenatedFiles(parts, sizes), "video/mp4", length);
+        sendBytes(ctx, parts, sizes, length);
+    }
+
+    /** The whole body, or the one range asked for (players seek in a download, and it is its torrent's web seed). */
+    private static void sendBytes(Context ctx, List<Path> parts, long[] sizes, long length) {
+        ctx.header("Accept-Ranges", "bytes");
+        ctx.contentType("video/mp4");
+        ByteRange range;
+        try {
+            range = ByteRange.of(ctx.header("Range"), length);
+        } catch (ByteRange.Unsatisfiable e) {
+            ctx.header("Content-Range", "bytes */" + length);
+            ctx.status(416);
+            return;
+        }
+        try {
+            if (range != null) {
+                ctx.status(206).header("Content-Range", range.contentRange(length));
+                ctx.header("Content-Length", Long.toString(range.count()));
+                ctx.result(ConcatenatedFiles.range(parts, sizes, range.first(), range.count()));
+            } else {
+                ctx.header("Content-Length", Long.toString(length));
+                ctx.result(new ConcatenatedFiles(parts, sizes));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** RFC 6266: an ASCII name for old clients, the real one (UTF-8) for the rest. */

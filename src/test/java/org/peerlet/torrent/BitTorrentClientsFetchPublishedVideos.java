@@ -6,10 +6,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.peerlet.testing.Api;
 import org.peerlet.testing.Await;
+import org.peerlet.testing.FamilyVideos;
 import org.peerlet.testing.Sql;
 import org.peerlet.testing.TestClips;
-import org.peerlet.testing.TestFiles;
-import org.peerlet.testing.TestServer;
 import org.peerlet.testing.Uploads;
 
 import java.io.IOException;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,39 +31,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * restricted video's torrent and web seed open only with a file token.
  */
 class BitTorrentClientsFetchPublishedVideos {
-    static TestServer server;
+    static FamilyVideos family;
     static Api api;
-    static String owner;
-    static String cousin;
     static Path dir;
-    static long publicId;
-    static long privateId;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start();
-        api = server.api();
-        Uploads uploads = new Uploads(api);
-        owner = api.createUser(api.adminToken(), "aunt", "aunt-secret");
-        cousin = api.createUser(api.adminToken(), "cousin", "cousin-secret");
-        dir = Files.createTempDirectory("torrents");
         // Several seconds of 2 s segments, so the download spans init and media segments and many pieces.
-        Path clip = TestClips.h264Aac(dir.resolve("picnic.mp4"), 320, 180, 6.0, 25);
-        publicId = uploads.upload(owner, "Picnic: \"at the lake\"", 1, clip);
-        privateId = uploads.upload(owner, "Family only", 3, clip);
-        uploads.awaitPublished(owner, publicId);
-        uploads.awaitPublished(owner, privateId);
+        family = FamilyVideos.publish("aunt", "Picnic: \"at the lake\"", d -> TestClips.h264Aac(d.resolve("picnic.mp4"), 320, 180, 6.0, 25));
+        api = family.api();
+        dir = family.dir();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        TestFiles.deleteRecursively(dir);
+        family.close();
     }
 
     @Test
     void aPublicVideosTorrentCompletesFromItsWebSeedWithTheDownloadsBytes() throws Exception {
-        JsonNode file = api.get("/api/v1/videos/" + publicId).json().get("streamingPlaylists").get(0).get("files").get(0);
+        JsonNode file = api.get("/api/v1/videos/" + family.publicId()).json().get("streamingPlaylists").get(0).get("files").get(0);
         String torrentUrl = file.get("torrentUrl").asText();
         assertThat(torrentUrl).matches(".*/lazy-static/torrents/[0-9a-f-]{36}-180-hls\\.torrent");
         assertThat(file.get("torrentDownloadUrl").asText()).endsWith(torrentUrl.replaceFirst(".*/lazy-static/", "/download/"));
@@ -86,7 +71,7 @@ class BitTorrentClientsFetchPublishedVideos {
 
     @Test
     void thePublishedFilesListTheSameTorrentForPeerTubesClients() {
-        JsonNode v = api.get("/api/v1/videos/" + publicId).json();
+        JsonNode v = api.get("/api/v1/videos/" + family.publicId()).json();
         JsonNode web = v.get("files").get(0);
         JsonNode hls = v.get("streamingPlaylists").get(0).get("files").get(0);
         for (String field : List.of("torrentUrl", "torrentDownloadUrl", "magnetUri", "fileDownloadUrl", "size")) {
@@ -100,49 +85,45 @@ class BitTorrentClientsFetchPublishedVideos {
 
     @Test
     void aPrivateVideosTorrentAndWebSeedOpenOnlyWithAFileToken() throws Exception {
-        JsonNode file = api.get("/api/v1/videos/" + privateId, owner).json().get("streamingPlaylists").get(0).get("files").get(0);
+        JsonNode file = api.get("/api/v1/videos/" + family.privateId(), family.owner()).json().get("streamingPlaylists").get(0).get("files").get(0);
         String torrentUrl = file.get("torrentUrl").asText();
         String seed = file.get("fileDownloadUrl").asText();
         assertThat(api.get(torrentUrl).status()).isEqualTo(404);
-        assertThat(api.get(torrentUrl, cousin).status()).isEqualTo(404);
+        assertThat(api.get(torrentUrl, family.cousin()).status()).isEqualTo(404);
         assertThat(api.get(file.get("torrentDownloadUrl").asText()).status()).isEqualTo(404);
         assertThat(api.get(seed).status()).isEqualTo(404);
         assertThat(api.get(seed + "?videoFileToken=1.2.3.forged").status()).isIn(403, 404);
 
-        Api.Res torrent = api.get(torrentUrl + "?videoFileToken=" + fileToken(privateId));
+        Api.Res torrent = api.get(torrentUrl + "?videoFileToken=" + family.fileToken(family.privateId()));
         assertThat(torrent.status()).isEqualTo(200);
         assertThat(torrent.header("Cache-Control")).isEqualTo("private, no-store");
         Path t = dir.resolve("private.torrent");
         Files.write(t, torrent.bytes());
         assertThat(infoHash(aria2("--show-files=true", t.toString()))).isEqualTo(btih(file.get("magnetUri").asText()));
-        assertThat(fetch(t, "private")).isEqualTo(api.get(seed + "?videoFileToken=" + fileToken(privateId)).bytes());
+        assertThat(fetch(t, "private")).isEqualTo(api.get(seed + "?videoFileToken=" + family.fileToken(family.privateId())).bytes());
     }
 
     @Test
     void videosPublishedBeforeTorrentsExistedGetThemAtStart() throws Exception {
-        long id = new Uploads(api).upload(owner, "Old one", 1, dir.resolve("picnic.mp4"));
-        new Uploads(api).awaitPublished(owner, id);
+        long id = new Uploads(api).upload(family.owner(), "Old one", 1, dir.resolve("picnic.mp4"));
+        new Uploads(api).awaitPublished(family.owner(), id);
         String before = api.get("/api/v1/videos/" + id).json().get("files").get(0).get("magnetUri").asText();
         String uuid = api.get("/api/v1/videos/" + id).json().get("uuid").asText();
         // As an older Peerlet left it: no torrent file, no info-hash in the ladder.
-        Path db = server.dataDir().resolve("peerlet.db");
+        Path db = family.server().dataDir().resolve("peerlet.db");
         String hls = Sql.text(db, "SELECT hls FROM videos WHERE id = ?", id);
         assertThat(Sql.update(db, "UPDATE videos SET hls = ? WHERE id = ?", hls.replaceAll(",\"infoHash\":\"[0-9a-f]{40}\"", ""), id))
                 .isEqualTo(1);
-        try (Stream<Path> files = Files.list(server.dataDir().resolve("hls").resolve(uuid))) {
+        try (Stream<Path> files = Files.list(family.server().dataDir().resolve("hls").resolve(uuid))) {
             for (Path f : files.filter(f -> f.getFileName().toString().contains("torrent")).toList()) Files.delete(f);
         }
-        server.restart();
+        family.server().restart();
 
         Await.until("its torrent is made again", Duration.ofSeconds(30),
                 () -> !api.get("/api/v1/videos/" + id).json().get("files").get(0).get("torrentUrl").isNull());
         assertThat(api.get("/api/v1/videos/" + id).json().get("files").get(0).get("magnetUri").asText()).isEqualTo(before);
         assertThat(api.get(api.get("/api/v1/videos/" + id).json().get("files").get(0).get("torrentUrl").asText()).status())
                 .isEqualTo(200);
-    }
-
-    private static String fileToken(long id) {
-        return api.postJson("/api/v1/videos/" + id + "/token", owner, Map.of()).json().get("files").get("token").asText();
     }
 
     /** aria2 with only the web seed to go on (no DHT, no local discovery; our tracker is WebSocket, which it skips). */
