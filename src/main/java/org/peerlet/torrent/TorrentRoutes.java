@@ -23,8 +23,8 @@ import java.util.function.LongFunction;
 /**
  * Each rung's .torrent, under PeerTube's two addresses for it. Refused as the rung's download is
  * (same access rule, same "downloads off"). Its web seed is the download URL; for a video that is
- * not open to anyone that URL carries a file token minted for this caller, so the stored torrent
- * holds no credential and its info-hash is the same for everyone.
+ * not open to anyone that URL and the tracker's carry a file token minted for this caller, so the
+ * stored torrent holds no credential and its info-hash is the same for everyone.
  */
 public final class TorrentRoutes implements RouteGroup {
     private final MediaLayout media;
@@ -53,12 +53,16 @@ public final class TorrentRoutes implements RouteGroup {
         if (!v.isLocal() || !Files.isRegularFile(info)) throw ApiError.notFound("file not found");
         boolean open = VideoAccess.isOpen(v.privacy());
         String webSeed = urls.download(v.uuid(), n.resolution());
+        String tracker = urls.tracker();
         if (!open) {
-            webSeed += "?" + Viewer.FILE_TOKEN_PARAM + "=" + URLEncoder.encode(mintFileToken.apply(v.id()), StandardCharsets.UTF_8);
+            // The token opens the web seed, and the video's restricted swarm to WebTorrent clients.
+            String token = URLEncoder.encode(mintFileToken.apply(v.id()), StandardCharsets.UTF_8);
+            webSeed += "?" + Viewer.FILE_TOKEN_PARAM + "=" + token;
+            tracker += "?token=" + token;
         }
         byte[] torrent;
         try {
-            torrent = TorrentFiles.torrent(Files.readAllBytes(info), urls.tracker(), webSeed);
+            torrent = TorrentFiles.torrent(Files.readAllBytes(info), tracker, webSeed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

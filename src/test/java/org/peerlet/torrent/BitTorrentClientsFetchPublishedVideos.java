@@ -10,8 +10,10 @@ import org.peerlet.testing.FamilyVideos;
 import org.peerlet.testing.Sql;
 import org.peerlet.testing.TestClips;
 import org.peerlet.testing.Uploads;
+import org.peerlet.tracker.InfoHashes;
 
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +101,15 @@ class BitTorrentClientsFetchPublishedVideos {
         assertThat(torrent.header("Cache-Control")).isEqualTo("private, no-store");
         Path t = dir.resolve("private.torrent");
         Files.write(t, torrent.bytes());
-        assertThat(infoHash(aria2("--show-files=true", t.toString()))).isEqualTo(btih(file.get("magnetUri").asText()));
+        String shown = aria2("--show-files=true", t.toString());
+        String hash = infoHash(shown);
+        assertThat(hash).isEqualTo(btih(file.get("magnetUri").asText()));
+        // Its announce carries the token too: WebTorrent peers may join the video's restricted swarm.
+        String announce = shown.replaceFirst("(?s).*Announce:\\s*(\\S+).*", "$1");
+        assertThat(announce).contains("/tracker/socket?token=");
+        String socketToken = URLDecoder.decode(announce.replaceFirst(".*[?&]token=", ""), StandardCharsets.UTF_8);
+        assertThat(family.server().app().knownSwarms().admits(InfoHashes.fromHex(hash), socketToken)).isTrue();
+        assertThat(family.server().app().knownSwarms().admits(InfoHashes.fromHex(hash), null)).isFalse();
         assertThat(fetch(t, "private")).isEqualTo(api.get(seed + "?videoFileToken=" + family.fileToken(family.privateId())).bytes());
     }
 
