@@ -38,8 +38,8 @@ record ByteRange(long first, long last) {
             }
             long first = Long.parseLong(a);
             long last = b.isEmpty() ? length - 1 : Long.parseLong(b);
-            if (first < 0 || last < first) return null;
             if (first >= length) throw new Unsatisfiable();
+            if (first < 0 || last < first) return null;
             return new ByteRange(first, Math.min(last, length - 1));
         } catch (NumberFormatException e) {
             return null;
