@@ -42,10 +42,14 @@ import org.peerlet.http.RouteGroup;
 import org.peerlet.http.SecurityHeaders;
 import org.peerlet.instance.InstanceRoutes;
 import org.peerlet.instance.InstanceSettings;
+import org.peerlet.instance.PluginRoutes;
 import org.peerlet.instance.Urls;
 import org.peerlet.media.MediaCleanup;
+import org.peerlet.media.FileAccess;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.media.MediaRoutes;
+import org.peerlet.torrent.TorrentBackfill;
+import org.peerlet.torrent.TorrentRoutes;
 import org.peerlet.transcode.FfmpegEngine;
 import org.peerlet.transcode.JobRepository;
 import org.peerlet.transcode.JobRoutes;
@@ -116,6 +120,7 @@ public final class App implements AutoCloseable {
     private final ResumableUploads resumable;
     private final TranscodeWorker worker;
     private final VideoSwarms videoSwarms;
+    private final TorrentBackfill torrentBackfill;
     private final DeliveryWorker delivery;
     private final OutgoingHttp outgoing;
     private Optional<String> generatedAdminPassword = Optional.empty();
@@ -175,7 +180,7 @@ public final class App implements AutoCloseable {
                 settings.get(Settings.KEEP_ORIGINAL)), clock);
         videos.onDelete(worker::cancel);
         intake.onAccepted(worker::wake);
-        VideoJson videoJson = new VideoJson(urls, urls.base().replaceFirst("^http", "ws") + "/tracker/socket");
+        VideoJson videoJson = new VideoJson(urls, urls.tracker());
 
         List<RouteGroup> routes = new ArrayList<>();
         // Upload paths first: /videos/upload-resumable must win over /videos/{id}.
@@ -183,7 +188,10 @@ public final class App implements AutoCloseable {
         routes.add(new VideoRoutes(db, videos, videoJson, channels, accountRepo, urls, proxies)
                 .showVisibilityWith(privacy::visibility)
                 .storePasswordsWith(privacy::countPasswords, privacy::replacePasswords));
-        routes.add(new MediaRoutes(media, videos));
+        FileAccess fileAccess = new FileAccess(videos);
+        routes.add(new MediaRoutes(media, fileAccess));
+        routes.add(new TorrentRoutes(media, fileAccess, urls, (id, ctx) -> fileTokens.mint(id, Auth.user(ctx)).token()));
+        routes.add(new PluginRoutes());
         routes.add(new JobRoutes(db, jobRepo, videos, worker));
         routes.add(new OAuthRoutes(tokens, instance, proxies));
         routes.add(new UserRoutes(db, userRepo, accountRepo, accounts, channels, instance, urls,
@@ -208,6 +216,8 @@ public final class App implements AutoCloseable {
         privacy.onRevoked(id -> videos.find(String.valueOf(id)).ifPresent(v -> videoSwarms.sync(v, false)));
 
         videos.onChange(videoSwarms::sync);
+        this.torrentBackfill = new TorrentBackfill(db, videoRepo, media,
+                id -> videos.find(String.valueOf(id)).ifPresent(v -> videoSwarms.sync(v, false)));
         worker.onPublished(id -> videos.find(String.valueOf(id)).ifPresent(v -> videoSwarms.sync(v, false)));
 
         // Federation: our actors and keys, the guarded HTTP client, the outbox and its worker, the inbox.
@@ -273,7 +283,9 @@ public final class App implements AutoCloseable {
         resumable.cleanUpAtStart();
         new MediaCleanup(db, media).run();
         worker.start();
-        videoSwarms.syncAll(videos.allPublished());
+        List<org.peerlet.video.Video> published = videos.allPublished();
+        videoSwarms.syncAll(published);
+        torrentBackfill.startFor(published);
         tracker.start();
         delivery.start();
         http.start();
@@ -315,6 +327,7 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("stopping HTTP: {}", e.toString());
         }
+        torrentBackfill.stop();
         worker.close();
         delivery.close();
         outgoing.close();

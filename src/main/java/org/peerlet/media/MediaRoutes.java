@@ -4,14 +4,12 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
-import org.peerlet.http.Auth;
 import org.peerlet.http.RouteGroup;
 import org.peerlet.instance.Urls;
 import org.peerlet.transcode.MediaPlaylist;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.Video;
 import org.peerlet.video.VideoAccess;
-import org.peerlet.video.VideoService;
 import org.peerlet.video.Viewer;
 
 import java.io.IOException;
@@ -26,10 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,11 +39,11 @@ public final class MediaRoutes implements RouteGroup {
     private static final Pattern DOWNLOAD = Pattern.compile("([0-9a-f-]{36})-(\\d{1,4})-fragmented\\.mp4");
 
     private final MediaLayout media;
-    private final VideoService videos;
+    private final FileAccess access;
 
-    public MediaRoutes(MediaLayout media, VideoService videos) {
+    public MediaRoutes(MediaLayout media, FileAccess access) {
         this.media = media;
-        this.videos = videos;
+        this.access = access;
     }
 
     @Override
@@ -68,48 +63,51 @@ public final class MediaRoutes implements RouteGroup {
         Matcher m = DOWNLOAD.matcher(ctx.pathParam("file"));
         if (!m.matches()) throw ApiError.notFound("file not found");
         Video v = allowed(ctx, m.group(1));
-        if (!v.downloadEnabled() && !Auth.user(ctx).map(u -> VideoAccess.canManage(v, u)).orElse(false)) {
-            throw ApiError.forbidden("Video download is disabled");
-        }
+        FileAccess.checkDownload(ctx, v);
         Path dir = media.hlsDir(v.uuid());
         Path playlistFile = dir.resolve(m.group(2) + ".m3u8");
         if (!Files.isRegularFile(playlistFile)) throw ApiError.notFound("file not found");
         MediaPlaylist playlist = MediaPlaylist.read(playlistFile);
         List<Path> parts = new ArrayList<>();
-        if (playlist.initSegment() != null) parts.add(dir.resolve(playlist.initSegment()));
-        playlist.segments().forEach(s -> parts.add(dir.resolve(s.uri())));
+        playlist.files().forEach(f -> parts.add(dir.resolve(f)));
+        long[] sizes = new long[parts.size()];
         long length = 0;
-        for (Path p : parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            Path p = parts.get(i);
             if (!SAFE_NAME.matcher(p.getFileName().toString()).matches() || !p.getParent().equals(dir) || !Files.isRegularFile(p)) {
                 throw ApiError.notFound("file not found");
             }
-            length += size(p);
+            sizes[i] = size(p);
+            length += sizes[i];
         }
         cacheHeaders(ctx, v, "video/mp4");
         ctx.header("Content-Disposition", attachment(v.name() + " " + m.group(2) + "p.mp4"));
-        ctx.header("Content-Length", Long.toString(length));
         ctx.res().setCharacterEncoding(null);
-        ctx.contentType("video/mp4").result(new SequenceInputStream(opening(parts)));
+        sendBytes(ctx, parts, sizes, length);
     }
 
-    /** Opens each file only when the one before it has been sent. */
-    private static Enumeration<InputStream> opening(List<Path> files) {
-        Iterator<Path> next = files.iterator();
-        return new Enumeration<>() {
-            @Override
-            public boolean hasMoreElements() {
-                return next.hasNext();
+    /** The whole body, or the one range asked for (players seek in a download, and it is its torrent's web seed). */
+    private static void sendBytes(Context ctx, List<Path> parts, long[] sizes, long length) {
+        ctx.header("Accept-Ranges", "bytes");
+        ctx.contentType("video/mp4");
+        ByteRange range = ByteRange.of(ctx.header("Range"), length).orElse(null);
+        if (range == null) {
+            ctx.header("Content-Range", ByteRange.unsatisfied(length));
+            ctx.status(416);
+            return;
+        }
+        try {
+            if (range.partial()) {
+                ctx.status(206).header("Content-Range", range.contentRange(length));
+                ctx.header("Content-Length", Long.toString(range.length()));
+                ctx.result(ConcatenatedFiles.range(parts, sizes, range.first(), range.length()));
+            } else {
+                ctx.header("Content-Length", Long.toString(length));
+                ctx.result(new ConcatenatedFiles(parts, sizes));
             }
-
-            @Override
-            public InputStream nextElement() {
-                try {
-                    return Files.newInputStream(next.next());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** RFC 6266: an ASCII name for old clients, the real one (UTF-8) for the rest. */
@@ -149,19 +147,8 @@ public final class MediaRoutes implements RouteGroup {
         serve(ctx, v, thumbnail ? media.thumbnail(uuid) : media.preview(uuid), "image/jpeg");
     }
 
-    /**
-     * The video, if this request may have its files: decided by {@link VideoAccess}, with the
-     * request's {@code videoFileToken} (a player cannot send headers for every segment).
-     */
     private Video allowed(Context ctx, String uuid) {
-        Video v = videos.find(uuid).orElseThrow(() -> ApiError.notFound("file not found"));
-        Viewer viewer = Viewer.of(ctx).withFileToken(ctx.queryParam(Viewer.FILE_TOKEN_PARAM));
-        Optional<VideoAccess.Refusal> no = videos.access().check(v, viewer);
-        if (no.isPresent()) {
-            if (no.get() == VideoAccess.Refusal.TOKEN_INVALID) throw VideoAccess.error(no.get());
-            throw ApiError.notFound("file not found");
-        }
-        return v;
+        return access.allowed(ctx, uuid);
     }
 
     /**

@@ -66,11 +66,13 @@ public final class KnownSwarms implements SwarmPolicy {
 
     /** Admits a non-public video's variants: only peers holding a valid token of {@code videoId} may announce. */
     public void admitRestrictedPlaylist(String masterPlaylistUrl, int variantCount, long videoId) {
-        for (int i = 0; i < variantCount; i++) {
-            String h = InfoHashes.forPlaylist(masterPlaylistUrl, i);
-            hashes.remove(h);
-            restricted.put(h, videoId);
-        }
+        for (int i = 0; i < variantCount; i++) admitRestricted(InfoHashes.forPlaylist(masterPlaylistUrl, i), videoId);
+    }
+
+    /** Admits one swarm of a non-public video (a rung's torrent): peers need a valid token of {@code videoId}. */
+    public void admitRestricted(String infoHash, long videoId) {
+        hashes.remove(infoHash);
+        restricted.put(infoHash, videoId);
     }
 
     /** Admits variants {@code 0 .. variantCount-1} of a master playlist (see {@link InfoHashes#forPlaylist}). */

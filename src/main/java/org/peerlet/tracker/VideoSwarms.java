@@ -32,12 +32,22 @@ public final class VideoSwarms {
         int variants = hls.get("rungs").size();
         boolean open = v.privacy() == Privacy.PUBLIC || v.privacy() == Privacy.UNLISTED;
         boolean live = !deleted && v.state() == VideoState.PUBLISHED;
+        // The rungs' torrents have swarms too, for WebTorrent clients, under the same rule.
+        List<String> torrents = new java.util.ArrayList<>();
+        for (JsonNode r : hls.get("rungs")) {
+            if (v.isLocal() && r.hasNonNull("infoHash")) torrents.add(InfoHashes.fromHex(r.get("infoHash").asText()));
+        }
         if (live && open) {
             swarms.admitPlaylist(master, variants);
+            torrents.forEach(swarms::admit);
         } else {
             // Forget first: the open swarm's peers (or the peers of tokens now revoked) leave at once.
             swarms.forgetPlaylist(master, variants);
-            if (live && v.isLocal()) swarms.admitRestrictedPlaylist(master, variants, v.id());
+            torrents.forEach(swarms::forget);
+            if (live && v.isLocal()) {
+                swarms.admitRestrictedPlaylist(master, variants, v.id());
+                torrents.forEach(h -> swarms.admitRestricted(h, v.id()));
+            }
         }
     }
 

@@ -19,6 +19,17 @@ public record MediaPlaylist(int version, int targetDuration, String playlistType
         return segments.stream().mapToDouble(Segment::duration).sum();
     }
 
+    /**
+     * Its files in playing order, the init segment first: back to back they are the rung as one
+     * fragmented MP4 (what its download serves and its torrent describes).
+     */
+    public List<String> files() {
+        List<String> all = new ArrayList<>();
+        if (initSegment != null) all.add(initSegment);
+        segments.forEach(s -> all.add(s.uri()));
+        return all;
+    }
+
     public static MediaPlaylist read(Path file) {
         try {
             return parse(Files.readAllLines(file, StandardCharsets.UTF_8));

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,9 +24,9 @@ final class SegmentHashWriter {
     private SegmentHashWriter() {
     }
 
-    static String write(Path dir, List<String> segmentFiles) throws IOException {
-        Map<String, String> hashes = new TreeMap<>();
-        for (String name : segmentFiles) hashes.put(name, sha256(dir.resolve(name)));
+    /** @param segmentHashes hex SHA-256 by segment file name, of every rung ({@link RungHasher} made them) */
+    static String write(Path dir, Map<String, String> segmentHashes) throws IOException {
+        Map<String, String> hashes = new TreeMap<>(segmentHashes);
         StringBuilder sb = new StringBuilder("{");
         boolean first = true;
         for (Map.Entry<String, String> e : hashes.entrySet()) {

@@ -287,26 +287,28 @@ final class TranscodeJob implements AutoCloseable {
         Path dir = request.outputDir();
         try {
             List<TranscodeResult.Rung> described = new ArrayList<>();
-            List<String> segmentFiles = new ArrayList<>();
+            Map<String, String> segmentHashes = new LinkedHashMap<>();
             double outDuration = 0;
             for (Rendition r : rungs) {
                 MediaPlaylist playlist = MediaPlaylist.read(dir.resolve(r.muxer().playlistName));
-                long total = Files.size(dir.resolve(r.muxer().initName));
+                // One read of the files just written: segment SHA-256s and the rung's torrent pieces.
+                RungHasher.Hashed hashed = RungHasher.hash(dir, playlist);
+                segmentHashes.putAll(hashed.segmentSha256());
+                long total = hashed.pieces().length();
                 long peak = 0;
                 for (MediaPlaylist.Segment s : playlist.segments()) {
                     long bytes = Files.size(dir.resolve(s.uri()));
-                    total += bytes;
                     peak = Math.max(peak, Math.round(bytes * 8 / Math.max(s.duration(), 0.5)));
-                    segmentFiles.add(s.uri());
                 }
                 double seconds = playlist.totalDuration();
                 outDuration = Math.max(outDuration, seconds);
                 long average = seconds > 0 ? Math.round(total * 8 / seconds) : peak;
                 described.add(new TranscodeResult.Rung(r.size().height(), r.size().width(), Math.max(peak, average), average,
-                        codecs(r), r.muxer().playlistName, r.muxer().initName, playlist.segments().size(), total, fps));
+                        codecs(r), r.muxer().playlistName, r.muxer().initName, playlist.segments().size(), total, fps,
+                        hashed.pieces()));
             }
             String master = MasterPlaylistWriter.write(dir, described);
-            String hashes = SegmentHashWriter.write(dir, segmentFiles);
+            String hashes = SegmentHashWriter.write(dir, segmentHashes);
             AVFrame still = thumbnailFrame != null ? thumbnailFrame : stillSource;
             JpegWriter.write(still, dir.resolve(THUMBNAIL), 280, 157);
             JpegWriter.write(still, dir.resolve(PREVIEW), 850, 480);

@@ -1,5 +1,7 @@
 package org.peerlet.transcode;
 
+import org.peerlet.torrent.PieceHasher;
+
 import java.util.List;
 
 /**
@@ -27,6 +29,7 @@ public record TranscodeResult(
      *
      * @param bandwidth peak segment bit rate in bits/s (what HLS BANDWIDTH means)
      * @param codecs    RFC 6381 codecs, e.g. {@code avc1.64001f,mp4a.40.2}
+     * @param pieces    the SHA-1 pieces of its files back to back (init, then segments): its torrent's content
      */
     public record Rung(
             int height,
@@ -38,7 +41,8 @@ public record TranscodeResult(
             String initSegment,
             int segmentCount,
             long totalBytes,
-            double fps) {
+            double fps,
+            PieceHasher.Pieces pieces) {
 
         /** The shorter side, as PeerTube names a resolution: 720 for 1280x720 and for 720x1280. */
         public int resolution() {

@@ -4,6 +4,7 @@ import org.peerlet.db.Database;
 import org.peerlet.http.Json;
 import org.peerlet.media.Images;
 import org.peerlet.media.MediaLayout;
+import org.peerlet.torrent.TorrentFiles;
 import org.peerlet.video.Video;
 import org.peerlet.video.VideoRepository;
 import org.peerlet.video.VideoState;
@@ -163,12 +164,13 @@ public final class TranscodeWorker implements AutoCloseable {
             Images.storeScaled(work.resolve(result.preview()), media.preview(v.uuid()), Images.PREVIEW_WIDTH,
                     Images.PREVIEW_HEIGHT);
         }
+        Map<Integer, String> infoHashes = writeTorrents(v, work, result);
         Path target = media.hlsDir(v.uuid());
         Path old = target.resolveSibling(".old-" + v.uuid());
         if (Files.exists(target)) MediaLayout.moveAtomically(target, old);
         MediaLayout.moveAtomically(work, target);
         MediaLayout.deleteTree(old);
-        String hls = Json.write(ladder(result));
+        String hls = Json.write(ladder(result, infoHashes));
         boolean stillThere = db.write(tx -> {
             if (videos.byId(tx, v.id()).isEmpty()) return false;
             videos.publish(tx, v.id(), hls, (int) Math.round(result.durationSeconds()), result.thumbnail() != null,
@@ -189,6 +191,17 @@ public final class TranscodeWorker implements AutoCloseable {
             }
         }
         publishListeners.forEach(l -> l.accept(v.id()));
+    }
+
+    /** Each rung's torrent (its info dictionary) goes into the work dir, published by the same rename. */
+    private static Map<Integer, String> writeTorrents(Video v, Path work, TranscodeResult result) throws IOException {
+        Map<Integer, String> infoHashes = new LinkedHashMap<>();
+        for (TranscodeResult.Rung rung : result.rungs()) {
+            byte[] info = TorrentFiles.info(v.name(), rung.resolution(), rung.pieces());
+            TorrentFiles.write(work, rung.resolution(), info);
+            infoHashes.put(rung.resolution(), TorrentFiles.infoHash(info));
+        }
+        return infoHashes;
     }
 
     private void failed(Video v, JobRepository.Job job, String error, boolean permanent) {
@@ -226,7 +239,7 @@ public final class TranscodeWorker implements AutoCloseable {
     }
 
     /** What the database keeps of a ladder: enough to build PeerTube's streamingPlaylists. */
-    static Map<String, Object> ladder(TranscodeResult r) {
+    static Map<String, Object> ladder(TranscodeResult r, Map<Integer, String> infoHashes) {
         List<Map<String, Object>> rungs = new ArrayList<>();
         for (TranscodeResult.Rung rung : r.rungs()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -237,6 +250,7 @@ public final class TranscodeWorker implements AutoCloseable {
             m.put("size", rung.totalBytes());
             m.put("playlist", rung.playlist());
             m.put("codecs", rung.codecs());
+            m.put("infoHash", infoHashes.get(rung.resolution()));
             rungs.add(m);
         }
         Map<String, Object> out = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import org.peerlet.common.Markdown;
 import org.peerlet.common.Times;
 import org.peerlet.http.Json;
 import org.peerlet.instance.Urls;
+import org.peerlet.torrent.TorrentFiles;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,20 +94,27 @@ public final class VideoJson {
         m.put("channel", ChannelJson.channel(v.channel(), v.account(), urls));
         m.put("account", AccountJson.account(v.account(), urls));
         m.put("trackerUrls", trackerUrls(v));
-        m.put("files", List.of());
-        m.put("streamingPlaylists", streamingPlaylists(v));
+        List<Map<String, Object>> rungs = rungFiles(v);
+        m.put("files", webVideoFiles(v, rungs));
+        m.put("streamingPlaylists", streamingPlaylists(v, rungs));
         return m;
     }
 
-    private List<Object> streamingPlaylists(Video v) {
+    /**
+     * The rungs' files as PeerTube describes an HLS playlist's files. Each local rung is also one
+     * MP4 (its download) with a torrent whose web seed is that download; a remote video's files
+     * are its origin's business.
+     */
+    private List<Map<String, Object>> rungFiles(Video v) {
         if (v.hls() == null) return List.of();
-        JsonNode hls = Json.read(v.hls());
         String base = hlsBase(v);
-        List<Object> files = new ArrayList<>();
-        for (JsonNode r : hls.get("rungs")) {
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (JsonNode r : Json.read(v.hls()).get("rungs")) {
             int width = r.get("width").asInt(), height = r.get("height").asInt();
             int resolution = Math.min(width, height); // PeerTube's: the shorter side, so portrait 720x1280 is 720p
+            boolean torrent = v.isLocal() && r.hasNonNull("infoHash");
             Map<String, Object> f = new LinkedHashMap<>();
+            f.put("id", v.id() * 10_000 + resolution);
             f.put("resolution", Map.of("id", resolution, "label", resolution + "p"));
             f.put("width", width);
             f.put("height", height);
@@ -117,10 +125,55 @@ public final class VideoJson {
             f.put("fileUrl", under(base, r.get("playlist").asText()));
             // Ours only: a remote video's files are downloaded from its origin, if at all.
             f.put("fileDownloadUrl", v.isLocal() ? urls.download(v.uuid(), resolution) : null);
-            f.put("magnetUri", null);
-            f.put("torrentUrl", null);
+            f.put("torrentUrl", torrent ? urls.torrent(v.uuid(), resolution) : null);
+            f.put("torrentDownloadUrl", torrent ? urls.torrentDownload(v.uuid(), resolution) : null);
+            f.put("magnetUri", torrent ? TorrentFiles.magnet(r.get("infoHash").asText(), v.name(), trackerUrl,
+                    urls.download(v.uuid(), resolution), urls.torrent(v.uuid(), resolution)) : null);
+            f.put("metadataUrl", null);
             files.add(f);
         }
+        return files;
+    }
+
+    /**
+     * PeerTube's "web video" files: single files to play or fetch whole. A local rung's download
+     * is one, so they are listed here too (PeerTube's CLI waits for the first one's torrent). Until
+     * then, as PeerTube shows the uploaded file while it transcodes, the upload as probed: not
+     * served, so without addresses.
+     */
+    private List<Map<String, Object>> webVideoFiles(Video v, List<Map<String, Object>> rungs) {
+        if (!v.isLocal()) return List.of();
+        if (v.state() != VideoState.TO_TRANSCODE || v.probe() == null) {
+            List<Map<String, Object>> files = new ArrayList<>();
+            for (Map<String, Object> r : rungs) {
+                Map<String, Object> f = new LinkedHashMap<>(r);
+                f.remove("playlistUrl");
+                f.remove("bandwidth");
+                f.put("fileUrl", r.get("fileDownloadUrl"));
+                files.add(0, f); // best first, as PeerTube lists them
+            }
+            return files;
+        }
+        JsonNode p = Json.read(v.probe());
+        int width = p.path("displayWidth").asInt(), height = p.path("displayHeight").asInt();
+        int resolution = Math.min(width, height);
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("id", v.id() * 10_000);
+        f.put("resolution", Map.of("id", resolution, "label", resolution > 0 ? resolution + "p" : "Audio only"));
+        f.put("width", width);
+        f.put("height", height);
+        f.put("size", v.originalSize());
+        f.put("fps", p.path("fps").asDouble());
+        for (String k : List.of("fileUrl", "fileDownloadUrl", "torrentUrl", "torrentDownloadUrl", "magnetUri", "metadataUrl")) {
+            f.put(k, null);
+        }
+        return List.of(f);
+    }
+
+    private List<Object> streamingPlaylists(Video v, List<Map<String, Object>> files) {
+        if (v.hls() == null) return List.of();
+        JsonNode hls = Json.read(v.hls());
+        String base = hlsBase(v);
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", v.id());
         p.put("type", 1);

@@ -134,6 +134,11 @@ public final class VideoRepository {
         if (preview) tx.update(VIDEOS).set(HAS_PREVIEW, true).where(ID.eq(id)).execute();
     }
 
+    /** Replaces a published ladder's description, only if it is still {@code expected}: true if it was. */
+    public boolean replaceLadder(DSLContext tx, long id, String expected, String hlsJson) {
+        return tx.update(VIDEOS).set(HLS, hlsJson).where(ID.eq(id)).and(HLS.eq(expected)).execute() == 1;
+    }
+
     public void setState(DSLContext tx, long id, VideoState state, long now) {
         tx.update(VIDEOS).set(STATE, state.id).set(UPDATED_AT, now).where(ID.eq(id)).execute();
     }

@@ -5,9 +5,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.peerlet.testing.Api;
+import org.peerlet.testing.FamilyVideos;
 import org.peerlet.testing.TestClips;
-import org.peerlet.testing.TestFiles;
-import org.peerlet.testing.TestServer;
 import org.peerlet.testing.Uploads;
 import org.peerlet.transcode.FfmpegEngine;
 import org.peerlet.transcode.ProbeResult;
@@ -22,34 +21,24 @@ import static org.assertj.core.api.Assertions.offset;
 
 /** A video's best rung downloads as one MP4 that plays, to whoever may watch it and is allowed to keep it. */
 class DownloadsTest {
-    static TestServer server;
+    static FamilyVideos family;
     static Api api;
     static String owner;
-    static String cousin;
-    static Path dir;
     static long publicId;
     static long privateId;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start();
-        api = server.api();
-        Uploads uploads = new Uploads(api);
-        String admin = api.adminToken();
-        owner = api.createUser(admin, "grandpa", "grandpa-secret");
-        cousin = api.createUser(admin, "cousin", "cousin-secret");
-        dir = Files.createTempDirectory("downloads");
-        Path clip = TestClips.h264Aac(dir.resolve("garden.mp4"), 192, 108, 1.0, 15);
-        publicId = uploads.upload(owner, "Garden, été 2026", 1, clip);
-        privateId = uploads.upload(owner, "Family only", 3, clip);
-        uploads.awaitPublished(owner, publicId);
-        uploads.awaitPublished(owner, privateId);
+        family = FamilyVideos.publish("grandpa", "Garden, été 2026", d -> TestClips.h264Aac(d.resolve("garden.mp4"), 192, 108, 1.0, 15));
+        api = family.api();
+        owner = family.owner();
+        publicId = family.publicId();
+        privateId = family.privateId();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        TestFiles.deleteRecursively(dir);
+        family.close();
     }
 
     @Test
@@ -64,7 +53,7 @@ class DownloadsTest {
                 .startsWith("attachment; filename=\"Garden_ _t_ 2026 108p.mp4\"")
                 .endsWith("filename*=UTF-8''Garden%2C%20%C3%A9t%C3%A9%202026%20108p.mp4");
 
-        Path file = dir.resolve("downloaded.mp4");
+        Path file = family.dir().resolve("downloaded.mp4");
         Files.write(file, r.bytes());
         ProbeResult p = new FfmpegEngine().probe(file);
         assertThat(p.hasVideo()).isTrue();
@@ -74,21 +63,39 @@ class DownloadsTest {
         assertThat(p.durationSeconds()).isCloseTo(1.0, offset(0.2));
     }
 
+    /** What BitTorrent web seeds and seeking players ask: any span, also across the init segment and the segments after it. */
+    @Test
+    void aRangeOfTheDownloadIsExactlyThoseBytes() {
+        String url = downloadUrl(publicId, null);
+        byte[] whole = api.get(url).bytes();
+        assertThat(api.get(url).header("Accept-Ranges")).isEqualTo("bytes");
+        int from = 700, to = whole.length - 3;
+        Api.Res part = api.send(api.request(url, null).header("Range", "bytes=" + from + "-" + to).GET());
+        assertThat(part.status()).isEqualTo(206);
+        assertThat(part.header("Content-Range")).isEqualTo("bytes " + from + "-" + to + "/" + whole.length);
+        assertThat(part.bytes()).isEqualTo(java.util.Arrays.copyOfRange(whole, from, to + 1));
+        Api.Res tail = api.send(api.request(url, null).header("Range", "bytes=-100").GET());
+        assertThat(tail.status()).isEqualTo(206);
+        assertThat(tail.bytes()).isEqualTo(java.util.Arrays.copyOfRange(whole, whole.length - 100, whole.length));
+        Api.Res past = api.send(api.request(url, null).header("Range", "bytes=" + whole.length + "-").GET());
+        assertThat(past.status()).isEqualTo(416);
+        assertThat(past.header("Content-Range")).isEqualTo("bytes */" + whole.length);
+    }
+
     @Test
     void aPrivateVideoDownloadsOnlyWithAFileTokenOfSomeoneAllowedToWatchIt() {
         String url = downloadUrl(privateId, owner);
         assertThat(api.get(url).status()).isEqualTo(404);
-        assertThat(api.get(url, cousin).status()).isEqualTo(404);
-        assertThat(api.postJson("/api/v1/videos/" + privateId + "/token", cousin, Map.of()).status()).isEqualTo(403);
-        String token = api.postJson("/api/v1/videos/" + privateId + "/token", owner, Map.of()).json()
-                .get("files").get("token").asText();
+        assertThat(api.get(url, family.cousin()).status()).isEqualTo(404);
+        assertThat(api.postJson("/api/v1/videos/" + privateId + "/token", family.cousin(), Map.of()).status()).isEqualTo(403);
+        String token = family.fileToken(privateId);
         assertThat(api.get(url + "?videoFileToken=" + token).status()).isEqualTo(200);
         assertThat(api.get(url + "?videoFileToken=" + token.substring(0, token.length() - 2) + "xx").status()).isIn(403, 404);
     }
 
     @Test
     void withDownloadsTurnedOffOnlyTheOwnerMayKeepACopy() {
-        long id = new Uploads(api).upload(owner, "Not for keeping", 1, dir.resolve("garden.mp4"));
+        long id = new Uploads(api).upload(owner, "Not for keeping", 1, family.dir().resolve("garden.mp4"));
         new Uploads(api).awaitPublished(owner, id);
         assertThat(api.putJson("/api/v1/videos/" + id, owner, Map.of("downloadEnabled", false)).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/videos/" + id).json().get("downloadEnabled").asBoolean()).isFalse();
@@ -96,7 +103,7 @@ class DownloadsTest {
         Api.Res refused = api.get(url);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("detail").asText()).isEqualTo("Video download is disabled");
-        assertThat(api.get(url, cousin).status()).isEqualTo(403);
+        assertThat(api.get(url, family.cousin()).status()).isEqualTo(403);
         assertThat(api.get(url, owner).status()).isEqualTo(200);
     }
 

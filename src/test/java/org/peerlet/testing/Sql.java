@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a Peerlet database straight through JDBC, for tests that check what was stored. Not
+ * Reads (and for a few tests, changes) a Peerlet database straight through JDBC. Not
  * through jOOQ: the jar under test carries a jOOQ shrunk to what Peerlet itself calls.
  */
 public final class Sql {
@@ -27,6 +27,17 @@ public final class Sql {
                 while (rs.next()) out.add(rs.getObject(1));
             }
             return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** Changes rows, as an older version of Peerlet would have left them; returns how many. */
+    public static int update(Path dbFile, String sql, Object... binds) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile);
+             PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < binds.length; i++) st.setObject(i + 1, binds[i]);
+            return st.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }

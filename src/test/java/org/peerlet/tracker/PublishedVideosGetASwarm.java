@@ -44,6 +44,30 @@ class PublishedVideosGetASwarm {
         }
     }
 
+    /** WebTorrent clients announce a rung's torrent: its swarm follows the video's rule as the HLS swarms do. */
+    @Test
+    void eachRungsTorrentHasASwarmUnderTheVideosRule(@TempDir Path dir) {
+        try (TestServer server = TestServer.start()) {
+            Api api = server.api();
+            Uploads uploads = new Uploads(api);
+            String admin = api.adminToken();
+            long id = uploads.upload(admin, "Torrented", 1, TestClips.h264Aac(dir.resolve("t.mp4"), 160, 90, 1.0, 10));
+            String magnet = uploads.awaitPublished(admin, id).get("files").get(0).get("magnetUri").asText();
+            String hash = InfoHashes.fromHex(magnet.replaceFirst(".*xt=urn:btih:([0-9a-f]{40}).*", "$1"));
+            KnownSwarms swarms = server.app().knownSwarms();
+            assertThat(swarms.isAdmitted(hash)).isTrue();
+
+            api.putJson("/api/v1/videos/" + id, admin, Map.of("privacy", 3));
+            assertThat(swarms.isAdmitted(hash)).as("private: not open").isFalse();
+            assertThat(swarms.admits(hash, null)).as("private, no token").isFalse();
+            String token = api.postJson("/api/v1/videos/" + id + "/token", admin, Map.of()).json().get("files").get("token").asText();
+            assertThat(swarms.admits(hash, token)).as("private, with a file token").isTrue();
+
+            api.delete("/api/v1/videos/" + id, admin);
+            assertThat(swarms.admits(hash, token)).as("deleted").isFalse();
+        }
+    }
+
     @Test
     void aPrivateVideosPeersStayPastTheirTokensHourButNotPastARevocation(@TempDir Path dir) throws Exception {
         MutableClock clock = MutableClock.startingNow();
