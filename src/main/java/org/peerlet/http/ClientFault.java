@@ -25,7 +25,27 @@ final class ClientFault {
     static void multipartNeedsABoundary(Context ctx) {
         String type = ctx.header("Content-Type");
         if (ctx.method() == HandlerType.GET || type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) return;
-        if (!BOUNDARY.matcher(type).find()) throw ApiError.badRequest("a multipart body needs a boundary in its Content-Type");
+        if (!BOUNDARY.matcher(type).find()) {
+            dropSmallBody(ctx);
+            throw ApiError.badRequest("a multipart body needs a boundary in its Content-Type");
+        }
+    }
+
+    /**
+     * Reads and drops up to 1 MB of a body we refuse unread: otherwise Jetty may close the
+     * connection after our answer while the client still counts on it (a reused keep-alive
+     * connection then fails its next request with no answer at all).
+     */
+    private static void dropSmallBody(Context ctx) {
+        byte[] buf = new byte[8192];
+        long left = 1 << 20;
+        try {
+            java.io.InputStream in = ctx.req().getInputStream();
+            int n;
+            while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) left -= n;
+        } catch (java.io.IOException e) {
+            // the client went away: nothing to answer anyway
+        }
     }
 
     static Optional<ApiError> of(Throwable e) {
