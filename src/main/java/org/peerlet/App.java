@@ -14,6 +14,7 @@ import org.peerlet.channel.ChannelService;
 import org.peerlet.config.Settings;
 import org.peerlet.db.Database;
 import org.peerlet.db.Migrator;
+import org.peerlet.common.Events;
 import org.peerlet.common.Times;
 import org.peerlet.federation.Blocklist;
 import org.peerlet.federation.FederationApiRoutes;
@@ -35,7 +36,6 @@ import org.peerlet.federation.inbox.InboxService;
 import org.peerlet.federation.net.OutgoingHttp;
 import org.peerlet.federation.signature.SignatureVerifier;
 import org.peerlet.http.TrustedProxies;
-import org.peerlet.http.ApiError;
 import org.peerlet.http.Auth;
 import org.peerlet.http.HttpServer;
 import org.peerlet.http.RouteGroup;
@@ -51,6 +51,7 @@ import org.peerlet.transcode.JobRoutes;
 import org.peerlet.transcode.MediaEngine;
 import org.peerlet.transcode.TranscodeWorker;
 import org.peerlet.privacy.FileTokens;
+import org.peerlet.privacy.PrivacyEvents;
 import org.peerlet.privacy.PrivacyRepository;
 import org.peerlet.privacy.PrivacyRoutes;
 import org.peerlet.privacy.PrivacyService;
@@ -65,6 +66,7 @@ import org.peerlet.upload.ResumableUploads;
 import org.peerlet.upload.UploadRoutes;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.VideoAccess;
+import org.peerlet.video.VideoEvents;
 import org.peerlet.video.VideoJson;
 import org.peerlet.video.VideoRepository;
 import org.peerlet.video.VideoRoutes;
@@ -134,6 +136,7 @@ public final class App implements AutoCloseable {
         }
         Urls urls = new Urls(settings.publicUrl(), settings.publicHost());
         this.instance = new InstanceSettings(db);
+        Events events = new Events(db::afterCommit);
 
         PasswordHasher hasher = new PasswordHasher(10);
         UserRepository userRepo = new UserRepository();
@@ -153,25 +156,16 @@ public final class App implements AutoCloseable {
         PrivacyRepository privacyRepo = new PrivacyRepository();
         VideoPasswords videoPasswords = VideoPasswords.withKeyFile(db, privacyRepo, hasher,
                 dataDir.resolve("video-passwords.key"), proxies, clock);
-        PrivacyService privacy = new PrivacyService(db, privacyRepo, accountRepo, videoPasswords, fileTokens, clock);
-        this.videos = new VideoService(db, videoRepo, media, new VideoAccess(privacy), clock);
-        // A video changing level: tokens minted under the old level end (before swarms resync).
-        java.util.Map<Long, Privacy> lastPrivacy = new java.util.concurrent.ConcurrentHashMap<>();
-        videos.onChange((v, deleted) -> {
-            Privacy before = deleted ? lastPrivacy.remove(v.id()) : lastPrivacy.put(v.id(), v.privacy());
-            if (deleted || before != v.privacy()) fileTokens.revokeAll(v.id());
-        });
+        PrivacyService privacy = new PrivacyService(db, privacyRepo, accountRepo, videoPasswords, fileTokens, events, clock);
+        this.videos = new VideoService(db, videoRepo, media, new VideoAccess(privacy), events, clock);
         Privacy defaultPrivacy = Privacy.of(settings.get(Settings.DEFAULT_PRIVACY));
         Intake intake = new Intake(db, media, engine, videoRepo, channelRepo, accountRepo, jobRepo,
-                settings.get(Settings.MAX_UPLOAD_SIZE), clock);
-        this.resumable = new ResumableUploads(db, media, intake, videoRepo, defaultPrivacy, clock);
-        resumable.storePasswordsWith(privacy::replacePasswords);
+                settings.get(Settings.MAX_UPLOAD_SIZE), events, clock);
+        this.resumable = new ResumableUploads(db, media, intake, videoRepo, defaultPrivacy, privacy::replacePasswords, clock);
         this.worker = new TranscodeWorker(db, jobRepo, videoRepo, media, engine, new TranscodeWorker.Config(
                 settings.get(Settings.TRANSCODING_RESOLUTIONS), settings.get(Settings.TRANSCODING_PRESET),
                 settings.get(Settings.TRANSCODING_THREADS), settings.get(Settings.TRANSCODING_CONCURRENCY),
-                settings.get(Settings.KEEP_ORIGINAL)), clock);
-        videos.onDelete(worker::cancel);
-        intake.onAccepted(worker::wake);
+                settings.get(Settings.KEEP_ORIGINAL)), events, clock);
         VideoJson videoJson = new VideoJson(urls, urls.base().replaceFirst("^http", "ws") + "/tracker/socket");
 
         List<RouteGroup> routes = new ArrayList<>();
@@ -199,11 +193,6 @@ public final class App implements AutoCloseable {
         routes.add(new TrackerRoutes(tracker, proxies));
         this.videoSwarms = new VideoSwarms(knownSwarms, videoJson);
         knownSwarms.checkTokensWith(fileTokens::valid, fileTokens::stillGranted);
-        // A grant taken back: tokens are dead already; the restricted swarm drops its peers now.
-        privacy.onRevoked(id -> videos.find(String.valueOf(id)).ifPresent(v -> videoSwarms.sync(v, false)));
-
-        videos.onChange(videoSwarms::sync);
-        worker.onPublished(id -> videos.find(String.valueOf(id)).ifPresent(v -> videoSwarms.sync(v, false)));
 
         // Federation: our actors and keys, the guarded HTTP client, the outbox and its worker, the inbox.
         FederationRepository fedRepo = new FederationRepository();
@@ -218,7 +207,7 @@ public final class App implements AutoCloseable {
         Outbox outbox = new Outbox(db, deliveryRepo, clock);
         this.delivery = new DeliveryWorker(db, deliveryRepo, outbox, outgoing, localActors, clock, 8, Duration.ofMillis(500));
         Follows follows = new Follows(db, fedRepo, localActors, remoteActors, outbox, accountRepo, instance, clock);
-        SocialService social = new SocialService(db, new SocialRepository(), accountRepo, videoRepo, urls, clock);
+        SocialService social = new SocialService(db, new SocialRepository(), accountRepo, videoRepo, urls, events, clock);
         Publisher publisher = new Publisher(db, fedRepo, localActors, remoteActors, follows, outbox, videos, videoJson, clock);
         RemoteVideos remoteVideos = new RemoteVideos(db, fedRepo, remoteActors, videoRepo, videos, clock);
         SignatureVerifier verifier = new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock));
@@ -227,38 +216,49 @@ public final class App implements AutoCloseable {
                         .audienceTo(privacy::setAudience).table());
         SignedRequests signed = new SignedRequests(
                 new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock)), remoteActors, blocklist);
-        privacy.resolveRemoteWith(handle -> {
-            try {
-                Long id = remoteActors.byHandle(handle).accountId();
-                return id == null ? Optional.empty() : accountRepo.byId(db.dsl(), id);
-            } catch (OutgoingHttp.RefusedException e) {
-                throw ApiError.forbidden(e.getMessage()); // as for a subscription: nothing was fetched, say why
-            } catch (IOException | RuntimeException e) {
-                return Optional.empty();
-            }
-        });
+        privacy.resolveRemoteWith(remoteActors::account);
         publisher.shareesFrom(id -> privacy.shares(id).stream().filter(x -> !x.host().isEmpty())
                 .map(PrivacyRepository.Share::accountId).toList());
-        privacy.onSharesChanged(publisher::addressed);
-        videos.onDelete(publisher::beforeDelete);
         routes.add(new PrivacyRoutes(videos, privacy, videoJson, urls, signed::accountOf,
                 new RemoteFileTokens(db, fedRepo, localActors, accountRepo, outgoing)::mint));
-        videos.onChange(publisher::changed);
-        worker.onPublished(publisher::published);
-        social.onLocalComment(publisher::commented);
-        social.onLocalRate(publisher::rated);
         routes.add(new SocialRoutes(social, videos, urls));
         routes.add(new InboxRoutes(inbox));
         routes.add(new DiscoveryRoutes(db, localActors, follows, publisher, fedRepo, accountRepo, channelRepo, videos,
                 social, instance).verifySignaturesWith(signed));
         routes.add(new FederationApiRoutes(db, follows, localActors, remoteActors, blocklist, accountRepo, channelRepo,
                 videos, videoJson));
+        subscribe(events, worker, fileTokens, videoSwarms, videos, publisher);
 
         routes.add(new ShareRoutes(videos, instance, urls));
         routes.add(new FeedRoutes(db, videos, videoJson, channelRepo, channels, accountRepo, instance, urls));
         routes.add(new org.peerlet.web.WebRoutes());
         this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
                 settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens), routes);
+    }
+
+    /**
+     * Who acts on what, in one place. Order matters within a fact: tokens minted under a video's
+     * old level end before its swarm resyncs, and both before federation hears of it.
+     */
+    private static void subscribe(Events events, TranscodeWorker worker, FileTokens fileTokens, VideoSwarms swarms,
+                                  VideoService videos, Publisher publisher) {
+        events.subscribe(VideoEvents.Created.class, e -> worker.wake());
+        events.subscribe(VideoEvents.Published.class, e -> swarms.sync(e.video(), false));
+        events.subscribe(VideoEvents.Published.class, e -> publisher.changed(e.video(), false));
+        events.subscribe(VideoEvents.Changed.class, e -> fileTokens.videoChanged(e.video()));
+        events.subscribe(VideoEvents.Changed.class, e -> swarms.sync(e.video(), false));
+        events.subscribe(VideoEvents.Changed.class, e -> publisher.changed(e.video(), false));
+        events.subscribe(VideoEvents.Deleting.class, e -> worker.cancel(e.video().id()));
+        events.subscribe(VideoEvents.Deleting.class, e -> publisher.beforeDelete(e.video()));
+        events.subscribe(VideoEvents.Deleted.class, e -> fileTokens.videoDeleted(e.video()));
+        events.subscribe(VideoEvents.Deleted.class, e -> swarms.sync(e.video(), true));
+        events.subscribe(VideoEvents.Deleted.class, e -> publisher.changed(e.video(), true));
+        // A grant taken back: tokens are dead already; the restricted swarm drops its peers now.
+        events.subscribe(PrivacyEvents.GrantRevoked.class,
+                e -> videos.find(String.valueOf(e.videoId())).ifPresent(v -> swarms.sync(v, false)));
+        events.subscribe(PrivacyEvents.SharesChanged.class, e -> publisher.addressed(e.video(), e.removed()));
+        events.subscribe(SocialService.CommentPosted.class, e -> publisher.commented(e.comment(), e.video()));
+        events.subscribe(SocialService.RateChange.class, publisher::rated);
     }
 
     /** Makes the admin on first start, then listens. */

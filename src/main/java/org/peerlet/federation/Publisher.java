@@ -147,17 +147,12 @@ public final class Publisher {
     }
 
     /** Just before a local video is deleted (its shares go with it): a Delete to its remote sharees. */
-    public void beforeDelete(long videoId) {
+    public void beforeDelete(Video v) {
         try {
-            videos.find(String.valueOf(videoId)).filter(Video::isLocal).filter(v -> !federable(v))
-                    .ifPresent(v -> takeBack(v, remoteSharees(v.id())));
+            if (v.isLocal() && !federable(v)) takeBack(v, remoteSharees(v.id()));
         } catch (RuntimeException e) {
-            LOG.warn("could not queue the Delete of video {} to its sharees: {}", videoId, e.toString());
+            LOG.warn("could not queue the Delete of video {} to its sharees: {}", v.uuid(), e.toString());
         }
-    }
-
-    public void published(long videoId) {
-        videos.find(String.valueOf(videoId)).ifPresent(v -> changed(v, false));
     }
 
     /** After any change to a local video: Create, Update or Delete as its state calls for. */

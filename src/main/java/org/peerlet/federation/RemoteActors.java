@@ -183,6 +183,21 @@ public final class RemoteActors {
     }
 
     /**
+     * The account behind a handle {@code name@host}, fetched if new (sharing a video with someone
+     * elsewhere); empty if it cannot be found; 403 if the address is refused (nothing was fetched).
+     */
+    public Optional<org.peerlet.account.Account> account(String handle) {
+        try {
+            Long id = byHandle(handle).accountId();
+            return id == null ? Optional.empty() : accounts.byId(db.dsl(), id);
+        } catch (OutgoingHttp.RefusedException e) {
+            throw org.peerlet.http.ApiError.forbidden(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Finds an actor by handle {@code name@host} with WebFinger, then fetches it. https first; plain
      * http only when allowed (development).
      */

@@ -2,6 +2,7 @@ package org.peerlet.privacy;
 
 import org.peerlet.account.Account;
 import org.peerlet.account.AccountRepository;
+import org.peerlet.common.Events;
 import org.peerlet.common.Secrets;
 import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
@@ -14,15 +15,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.function.LongConsumer;
 
 /**
  * The grants behind {@link org.peerlet.video.VideoAccess}: passwords (stored and checked by
  * {@link VideoPasswords}, guesses limited), shares with named people, share links (random
  * tokens, stored as SHA-256) and file tokens. Taking a grant back ends the video's file tokens
- * and swarm peers at once (listeners of {@link #onRevoked}).
+ * and swarm peers at once ({@link PrivacyEvents.GrantRevoked}).
  */
 public final class PrivacyService implements Grants {
     public static final int MIN_PASSWORD = 2;
@@ -35,13 +34,13 @@ public final class PrivacyService implements Grants {
     private final VideoPasswords videoPasswords;
     private final FileTokens tokens;
     private final Clock clock;
-    private final List<LongConsumer> revokedListeners = new ArrayList<>();
-    private final List<BiConsumer<Video, Account>> shareListeners = new ArrayList<>();
+    private final Events events;
     private Function<String, Optional<Account>> remoteAccounts = h -> Optional.empty();
 
     public PrivacyService(Database db, PrivacyRepository repo, AccountRepository accounts, VideoPasswords videoPasswords,
-                          FileTokens tokens, Clock clock) {
+                          FileTokens tokens, Events events, Clock clock) {
         this.db = db;
+        this.events = events;
         this.repo = repo;
         this.accounts = accounts;
         this.videoPasswords = videoPasswords;
@@ -53,16 +52,6 @@ public final class PrivacyService implements Grants {
         return tokens;
     }
 
-    /** Called with a video's id after a grant was taken back (its tokens are already dead). */
-    public void onRevoked(LongConsumer l) {
-        revokedListeners.add(l);
-    }
-
-    /** Called after a share was added (removed = null) or removed (removed = that account). */
-    public void onSharesChanged(BiConsumer<Video, Account> l) {
-        shareListeners.add(l);
-    }
-
     /** How a handle {@code name@otherhost} becomes an account: federation resolves it (WebFinger). */
     public void resolveRemoteWith(Function<String, Optional<Account>> resolver) {
         this.remoteAccounts = resolver;
@@ -71,7 +60,7 @@ public final class PrivacyService implements Grants {
     /** Ends every file token of the video and tells listeners (tracker swarm, ...). */
     public void revoke(long videoId) {
         tokens.revokeAll(videoId);
-        revokedListeners.forEach(l -> l.accept(videoId));
+        events.publish(new PrivacyEvents.GrantRevoked(videoId));
     }
 
     // ---- Grants
@@ -168,7 +157,7 @@ public final class PrivacyService implements Grants {
         }
         if (v.account().id() == a.id()) throw ApiError.badRequest("this video is already yours");
         PrivacyRepository.Share s = db.write(tx -> repo.insertShare(tx, v.id(), a.id(), clock.millis()));
-        shareListeners.forEach(l -> l.accept(v, null));
+        events.publish(new PrivacyEvents.SharesChanged(v, null));
         return s;
     }
 
@@ -185,7 +174,7 @@ public final class PrivacyService implements Grants {
         db.writeVoid(tx -> repo.deleteShare(tx, s.id()));
         revoke(v.id());
         Account gone = accounts.byId(db.dsl(), s.accountId()).orElse(null);
-        shareListeners.forEach(l -> l.accept(v, gone));
+        events.publish(new PrivacyEvents.SharesChanged(v, gone));
     }
 
     /** A restricted remote video's audience here, as its origin addressed it. */

@@ -1,10 +1,12 @@
 package org.peerlet.transcode;
 
+import org.peerlet.common.Events;
 import org.peerlet.db.Database;
 import org.peerlet.http.Json;
 import org.peerlet.media.Images;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.video.Video;
+import org.peerlet.video.VideoEvents;
 import org.peerlet.video.VideoRepository;
 import org.peerlet.video.VideoState;
 import org.slf4j.Logger;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongConsumer;
 
 /**
  * Runs the transcoding jobs kept in SQLite, a few at a time. A job writes into a work dir that
@@ -45,23 +46,19 @@ public final class TranscodeWorker implements AutoCloseable {
     private final Map<Long, CancelToken> running = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Object wake = new Object();
-    private final List<LongConsumer> publishListeners = new ArrayList<>();
+    private final Events events;
     private volatile boolean stopping;
 
     public TranscodeWorker(Database db, JobRepository jobs, VideoRepository videos, MediaLayout media,
-                           MediaEngine engine, Config config, Clock clock) {
+                           MediaEngine engine, Config config, Events events, Clock clock) {
         this.db = db;
+        this.events = events;
         this.jobs = jobs;
         this.videos = videos;
         this.media = media;
         this.engine = engine;
         this.config = config;
         this.clock = clock;
-    }
-
-    /** Called with a video's id once its ladder is published (e.g. to open its P2P swarm). */
-    public void onPublished(LongConsumer listener) {
-        publishListeners.add(listener);
     }
 
     public void start() {
@@ -175,6 +172,7 @@ public final class TranscodeWorker implements AutoCloseable {
                     result.preview() != null, clock.millis());
             jobs.finish(tx, job.id(), clock.millis());
             if (!config.keepOriginal()) videos.dropOriginal(tx, v.id());
+            events.publish(new VideoEvents.Published(videos.byId(tx, v.id()).orElseThrow()));
             return true;
         });
         if (!stillThere) {
@@ -188,7 +186,6 @@ public final class TranscodeWorker implements AutoCloseable {
                 LOG.warn("could not drop the original of {}: {}", v.uuid(), e.toString());
             }
         }
-        publishListeners.forEach(l -> l.accept(v.id()));
     }
 
     private void failed(Video v, JobRepository.Job job, String error, boolean permanent) {

@@ -5,6 +5,7 @@ import org.peerlet.account.AccountRepository;
 import org.peerlet.account.User;
 import org.peerlet.channel.Channel;
 import org.peerlet.channel.ChannelRepository;
+import org.peerlet.common.Events;
 import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
 import org.peerlet.http.Json;
@@ -15,6 +16,7 @@ import org.peerlet.transcode.MediaEngine;
 import org.peerlet.transcode.MediaException;
 import org.peerlet.transcode.ProbeResult;
 import org.peerlet.video.ShortUuid;
+import org.peerlet.video.VideoEvents;
 import org.peerlet.video.VideoRepository;
 import org.peerlet.video.VideoState;
 import org.slf4j.Logger;
@@ -45,11 +47,13 @@ public final class Intake {
     private final AccountRepository accounts;
     private final JobRepository jobs;
     private final long maxUploadSize;
+    private final Events events;
     private final Clock clock;
 
     public Intake(Database db, MediaLayout media, MediaEngine engine, VideoRepository videos,
                   ChannelRepository channels, AccountRepository accounts, JobRepository jobs, long maxUploadSize,
-                  Clock clock) {
+                  Events events, Clock clock) {
+        this.events = events;
         this.db = db;
         this.media = media;
         this.engine = engine;
@@ -59,13 +63,6 @@ public final class Intake {
         this.jobs = jobs;
         this.maxUploadSize = maxUploadSize;
         this.clock = clock;
-    }
-
-    private final java.util.List<Runnable> acceptedListeners = new java.util.ArrayList<>();
-
-    /** Called after a video is accepted (its transcoding job is queued). */
-    public void onAccepted(Runnable listener) {
-        acceptedListeners.add(listener);
     }
 
     public record Accepted(long id, String uuid, String shortUuid) {
@@ -139,9 +136,9 @@ public final class Intake {
                         (int) Math.round(probe.durationSeconds()), now);
                 jobs.enqueue(tx, videoId, now);
                 alsoInTransaction.accept(tx, new Accepted(videoId, uuid.toString(), ShortUuid.of(uuid)));
+                events.publish(new VideoEvents.Created(videoId));
                 return videoId;
             });
-            acceptedListeners.forEach(Runnable::run);
             LOG.info("video {} uploaded by {} ({} bytes, {})", uuid, user.username(), size, probe.containerFormat());
             return new Accepted(id, uuid.toString(), ShortUuid.of(uuid));
         } catch (IOException e) {

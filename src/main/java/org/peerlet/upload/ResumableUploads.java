@@ -47,21 +47,19 @@ public final class ResumableUploads {
     private final Clock clock;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
-    private java.util.function.BiConsumer<Long, java.util.List<String>> passwords = (id, list) -> { };
+    private final java.util.function.BiConsumer<Long, java.util.List<String>> passwords;
 
+    /** @param passwords where a finished upload's {@code videoPasswords} go (hashed by the privacy feature) */
     public ResumableUploads(Database db, MediaLayout media, Intake intake, VideoRepository videos,
-                            Privacy defaultPrivacy, Clock clock) {
+                            Privacy defaultPrivacy, java.util.function.BiConsumer<Long, java.util.List<String>> passwords,
+                            Clock clock) {
         this.db = db;
+        this.passwords = passwords;
         this.media = media;
         this.intake = intake;
         this.videos = videos;
         this.defaultPrivacy = defaultPrivacy;
         this.clock = clock;
-    }
-
-    /** Where a finished upload's {@code videoPasswords} go (hashed by the privacy feature). */
-    public void storePasswordsWith(java.util.function.BiConsumer<Long, java.util.List<String>> store) {
-        this.passwords = store;
     }
 
     public record Started(String id, boolean existed) {

@@ -3,6 +3,7 @@ package org.peerlet.video;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.peerlet.account.User;
+import org.peerlet.common.Events;
 import org.peerlet.common.Secrets;
 import org.peerlet.common.Times;
 import org.peerlet.db.Database;
@@ -11,10 +12,8 @@ import org.peerlet.media.MediaLayout;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongConsumer;
 
 /** Finding, changing, removing and counting views of videos; access decided by {@link VideoAccess}. */
 public final class VideoService {
@@ -22,8 +21,7 @@ public final class VideoService {
     private final VideoRepository videos;
     private final MediaLayout media;
     private final Clock clock;
-    private final List<LongConsumer> deleteListeners = new ArrayList<>();
-    private final List<java.util.function.BiConsumer<Video, Boolean>> changeListeners = new ArrayList<>();
+    private final Events events;
     /**
      * Recent viewers, so a reload does not count twice: only a salted hash of address and video
      * is kept, for an hour; the salt changes at every start, so no one can reverse the hashes.
@@ -33,8 +31,10 @@ public final class VideoService {
     private final Cache<VideoQuery, Integer> counts;
     private final VideoAccess access;
 
-    public VideoService(Database db, VideoRepository videos, MediaLayout media, VideoAccess access, Clock clock) {
+    public VideoService(Database db, VideoRepository videos, MediaLayout media, VideoAccess access, Events events,
+                        Clock clock) {
         this.db = db;
+        this.events = events;
         this.access = access;
         this.videos = videos;
         this.media = media;
@@ -43,16 +43,6 @@ public final class VideoService {
                 .ticker(Times.ticker(clock)).build();
         this.recentViews = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).maximumSize(200_000)
                 .ticker(Times.ticker(clock)).build();
-    }
-
-    /** Called with a video's id just before it is deleted (to cancel its job, close its swarm). */
-    public void onDelete(LongConsumer listener) {
-        deleteListeners.add(listener);
-    }
-
-    /** Called after a video changed (false) or was deleted (true), with its last state. */
-    public void onChange(java.util.function.BiConsumer<Video, Boolean> listener) {
-        changeListeners.add(listener);
     }
 
     /** Every published video, for listeners that rebuild their state at start. */
@@ -111,7 +101,7 @@ public final class VideoService {
             return videos.byId(tx, v.id()).orElseThrow();
         });
         counts.invalidateAll();
-        changeListeners.forEach(l -> l.accept(updated, false));
+        events.publish(new VideoEvents.Changed(updated));
         return updated;
     }
 
@@ -131,11 +121,11 @@ public final class VideoService {
 
     /** Removes the rows first (all or nothing), then the files; start-up cleans files left by a crash. */
     public void delete(Video v) {
-        deleteListeners.forEach(l -> l.accept(v.id()));
+        events.publish(new VideoEvents.Deleting(v));
         db.writeVoid(tx -> videos.delete(tx, v.id()));
         media.deleteVideoFiles(v.uuid(), v.originalFile());
         counts.invalidateAll();
-        changeListeners.forEach(l -> l.accept(v, true));
+        events.publish(new VideoEvents.Deleted(v));
     }
 
     public List<Video> list(VideoQuery q) {
