@@ -1,5 +1,6 @@
 package org.peerlet;
 
+import org.peerlet.account.AccountChannels;
 import org.peerlet.account.AccountRepository;
 import org.peerlet.account.AccountRoutes;
 import org.peerlet.account.AccountService;
@@ -11,6 +12,7 @@ import org.peerlet.account.UserRoutes;
 import org.peerlet.channel.ChannelRepository;
 import org.peerlet.channel.ChannelRoutes;
 import org.peerlet.channel.ChannelService;
+import org.peerlet.channel.ChannelsOfAccounts;
 import org.peerlet.config.Settings;
 import org.peerlet.db.Database;
 import org.peerlet.db.Migrator;
@@ -36,15 +38,13 @@ import org.peerlet.federation.inbox.InboxService;
 import org.peerlet.federation.net.OutgoingHttp;
 import org.peerlet.federation.signature.SignatureVerifier;
 import org.peerlet.http.TrustedProxies;
-import org.peerlet.http.Auth;
+import org.peerlet.account.Auth;
 import org.peerlet.http.HttpServer;
 import org.peerlet.http.RouteGroup;
 import org.peerlet.instance.InstanceRoutes;
 import org.peerlet.instance.InstanceSettings;
 import org.peerlet.instance.Urls;
-import org.peerlet.media.MediaCleanup;
 import org.peerlet.media.MediaLayout;
-import org.peerlet.media.MediaRoutes;
 import org.peerlet.transcode.FfmpegEngine;
 import org.peerlet.transcode.JobRepository;
 import org.peerlet.transcode.JobRoutes;
@@ -67,8 +67,8 @@ import org.peerlet.upload.UploadRoutes;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.VideoAccess;
 import org.peerlet.video.VideoEvents;
+import org.peerlet.video.MediaRoutes;
 import org.peerlet.video.VideoJson;
-import org.peerlet.video.VideoRepository;
 import org.peerlet.video.VideoRoutes;
 import org.peerlet.video.VideoService;
 import org.peerlet.tracker.KnownSwarms;
@@ -143,12 +143,12 @@ public final class App implements AutoCloseable {
         AccountRepository accountRepo = new AccountRepository();
         ChannelRepository channelRepo = new ChannelRepository();
         ChannelService channels = new ChannelService(db, channelRepo, accountRepo, clock);
-        this.accounts = new AccountService(db, userRepo, accountRepo, channels, hasher, clock);
+        AccountChannels accountChannels = new ChannelsOfAccounts(channels, urls);
+        this.accounts = new AccountService(db, userRepo, accountRepo, accountChannels, hasher, clock);
         this.tokens = new TokenService(db, userRepo, hasher, settings.get(Settings.LOGIN_LIMIT_PER_IP), clock);
 
         this.media = new MediaLayout(dataDir);
         this.engine = new FfmpegEngine();
-        VideoRepository videoRepo = new VideoRepository();
         JobRepository jobRepo = new JobRepository();
         // Privacy: one decision (VideoAccess) fed by one source of grants (shares, passwords, links, file tokens).
         FileTokens fileTokens = new FileTokens(clock);
@@ -157,29 +157,29 @@ public final class App implements AutoCloseable {
         VideoPasswords videoPasswords = VideoPasswords.withKeyFile(db, privacyRepo, hasher,
                 dataDir.resolve("video-passwords.key"), proxies, clock);
         PrivacyService privacy = new PrivacyService(db, privacyRepo, accountRepo, videoPasswords, fileTokens, events, clock);
-        this.videos = new VideoService(db, videoRepo, media, new VideoAccess(privacy), events, clock);
+        this.videos = new VideoService(db, media, new VideoAccess(privacy), events, clock);
         Privacy defaultPrivacy = Privacy.of(settings.get(Settings.DEFAULT_PRIVACY));
-        Intake intake = new Intake(db, media, engine, videoRepo, channelRepo, accountRepo, jobRepo,
-                settings.get(Settings.MAX_UPLOAD_SIZE), events, clock);
-        this.resumable = new ResumableUploads(db, media, intake, videoRepo, defaultPrivacy, privacy::replacePasswords, clock);
-        this.worker = new TranscodeWorker(db, jobRepo, videoRepo, media, engine, new TranscodeWorker.Config(
+        this.worker = new TranscodeWorker(db, jobRepo, videos, media, engine, new TranscodeWorker.Config(
                 settings.get(Settings.TRANSCODING_RESOLUTIONS), settings.get(Settings.TRANSCODING_PRESET),
                 settings.get(Settings.TRANSCODING_THREADS), settings.get(Settings.TRANSCODING_CONCURRENCY),
-                settings.get(Settings.KEEP_ORIGINAL)), events, clock);
+                settings.get(Settings.KEEP_ORIGINAL)), clock);
+        Intake intake = new Intake(db, media, engine, videos, channelRepo, accountRepo, worker,
+                settings.get(Settings.MAX_UPLOAD_SIZE), clock);
+        this.resumable = new ResumableUploads(db, media, intake, videos, defaultPrivacy, privacy::replacePasswords, clock);
         VideoJson videoJson = new VideoJson(urls, urls.base().replaceFirst("^http", "ws") + "/tracker/socket");
 
         List<RouteGroup> routes = new ArrayList<>();
         // Upload paths first: /videos/upload-resumable must win over /videos/{id}.
-        routes.add(new UploadRoutes(db, intake, resumable, media, videoRepo, defaultPrivacy, privacy::replacePasswords));
+        routes.add(new UploadRoutes(db, intake, resumable, media, videos, defaultPrivacy, privacy::replacePasswords));
         routes.add(new VideoRoutes(db, videos, videoJson, channels, accountRepo, urls, proxies)
                 .showVisibilityWith(privacy::visibility)
                 .storePasswordsWith(privacy::countPasswords, privacy::replacePasswords));
         routes.add(new MediaRoutes(media, videos));
         routes.add(new JobRoutes(db, jobRepo, videos, worker));
         routes.add(new OAuthRoutes(tokens, instance, proxies));
-        routes.add(new UserRoutes(db, userRepo, accountRepo, accounts, channels, tokens, hasher, instance, urls,
+        routes.add(new UserRoutes(db, userRepo, accountRepo, accounts, accountChannels, tokens, hasher, instance, urls,
                 settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY)));
-        routes.add(new AccountRoutes(db, accountRepo, channels, urls));
+        routes.add(new AccountRoutes(db, accountRepo, accountChannels, urls));
         routes.add(new ChannelRoutes(db, channelRepo, channels, urls));
         routes.add(new InstanceRoutes(instance, new InstanceRoutes.Capabilities(
                 settings.get(Settings.TRANSCODING_RESOLUTIONS), settings.get(Settings.P2P_ENABLED),
@@ -207,9 +207,9 @@ public final class App implements AutoCloseable {
         Outbox outbox = new Outbox(db, deliveryRepo, clock);
         this.delivery = new DeliveryWorker(db, deliveryRepo, outbox, outgoing, localActors, clock, 8, Duration.ofMillis(500));
         Follows follows = new Follows(db, fedRepo, localActors, remoteActors, outbox, accountRepo, instance, clock);
-        SocialService social = new SocialService(db, new SocialRepository(), accountRepo, videoRepo, urls, events, clock);
+        SocialService social = new SocialService(db, new SocialRepository(), accountRepo, videos, urls, events, clock);
         Publisher publisher = new Publisher(db, fedRepo, localActors, remoteActors, follows, outbox, videos, videoJson, clock);
-        RemoteVideos remoteVideos = new RemoteVideos(db, fedRepo, remoteActors, videoRepo, videos, clock);
+        RemoteVideos remoteVideos = new RemoteVideos(db, fedRepo, remoteActors, videos, clock);
         SignatureVerifier verifier = new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock));
         InboxService inbox = new InboxService(verifier, remoteActors, blocklist,
                 new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social)
@@ -224,7 +224,7 @@ public final class App implements AutoCloseable {
         routes.add(new SocialRoutes(social, videos, urls));
         routes.add(new InboxRoutes(inbox));
         routes.add(new DiscoveryRoutes(db, localActors, follows, publisher, fedRepo, accountRepo, channelRepo, videos,
-                social, instance).verifySignaturesWith(signed));
+                social, accounts, instance).verifySignaturesWith(signed));
         routes.add(new FederationApiRoutes(db, follows, localActors, remoteActors, blocklist, accountRepo, channelRepo,
                 videos, videoJson));
         subscribe(events, worker, fileTokens, videoSwarms, videos, publisher);
@@ -233,7 +233,7 @@ public final class App implements AutoCloseable {
         routes.add(new FeedRoutes(db, videos, videoJson, channelRepo, channels, accountRepo, instance, urls));
         routes.add(new org.peerlet.web.WebRoutes());
         this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
-                settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens), routes);
+                settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens)::check, routes);
     }
 
     /**
@@ -266,7 +266,7 @@ public final class App implements AutoCloseable {
         generatedAdminPassword = accounts.ensureAdmin(settings.get(Settings.ADMIN_PASSWORD));
         tokens.purgeExpired();
         resumable.cleanUpAtStart();
-        new MediaCleanup(db, media).run();
+        videos.cleanUpFiles();
         worker.start();
         videoSwarms.syncAll(videos.allPublished());
         tracker.start();

@@ -1,6 +1,5 @@
 package org.peerlet.account;
 
-import org.peerlet.channel.ChannelService;
 import org.peerlet.common.Names;
 import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
@@ -16,11 +15,11 @@ public final class AccountService {
     private final Database db;
     private final UserRepository users;
     private final AccountRepository accounts;
-    private final ChannelService channels;
+    private final AccountChannels channels;
     private final PasswordHasher hasher;
     private final Clock clock;
 
-    public AccountService(Database db, UserRepository users, AccountRepository accounts, ChannelService channels,
+    public AccountService(Database db, UserRepository users, AccountRepository accounts, AccountChannels channels,
                           PasswordHasher hasher, Clock clock) {
         this.db = db;
         this.users = users;
@@ -59,10 +58,14 @@ public final class AccountService {
             String display = n.displayName() == null || n.displayName().isBlank() ? username : n.displayName();
             long accountId = accounts.insert(tx, userId, username, "", display, now);
             String channelDisplay = n.channelDisplayName() == null ? "Main " + username + " channel" : n.channelDisplayName();
-            long channelId = channels.create(tx, accountId, channelName,
-                    new ChannelService.Fields(channelDisplay, null, null));
+            long channelId = channels.createFirst(tx, accountId, channelName, channelDisplay);
             return new Created(userId, accountId, channelId);
         });
+    }
+
+    /** Local users, for the instance's usage figures. */
+    public int countUsers() {
+        return users.count(db.dsl());
     }
 
     /** Makes the {@code admin} account on first start; returns the password it used if it generated one. */

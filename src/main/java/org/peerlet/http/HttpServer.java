@@ -29,7 +29,7 @@ public final class HttpServer {
         System.getProperties().putIfAbsent("org.eclipse.jetty.util.referencesPerCacheLine", "16");
     }
 
-    public HttpServer(String host, int port, java.nio.file.Path uploadsDir, long maxUploadBytes, Auth auth,
+    public HttpServer(String host, int port, java.nio.file.Path uploadsDir, long maxUploadBytes, io.javalin.http.Handler beforeMatched,
                       List<RouteGroup> groups) {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -52,7 +52,7 @@ public final class HttpServer {
             config.requestLogger.http(HttpServer::logRequest);
 
             config.routes.before(HttpServer::framing);
-            config.routes.beforeMatched(auth::check);
+            config.routes.beforeMatched(beforeMatched);
             config.routes.exception(ApiError.class, (e, ctx) -> {
                 if (e.retryAfterSeconds() != null) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
                 writeError(ctx, e.status(), e.code(), e.getMessage());

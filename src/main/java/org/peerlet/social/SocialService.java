@@ -8,7 +8,7 @@ import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
 import org.peerlet.instance.Urls;
 import org.peerlet.video.Video;
-import org.peerlet.video.VideoRepository;
+import org.peerlet.video.VideoService;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,12 +33,12 @@ public final class SocialService {
     private final Database db;
     private final SocialRepository repo;
     private final AccountRepository accounts;
-    private final VideoRepository videos;
+    private final VideoService videos;
     private final Urls urls;
     private final Clock clock;
     private final Events events;
 
-    public SocialService(Database db, SocialRepository repo, AccountRepository accounts, VideoRepository videos,
+    public SocialService(Database db, SocialRepository repo, AccountRepository accounts, VideoService videos,
                          Urls urls, Events events, Clock clock) {
         this.db = db;
         this.events = events;
@@ -67,6 +67,11 @@ public final class SocialService {
         });
         events.publish(new CommentPosted(c, v));
         return c;
+    }
+
+    /** Comments by local accounts, for the instance's usage figures. */
+    public int countLocalComments() {
+        return repo.countLocalComments(db.dsl());
     }
 
     public List<Comment> threads(Video v, int start, int count) {
@@ -115,7 +120,7 @@ public final class SocialService {
             Account a = accounts.byUserId(tx, user.id()).orElseThrow();
             String before = repo.rating(tx, a.id(), v.id()).orElse(null);
             repo.setRating(tx, a.id(), v.id(), r, null, clock.millis());
-            videos.recountRates(tx, v.id());
+            recount(tx, v);
             return new RateChange(a, v, before, r);
         });
         if (!java.util.Objects.equals(change.before(), change.after())) events.publish(change);
@@ -125,7 +130,13 @@ public final class SocialService {
     public void remoteRate(long accountId, Video v, String rating, String url) {
         db.writeVoid(tx -> {
             repo.setRating(tx, accountId, v.id(), rating, url, clock.millis());
-            videos.recountRates(tx, v.id());
+            recount(tx, v);
         });
+    }
+
+    /** The video's like and dislike counts follow its ratings (the videos row is the video feature's). */
+    private void recount(org.jooq.DSLContext tx, Video v) {
+        long[] n = repo.rateCounts(tx, v.id());
+        videos.setRates(tx, v.id(), n[0], n[1]);
     }
 }

@@ -1,14 +1,11 @@
 package org.peerlet.transcode;
 
-import org.peerlet.common.Events;
 import org.peerlet.db.Database;
 import org.peerlet.http.Json;
 import org.peerlet.media.Images;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.video.Video;
-import org.peerlet.video.VideoEvents;
-import org.peerlet.video.VideoRepository;
-import org.peerlet.video.VideoState;
+import org.peerlet.video.VideoService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +35,7 @@ public final class TranscodeWorker implements AutoCloseable {
 
     private final Database db;
     private final JobRepository jobs;
-    private final VideoRepository videos;
+    private final VideoService videos;
     private final MediaLayout media;
     private final MediaEngine engine;
     private final Config config;
@@ -46,13 +43,11 @@ public final class TranscodeWorker implements AutoCloseable {
     private final Map<Long, CancelToken> running = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Object wake = new Object();
-    private final Events events;
     private volatile boolean stopping;
 
-    public TranscodeWorker(Database db, JobRepository jobs, VideoRepository videos, MediaLayout media,
-                           MediaEngine engine, Config config, Events events, Clock clock) {
+    public TranscodeWorker(Database db, JobRepository jobs, VideoService videos, MediaLayout media,
+                           MediaEngine engine, Config config, Clock clock) {
         this.db = db;
-        this.events = events;
         this.jobs = jobs;
         this.videos = videos;
         this.media = media;
@@ -72,6 +67,11 @@ public final class TranscodeWorker implements AutoCloseable {
             t.start();
             threads.add(t);
         }
+    }
+
+    /** Queues the transcoding of a new video in the caller's transaction; {@link #wake} once it commits. */
+    public void enqueue(org.jooq.DSLContext tx, long videoId) {
+        jobs.enqueue(tx, videoId, clock.millis());
     }
 
     /** A job was added: look now instead of at the next poll. */
@@ -167,13 +167,10 @@ public final class TranscodeWorker implements AutoCloseable {
         MediaLayout.deleteTree(old);
         String hls = Json.write(ladder(result));
         boolean stillThere = db.write(tx -> {
-            if (videos.byId(tx, v.id()).isEmpty()) return false;
-            videos.publish(tx, v.id(), hls, (int) Math.round(result.durationSeconds()), result.thumbnail() != null,
-                    result.preview() != null, clock.millis());
-            jobs.finish(tx, job.id(), clock.millis());
-            if (!config.keepOriginal()) videos.dropOriginal(tx, v.id());
-            events.publish(new VideoEvents.Published(videos.byId(tx, v.id()).orElseThrow()));
-            return true;
+            boolean there = videos.publish(tx, v.id(), hls, (int) Math.round(result.durationSeconds()),
+                    result.thumbnail() != null, result.preview() != null, !config.keepOriginal()).isPresent();
+            if (there) jobs.finish(tx, job.id(), clock.millis());
+            return there;
         });
         if (!stillThere) {
             media.deleteVideoFiles(v.uuid(), null); // deleted while we worked
@@ -199,9 +196,7 @@ public final class TranscodeWorker implements AutoCloseable {
         LOG.warn("transcoding of {} failed for good: {}", v.uuid(), error);
         db.writeVoid(tx -> {
             jobs.fail(tx, job.id(), error, now);
-            if (videos.byId(tx, v.id()).map(x -> x.state() != VideoState.PUBLISHED).orElse(false)) {
-                videos.setState(tx, v.id(), VideoState.TRANSCODING_FAILED, now);
-            }
+            videos.fail(tx, v.id());
         });
     }
 

@@ -1,5 +1,6 @@
 package org.peerlet.upload;
 
+import org.peerlet.video.VideoMetadata;
 import org.peerlet.account.User;
 import org.peerlet.channel.Channel;
 import org.peerlet.common.Secrets;
@@ -11,7 +12,7 @@ import org.peerlet.media.MediaLayout;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.ShortUuid;
 import org.peerlet.video.VideoForm;
-import org.peerlet.video.VideoRepository;
+import org.peerlet.video.VideoService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,7 @@ public final class ResumableUploads {
     private final MediaLayout media;
     private final Intake intake;
     private final UploadSessionRepository sessions = new UploadSessionRepository();
-    private final VideoRepository videos;
+    private final VideoService videos;
     private final Privacy defaultPrivacy;
     private final Clock clock;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
@@ -50,7 +51,7 @@ public final class ResumableUploads {
     private final java.util.function.BiConsumer<Long, java.util.List<String>> passwords;
 
     /** @param passwords where a finished upload's {@code videoPasswords} go (hashed by the privacy feature) */
-    public ResumableUploads(Database db, MediaLayout media, Intake intake, VideoRepository videos,
+    public ResumableUploads(Database db, MediaLayout media, Intake intake, VideoService videos,
                             Privacy defaultPrivacy, java.util.function.BiConsumer<Long, java.util.List<String>> passwords,
                             Clock clock) {
         this.db = db;
@@ -199,7 +200,7 @@ public final class ResumableUploads {
 
     private Intake.Accepted finish(User user, UploadSessionRepository.Session s, Path part) {
         Body meta = Body.ofJson(Json.read(s.metadata()));
-        VideoRepository.Metadata m = VideoForm.forNew(meta, defaultPrivacy);
+        VideoMetadata m = VideoForm.forNew(meta, defaultPrivacy);
         Channel channel = intake.channelFor(user, s.channelId());
         java.util.List<String> videoPasswords = VideoForm.passwords(meta, m.privacy(), 0);
         try {

@@ -1,5 +1,6 @@
 package org.peerlet.upload;
 
+import org.peerlet.video.VideoMetadata;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -9,14 +10,14 @@ import org.peerlet.common.Secrets;
 import org.peerlet.db.Database;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
-import org.peerlet.http.Auth;
+import org.peerlet.account.Auth;
 import org.peerlet.http.Body;
 import org.peerlet.http.RouteGroup;
 import org.peerlet.media.Images;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.VideoForm;
-import org.peerlet.video.VideoRepository;
+import org.peerlet.video.VideoService;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,13 +35,13 @@ public final class UploadRoutes implements RouteGroup {
     private final Intake intake;
     private final ResumableUploads resumable;
     private final MediaLayout media;
-    private final VideoRepository videos;
+    private final VideoService videos;
     private final Privacy defaultPrivacy;
     private final java.util.function.BiConsumer<Long, List<String>> passwords;
 
     /** @param passwords stores a new video's {@code videoPasswords} (hashed) */
     public UploadRoutes(Database db, Intake intake, ResumableUploads resumable, MediaLayout media,
-                        VideoRepository videos, Privacy defaultPrivacy,
+                        VideoService videos, Privacy defaultPrivacy,
                         java.util.function.BiConsumer<Long, List<String>> passwords) {
         this.passwords = passwords;
         this.db = db;
@@ -68,7 +69,7 @@ public final class UploadRoutes implements RouteGroup {
         UploadedFile file = ctx.uploadedFile("videofile");
         if (file == null) throw ApiError.badRequest("videofile is required");
         Body b = Body.of(ctx);
-        VideoRepository.Metadata m = VideoForm.forNew(b, defaultPrivacy);
+        VideoMetadata m = VideoForm.forNew(b, defaultPrivacy);
         List<String> videoPasswords = VideoForm.passwords(b, m.privacy(), 0);
         long channelId = b.number("channelId").orElseThrow(() -> ApiError.badRequest("channelId is required"));
         Channel channel = intake.channelFor(user, channelId);

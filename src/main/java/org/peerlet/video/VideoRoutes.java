@@ -11,7 +11,7 @@ import org.peerlet.db.Database;
 import org.peerlet.http.TrustedProxies;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
-import org.peerlet.http.Auth;
+import org.peerlet.account.Auth;
 import org.peerlet.http.Body;
 import org.peerlet.http.Paging;
 import org.peerlet.http.RouteGroup;
@@ -96,7 +96,7 @@ public final class VideoRoutes implements RouteGroup {
     private void update(Context ctx) {
         Video v = service.manageable(ctx.pathParam("id"), Auth.required(ctx));
         Body b = Body.of(ctx);
-        VideoRepository.Metadata m = VideoForm.forUpdate(b, v, service.tags(v));
+        VideoMetadata m = VideoForm.forUpdate(b, v, service.tags(v));
         List<String> passwords = VideoForm.passwords(b, m.privacy(), passwordCount.applyAsInt(v.id()));
         if (passwords != null) passwordStore.accept(v.id(), passwords);
         if (ctx.isMultipartFormData()) {

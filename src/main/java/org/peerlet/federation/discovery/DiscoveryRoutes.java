@@ -7,6 +7,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.Version;
 import org.peerlet.account.Account;
 import org.peerlet.account.AccountRepository;
+import org.peerlet.account.AccountService;
 import org.peerlet.channel.Channel;
 import org.peerlet.channel.ChannelRepository;
 import org.peerlet.common.Times;
@@ -52,6 +53,7 @@ public final class DiscoveryRoutes implements RouteGroup {
     private final Publisher publisher;
     private final FederationRepository repo;
     private final AccountRepository accounts;
+    private final AccountService accountService;
     private final ChannelRepository channels;
     private final VideoService videos;
     private final SocialService social;
@@ -59,8 +61,9 @@ public final class DiscoveryRoutes implements RouteGroup {
 
     public DiscoveryRoutes(Database db, LocalActors local, Follows follows, Publisher publisher, FederationRepository repo,
                            AccountRepository accounts, ChannelRepository channels, VideoService videos,
-                           SocialService social, InstanceSettings instance) {
+                           SocialService social, AccountService accountService, InstanceSettings instance) {
         this.db = db;
+        this.accountService = accountService;
         this.local = local;
         this.follows = follows;
         this.publisher = publisher;
@@ -271,7 +274,6 @@ public final class DiscoveryRoutes implements RouteGroup {
     }
 
     private void nodeinfo(Context ctx) {
-        FederationRepository.Usage u = repo.usage(db.dsl());
         ObjectNode o = As.object();
         o.put("version", "2.0");
         o.putObject("software").put("name", "peerlet").put("version", Version.VERSION);
@@ -281,9 +283,9 @@ public final class DiscoveryRoutes implements RouteGroup {
         services.putArray("outbound");
         o.put("openRegistrations", instance.flag(InstanceSettings.SIGNUP_ENABLED));
         ObjectNode usage = o.putObject("usage");
-        usage.putObject("users").put("total", u.users());
-        usage.put("localPosts", u.localVideos());
-        usage.put("localComments", u.localComments());
+        usage.putObject("users").put("total", accountService.countUsers());
+        usage.put("localPosts", videos.countLocalPublic());
+        usage.put("localComments", social.countLocalComments());
         o.putObject("metadata").put("nodeName", instance.get(InstanceSettings.NAME));
         ctx.header("Access-Control-Allow-Origin", "*");
         ctx.contentType("application/json; profile=\"http://nodeinfo.diaspora.software/ns/schema/2.0#\"; charset=utf-8")
