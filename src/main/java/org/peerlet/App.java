@@ -165,15 +165,13 @@ public final class App implements AutoCloseable {
                 settings.get(Settings.KEEP_ORIGINAL)), clock);
         Intake intake = new Intake(db, media, engine, videos, channelRepo, accountRepo, worker,
                 settings.get(Settings.MAX_UPLOAD_SIZE), clock);
-        this.resumable = new ResumableUploads(db, media, intake, videos, defaultPrivacy, privacy::replacePasswords, clock);
+        this.resumable = new ResumableUploads(db, media, intake, videos, defaultPrivacy, privacy, clock);
         VideoJson videoJson = new VideoJson(urls, urls.base().replaceFirst("^http", "ws") + "/tracker/socket");
 
         List<RouteGroup> routes = new ArrayList<>();
         // Upload paths first: /videos/upload-resumable must win over /videos/{id}.
-        routes.add(new UploadRoutes(db, intake, resumable, media, videos, defaultPrivacy, privacy::replacePasswords));
-        routes.add(new VideoRoutes(db, videos, videoJson, channels, accountRepo, urls, proxies)
-                .showVisibilityWith(privacy::visibility)
-                .storePasswordsWith(privacy::countPasswords, privacy::replacePasswords));
+        routes.add(new UploadRoutes(db, intake, resumable, media, videos, defaultPrivacy, privacy));
+        routes.add(new VideoRoutes(db, videos, videoJson, channels, accountRepo, urls, proxies, privacy));
         routes.add(new MediaRoutes(media, videos));
         routes.add(new JobRoutes(db, jobRepo, videos, worker));
         routes.add(new OAuthRoutes(tokens, instance, proxies));
@@ -201,30 +199,27 @@ public final class App implements AutoCloseable {
         boolean allowHttp = settings.get(Settings.FEDERATION_ALLOW_HTTP);
         this.outgoing = new OutgoingHttp(allowHttp, settings.get(Settings.FEDERATION_ALLOW_LOOPBACK),
                 blocklist::isBlocked, clock, "Peerlet/" + Version.VERSION + " (+" + urls.base() + ")");
-        RemoteActors remoteActors = new RemoteActors(db, outgoing, localActors, fedRepo, accountRepo, channelRepo,
+        RemoteActors remoteActors = new RemoteActors(db, outgoing, localActors, fedRepo, accounts, channels,
                 clock, allowHttp);
         DeliveryRepository deliveryRepo = new DeliveryRepository();
         Outbox outbox = new Outbox(db, deliveryRepo, clock);
         this.delivery = new DeliveryWorker(db, deliveryRepo, outbox, outgoing, localActors, clock, 8, Duration.ofMillis(500));
         Follows follows = new Follows(db, fedRepo, localActors, remoteActors, outbox, accountRepo, instance, clock);
         SocialService social = new SocialService(db, new SocialRepository(), accountRepo, videos, urls, events, clock);
-        Publisher publisher = new Publisher(db, fedRepo, localActors, remoteActors, follows, outbox, videos, videoJson, clock);
+        Publisher publisher = new Publisher(db, fedRepo, localActors, remoteActors, follows, outbox, videos, videoJson, privacy, clock);
         RemoteVideos remoteVideos = new RemoteVideos(db, fedRepo, remoteActors, videos, clock);
         SignatureVerifier verifier = new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock));
         InboxService inbox = new InboxService(verifier, remoteActors, blocklist,
-                new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social)
-                        .audienceTo(privacy::setAudience).table());
+                new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social, privacy).table());
         SignedRequests signed = new SignedRequests(
                 new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock)), remoteActors, blocklist);
         privacy.resolveRemoteWith(remoteActors::account);
-        publisher.shareesFrom(id -> privacy.shares(id).stream().filter(x -> !x.host().isEmpty())
-                .map(PrivacyRepository.Share::accountId).toList());
         routes.add(new PrivacyRoutes(videos, privacy, videoJson, urls, signed::accountOf,
                 new RemoteFileTokens(db, fedRepo, localActors, accountRepo, outgoing)::mint));
         routes.add(new SocialRoutes(social, videos, urls));
         routes.add(new InboxRoutes(inbox));
         routes.add(new DiscoveryRoutes(db, localActors, follows, publisher, fedRepo, accountRepo, channelRepo, videos,
-                social, accounts, instance).verifySignaturesWith(signed));
+                social, accounts, instance, signed));
         routes.add(new FederationApiRoutes(db, follows, localActors, remoteActors, blocklist, accountRepo, channelRepo,
                 videos, videoJson));
         subscribe(events, worker, fileTokens, videoSwarms, videos, publisher);

@@ -1,5 +1,6 @@
 package org.peerlet.account;
 
+import org.jooq.DSLContext;
 import org.peerlet.common.Names;
 import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
@@ -61,6 +62,22 @@ public final class AccountService {
             long channelId = channels.createFirst(tx, accountId, channelName, channelDisplay);
             return new Created(userId, accountId, channelId);
         });
+    }
+
+    /**
+     * The local copy of an account of another server, in the caller's transaction: made if new,
+     * its name and summary updated when {@code summary} is given. Returns its id.
+     */
+    public long storeRemote(DSLContext tx, String name, String host, String displayName, String summary, boolean update) {
+        long now = clock.millis();
+        long id = accounts.byName(tx, name, host).map(Account::id)
+                .orElseGet(() -> accounts.insert(tx, null, name, host, displayName, now));
+        if (update) accounts.update(tx, id, displayName, summary, now);
+        return id;
+    }
+
+    public Optional<Account> byId(long id) {
+        return accounts.byId(db.dsl(), id);
     }
 
     /** Local users, for the instance's usage figures. */

@@ -8,6 +8,7 @@ import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
 import org.peerlet.video.Grants;
 import org.peerlet.video.Privacy;
+import org.peerlet.video.PrivacyDetails;
 import org.peerlet.video.Video;
 import org.peerlet.video.Viewer;
 
@@ -23,7 +24,7 @@ import java.util.function.Function;
  * tokens, stored as SHA-256) and file tokens. Taking a grant back ends the video's file tokens
  * and swarm peers at once ({@link PrivacyEvents.GrantRevoked}).
  */
-public final class PrivacyService implements Grants {
+public final class PrivacyService implements Grants, PrivacyDetails {
     public static final int MIN_PASSWORD = 2;
     public static final int MAX_PASSWORD = 100;
     public static final int MAX_PASSWORDS = 50;
@@ -118,6 +119,7 @@ public final class PrivacyService implements Grants {
     }
 
     /** Replaces all the video's passwords (upload, update, PUT). */
+    @Override
     public void replacePasswords(long videoId, List<String> passwords) {
         List<String> checked = checkPasswords(passwords);
         List<String> hashes = checked.stream().map(p -> videoPasswords.stored(videoId, p)).toList();
@@ -128,6 +130,7 @@ public final class PrivacyService implements Grants {
         revoke(videoId);
     }
 
+    @Override
     public int countPasswords(long videoId) {
         return repo.passwords(db.dsl(), videoId).size();
     }
@@ -163,6 +166,11 @@ public final class PrivacyService implements Grants {
 
     public List<PrivacyRepository.Share> shares(Video v) {
         return repo.shares(db.dsl(), v.id());
+    }
+
+    /** The accounts of other servers a video is shared with: federation sends it to them alone. */
+    public List<Long> remoteSharees(long videoId) {
+        return shares(videoId).stream().filter(x -> !x.host().isEmpty()).map(PrivacyRepository.Share::accountId).toList();
     }
 
     public List<PrivacyRepository.Share> shares(long videoId) {
@@ -230,6 +238,7 @@ public final class PrivacyService implements Grants {
     }
 
     /** For the owner's badge: who can see it beyond its privacy level. */
+    @Override
     public java.util.Map<String, Object> visibility(Video v) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
         List<PrivacyRepository.Share> s = shares(v);

@@ -10,6 +10,7 @@ import org.peerlet.http.Body;
 import org.peerlet.http.Json;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.video.Privacy;
+import org.peerlet.video.PrivacyDetails;
 import org.peerlet.video.ShortUuid;
 import org.peerlet.video.VideoForm;
 import org.peerlet.video.VideoService;
@@ -48,11 +49,11 @@ public final class ResumableUploads {
     private final Clock clock;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
-    private final java.util.function.BiConsumer<Long, java.util.List<String>> passwords;
+    private final PrivacyDetails passwords;
 
     /** @param passwords where a finished upload's {@code videoPasswords} go (hashed by the privacy feature) */
     public ResumableUploads(Database db, MediaLayout media, Intake intake, VideoService videos,
-                            Privacy defaultPrivacy, java.util.function.BiConsumer<Long, java.util.List<String>> passwords,
+                            Privacy defaultPrivacy, PrivacyDetails passwords,
                             Clock clock) {
         this.db = db;
         this.passwords = passwords;
@@ -206,7 +207,7 @@ public final class ResumableUploads {
         try {
             Intake.Accepted a = intake.accept(user, channel, m, part, s.filename(),
                     (tx, accepted) -> sessions.complete(tx, s.id(), accepted.id(), clock.millis()));
-            if (videoPasswords != null) passwords.accept(a.id(), videoPasswords);
+            if (videoPasswords != null) passwords.replacePasswords(a.id(), videoPasswords);
             return a;
         } catch (RuntimeException e) {
             db.writeVoid(tx -> sessions.delete(tx, s.id()));

@@ -16,6 +16,7 @@ import org.peerlet.http.RouteGroup;
 import org.peerlet.media.Images;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.video.Privacy;
+import org.peerlet.video.PrivacyDetails;
 import org.peerlet.video.VideoForm;
 import org.peerlet.video.VideoService;
 
@@ -37,12 +38,12 @@ public final class UploadRoutes implements RouteGroup {
     private final MediaLayout media;
     private final VideoService videos;
     private final Privacy defaultPrivacy;
-    private final java.util.function.BiConsumer<Long, List<String>> passwords;
+    private final PrivacyDetails passwords;
 
     /** @param passwords stores a new video's {@code videoPasswords} (hashed) */
     public UploadRoutes(Database db, Intake intake, ResumableUploads resumable, MediaLayout media,
                         VideoService videos, Privacy defaultPrivacy,
-                        java.util.function.BiConsumer<Long, List<String>> passwords) {
+                        PrivacyDetails passwords) {
         this.passwords = passwords;
         this.db = db;
         this.intake = intake;
@@ -82,7 +83,7 @@ public final class UploadRoutes implements RouteGroup {
             }
             Intake.Accepted a = intake.accept(user, channel, m, staged, file.filename(),
                     (tx, accepted) -> placeImages(tx, accepted, thumb, preview));
-            if (videoPasswords != null) passwords.accept(a.id(), videoPasswords);
+            if (videoPasswords != null) passwords.replacePasswords(a.id(), videoPasswords);
             ctx.json(Map.of("video", Map.of("id", a.id(), "uuid", a.uuid(), "shortUUID", a.shortUuid())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -58,11 +58,15 @@ public final class DiscoveryRoutes implements RouteGroup {
     private final VideoService videos;
     private final SocialService social;
     private final InstanceSettings instance;
+    /** Lets the people a restricted video is shared with fetch its object with a signed GET. */
+    private final org.peerlet.federation.SignedRequests signed;
 
     public DiscoveryRoutes(Database db, LocalActors local, Follows follows, Publisher publisher, FederationRepository repo,
                            AccountRepository accounts, ChannelRepository channels, VideoService videos,
-                           SocialService social, AccountService accountService, InstanceSettings instance) {
+                           SocialService social, AccountService accountService, InstanceSettings instance,
+                           org.peerlet.federation.SignedRequests signed) {
         this.db = db;
+        this.signed = signed;
         this.accountService = accountService;
         this.local = local;
         this.follows = follows;
@@ -193,7 +197,7 @@ public final class DiscoveryRoutes implements RouteGroup {
             answer(ctx, publisher.videoObject(v));
             return;
         }
-        Optional<String> signer = signed == null ? Optional.empty() : signed.actorOf(ctx);
+        Optional<String> signer = signed.actorOf(ctx);
         Long account = signer.flatMap(url -> repo.actorByUrl(db.dsl(), url)).map(a -> a.accountId()).orElse(null);
         if (account == null || v.state() != org.peerlet.video.VideoState.PUBLISHED
                 || !videos.access().canView(v, org.peerlet.video.Viewer.anonymous().withRemoteAccount(account))) {
@@ -203,13 +207,6 @@ public final class DiscoveryRoutes implements RouteGroup {
         answer(ctx, publisher.addressedObject(v, List.of(signer.get())));
     }
 
-    private org.peerlet.federation.SignedRequests signed;
-
-    /** Lets the people a restricted video is shared with fetch its object with a signed GET. */
-    public DiscoveryRoutes verifySignaturesWith(org.peerlet.federation.SignedRequests s) {
-        this.signed = s;
-        return this;
-    }
 
     private void comment(Context ctx) {
         if (page(ctx)) return;
