@@ -150,13 +150,23 @@ public final class App implements AutoCloseable {
         this.media = new MediaLayout(dataDir);
         this.engine = new FfmpegEngine();
         JobRepository jobRepo = new JobRepository();
+        // Federation: our actors and keys, the guarded HTTP client, the guarded HTTP client.
+        FederationRepository fedRepo = new FederationRepository();
+        Blocklist blocklist = new Blocklist(db, fedRepo, clock);
+        LocalActors localActors = new LocalActors(db, urls, accountRepo, channelRepo, fedRepo, clock);
+        boolean allowHttp = settings.get(Settings.FEDERATION_ALLOW_HTTP);
+        this.outgoing = new OutgoingHttp(allowHttp, settings.get(Settings.FEDERATION_ALLOW_LOOPBACK),
+                blocklist::isBlocked, clock, "Peerlet/" + Version.VERSION + " (+" + urls.base() + ")");
+        RemoteActors remoteActors = new RemoteActors(db, outgoing, localActors, fedRepo, accounts, channels,
+                clock, allowHttp);
         // Privacy: one decision (VideoAccess) fed by one source of grants (shares, passwords, links, file tokens).
         FileTokens fileTokens = new FileTokens(clock);
         TrustedProxies proxies = settings.get(Settings.TRUSTED_PROXIES);
         PrivacyRepository privacyRepo = new PrivacyRepository();
         VideoPasswords videoPasswords = VideoPasswords.withKeyFile(db, privacyRepo, hasher,
                 dataDir.resolve("video-passwords.key"), proxies, clock);
-        PrivacyService privacy = new PrivacyService(db, privacyRepo, accountRepo, videoPasswords, fileTokens, events, clock);
+        PrivacyService privacy = new PrivacyService(db, privacyRepo, accountRepo, videoPasswords, fileTokens,
+                remoteActors::account, events, clock);
         this.videos = new VideoService(db, media, new VideoAccess(privacy), events, clock);
         Privacy defaultPrivacy = Privacy.of(settings.get(Settings.DEFAULT_PRIVACY));
         this.worker = new TranscodeWorker(db, jobRepo, videos, media, engine, new TranscodeWorker.Config(
@@ -192,15 +202,7 @@ public final class App implements AutoCloseable {
         this.videoSwarms = new VideoSwarms(knownSwarms, videoJson);
         knownSwarms.checkTokensWith(fileTokens::valid, fileTokens::stillGranted);
 
-        // Federation: our actors and keys, the guarded HTTP client, the outbox and its worker, the inbox.
-        FederationRepository fedRepo = new FederationRepository();
-        Blocklist blocklist = new Blocklist(db, fedRepo, clock);
-        LocalActors localActors = new LocalActors(db, urls, accountRepo, channelRepo, fedRepo, clock);
-        boolean allowHttp = settings.get(Settings.FEDERATION_ALLOW_HTTP);
-        this.outgoing = new OutgoingHttp(allowHttp, settings.get(Settings.FEDERATION_ALLOW_LOOPBACK),
-                blocklist::isBlocked, clock, "Peerlet/" + Version.VERSION + " (+" + urls.base() + ")");
-        RemoteActors remoteActors = new RemoteActors(db, outgoing, localActors, fedRepo, accounts, channels,
-                clock, allowHttp);
+        // Federation: the outbox and its worker, the inbox.
         DeliveryRepository deliveryRepo = new DeliveryRepository();
         Outbox outbox = new Outbox(db, deliveryRepo, clock);
         this.delivery = new DeliveryWorker(db, deliveryRepo, outbox, outgoing, localActors, clock, 8, Duration.ofMillis(500));
@@ -213,7 +215,6 @@ public final class App implements AutoCloseable {
                 new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social, privacy).table());
         SignedRequests signed = new SignedRequests(
                 new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock)), remoteActors, blocklist);
-        privacy.resolveRemoteWith(remoteActors::account);
         routes.add(new PrivacyRoutes(videos, privacy, videoJson, urls, signed::accountOf,
                 new RemoteFileTokens(db, fedRepo, localActors, accountRepo, outgoing)::mint));
         routes.add(new SocialRoutes(social, videos, urls));

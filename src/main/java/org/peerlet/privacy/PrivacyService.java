@@ -36,11 +36,14 @@ public final class PrivacyService implements Grants, PrivacyDetails {
     private final FileTokens tokens;
     private final Clock clock;
     private final Events events;
-    private Function<String, Optional<Account>> remoteAccounts = h -> Optional.empty();
+    /** How a handle {@code name@otherhost} becomes an account: federation resolves it (WebFinger). */
+    private final Function<String, Optional<Account>> remoteAccounts;
 
     public PrivacyService(Database db, PrivacyRepository repo, AccountRepository accounts, VideoPasswords videoPasswords,
-                          FileTokens tokens, Events events, Clock clock) {
+                          FileTokens tokens, Function<String, Optional<Account>> remoteAccounts, Events events,
+                          Clock clock) {
         this.db = db;
+        this.remoteAccounts = remoteAccounts;
         this.events = events;
         this.repo = repo;
         this.accounts = accounts;
@@ -51,11 +54,6 @@ public final class PrivacyService implements Grants, PrivacyDetails {
 
     public FileTokens tokens() {
         return tokens;
-    }
-
-    /** How a handle {@code name@otherhost} becomes an account: federation resolves it (WebFinger). */
-    public void resolveRemoteWith(Function<String, Optional<Account>> resolver) {
-        this.remoteAccounts = resolver;
     }
 
     /** Ends every file token of the video and tells listeners (tracker swarm, ...). */
