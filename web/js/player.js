@@ -99,7 +99,9 @@ export function createPlayer(container, video, { autoplay = true, fileToken = nu
   const quality = h('select', { id: 'quality', class: 'quality' }, h('option', { value: '-1' }, t('player.auto')));
   const qualityField = h('label', { class: 'quality-field', hidden: true }, t('player.quality'), ' ', quality);
   const status = h('div', { class: 'player-status', role: 'status', 'aria-live': 'polite' });
-  const frame = h('div', { class: 'player-frame', style: video.aspectRatio ? `aspect-ratio: ${video.aspectRatio}` : null }, el);
+  const frame = h('div', { class: 'player-frame' }, el);
+  // Through the CSSOM: the page's policy refuses style attributes.
+  if (video.aspectRatio) frame.style.aspectRatio = String(video.aspectRatio);
   const wrap = h('div', { class: 'player', tabindex: '-1' }, frame,
     h('div', { class: 'player-bar' }, qualityField, h('p', { class: 'player-keys' }, t('player.shortcuts'))), status);
   container.append(wrap);

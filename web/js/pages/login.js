@@ -7,7 +7,7 @@ import { instance, navigate, setTitle } from '../nav.js';
 export async function render(view, { params }) {
   setTitle(t('login.title'));
   const next = params.get('next');
-  const safeNext = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  const safeNext = pathOfThisSite(next);
   const messages = h('div', { class: 'messages', 'aria-live': 'polite' });
   const username = h('input', { id: 'username', name: 'username', autocomplete: 'username', required: true, autocapitalize: 'none' });
   const password = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
@@ -37,4 +37,19 @@ export async function render(view, { params }) {
   view.append(form);
   if (instance.signup) view.append(h('p', null, h('a', { href: '/signup' }, t('nav.signup'))));
   setTimeout(() => username.focus(), 0);
+}
+
+/**
+ * Where to go after logging in: only a path of this site. It must start with one slash (not
+ * "//" nor "/\", which browsers read as another host), and still be on this origin once the
+ * browser has parsed it (it drops tabs and newlines, so "/\t/host" is "//host"); else home.
+ */
+function pathOfThisSite(next) {
+  if (!next || !/^\/(?![/\\])/.test(next)) return '/';
+  try {
+    const url = new URL(next, location.origin);
+    return url.origin === location.origin ? url.pathname + url.search + url.hash : '/';
+  } catch {
+    return '/';
+  }
 }

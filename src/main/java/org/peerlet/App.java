@@ -41,6 +41,7 @@ import org.peerlet.http.TrustedProxies;
 import org.peerlet.account.Auth;
 import org.peerlet.http.HttpServer;
 import org.peerlet.http.RouteGroup;
+import org.peerlet.http.SecurityHeaders;
 import org.peerlet.instance.InstanceRoutes;
 import org.peerlet.instance.InstanceSettings;
 import org.peerlet.instance.Urls;
@@ -144,8 +145,8 @@ public final class App implements AutoCloseable {
         ChannelRepository channelRepo = new ChannelRepository();
         ChannelService channels = new ChannelService(db, channelRepo, accountRepo, clock);
         AccountChannels accountChannels = new ChannelsOfAccounts(channels, urls);
-        this.accounts = new AccountService(db, userRepo, accountRepo, accountChannels, hasher, clock);
         this.tokens = new TokenService(db, userRepo, hasher, settings.get(Settings.LOGIN_LIMIT_PER_IP), clock);
+        this.accounts = new AccountService(db, userRepo, accountRepo, accountChannels, hasher, tokens, clock);
 
         this.media = new MediaLayout(dataDir);
         this.engine = new FfmpegEngine();
@@ -160,7 +161,7 @@ public final class App implements AutoCloseable {
         RemoteActors remoteActors = new RemoteActors(db, outgoing, localActors, fedRepo, accounts, channels,
                 clock, allowHttp);
         // Privacy: one decision (VideoAccess) fed by one source of grants (shares, passwords, links, file tokens).
-        FileTokens fileTokens = new FileTokens(clock);
+        FileTokens fileTokens = new FileTokens(clock, tokens::sessionEpoch);
         TrustedProxies proxies = settings.get(Settings.TRUSTED_PROXIES);
         PrivacyRepository privacyRepo = new PrivacyRepository();
         VideoPasswords videoPasswords = VideoPasswords.withKeyFile(db, privacyRepo, hasher,
@@ -168,6 +169,8 @@ public final class App implements AutoCloseable {
         PrivacyService privacy = new PrivacyService(db, privacyRepo, accountRepo, videoPasswords, fileTokens,
                 remoteActors::account, events, clock);
         this.videos = new VideoService(db, media, new VideoAccess(privacy), events, clock);
+        // A user removed: each of their videos goes as a delete of it would (jobs, swarms, federation, files).
+        accounts.onDelete(videos::deleteAllOfAccount);
         Privacy defaultPrivacy = Privacy.of(settings.get(Settings.DEFAULT_PRIVACY));
         this.worker = new TranscodeWorker(db, jobRepo, videos, media, engine, new TranscodeWorker.Config(
                 settings.get(Settings.TRANSCODING_RESOLUTIONS), settings.get(Settings.TRANSCODING_PRESET),
@@ -185,7 +188,7 @@ public final class App implements AutoCloseable {
         routes.add(new MediaRoutes(media, videos));
         routes.add(new JobRoutes(db, jobRepo, videos, worker));
         routes.add(new OAuthRoutes(tokens, instance, proxies));
-        routes.add(new UserRoutes(db, userRepo, accountRepo, accounts, accountChannels, tokens, hasher, instance, urls,
+        routes.add(new UserRoutes(db, userRepo, accountRepo, accounts, accountChannels, instance, urls,
                 settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY)));
         routes.add(new AccountRoutes(db, accountRepo, accountChannels, urls));
         routes.add(new ChannelRoutes(db, channelRepo, channels, urls));
@@ -201,6 +204,8 @@ public final class App implements AutoCloseable {
         routes.add(new TrackerRoutes(tracker, proxies));
         this.videoSwarms = new VideoSwarms(knownSwarms, videoJson);
         knownSwarms.checkTokensWith(fileTokens::valid, fileTokens::stillGranted);
+        // A user's sessions ended: the file tokens minted for them are dead; their peers leave now.
+        tokens.onSessionsEnded(userId -> tracker.recheckGrants());
 
         // Federation: the outbox and its worker, the inbox.
         DeliveryRepository deliveryRepo = new DeliveryRepository();
@@ -229,7 +234,7 @@ public final class App implements AutoCloseable {
         routes.add(new FeedRoutes(db, videos, videoJson, channelRepo, channels, accountRepo, instance, urls));
         routes.add(new org.peerlet.web.WebRoutes());
         this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
-                settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens)::check, routes);
+                settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens)::check, new SecurityHeaders(urls.base(), allowHttp), routes);
     }
 
     /**

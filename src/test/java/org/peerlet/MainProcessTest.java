@@ -3,14 +3,13 @@ package org.peerlet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerlet.testing.Api;
+import org.peerlet.testing.PeerletProcess;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,19 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Runs Peerlet as an operator does: a separate java process. */
 class MainProcessTest {
 
-    static ProcessBuilder java(Path workDir, String... args) {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", cp, "org.peerlet.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> k.startsWith("PEERLET_"));
-        return pb;
-    }
-
     @Test
     void aBadSettingStopsStartUpWithOneLineNamingIt(@TempDir Path dir) throws Exception {
-        Process p = java(dir, "--port", "abc").start();
+        Process p = PeerletProcess.java(dir, "--port", "abc").start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(p.exitValue()).isEqualTo(2);
@@ -44,7 +33,7 @@ class MainProcessTest {
         try (var s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        ProcessBuilder pb = java(dir, "--port", String.valueOf(port));
+        ProcessBuilder pb = PeerletProcess.java(dir, "--port", String.valueOf(port));
         Process p = pb.start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -76,17 +65,17 @@ class MainProcessTest {
 
     @Test
     void theAdminToolCreatesUsersAndResetsPasswords(@TempDir Path dir) throws Exception {
-        Process create = java(dir, "admin", "create-user", "--username", "grandma", "--password", "knitting1").start();
+        Process create = PeerletProcess.java(dir, "admin", "create-user", "--username", "grandma", "--password", "knitting1").start();
         assertThat(create.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(new String(create.getInputStream().readAllBytes())).contains("made user grandma");
         assertThat(create.exitValue()).isZero();
-        Process reset = java(dir, "admin", "reset-password", "--username", "grandma", "--password", "knitting2").start();
+        Process reset = PeerletProcess.java(dir, "admin", "reset-password", "--username", "grandma", "--password", "knitting2").start();
         assertThat(reset.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(reset.exitValue()).isZero();
-        Process missing = java(dir, "admin", "reset-password", "--username", "nobody", "--password", "whatever1").start();
+        Process missing = PeerletProcess.java(dir, "admin", "reset-password", "--username", "nobody", "--password", "whatever1").start();
         assertThat(missing.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(missing.exitValue()).isEqualTo(1);
-        Process help = java(dir, "--help").start();
+        Process help = PeerletProcess.java(dir, "--help").start();
         assertThat(help.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(new String(help.getInputStream().readAllBytes())).contains("PEERLET_PORT").contains("create-user");
     }

@@ -6,10 +6,16 @@ import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
-/** Users and their accounts: creation (with a default channel), changes, removal. */
+/**
+ * Users and their accounts: creation (with a default channel), changes, removal. A password
+ * changed, a block or a removal ends the user's sessions in the same transaction.
+ */
 public final class AccountService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
 
@@ -18,16 +24,24 @@ public final class AccountService {
     private final AccountRepository accounts;
     private final AccountChannels channels;
     private final PasswordHasher hasher;
+    private final TokenService tokens;
     private final Clock clock;
+    private final List<LongConsumer> deleteListeners = new CopyOnWriteArrayList<>();
 
     public AccountService(Database db, UserRepository users, AccountRepository accounts, AccountChannels channels,
-                          PasswordHasher hasher, Clock clock) {
+                          PasswordHasher hasher, TokenService tokens, Clock clock) {
         this.db = db;
         this.users = users;
         this.accounts = accounts;
         this.channels = channels;
         this.hasher = hasher;
+        this.tokens = tokens;
         this.clock = clock;
+    }
+
+    /** Called with an account's id just before its user is removed (their videos go, files and all). */
+    public void onDelete(LongConsumer listener) {
+        deleteListeners.add(listener);
     }
 
     /** What it takes to make a user; channelName and displayName may be null for defaults. */
@@ -94,13 +108,36 @@ public final class AccountService {
         return generate ? Optional.of(password) : Optional.empty();
     }
 
+    /** A new password set by the admin (API or admin tool): every session of the user ends. */
     public void setPassword(String username, String password) {
+        User u = users.byUsername(db.dsl(), username).orElseThrow(() -> ApiError.notFound("no user named " + username));
+        setPassword(u, password, null);
+    }
+
+    /**
+     * A person changes their own password: their other sessions end; the one they did it from
+     * ({@code currentAccessToken}) goes on, since they just proved they know the password.
+     */
+    public void changeOwnPassword(User me, String currentPassword, String password, String currentAccessToken) {
+        if (!hasher.matches(currentPassword, me.passwordHash())) throw ApiError.unauthorized("currentPassword is wrong");
+        setPassword(me, password, currentAccessToken);
+    }
+
+    private void setPassword(User u, String password, String keepAccessToken) {
         checkPassword(password);
         String hash = hasher.hash(password);
-        db.writeVoid(tx -> {
-            User u = users.byUsername(tx, username).orElseThrow(() -> ApiError.notFound("no user named " + username));
-            users.setPassword(tx, u.id(), hash);
-        });
+        tokens.endSessions(u.id(), keepAccessToken, tx -> users.setPassword(tx, u.id(), hash));
+    }
+
+    /** Blocking ends every session at once and refuses logins; unblocking lets the user log in again. */
+    public void setBlocked(long userId, boolean blocked) {
+        User u = users.byId(db.dsl(), userId).orElseThrow(() -> ApiError.notFound("user not found"));
+        if (!blocked) {
+            db.writeVoid(tx -> users.setBlocked(tx, u.id(), false));
+            return;
+        }
+        if (u.username().equals("admin")) throw ApiError.forbidden("the admin account cannot be blocked");
+        tokens.endSessions(u.id(), null, tx -> users.setBlocked(tx, u.id(), true));
     }
 
     public record Changes(Optional<String> email, Optional<Role> role, Optional<Long> videoQuota,
@@ -140,12 +177,12 @@ public final class AccountService {
         });
     }
 
+    /** Removes a user: their videos first (files and all, as deleting each would), then the rows; sessions end. */
     public void delete(long userId) {
-        db.writeVoid(tx -> {
-            User u = users.byId(tx, userId).orElseThrow(() -> ApiError.notFound("user not found"));
-            if (u.username().equals("admin")) throw ApiError.forbidden("the admin account cannot be removed");
-            users.delete(tx, userId);
-        });
+        User u = users.byId(db.dsl(), userId).orElseThrow(() -> ApiError.notFound("user not found"));
+        if (u.username().equals("admin")) throw ApiError.forbidden("the admin account cannot be removed");
+        accounts.byUserId(db.dsl(), userId).ifPresent(a -> deleteListeners.forEach(l -> l.accept(a.id())));
+        tokens.endSessions(userId, null, tx -> users.delete(tx, userId));
     }
 
     static void checkPassword(String password) {

@@ -23,9 +23,9 @@ public final class Auth {
 
     /** Runs before every matched route. */
     public void check(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            User user = tokens.authenticate(header.substring(7).trim())
+        String bearer = bearer(ctx);
+        if (bearer != null) {
+            User user = tokens.authenticate(bearer)
                     .orElseThrow(() -> new ApiError(401, "invalid_token", "Invalid token: access token is invalid or expired"));
             ctx.attribute(USER, user);
         }
@@ -34,6 +34,12 @@ public final class Auth {
         User user = required(ctx);
         Role needed = roles.contains(Access.USER) ? Role.USER : roles.contains(Access.MODERATOR) ? Role.MODERATOR : Role.ADMIN;
         if (!user.role().atLeast(needed)) throw ApiError.forbidden("you are not allowed to do this");
+    }
+
+    /** The request's bearer token (its {@code Authorization} header), or null. */
+    public static String bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
     }
 
     public static Optional<User> user(Context ctx) {

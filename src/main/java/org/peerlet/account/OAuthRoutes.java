@@ -38,7 +38,8 @@ public final class OAuthRoutes implements RouteGroup {
     }
 
     private void token(Context ctx) {
-        tokens.countAttempt(proxies.clientOf(ctx));
+        String ip = proxies.clientOf(ctx);
+        tokens.countAttempt(ip);
         Body body = Body.of(ctx);
         String clientId = body.text("client_id").orElse("");
         String clientSecret = body.text("client_secret").orElse("");
@@ -48,7 +49,7 @@ public final class OAuthRoutes implements RouteGroup {
         }
         String grant = body.text("grant_type").orElse("");
         TokenService.Issued issued = switch (grant) {
-            case "password" -> tokens.login(body.required("username"), body.required("password"));
+            case "password" -> tokens.login(body.required("username"), body.required("password"), ip);
             case "refresh_token" -> tokens.refresh(body.required("refresh_token"));
             default -> throw new ApiError(400, "unsupported_grant_type",
                     "Unsupported grant type: grant_type must be password or refresh_token");
@@ -65,7 +66,7 @@ public final class OAuthRoutes implements RouteGroup {
 
     private void revoke(Context ctx) {
         Auth.required(ctx);
-        tokens.revoke(ctx.header("Authorization").substring(7).trim());
+        tokens.revoke(Auth.bearer(ctx));
         ctx.json(Map.of());
     }
 }

@@ -2,7 +2,7 @@ package org.peerlet.account;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.peerlet.common.RateLimiter;
+import org.jooq.DSLContext;
 import org.peerlet.common.Secrets;
 import org.peerlet.common.Times;
 import org.peerlet.db.Database;
@@ -10,11 +10,16 @@ import org.peerlet.http.ApiError;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
- * Logging in with the OAuth password grant, refreshing and revoking tokens, and finding who a
- * bearer token belongs to. Tokens are random; only their SHA-256 is stored.
+ * Logging in with the OAuth password grant, refreshing and revoking tokens, finding who a bearer
+ * token belongs to, and ending all of a user's sessions. Tokens are random; only their SHA-256 is
+ * stored.
  */
 public final class TokenService {
     public static final Duration ACCESS_LIFETIME = Duration.ofDays(1);
@@ -24,13 +29,18 @@ public final class TokenService {
     private final UserRepository users;
     private final TokenRepository tokens = new TokenRepository();
     private final PasswordHasher hasher;
-    private final RateLimiter perIp;
-    private final RateLimiter perAccount;
+    private final LoginLimits limits;
     private final Clock clock;
-    /** Access hash -> token row: every API call needs it, so the database is asked once a minute at most. */
+    /**
+     * Access hash -> token row, so the token table is read once a minute at most per token. The
+     * user row is read on every call anyway: a cached row is trusted only while its session
+     * stamp is the user's current one, so an end of sessions made by another process (the admin
+     * tool) holds at once.
+     */
     private final Cache<String, TokenRepository.StoredToken> byAccess;
     /** A fixed hash checked for unknown users, so timing does not tell which usernames exist. */
     private final String decoyHash;
+    private final List<LongConsumer> sessionsEndedListeners = new CopyOnWriteArrayList<>();
 
     public TokenService(Database db, UserRepository users, PasswordHasher hasher, int loginsPerIpPer5Min,
                         Clock clock) {
@@ -38,8 +48,7 @@ public final class TokenService {
         this.users = users;
         this.hasher = hasher;
         this.clock = clock;
-        this.perIp = new RateLimiter(loginsPerIpPer5Min, Duration.ofMinutes(5), Times.ticker(clock));
-        this.perAccount = new RateLimiter(10, Duration.ofMinutes(15), Times.ticker(clock));
+        this.limits = new LoginLimits(loginsPerIpPer5Min, clock);
         this.byAccess = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000)
                 .ticker(Times.ticker(clock)).build();
         this.decoyHash = hasher.hash(Secrets.token(16));
@@ -50,27 +59,23 @@ public final class TokenService {
 
     /** Counts one call of the token endpoint from this address; 429 past the limit. */
     public void countAttempt(String ip) {
-        if (!perIp.tryAcquire(ip)) {
-            throw ApiError.tooManyRequests("too many login attempts from your address, try again later",
-                    perIp.retryAfterSeconds());
-        }
+        limits.countAttempt(ip);
     }
 
-    public Issued login(String username, String password) {
-        String key = username.toLowerCase();
-        if (perAccount.isExhausted(key)) {
-            throw ApiError.tooManyRequests("too many failed logins for this account, try again later",
-                    perAccount.retryAfterSeconds());
-        }
+    /** The password grant, from the client at this address. */
+    public Issued login(String username, String password, String ip) {
         Optional<User> found = users.byUsernameOrEmail(db.dsl(), username);
+        // Counted per account, whichever name or email it was asked by.
+        String account = found.map(u -> "#" + u.id()).orElse(username.toLowerCase());
+        limits.beforeCheck(account, ip);
         boolean ok = hasher.matches(password, found.map(User::passwordHash).orElse(decoyHash)) && found.isPresent();
         if (!ok) {
-            perAccount.tryAcquire(key);
+            limits.failed(account);
             throw invalidGrant("Invalid grant: user credentials are invalid");
         }
         User user = found.get();
         if (user.blocked()) throw invalidGrant("Invalid grant: this account is blocked");
-        perAccount.reset(key);
+        limits.succeeded(account, ip);
         return db.write(tx -> {
             users.touchLogin(tx, user.id(), clock.millis());
             return issue(tx, user.id());
@@ -96,24 +101,59 @@ public final class TokenService {
         byAccess.invalidate(hash);
     }
 
-    /** Logs a user out everywhere (password reset, block, removal). */
-    public void revokeAll(long userId) {
-        db.write(tx -> tokens.deleteAllOfUser(tx, userId)).forEach(byAccess::invalidate);
+    /** Called with a user's id after all their sessions ended (the tracker drops their peers). */
+    public void onSessionsEnded(LongConsumer listener) {
+        sessionsEndedListeners.add(listener);
+    }
+
+    /**
+     * Makes a change to a user (password, block, removal) and ends all their sessions in the same
+     * transaction: every token pair but {@code keepAccessToken}'s (null for none) is deleted and
+     * the user's session stamp moves on, which also ends the file tokens minted for them.
+     */
+    public void endSessions(long userId, String keepAccessToken, Consumer<DSLContext> change) {
+        String keep = keepAccessToken == null ? null : Secrets.sha256Hex(keepAccessToken);
+        List<String> ended = db.write(tx -> {
+            List<String> hashes = tokens.deleteAllOfUser(tx, userId, keep);
+            users.nextSessionEpoch(tx, userId);
+            change.accept(tx);
+            return hashes;
+        });
+        byAccess.invalidateAll(ended);
+        if (keep != null) byAccess.invalidate(keep);
+        sessionsEndedListeners.forEach(l -> l.accept(userId));
+    }
+
+    /** The session stamp a file token of this user must carry; -1 once the user is gone or blocked. */
+    public long sessionEpoch(long userId) {
+        return users.sessionEpoch(db.dsl(), userId).orElse(-1L);
     }
 
     /** The user a valid, unexpired access token belongs to. */
     public Optional<User> authenticate(String accessToken) {
         String hash = Secrets.sha256Hex(accessToken);
-        TokenRepository.StoredToken t = byAccess.get(hash, h -> tokens.byAccessHash(db.dsl(), h).orElse(null));
-        if (t == null || t.accessExpiresAt() <= clock.millis()) return Optional.empty();
-        return users.byId(db.dsl(), t.userId()).filter(u -> !u.blocked());
+        TokenRepository.StoredToken t = byAccess.get(hash, this::load);
+        if (t == null) return Optional.empty();
+        Optional<User> user = users.byId(db.dsl(), t.userId());
+        if (user.isPresent() && user.get().sessionEpoch() != t.sessionEpoch()) {
+            // Sessions ended since the row was cached, perhaps in another process: ask the table again.
+            byAccess.invalidate(hash);
+            t = load(hash);
+            if (t == null || t.sessionEpoch() != user.get().sessionEpoch()) return Optional.empty();
+        }
+        if (t.accessExpiresAt() <= clock.millis()) return Optional.empty();
+        return user.filter(u -> !u.blocked());
+    }
+
+    private TokenRepository.StoredToken load(String accessHash) {
+        return tokens.byAccessHash(db.dsl(), accessHash).orElse(null);
     }
 
     public int purgeExpired() {
         return db.write(tx -> tokens.deleteExpired(tx, clock.millis()));
     }
 
-    private Issued issue(org.jooq.DSLContext tx, long userId) {
+    private Issued issue(DSLContext tx, long userId) {
         String access = Secrets.token(32);
         String refresh = Secrets.token(32);
         long now = clock.millis();

@@ -1,9 +1,12 @@
 package org.peerlet.account;
 
-/** A person who can log in. Times are epoch milliseconds. */
+/**
+ * A person who can log in. Times are epoch milliseconds. {@code sessionEpoch} moves on when all
+ * their sessions end (password changed, blocked): tokens made under an older one are refused.
+ */
 public record User(long id, String username, String email, String passwordHash, Role role,
                    long videoQuota, long videoQuotaDaily, boolean blocked, boolean p2pEnabled,
-                   long createdAt, Long lastLoginAt) {
+                   long createdAt, Long lastLoginAt, long sessionEpoch) {
 
     public boolean isAdmin() {
         return role == Role.ADMIN;

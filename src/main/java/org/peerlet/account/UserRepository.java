@@ -26,7 +26,8 @@ public final class UserRepository {
     static final Field<Boolean> P2P_ENABLED = field(name("users", "p2p_enabled"), Boolean.class);
     static final Field<Long> CREATED_AT = field(name("users", "created_at"), Long.class);
     static final Field<Long> LAST_LOGIN_AT = field(name("users", "last_login_at"), Long.class);
-    static final java.util.List<Field<?>> COLUMNS = java.util.List.of(ID, USERNAME, EMAIL, PASSWORD_HASH, ROLE, VIDEO_QUOTA, VIDEO_QUOTA_DAILY, BLOCKED, P2P_ENABLED, CREATED_AT, LAST_LOGIN_AT);
+    static final Field<Long> SESSION_EPOCH = field(name("users", "session_epoch"), Long.class);
+    static final java.util.List<Field<?>> COLUMNS = java.util.List.of(ID, USERNAME, EMAIL, PASSWORD_HASH, ROLE, VIDEO_QUOTA, VIDEO_QUOTA_DAILY, BLOCKED, P2P_ENABLED, CREATED_AT, LAST_LOGIN_AT, SESSION_EPOCH);
 
     public long insert(DSLContext tx, String username, String email, String passwordHash, Role role,
                        long quota, long quotaDaily, long now) {
@@ -73,6 +74,20 @@ public final class UserRepository {
                 .where(ID.eq(id)).execute();
     }
 
+    public void setBlocked(DSLContext tx, long id, boolean blocked) {
+        tx.update(USERS).set(BLOCKED, blocked).where(ID.eq(id)).execute();
+    }
+
+    /** Every session of the user ends: tokens made under the old stamp are refused from now on. */
+    void nextSessionEpoch(DSLContext tx, long id) {
+        tx.update(USERS).set(SESSION_EPOCH, SESSION_EPOCH.plus(1L)).where(ID.eq(id)).execute();
+    }
+
+    /** The stamp a token of this user must carry, or empty when the user is gone or blocked. */
+    Optional<Long> sessionEpoch(DSLContext db, long id) {
+        return db.select(SESSION_EPOCH).from(USERS).where(ID.eq(id).and(BLOCKED.eq(false))).fetchOptional(SESSION_EPOCH);
+    }
+
     public void touchLogin(DSLContext tx, long id, long now) {
         tx.update(USERS).set(LAST_LOGIN_AT, now).where(ID.eq(id)).execute();
     }
@@ -84,6 +99,6 @@ public final class UserRepository {
     static User toUser(Record r) {
         return new User(r.get(ID), r.get(USERNAME), r.get(EMAIL), r.get(PASSWORD_HASH), Role.of(r.get(ROLE)),
                 r.get(VIDEO_QUOTA), r.get(VIDEO_QUOTA_DAILY), r.get(BLOCKED), r.get(P2P_ENABLED),
-                r.get(CREATED_AT), r.get(LAST_LOGIN_AT));
+                r.get(CREATED_AT), r.get(LAST_LOGIN_AT), r.get(SESSION_EPOCH));
     }
 }

@@ -23,23 +23,19 @@ public final class UserRoutes implements RouteGroup {
     private final AccountRepository accounts;
     private final AccountService service;
     private final AccountChannels channels;
-    private final TokenService tokens;
-    private final PasswordHasher hasher;
     private final InstanceSettings instance;
     private final Urls urls;
     private final long defaultQuota;
     private final long defaultQuotaDaily;
 
     public UserRoutes(Database db, UserRepository users, AccountRepository accounts, AccountService service,
-                      AccountChannels channels, TokenService tokens, PasswordHasher hasher, InstanceSettings instance,
+                      AccountChannels channels, InstanceSettings instance,
                       Urls urls, long defaultQuota, long defaultQuotaDaily) {
         this.db = db;
         this.users = users;
         this.accounts = accounts;
         this.service = service;
         this.channels = channels;
-        this.tokens = tokens;
-        this.hasher = hasher;
         this.instance = instance;
         this.urls = urls;
         this.defaultQuota = defaultQuota;
@@ -56,6 +52,8 @@ public final class UserRoutes implements RouteGroup {
         r.get("/api/v1/users/{id}", this::get, Access.ADMIN);
         r.put("/api/v1/users/{id}", this::update, Access.ADMIN);
         r.delete("/api/v1/users/{id}", this::delete, Access.ADMIN);
+        r.post("/api/v1/users/{id}/block", this::block, Access.ADMIN);
+        r.post("/api/v1/users/{id}/unblock", this::unblock, Access.ADMIN);
     }
 
     Map<String, Object> userJson(DSLContext db, User u) {
@@ -73,11 +71,7 @@ public final class UserRoutes implements RouteGroup {
         Body b = Body.of(ctx);
         Optional<String> password = b.text("password");
         if (password.isPresent()) {
-            String current = b.text("currentPassword").orElse("");
-            if (!hasher.matches(current, me.passwordHash())) {
-                throw ApiError.unauthorized("currentPassword is wrong");
-            }
-            service.setPassword(me.username(), password.get());
+            service.changeOwnPassword(me, b.text("currentPassword").orElse(""), password.get(), Auth.bearer(ctx));
         }
         service.updateProfile(me.id(), b.text("displayName"), b.text("description"));
         service.update(me.id(), new AccountService.Changes(b.text("email"), Optional.empty(), Optional.empty(),
@@ -130,17 +124,22 @@ public final class UserRoutes implements RouteGroup {
         Optional<Role> role = b.integer("role").map(Role::of);
         User updated = service.update(id, new AccountService.Changes(b.text("email"), role, b.number("videoQuota"),
                 b.number("videoQuotaDaily"), Optional.empty(), Optional.empty()));
-        if (b.text("password").isPresent()) {
-            service.setPassword(updated.username(), b.text("password").get());
-            tokens.revokeAll(id);
-        }
+        if (b.text("password").isPresent()) service.setPassword(updated.username(), b.text("password").get());
         ctx.status(204);
     }
 
     private void delete(Context ctx) {
-        long id = idParam(ctx);
-        tokens.revokeAll(id);
-        service.delete(id);
+        service.delete(idParam(ctx));
+        ctx.status(204);
+    }
+
+    private void block(Context ctx) {
+        service.setBlocked(idParam(ctx), true);
+        ctx.status(204);
+    }
+
+    private void unblock(Context ctx) {
+        service.setBlocked(idParam(ctx), false);
         ctx.status(204);
     }
 }

@@ -29,8 +29,8 @@ public final class HttpServer {
         System.getProperties().putIfAbsent("org.eclipse.jetty.util.referencesPerCacheLine", "16");
     }
 
-    public HttpServer(String host, int port, java.nio.file.Path uploadsDir, long maxUploadBytes, io.javalin.http.Handler beforeMatched,
-                      List<RouteGroup> groups) {
+    public HttpServer(String host, int port, java.nio.file.Path uploadsDir, long maxUploadBytes,
+                      io.javalin.http.Handler beforeMatched, SecurityHeaders security, List<RouteGroup> groups) {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -51,7 +51,8 @@ public final class HttpServer {
             config.http.generateEtags = true;
             config.requestLogger.http(HttpServer::logRequest);
 
-            config.routes.before(HttpServer::framing);
+            config.jetty.modifyServer(server -> server.setErrorHandler(security.jettyErrors()));
+            config.routes.before(security::apply);
             config.routes.beforeMatched(beforeMatched);
             config.routes.exception(ApiError.class, (e, ctx) -> {
                 if (e.retryAfterSeconds() != null) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
@@ -99,13 +100,6 @@ public final class HttpServer {
     private static void serveShell(Context ctx, int status) {
         ctx.res().setCharacterEncoding(null);
         ctx.status(status).contentType("text/html; charset=utf-8").result(WebShell.html());
-    }
-
-    /** Pages may be framed by this instance only; the embeddable player is made to be framed anywhere. */
-    private static void framing(Context ctx) {
-        if (ctx.path().startsWith("/videos/embed/")) return;
-        ctx.header("X-Frame-Options", "SAMEORIGIN");
-        ctx.header("Content-Security-Policy", "frame-ancestors 'self'");
     }
 
     private static boolean isApi(String path) {

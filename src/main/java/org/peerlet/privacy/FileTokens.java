@@ -1,5 +1,6 @@
 package org.peerlet.privacy;
 
+import org.peerlet.account.User;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.Video;
 
@@ -13,14 +14,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Short-lived tokens that open one video's files (PeerTube's {@code videoFileToken}) and its
- * private P2P swarm. Stateless: {@code videoId.expiry.epoch.mac}, where mac is an HMAC-SHA256
- * with a key made at start (so a restart ends every token: players ask for a new one). The
- * epoch is a per-video counter bumped when a grant is taken back (a share revoked, a link or a
- * password deleted, the video made private): every token minted before is refused at once.
+ * private P2P swarm. Stateless: {@code videoId.expiry.epoch.user.session.mac}, where mac is an
+ * HMAC-SHA256 with a key made at start (so a restart ends every token: players ask for a new
+ * one). The epoch is a per-video counter bumped when a grant is taken back (a share revoked, a
+ * link or a password deleted, the video made private): every token minted before is refused at
+ * once. A token minted for a logged-in user carries their id and session stamp, and dies with
+ * their sessions (password changed, blocked, removed); user 0 is a viewer without an account.
  */
 public final class FileTokens {
     public static final Duration TTL = Duration.ofHours(1);
@@ -32,6 +37,7 @@ public final class FileTokens {
 
     private final byte[] key = new byte[32];
     private final Clock clock;
+    private final LongUnaryOperator sessionOf;
     private final ConcurrentHashMap<Long, Integer> epochs = new ConcurrentHashMap<>();
     /** Each changed video's level when it last changed, so a change of level can be told from an edit. */
     private final ConcurrentHashMap<Long, Privacy> lastPrivacy = new ConcurrentHashMap<>();
@@ -39,14 +45,18 @@ public final class FileTokens {
     public record Minted(String token, Instant expires) {
     }
 
-    public FileTokens(Clock clock) {
+    /** @param sessionOf a user's current session stamp, read where it is kept; -1 once they are gone or blocked */
+    public FileTokens(Clock clock, LongUnaryOperator sessionOf) {
         this.clock = clock;
+        this.sessionOf = sessionOf;
         new SecureRandom().nextBytes(key);
     }
 
-    public Minted mint(long videoId) {
+    /** A token for this video, bound to the user's current session if one is logged in. */
+    public Minted mint(long videoId, Optional<User> user) {
         long expires = clock.instant().plus(TTL).getEpochSecond();
-        String payload = videoId + "." + expires + "." + epochs.getOrDefault(videoId, 0);
+        String payload = videoId + "." + expires + "." + epochs.getOrDefault(videoId, 0) + "."
+                + user.map(u -> u.id() + "." + u.sessionEpoch()).orElse("0.0");
         return new Minted(payload + "." + mac(payload), Instant.ofEpochSecond(expires));
     }
 
@@ -67,14 +77,19 @@ public final class FileTokens {
     private boolean check(long videoId, String token, long expiresAfter) {
         if (token == null || token.length() > 200) return false;
         String[] p = token.split("\\.");
-        if (p.length != 4) return false;
-        String payload = p[0] + "." + p[1] + "." + p[2];
-        if (!MessageDigest.isEqual(mac(payload).getBytes(StandardCharsets.US_ASCII), p[3].getBytes(StandardCharsets.US_ASCII))) {
+        if (p.length != 6) return false;
+        String payload = String.join(".", p[0], p[1], p[2], p[3], p[4]);
+        if (!MessageDigest.isEqual(mac(payload).getBytes(StandardCharsets.US_ASCII), p[5].getBytes(StandardCharsets.US_ASCII))) {
             return false;
         }
         try {
-            return Long.parseLong(p[0]) == videoId && Long.parseLong(p[1]) > expiresAfter
-                    && Integer.parseInt(p[2]) == epochs.getOrDefault(videoId, 0);
+            if (Long.parseLong(p[0]) != videoId || Long.parseLong(p[1]) <= expiresAfter
+                    || Integer.parseInt(p[2]) != epochs.getOrDefault(videoId, 0)) {
+                return false;
+            }
+            long user = Long.parseLong(p[3]);
+            // Last, as it reads the database: the user's sessions have not ended since.
+            return user == 0 || sessionOf.applyAsLong(user) == Long.parseLong(p[4]);
         } catch (NumberFormatException e) {
             return false;
         }

@@ -1,25 +1,20 @@
 package org.peerlet.privacy;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SelectConditionStep;
 
 import java.util.List;
 import java.util.Optional;
 
-import static org.jooq.impl.DSL.field;
+import static org.peerlet.db.schema.Tables.ACCOUNTS;
+import static org.peerlet.db.schema.Tables.VIDEO_PASSWORDS;
+import static org.peerlet.db.schema.Tables.VIDEO_SHARES;
+import static org.peerlet.db.schema.Tables.VIDEO_SHARE_LINKS;
 
 /** The only place with SQL for video passwords, shares and share links (migrations V004, V005). */
 public final class PrivacyRepository {
-    // Plain SQL on SQLite reads INTEGER columns as int: coerce, or epoch milliseconds wrap around.
-    private static final Field<?>[] PASSWORD_FIELDS = {field("id", Long.class), field("video_id", Long.class),
-            field("hash", String.class), field("created_at", Long.class)};
-    private static final Field<?>[] SHARE_FIELDS = {field("id", Long.class), field("video_id", Long.class),
-            field("account_id", Long.class), field("name", String.class), field("host", String.class),
-            field("display_name", String.class), field("created_at", Long.class)};
-    private static final Field<?>[] LINK_FIELDS = {field("id", Long.class), field("video_id", Long.class),
-            field("token_hash", String.class), field("expires_at", Long.class), field("max_views", Integer.class),
-            field("views", Integer.class), field("created_at", Long.class)};
 
     public record Password(long id, long videoId, String hash, long createdAt) {
     }
@@ -35,130 +30,157 @@ public final class PrivacyRepository {
     // ---- passwords
 
     public long insertPassword(DSLContext tx, long videoId, String hash, long now) {
-        return tx.fetchOne("INSERT INTO video_passwords (video_id, hash, created_at) VALUES (?, ?, ?) RETURNING id",
-                videoId, hash, now).get(0, Long.class);
+        return tx.insertInto(VIDEO_PASSWORDS)
+                .set(VIDEO_PASSWORDS.VIDEO_ID, videoId).set(VIDEO_PASSWORDS.HASH, hash).set(VIDEO_PASSWORDS.CREATED_AT, now)
+                .returning(VIDEO_PASSWORDS.ID)
+                .fetchOne(VIDEO_PASSWORDS.ID);
     }
 
     public List<Password> passwords(DSLContext db, long videoId) {
-        return db.resultQuery("SELECT id, video_id, hash, created_at FROM video_passwords WHERE video_id = ? ORDER BY id", videoId)
-                .coerce(PASSWORD_FIELDS).fetch().map(PrivacyRepository::toPassword);
+        return db.selectFrom(VIDEO_PASSWORDS).where(VIDEO_PASSWORDS.VIDEO_ID.eq(videoId)).orderBy(VIDEO_PASSWORDS.ID)
+                .fetch(PrivacyRepository::toPassword);
     }
 
     /** Is this stored value one of the video's passwords? One lookup in (video_id, hash). */
     public boolean passwordExists(DSLContext db, long videoId, String hash) {
-        return db.fetchExists(db.selectOne().from("video_passwords").where("video_id = ? AND hash = ?", videoId, hash));
+        return db.fetchExists(VIDEO_PASSWORDS, VIDEO_PASSWORDS.VIDEO_ID.eq(videoId).and(VIDEO_PASSWORDS.HASH.eq(hash)));
     }
 
     /** The video's passwords stored in a scheme whose values start so (LIKE pattern). */
     public List<Password> passwordsLike(DSLContext db, long videoId, String pattern) {
-        return db.resultQuery("SELECT id, video_id, hash, created_at FROM video_passwords WHERE video_id = ? AND hash LIKE ? ORDER BY id",
-                videoId, pattern).coerce(PASSWORD_FIELDS).fetch().map(PrivacyRepository::toPassword);
+        return db.selectFrom(VIDEO_PASSWORDS)
+                .where(VIDEO_PASSWORDS.VIDEO_ID.eq(videoId).and(VIDEO_PASSWORDS.HASH.like(pattern)))
+                .orderBy(VIDEO_PASSWORDS.ID)
+                .fetch(PrivacyRepository::toPassword);
     }
 
     public void setPasswordHash(DSLContext tx, long id, String hash) {
-        tx.execute("UPDATE video_passwords SET hash = ? WHERE id = ?", hash, id);
+        tx.update(VIDEO_PASSWORDS).set(VIDEO_PASSWORDS.HASH, hash).where(VIDEO_PASSWORDS.ID.eq(id)).execute();
     }
 
     public int deletePassword(DSLContext tx, long videoId, long id) {
-        return tx.execute("DELETE FROM video_passwords WHERE video_id = ? AND id = ?", videoId, id);
+        return tx.deleteFrom(VIDEO_PASSWORDS).where(VIDEO_PASSWORDS.VIDEO_ID.eq(videoId).and(VIDEO_PASSWORDS.ID.eq(id))).execute();
     }
 
     public void deletePasswords(DSLContext tx, long videoId) {
-        tx.execute("DELETE FROM video_passwords WHERE video_id = ?", videoId);
+        tx.deleteFrom(VIDEO_PASSWORDS).where(VIDEO_PASSWORDS.VIDEO_ID.eq(videoId)).execute();
     }
 
     // ---- shares
 
-    private static final String SHARE = "SELECT s.id, s.video_id, s.account_id, a.name, a.host, a.display_name, s.created_at "
-            + "FROM video_shares s JOIN accounts a ON a.id = s.account_id ";
+    private static SelectConditionStep<Record> shares(DSLContext db, Condition where) {
+        return db.select(VIDEO_SHARES.fields()).select(ACCOUNTS.NAME, ACCOUNTS.HOST, ACCOUNTS.DISPLAY_NAME)
+                .from(VIDEO_SHARES).join(ACCOUNTS).on(ACCOUNTS.ID.eq(VIDEO_SHARES.ACCOUNT_ID))
+                .where(where);
+    }
+
+    private static void insertShareRow(DSLContext tx, long videoId, long accountId, long now) {
+        tx.insertInto(VIDEO_SHARES)
+                .set(VIDEO_SHARES.VIDEO_ID, videoId).set(VIDEO_SHARES.ACCOUNT_ID, accountId).set(VIDEO_SHARES.CREATED_AT, now)
+                .onConflictDoNothing()
+                .execute();
+    }
 
     public Share insertShare(DSLContext tx, long videoId, long accountId, long now) {
-        tx.execute("INSERT OR IGNORE INTO video_shares (video_id, account_id, created_at) VALUES (?, ?, ?)", videoId, accountId, now);
-        return tx.resultQuery(SHARE + "WHERE s.video_id = ? AND s.account_id = ?", videoId, accountId)
-                .coerce(SHARE_FIELDS).fetchOptional().map(PrivacyRepository::toShare).orElseThrow();
+        insertShareRow(tx, videoId, accountId, now);
+        return shares(tx, VIDEO_SHARES.VIDEO_ID.eq(videoId).and(VIDEO_SHARES.ACCOUNT_ID.eq(accountId)))
+                .fetchOptional(PrivacyRepository::toShare).orElseThrow();
     }
 
     public List<Share> shares(DSLContext db, long videoId) {
-        return db.resultQuery(SHARE + "WHERE s.video_id = ? ORDER BY s.id", videoId).coerce(SHARE_FIELDS).fetch().map(PrivacyRepository::toShare);
+        return shares(db, VIDEO_SHARES.VIDEO_ID.eq(videoId)).orderBy(VIDEO_SHARES.ID).fetch(PrivacyRepository::toShare);
     }
 
     public Optional<Share> share(DSLContext db, long videoId, long id) {
-        return db.resultQuery(SHARE + "WHERE s.video_id = ? AND s.id = ?", videoId, id).coerce(SHARE_FIELDS).fetchOptional().map(PrivacyRepository::toShare);
+        return shares(db, VIDEO_SHARES.VIDEO_ID.eq(videoId).and(VIDEO_SHARES.ID.eq(id))).fetchOptional(PrivacyRepository::toShare);
     }
 
     public void deleteShare(DSLContext tx, long id) {
-        tx.execute("DELETE FROM video_shares WHERE id = ?", id);
+        tx.deleteFrom(VIDEO_SHARES).where(VIDEO_SHARES.ID.eq(id)).execute();
     }
 
     /** Makes the audience of a video exactly these accounts (a restricted remote video). */
     public void replaceShares(DSLContext tx, long videoId, List<Long> accountIds, long now) {
-        tx.execute("DELETE FROM video_shares WHERE video_id = ?", videoId);
-        for (long a : accountIds) {
-            tx.execute("INSERT OR IGNORE INTO video_shares (video_id, account_id, created_at) VALUES (?, ?, ?)", videoId, a, now);
-        }
+        tx.deleteFrom(VIDEO_SHARES).where(VIDEO_SHARES.VIDEO_ID.eq(videoId)).execute();
+        for (long a : accountIds) insertShareRow(tx, videoId, a, now);
+    }
+
+    private static Condition sharedWithUser(long userId) {
+        return VIDEO_SHARES.ACCOUNT_ID.in(org.jooq.impl.DSL.select(ACCOUNTS.ID).from(ACCOUNTS).where(ACCOUNTS.USER_ID.eq(userId)));
     }
 
     public boolean sharedWithUser(DSLContext db, long videoId, long userId) {
-        return db.fetchExists(db.selectOne().from("video_shares s JOIN accounts a ON a.id = s.account_id")
-                .where("s.video_id = ? AND a.user_id = ?", videoId, userId));
+        return db.fetchExists(VIDEO_SHARES, VIDEO_SHARES.VIDEO_ID.eq(videoId).and(sharedWithUser(userId)));
     }
 
     public boolean sharedWithAccount(DSLContext db, long videoId, long accountId) {
-        return db.fetchExists(db.selectOne().from("video_shares").where("video_id = ? AND account_id = ?", videoId, accountId));
+        return db.fetchExists(VIDEO_SHARES, VIDEO_SHARES.VIDEO_ID.eq(videoId).and(VIDEO_SHARES.ACCOUNT_ID.eq(accountId)));
     }
 
     public List<Long> videosSharedWithUser(DSLContext db, long userId, int start, int count) {
-        return db.fetch("SELECT s.video_id FROM video_shares s JOIN accounts a ON a.id = s.account_id "
-                + "WHERE a.user_id = ? ORDER BY s.created_at DESC, s.id DESC LIMIT ? OFFSET ?", userId, count, start)
-                .map(r -> ((Number) r.get(0)).longValue());
+        return db.select(VIDEO_SHARES.VIDEO_ID).from(VIDEO_SHARES).where(sharedWithUser(userId))
+                .orderBy(VIDEO_SHARES.CREATED_AT.desc(), VIDEO_SHARES.ID.desc())
+                .limit(count).offset(start)
+                .fetch(VIDEO_SHARES.VIDEO_ID);
     }
 
     public int countSharedWithUser(DSLContext db, long userId) {
-        return db.fetchOne("SELECT count(*) FROM video_shares s JOIN accounts a ON a.id = s.account_id WHERE a.user_id = ?",
-                userId).get(0, Integer.class);
+        return db.fetchCount(VIDEO_SHARES, sharedWithUser(userId));
     }
 
     // ---- links
 
-    private static final String LINK = "SELECT id, video_id, token_hash, expires_at, max_views, views, created_at FROM video_share_links ";
-
     public long insertLink(DSLContext tx, long videoId, String tokenHash, Long expiresAt, Integer maxViews, long now) {
-        return tx.fetchOne("INSERT INTO video_share_links (video_id, token_hash, expires_at, max_views, created_at) "
-                + "VALUES (?, ?, ?, ?, ?) RETURNING id", videoId, tokenHash, expiresAt, maxViews, now).get(0, Long.class);
+        var l = VIDEO_SHARE_LINKS;
+        return tx.insertInto(l)
+                .set(l.VIDEO_ID, videoId).set(l.TOKEN_HASH, tokenHash).set(l.EXPIRES_AT, expiresAt)
+                .set(l.MAX_VIEWS, maxViews == null ? null : maxViews.longValue()).set(l.CREATED_AT, now)
+                .returning(l.ID)
+                .fetchOne(l.ID);
     }
 
     public Optional<Link> linkByHash(DSLContext db, String tokenHash) {
-        return db.resultQuery(LINK + "WHERE token_hash = ?", tokenHash).coerce(LINK_FIELDS).fetchOptional().map(PrivacyRepository::toLink);
+        return db.selectFrom(VIDEO_SHARE_LINKS).where(VIDEO_SHARE_LINKS.TOKEN_HASH.eq(tokenHash)).fetchOptional(PrivacyRepository::toLink);
     }
 
     public Optional<Link> link(DSLContext db, long videoId, long id) {
-        return db.resultQuery(LINK + "WHERE video_id = ? AND id = ?", videoId, id).coerce(LINK_FIELDS).fetchOptional().map(PrivacyRepository::toLink);
+        return db.selectFrom(VIDEO_SHARE_LINKS)
+                .where(VIDEO_SHARE_LINKS.VIDEO_ID.eq(videoId).and(VIDEO_SHARE_LINKS.ID.eq(id)))
+                .fetchOptional(PrivacyRepository::toLink);
     }
 
     public List<Link> links(DSLContext db, long videoId) {
-        return db.resultQuery(LINK + "WHERE video_id = ? ORDER BY id", videoId).coerce(LINK_FIELDS).fetch().map(PrivacyRepository::toLink);
+        return db.selectFrom(VIDEO_SHARE_LINKS).where(VIDEO_SHARE_LINKS.VIDEO_ID.eq(videoId)).orderBy(VIDEO_SHARE_LINKS.ID)
+                .fetch(PrivacyRepository::toLink);
     }
 
     public void deleteLink(DSLContext tx, long id) {
-        tx.execute("DELETE FROM video_share_links WHERE id = ?", id);
+        tx.deleteFrom(VIDEO_SHARE_LINKS).where(VIDEO_SHARE_LINKS.ID.eq(id)).execute();
     }
 
     /** Counts one view, unless the link is used up: true if it was counted. */
     public boolean countLinkView(DSLContext tx, long id) {
-        return tx.execute("UPDATE video_share_links SET views = views + 1 WHERE id = ? AND (max_views IS NULL OR views < max_views)", id) == 1;
+        var l = VIDEO_SHARE_LINKS;
+        return tx.update(l).set(l.VIEWS, l.VIEWS.plus(1))
+                .where(l.ID.eq(id).and(l.MAX_VIEWS.isNull().or(l.VIEWS.lt(l.MAX_VIEWS))))
+                .execute() == 1;
     }
 
     private static Password toPassword(Record r) {
-        return new Password(r.get(0, Long.class), r.get(1, Long.class), r.get(2, String.class), r.get(3, Long.class));
+        var p = VIDEO_PASSWORDS;
+        return new Password(r.get(p.ID), r.get(p.VIDEO_ID), r.get(p.HASH), r.get(p.CREATED_AT));
     }
 
     private static Share toShare(Record r) {
-        return new Share(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Long.class), r.get(3, String.class),
-                r.get(4, String.class), r.get(5, String.class), r.get(6, Long.class));
+        var s = VIDEO_SHARES;
+        return new Share(r.get(s.ID), r.get(s.VIDEO_ID), r.get(s.ACCOUNT_ID), r.get(ACCOUNTS.NAME), r.get(ACCOUNTS.HOST),
+                r.get(ACCOUNTS.DISPLAY_NAME), r.get(s.CREATED_AT));
     }
 
     private static Link toLink(Record r) {
-        return new Link(r.get(0, Long.class), r.get(1, Long.class), r.get(2, String.class), r.get(3, Long.class),
-                r.get(4, Integer.class), r.get(5, Integer.class), r.get(6, Long.class));
+        var l = VIDEO_SHARE_LINKS;
+        Long max = r.get(l.MAX_VIEWS);
+        return new Link(r.get(l.ID), r.get(l.VIDEO_ID), r.get(l.TOKEN_HASH), r.get(l.EXPIRES_AT),
+                max == null ? null : max.intValue(), r.get(l.VIEWS).intValue(), r.get(l.CREATED_AT));
     }
 }

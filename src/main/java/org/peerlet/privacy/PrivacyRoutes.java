@@ -97,7 +97,7 @@ public final class PrivacyRoutes implements RouteGroup {
         boolean byLinkOnly = viewer.shareLink() != null && !VideoAccess.isOpen(v.privacy())
                 && videos.access().check(v, viewer.withoutLink()).isPresent();
         if (byLinkOnly && !privacy.countLinkView(viewer.shareLink())) throw ApiError.forbidden("this share link is used up");
-        FileTokens.Minted m = privacy.tokens().mint(v.id());
+        FileTokens.Minted m = privacy.tokens().mint(v.id(), viewer.user());
         ctx.json(Map.of("files", Map.of("token", m.token(), "expires", m.expires().toString())));
     }
 

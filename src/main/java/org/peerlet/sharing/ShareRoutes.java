@@ -126,9 +126,9 @@ public final class ShareRoutes implements RouteGroup {
             // Answered here: the not-found handler must neither put the app nor JSON in its place.
             ctx.attribute("peerlet.error", true);
             ctx.status(404).contentType("text/html; charset=utf-8").result("<!doctype html><html><head><meta charset=\"utf-8\">"
-                    + "<meta name=\"robots\" content=\"noindex\"><title>Not available</title></head>"
-                    + "<body style=\"font-family:sans-serif;background:#000;color:#eee;display:grid;place-items:center;height:100vh;margin:0\">"
-                    + "<p>This video is not available.</p></body></html>");
+                    + "<meta name=\"robots\" content=\"noindex\"><title>Not available</title>"
+                    + "<link rel=\"stylesheet\" href=\"/css/embed.css\"></head>"
+                    + "<body class=\"embed\"><p class=\"embed-message\">This video is not available.</p></body></html>");
             return;
         }
         String title = "<title>" + Shared.html(v.get().name() + " – " + instance.get(InstanceSettings.NAME)) + "</title>";

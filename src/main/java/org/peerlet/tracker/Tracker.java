@@ -509,11 +509,32 @@ public final class Tracker implements AutoCloseable {
     }
 
     /**
-     * Expires silent peers and drops empty swarms, pings sockets quiet for a sweep period and closes
-     * sockets that are in no swarm and were silent longer than the peer timeout. Runs every
-     * {@value #SWEEP_SECONDS} s; tests call it after moving the clock.
+     * Peers whose socket no longer holds a grant for their swarm (its user's sessions ended, say)
+     * leave it now, instead of at their next announce: no more offers reach them. The policy is
+     * asked outside the lock, as it may read the database.
+     */
+    public void recheckGrants() {
+        List<Peer> all = new ArrayList<>();
+        synchronized (this) {
+            for (Swarm s : swarms.values()) all.addAll(s.all());
+        }
+        List<Peer> gone = all.stream().filter(p -> !policy.stillAdmits(p.swarm.infoHash, p.client.token)).toList();
+        if (gone.isEmpty()) return;
+        synchronized (this) {
+            for (Peer p : gone) {
+                if (p.swarm.get(p.peerId) == p) leave(p);
+            }
+        }
+    }
+
+    /**
+     * Expires silent peers and drops empty swarms, drops peers whose grant ended (a change made by
+     * another process, such as the admin tool, shows only here), pings sockets quiet for a sweep
+     * period and closes sockets that are in no swarm and were silent longer than the peer timeout.
+     * Runs every {@value #SWEEP_SECONDS} s; tests call it after moving the clock.
      */
     public void sweep() {
+        recheckGrants();
         long now = clock.millis();
         long cutoff = now - limits.peerTimeout().toMillis();
         List<Client> idle = new ArrayList<>();

@@ -211,6 +211,13 @@ public final class VideoService {
         db.writeVoid(tx -> videos.setImages(tx, v.id(), thumbnail ? true : null, thumbnail ? null : true));
     }
 
+    /** Deletes every video of an account, each as {@link #delete} does, before the account goes. */
+    public void deleteAllOfAccount(long accountId) {
+        List<Video> all = videos.list(db.dsl(), new VideoQuery(0, Integer.MAX_VALUE, "createdAt", null, null, null,
+                null, null, null, null, java.util.Set.of(), null, true, null, accountId, null));
+        all.forEach(this::delete);
+    }
+
     /** Removes the rows first (all or nothing), then the files; start-up cleans files left by a crash. */
     public void delete(Video v) {
         events.publish(new VideoEvents.Deleting(v));

@@ -45,6 +45,24 @@ class LoginRateLimitTest {
         }
     }
 
+    @Test
+    void guessesFromManyAddressesDoNotLockTheOwnerOut() {
+        try (TestServer server = TestServer.start()) {
+            Api api = server.api();
+            // The owner logs in from home once; that address is then known for the account.
+            assertThat(loginVia(api, "203.0.113.5", "admin", TestServer.ADMIN_PASSWORD).status()).isEqualTo(200);
+            // Guessers, each from its own address, so no address reaches its own limit.
+            for (int i = 1; i <= 12; i++) loginVia(api, "198.51.100." + i, "admin", "guess-" + i);
+            // The account is now slowed for strangers: no more guesses, even a right one, from a new address...
+            Api.Res stranger = loginVia(api, "198.51.100.99", "admin", TestServer.ADMIN_PASSWORD);
+            assertThat(stranger.status()).isEqualTo(429);
+            assertThat(Integer.parseInt(stranger.header("Retry-After"))).isPositive();
+            // ...but the owner, at home, still gets in, and a typo there is an ordinary refusal.
+            assertThat(loginVia(api, "203.0.113.5", "admin", "typo").status()).isEqualTo(400);
+            assertThat(loginVia(api, "203.0.113.5", "admin", TestServer.ADMIN_PASSWORD).status()).isEqualTo(200);
+        }
+    }
+
     /** A password login as relayed by a reverse proxy on this machine that names the client. */
     private static Api.Res loginVia(Api api, String forwardedFor, String username, String password) {
         return api.login(username, password, Map.of("X-Forwarded-For", forwardedFor));

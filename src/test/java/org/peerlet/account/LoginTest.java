@@ -53,17 +53,13 @@ class LoginTest {
     @Test
     void aRefreshTokenGivesNewTokensOnce() {
         JsonNode first = api.login("admin", TestServer.ADMIN_PASSWORD).json();
-        JsonNode client = api.get("/api/v1/oauth-clients/local").json();
-        Map<String, String> form = Map.of("client_id", client.get("client_id").asText(),
-                "client_secret", client.get("client_secret").asText(), "grant_type", "refresh_token",
-                "refresh_token", first.get("refresh_token").asText());
-        Api.Res refreshed = api.postForm("/api/v1/users/token", null, form);
+        Api.Res refreshed = api.refresh(first.get("refresh_token").asText());
         assertThat(refreshed.status()).isEqualTo(200);
         String newAccess = refreshed.json().get("access_token").asText();
         assertThat(api.get("/api/v1/users/me", newAccess).status()).isEqualTo(200);
         // The old pair is gone: its access token and its refresh token no longer work.
         assertThat(api.get("/api/v1/users/me", first.get("access_token").asText()).status()).isEqualTo(401);
-        Api.Res again = api.postForm("/api/v1/users/token", null, form);
+        Api.Res again = api.refresh(first.get("refresh_token").asText());
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.json().get("code").asText()).isEqualTo("invalid_grant");
     }
@@ -114,11 +110,12 @@ class LoginTest {
     }
 
     @Test
-    void tenFailedLoginsLockTheAccountForAWhileEvenWithTheRightPassword() {
+    void tenFailedLoginsCloseTheAccountToNewAddressesForAWhileEvenWithTheRightPassword() {
         String token = api.adminToken();
         api.createUser(token, "locked_out", "right-password");
         for (int i = 0; i < 10; i++) assertThat(api.login("locked_out", "wrong-" + i).status()).isEqualTo(400);
-        Api.Res r = api.login("locked_out", "right-password");
+        // From an address the account never logged in from (named by the reverse proxy on this machine).
+        Api.Res r = api.login("locked_out", "right-password", Map.of("X-Forwarded-For", "192.0.2.77"));
         assertThat(r.status()).isEqualTo(429);
         assertThat(r.header("Retry-After")).isNotNull();
         assertThat(r.json().get("detail").asText()).contains("too many failed logins");

@@ -1,6 +1,5 @@
 package org.peerlet.federation;
 
-import org.peerlet.testing.Await;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +13,7 @@ import org.peerlet.federation.delivery.Outbox;
 import org.peerlet.federation.model.LocalActor;
 import org.peerlet.federation.net.OutgoingHttp;
 import org.peerlet.instance.Urls;
+import org.peerlet.testing.Await;
 import org.peerlet.testing.MutableClock;
 import org.peerlet.testing.Sql;
 

@@ -1,11 +1,11 @@
 package org.peerlet.federation;
 
-import org.peerlet.testing.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.peerlet.federation.signature.HttpSignatures;
 import org.peerlet.federation.signature.Keys;
+import org.peerlet.testing.Await;
 import org.peerlet.testing.Api;
 import org.peerlet.testing.TestServer;
 

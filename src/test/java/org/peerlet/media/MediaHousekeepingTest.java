@@ -89,4 +89,28 @@ class MediaHousekeepingTest {
             assertThat(TestFiles.listFiles(data)).containsExactlyInAnyOrderElementsOf(live);
         }
     }
+
+    @Test
+    void deletingAUserRemovesTheirMediaAtOnceAndKeepsEveryoneElses(@TempDir Path dir) {
+        try (TestServer server = TestServer.start()) {
+            Api api = server.api();
+            Uploads uploads = new Uploads(api);
+            String admin = api.adminToken();
+            Path clip = TestClips.h264Aac(dir.resolve("v.mp4"), 160, 90, 1.0, 10);
+            uploads.awaitPublished(admin, uploads.upload(admin, "The admin's", 1, clip));
+            var kept = TestFiles.listFiles(server.dataDir());
+            String eve = api.createUser(admin, "eve", "eve-secret-1");
+            long eveId = api.get("/api/v1/users/me", eve).json().get("id").asLong();
+            String first = uploads.awaitPublished(eve, uploads.upload(eve, "Eve's first", 3, clip)).get("uuid").asText();
+            String second = uploads.awaitPublished(eve, uploads.upload(eve, "Eve's second", 1, clip)).get("uuid").asText();
+            assertThat(TestFiles.listFiles(server.dataDir())).anyMatch(f -> f.contains(first)).anyMatch(f -> f.contains(second))
+                    .anyMatch(f -> f.startsWith("originals/")).anyMatch(f -> f.startsWith("previews/" + first));
+
+            assertThat(api.delete("/api/v1/users/" + eveId, admin).status()).isEqualTo(204);
+            // At once, not at the next start: HLS, thumbnails, previews and originals of each of her videos.
+            assertThat(TestFiles.listFiles(server.dataDir())).containsExactlyInAnyOrderElementsOf(kept);
+            assertThat(api.get("/api/v1/videos/" + second).status()).isEqualTo(404);
+            assertThat(api.get("/api/v1/users/me", eve).status()).isEqualTo(401);
+        }
+    }
 }

@@ -124,6 +124,14 @@ public final class Api {
         return send(b.POST(HttpRequest.BodyPublishers.ofString(formBody(form))));
     }
 
+    /** Trades a refresh token for new tokens, as PeerTube's client does when its access token expires. */
+    public Res refresh(String refreshToken) {
+        JsonNode client = get("/api/v1/oauth-clients/local").json();
+        return postForm("/api/v1/users/token", null, Map.of("client_id", client.get("client_id").asText(),
+                "client_secret", client.get("client_secret").asText(), "grant_type", "refresh_token",
+                "refresh_token", refreshToken));
+    }
+
     /** Logs in and returns the access token, failing the test if login fails. */
     public String token(String username, String password) {
         Res r = login(username, password);

@@ -1,6 +1,7 @@
 package org.peerlet.web;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every browser test class shares: one server and one Chromium for the class (set in its
@@ -39,6 +42,12 @@ abstract class BrowserPages {
     static void startBrowser(String... chromeArgs) {
         driver = Chromium.driver(work.resolve("profile"), chromeArgs);
         wait = new WebDriverWait(driver, java.time.Duration.ofSeconds(30));
+    }
+
+    /** Every page a test visited ran under the instance's policy without the browser refusing anything. */
+    @AfterEach
+    void keptToTheContentSecurityPolicy() {
+        if (driver != null) assertThat(Chromium.cspViolations(driver)).as("CSP violations in the browser log").isEmpty();
     }
 
     @AfterAll

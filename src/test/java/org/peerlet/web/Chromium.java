@@ -1,9 +1,12 @@
 package org.peerlet.web;
 
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -13,6 +16,7 @@ import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -133,6 +137,16 @@ final class Chromium implements AutoCloseable {
             dumpLog();
             throw e;
         }
+    }
+
+    /**
+     * The browser's complaints about the Content-Security-Policy since last asked (Chromium logs a
+     * refused script, style, connection, worker or frame as a console error naming the policy).
+     * Reading the log empties it.
+     */
+    static List<String> cspViolations(WebDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy")).toList();
     }
 
     void dumpLog() {

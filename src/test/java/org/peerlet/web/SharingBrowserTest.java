@@ -122,6 +122,8 @@ class SharingBrowserTest extends BrowserPages {
         } finally {
             driver.switchTo().defaultContent();
         }
+        // ...by its policy's frame-ancestors: the one refusal this test provokes, so the guard after it sees none.
+        assertThat(Chromium.cspViolations(driver)).isNotEmpty().allMatch(m -> m.contains("frame-ancestors 'self'"));
         // A private video's embed shows nothing of it.
         driver.get(base + "/videos/embed/" + secretUuid);
         assertThat(driver.getPageSource()).doesNotContain("Secret clip").contains("not available");

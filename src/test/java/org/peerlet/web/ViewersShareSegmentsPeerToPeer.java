@@ -2,6 +2,7 @@ package org.peerlet.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -83,6 +84,11 @@ class ViewersShareSegmentsPeerToPeer {
         browsers.forEach(Chromium::close);
         if (server != null) server.close();
         if (work != null) TestFiles.deleteRecursively(work);
+    }
+
+    @AfterEach
+    void viewersKeptToTheContentSecurityPolicy() {
+        for (Chromium c : browsers) assertThat(Chromium.cspViolations(c.driver)).as("CSP violations").isEmpty();
     }
 
     static Chromium viewer(String name, String... scripts) {

@@ -2,6 +2,7 @@ package org.peerlet.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -45,6 +46,11 @@ class WithP2pOffThePlayerLoadsNoP2pCode {
         if (browser != null) browser.close();
         if (server != null) server.close();
         if (work != null) TestFiles.deleteRecursively(work);
+    }
+
+    @AfterEach
+    void keptToTheContentSecurityPolicy() {
+        assertThat(Chromium.cspViolations(browser.driver)).as("CSP violations").isEmpty();
     }
 
     @Test
