@@ -216,7 +216,7 @@ public final class App implements AutoCloseable {
         privacy.onRevoked(id -> videos.find(String.valueOf(id)).ifPresent(v -> videoSwarms.sync(v, false)));
 
         videos.onChange(videoSwarms::sync);
-        this.torrentBackfill = new TorrentBackfill(db, videoRepo, media,
+        this.torrentBackfill = new TorrentBackfill(videos, media,
                 id -> videos.find(String.valueOf(id)).ifPresent(v -> videoSwarms.sync(v, false)));
         worker.onPublished(id -> videos.find(String.valueOf(id)).ifPresent(v -> videoSwarms.sync(v, false)));
 

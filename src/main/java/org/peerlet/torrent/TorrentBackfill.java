@@ -2,13 +2,12 @@ package org.peerlet.torrent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.peerlet.db.Database;
 import org.peerlet.http.Json;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.transcode.MediaPlaylist;
 import org.peerlet.transcode.RungHasher;
 import org.peerlet.video.Video;
-import org.peerlet.video.VideoRepository;
+import org.peerlet.video.VideoService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,15 +26,13 @@ import java.util.function.Consumer;
 public final class TorrentBackfill {
     private static final Logger LOG = LoggerFactory.getLogger("torrents");
 
-    private final Database db;
-    private final VideoRepository videos;
+    private final VideoService videos;
     private final MediaLayout media;
     private final Consumer<Long> onDone;
     private volatile boolean stopping;
 
     /** @param onDone called with the id of each video given its torrents */
-    public TorrentBackfill(Database db, VideoRepository videos, MediaLayout media, Consumer<Long> onDone) {
-        this.db = db;
+    public TorrentBackfill(VideoService videos, MediaLayout media, Consumer<Long> onDone) {
         this.videos = videos;
         this.media = media;
         this.onDone = onDone;
@@ -95,7 +92,7 @@ public final class TorrentBackfill {
             ((ObjectNode) r).put("infoHash", TorrentFiles.infoHash(info));
         }
         String updated = Json.write(ladder);
-        boolean saved = db.write(tx -> videos.replaceLadder(tx, v.id(), v.hls(), updated));
+        boolean saved = videos.replaceLadder(v.id(), v.hls(), updated);
         if (saved) onDone.accept(v.id());
         return saved;
     }

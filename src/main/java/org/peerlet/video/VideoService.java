@@ -172,4 +172,10 @@ public final class VideoService {
         db.writeVoid(tx -> videos.addView(tx, v.id()));
         return true;
     }
+
+    /** Swaps a video's ladder JSON, unless it changed meanwhile (a publish won): true if swapped. */
+    public boolean replaceLadder(long id, String expected, String hlsJson) {
+        return db.write(tx -> videos.replaceLadder(tx, id, expected, hlsJson));
+    }
+
 }
