@@ -3,6 +3,7 @@ import { h, clear } from './dom.js';
 import { t, lang, LANGUAGES, setLanguage, applyLanguage } from './i18n.js';
 import { api, currentUser, isAdmin, logout, onSessionChange, reloadMe } from './api.js';
 import { errorBox, pageTitle } from './ui.js';
+import { instance, navigate, setTitle } from './nav.js';
 
 const routes = [
   [/^\/$/, () => import('./pages/home.js')],
@@ -25,30 +26,12 @@ const routes = [
   [/^\/about$/, () => import('./pages/about.js')],
 ];
 
-export const instance = { name: 'Peerlet', shortDescription: '' };
 const main = document.getElementById('app');
 const nav = document.getElementById('nav');
 const brand = document.getElementById('brand');
 const searchInput = document.getElementById('search-input');
 let cleanup = null;
 let renderCount = 0;
-
-export function navigate(path, { replace = false } = {}) {
-  if (replace) history.replaceState(null, '', path);
-  else history.pushState(null, '', path);
-  render();
-}
-
-/** Pages that need a login send the person to /login?next=... */
-export function requireLogin() {
-  if (currentUser()) return true;
-  navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
-  return false;
-}
-
-export function setTitle(text) {
-  document.title = text ? `${text} – ${instance.name}` : instance.name;
-}
 
 function drawNav() {
   const user = currentUser();
@@ -140,6 +123,7 @@ document.addEventListener('click', (e) => {
   if (url.pathname + url.search !== location.pathname + location.search) navigate(url.pathname + url.search + url.hash);
 });
 window.addEventListener('popstate', render);
+window.addEventListener('peerlet:navigate', render);
 
 document.getElementById('search').addEventListener('submit', (e) => {
   e.preventDefault();
@@ -186,11 +170,6 @@ async function start() {
   }
   if (currentUser()) reloadMe().catch(() => {});
   await render();
-}
-
-export function refreshInstance(name) {
-  instance.name = name;
-  brand.textContent = name;
 }
 
 start();

@@ -2,7 +2,7 @@ import { h, plainText } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { pageTitle } from '../ui.js';
-import { setTitle } from '../app.js';
+import { setTitle } from '../nav.js';
 
 export async function render(view) {
   const about = (await api('/api/v1/config/about', { anonymous: true })).instance;

@@ -2,7 +2,7 @@ import { h, plainText } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { channelLink, profileHeader, videoGrid } from '../ui.js';
-import { setTitle } from '../app.js';
+import { setTitle } from '../nav.js';
 
 /** A person's page: who they are, their channels, the videos the viewer may see. */
 export async function render(view, { args: [name] }) {

@@ -2,7 +2,7 @@ import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
 import { api, currentUser, isAdmin } from '../api.js';
 import { errorBox, okBox, pageTitle, say, fullDate, ago, bytes } from '../ui.js';
-import { refreshInstance, requireLogin, setTitle } from '../app.js';
+import { refreshInstance, requireLogin, setTitle } from '../nav.js';
 
 export async function render(view) {
   if (!requireLogin()) return;

@@ -2,7 +2,7 @@ import { h, plainText } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { accountLink, profileHeader, videoGrid } from '../ui.js';
-import { setTitle } from '../app.js';
+import { setTitle } from '../nav.js';
 
 export async function render(view, { args: [handle] }) {
   const enc = encodeURIComponent(handle);

@@ -4,7 +4,7 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { api, currentUser } from '../api.js';
 import { pageTitle, videoGrid } from '../ui.js';
-import { setTitle, instance } from '../app.js';
+import { setTitle, instance } from '../nav.js';
 
 /** Each list: its address, the API call that fills it, and whether it needs a login. */
 export const LISTS = {

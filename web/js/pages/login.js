@@ -2,7 +2,7 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { login } from '../api.js';
 import { errorBox, pageTitle, say } from '../ui.js';
-import { instance, navigate, setTitle } from '../app.js';
+import { instance, navigate, setTitle } from '../nav.js';
 
 export async function render(view, { params }) {
   setTitle(t('login.title'));

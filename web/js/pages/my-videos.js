@@ -2,7 +2,7 @@ import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { errorBox, okBox, pageTitle, privacyBadge, say, stateBadge, thumbnail, videoLink, views, ago, fullDate } from '../ui.js';
-import { requireLogin, setTitle } from '../app.js';
+import { requireLogin, setTitle } from '../nav.js';
 import { sharePanel, visibilityBadge } from '../share-panel.js';
 
 const PRIVACIES = [1, 2, 3, 4, 5];

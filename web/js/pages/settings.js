@@ -3,7 +3,7 @@ import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
 import { api, reloadMe } from '../api.js';
 import { channelLink, errorBox, okBox, pageTitle, say } from '../ui.js';
-import { requireLogin, setTitle } from '../app.js';
+import { requireLogin, setTitle } from '../nav.js';
 
 export async function render(view) {
   if (!requireLogin()) return;

@@ -2,7 +2,7 @@
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { pageTitle } from '../ui.js';
-import { setTitle } from '../app.js';
+import { setTitle } from '../nav.js';
 
 export async function render(view) {
   setTitle(t('access.refusedTitle'));

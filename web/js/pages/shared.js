@@ -2,7 +2,7 @@
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { pageTitle, videoGrid } from '../ui.js';
-import { requireLogin, setTitle } from '../app.js';
+import { requireLogin, setTitle } from '../nav.js';
 
 export async function render(view) {
   if (!requireLogin()) return;

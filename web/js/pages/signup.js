@@ -2,7 +2,7 @@ import { h, plainText } from '../dom.js';
 import { t } from '../i18n.js';
 import { api, currentUser, login } from '../api.js';
 import { errorBox, okBox, pageTitle, say } from '../ui.js';
-import { navigate, setTitle } from '../app.js';
+import { navigate, setTitle } from '../nav.js';
 
 // Sign-up: the instance's rules first, then the form; or a clear word when sign-up is closed.
 export async function render(view) {

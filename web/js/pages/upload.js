@@ -3,7 +3,7 @@ import { t } from '../i18n.js';
 import { api, currentUser, reloadMe } from '../api.js';
 import { uploadResumable } from '../uploader.js';
 import { bytes, errorBox, okBox, pageTitle, say, videoLink } from '../ui.js';
-import { requireLogin, setTitle, navigate } from '../app.js';
+import { requireLogin, setTitle, navigate } from '../nav.js';
 
 const PRIVACIES = [1, 2, 3, 4, 5];
 const DEFAULT_PRIVACY = 3; // the instance's default for new uploads

@@ -3,7 +3,7 @@ import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { errorBox, pageTitle, videoCard } from '../ui.js';
-import { requireLogin, setTitle } from '../app.js';
+import { requireLogin, setTitle } from '../nav.js';
 import { LISTS } from './home.js';
 
 const PAGE = 24;

@@ -3,7 +3,7 @@ import { t } from '../i18n.js';
 import { api, currentUser } from '../api.js';
 import { createPlayer } from '../player.js';
 import { channelLink, fullDate, ago, pageTitle, privacyBadge, stateBadge, views, errorBox } from '../ui.js';
-import { setTitle } from '../app.js';
+import { setTitle } from '../nav.js';
 import { accessHeaders, fileTokenKeeper, isOpen, needsPassword, requestFileToken, wrongPassword } from '../access.js';
 
 /**

@@ -1,5 +1,6 @@
 package org.peerlet;
 
+import org.peerlet.account.AccountChannels;
 import org.peerlet.account.AccountRepository;
 import org.peerlet.account.AccountRoutes;
 import org.peerlet.account.AccountService;
@@ -11,9 +12,11 @@ import org.peerlet.account.UserRoutes;
 import org.peerlet.channel.ChannelRepository;
 import org.peerlet.channel.ChannelRoutes;
 import org.peerlet.channel.ChannelService;
+import org.peerlet.channel.ChannelsOfAccounts;
 import org.peerlet.config.Settings;
 import org.peerlet.db.Database;
 import org.peerlet.db.Migrator;
+import org.peerlet.common.Events;
 import org.peerlet.common.Times;
 import org.peerlet.federation.Blocklist;
 import org.peerlet.federation.FederationApiRoutes;
@@ -35,8 +38,7 @@ import org.peerlet.federation.inbox.InboxService;
 import org.peerlet.federation.net.OutgoingHttp;
 import org.peerlet.federation.signature.SignatureVerifier;
 import org.peerlet.http.TrustedProxies;
-import org.peerlet.http.ApiError;
-import org.peerlet.http.Auth;
+import org.peerlet.account.Auth;
 import org.peerlet.http.HttpServer;
 import org.peerlet.http.RouteGroup;
 import org.peerlet.http.SecurityHeaders;
@@ -44,18 +46,17 @@ import org.peerlet.instance.InstanceRoutes;
 import org.peerlet.instance.InstanceSettings;
 import org.peerlet.instance.PluginRoutes;
 import org.peerlet.instance.Urls;
-import org.peerlet.media.MediaCleanup;
-import org.peerlet.media.FileAccess;
 import org.peerlet.media.MediaLayout;
-import org.peerlet.media.MediaRoutes;
 import org.peerlet.torrent.TorrentBackfill;
 import org.peerlet.torrent.TorrentRoutes;
+import org.peerlet.video.FileAccess;
 import org.peerlet.transcode.FfmpegEngine;
 import org.peerlet.transcode.JobRepository;
 import org.peerlet.transcode.JobRoutes;
 import org.peerlet.transcode.MediaEngine;
 import org.peerlet.transcode.TranscodeWorker;
 import org.peerlet.privacy.FileTokens;
+import org.peerlet.privacy.PrivacyEvents;
 import org.peerlet.privacy.PrivacyRepository;
 import org.peerlet.privacy.PrivacyRoutes;
 import org.peerlet.privacy.PrivacyService;
@@ -70,8 +71,9 @@ import org.peerlet.upload.ResumableUploads;
 import org.peerlet.upload.UploadRoutes;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.VideoAccess;
+import org.peerlet.video.VideoEvents;
+import org.peerlet.video.MediaRoutes;
 import org.peerlet.video.VideoJson;
-import org.peerlet.video.VideoRepository;
 import org.peerlet.video.VideoRoutes;
 import org.peerlet.video.VideoService;
 import org.peerlet.tracker.KnownSwarms;
@@ -140,63 +142,63 @@ public final class App implements AutoCloseable {
         }
         Urls urls = new Urls(settings.publicUrl(), settings.publicHost());
         this.instance = new InstanceSettings(db);
+        Events events = new Events(db::afterCommit);
 
         PasswordHasher hasher = new PasswordHasher(10);
         UserRepository userRepo = new UserRepository();
         AccountRepository accountRepo = new AccountRepository();
         ChannelRepository channelRepo = new ChannelRepository();
         ChannelService channels = new ChannelService(db, channelRepo, accountRepo, clock);
+        AccountChannels accountChannels = new ChannelsOfAccounts(channels, urls);
         this.tokens = new TokenService(db, userRepo, hasher, settings.get(Settings.LOGIN_LIMIT_PER_IP), clock);
-        this.accounts = new AccountService(db, userRepo, accountRepo, channels, hasher, tokens, clock);
+        this.accounts = new AccountService(db, userRepo, accountRepo, accountChannels, hasher, tokens, clock);
 
         this.media = new MediaLayout(dataDir);
         this.engine = new FfmpegEngine();
-        VideoRepository videoRepo = new VideoRepository();
         JobRepository jobRepo = new JobRepository();
+        // Federation: our actors and keys, the guarded HTTP client, the guarded HTTP client.
+        FederationRepository fedRepo = new FederationRepository();
+        Blocklist blocklist = new Blocklist(db, fedRepo, clock);
+        LocalActors localActors = new LocalActors(db, urls, accountRepo, channelRepo, fedRepo, clock);
+        boolean allowHttp = settings.get(Settings.FEDERATION_ALLOW_HTTP);
+        this.outgoing = new OutgoingHttp(allowHttp, settings.get(Settings.FEDERATION_ALLOW_LOOPBACK),
+                blocklist::isBlocked, clock, "Peerlet/" + Version.VERSION + " (+" + urls.base() + ")");
+        RemoteActors remoteActors = new RemoteActors(db, outgoing, localActors, fedRepo, accounts, channels,
+                clock, allowHttp);
         // Privacy: one decision (VideoAccess) fed by one source of grants (shares, passwords, links, file tokens).
         FileTokens fileTokens = new FileTokens(clock, tokens::sessionEpoch);
         TrustedProxies proxies = settings.get(Settings.TRUSTED_PROXIES);
         PrivacyRepository privacyRepo = new PrivacyRepository();
         VideoPasswords videoPasswords = VideoPasswords.withKeyFile(db, privacyRepo, hasher,
                 dataDir.resolve("video-passwords.key"), proxies, clock);
-        PrivacyService privacy = new PrivacyService(db, privacyRepo, accountRepo, videoPasswords, fileTokens, clock);
-        this.videos = new VideoService(db, videoRepo, media, new VideoAccess(privacy), clock);
+        PrivacyService privacy = new PrivacyService(db, privacyRepo, accountRepo, videoPasswords, fileTokens,
+                remoteActors::account, events, clock);
+        this.videos = new VideoService(db, media, new VideoAccess(privacy), events, clock);
         // A user removed: each of their videos goes as a delete of it would (jobs, swarms, federation, files).
         accounts.onDelete(videos::deleteAllOfAccount);
-        // A video changing level: tokens minted under the old level end (before swarms resync).
-        java.util.Map<Long, Privacy> lastPrivacy = new java.util.concurrent.ConcurrentHashMap<>();
-        videos.onChange((v, deleted) -> {
-            Privacy before = deleted ? lastPrivacy.remove(v.id()) : lastPrivacy.put(v.id(), v.privacy());
-            if (deleted || before != v.privacy()) fileTokens.revokeAll(v.id());
-        });
         Privacy defaultPrivacy = Privacy.of(settings.get(Settings.DEFAULT_PRIVACY));
-        Intake intake = new Intake(db, media, engine, videoRepo, channelRepo, accountRepo, jobRepo,
-                settings.get(Settings.MAX_UPLOAD_SIZE), clock);
-        this.resumable = new ResumableUploads(db, media, intake, videoRepo, userRepo, defaultPrivacy, clock);
-        resumable.storePasswordsWith(privacy::replacePasswords);
-        this.worker = new TranscodeWorker(db, jobRepo, videoRepo, media, engine, new TranscodeWorker.Config(
+        this.worker = new TranscodeWorker(db, jobRepo, videos, media, engine, new TranscodeWorker.Config(
                 settings.get(Settings.TRANSCODING_RESOLUTIONS), settings.get(Settings.TRANSCODING_PRESET),
                 settings.get(Settings.TRANSCODING_THREADS), settings.get(Settings.TRANSCODING_CONCURRENCY),
                 settings.get(Settings.KEEP_ORIGINAL)), clock);
-        videos.onDelete(worker::cancel);
-        intake.onAccepted(worker::wake);
+        Intake intake = new Intake(db, media, engine, videos, channelRepo, accountRepo, worker,
+                settings.get(Settings.MAX_UPLOAD_SIZE), clock);
+        this.resumable = new ResumableUploads(db, media, intake, videos, accounts, defaultPrivacy, privacy, clock);
         VideoJson videoJson = new VideoJson(urls, urls.tracker());
 
         List<RouteGroup> routes = new ArrayList<>();
         // Upload paths first: /videos/upload-resumable must win over /videos/{id}.
-        routes.add(new UploadRoutes(db, intake, resumable, media, videoRepo, defaultPrivacy, privacy::replacePasswords));
-        routes.add(new VideoRoutes(db, videos, videoJson, channels, accountRepo, urls, proxies)
-                .showVisibilityWith(privacy::visibility)
-                .storePasswordsWith(privacy::countPasswords, privacy::replacePasswords));
+        routes.add(new UploadRoutes(db, intake, resumable, media, videos, defaultPrivacy, privacy));
+        routes.add(new VideoRoutes(db, videos, videoJson, channels, accountRepo, urls, proxies, privacy));
         FileAccess fileAccess = new FileAccess(videos);
         routes.add(new MediaRoutes(media, fileAccess));
         routes.add(new TorrentRoutes(media, fileAccess, urls, (id, ctx) -> fileTokens.mint(id, Auth.user(ctx)).token()));
         routes.add(new PluginRoutes());
         routes.add(new JobRoutes(db, jobRepo, videos, worker));
         routes.add(new OAuthRoutes(tokens, instance, proxies));
-        routes.add(new UserRoutes(db, userRepo, accountRepo, accounts, channels, instance, urls,
+        routes.add(new UserRoutes(db, userRepo, accountRepo, accounts, accountChannels, instance, urls,
                 settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY)));
-        routes.add(new AccountRoutes(db, accountRepo, channels, urls));
+        routes.add(new AccountRoutes(db, accountRepo, accountChannels, urls));
         routes.add(new ChannelRoutes(db, channelRepo, channels, urls));
         routes.add(new InstanceRoutes(instance, new InstanceRoutes.Capabilities(
                 settings.get(Settings.TRANSCODING_RESOLUTIONS), settings.get(Settings.P2P_ENABLED),
@@ -212,68 +214,62 @@ public final class App implements AutoCloseable {
         knownSwarms.checkTokensWith(fileTokens::valid, fileTokens::stillGranted);
         // A user's sessions ended: the file tokens minted for them are dead; their peers leave now.
         tokens.onSessionsEnded(userId -> tracker.recheckGrants());
-        // A grant taken back: tokens are dead already; the restricted swarm drops its peers now.
-        privacy.onRevoked(id -> videos.find(String.valueOf(id)).ifPresent(v -> videoSwarms.sync(v, false)));
-
-        videos.onChange(videoSwarms::sync);
         this.torrentBackfill = new TorrentBackfill(videos, media,
                 id -> videos.find(String.valueOf(id)).ifPresent(v -> videoSwarms.sync(v, false)));
-        worker.onPublished(id -> videos.find(String.valueOf(id)).ifPresent(v -> videoSwarms.sync(v, false)));
 
-        // Federation: our actors and keys, the guarded HTTP client, the outbox and its worker, the inbox.
-        FederationRepository fedRepo = new FederationRepository();
-        Blocklist blocklist = new Blocklist(db, fedRepo, clock);
-        LocalActors localActors = new LocalActors(db, urls, accountRepo, channelRepo, fedRepo, clock);
-        boolean allowHttp = settings.get(Settings.FEDERATION_ALLOW_HTTP);
-        this.outgoing = new OutgoingHttp(allowHttp, settings.get(Settings.FEDERATION_ALLOW_LOOPBACK),
-                blocklist::isBlocked, clock, "Peerlet/" + Version.VERSION + " (+" + urls.base() + ")");
-        RemoteActors remoteActors = new RemoteActors(db, outgoing, localActors, fedRepo, accountRepo, channelRepo,
-                clock, allowHttp);
+        // Federation: the outbox and its worker, the inbox.
         DeliveryRepository deliveryRepo = new DeliveryRepository();
         Outbox outbox = new Outbox(db, deliveryRepo, clock);
         this.delivery = new DeliveryWorker(db, deliveryRepo, outbox, outgoing, localActors, clock, 8, Duration.ofMillis(500));
         Follows follows = new Follows(db, fedRepo, localActors, remoteActors, outbox, accountRepo, instance, clock);
-        SocialService social = new SocialService(db, new SocialRepository(), accountRepo, videoRepo, urls, clock);
-        Publisher publisher = new Publisher(db, fedRepo, localActors, remoteActors, follows, outbox, videos, videoJson, clock);
-        RemoteVideos remoteVideos = new RemoteVideos(db, fedRepo, remoteActors, videoRepo, videos, clock);
+        SocialService social = new SocialService(db, new SocialRepository(), accountRepo, videos, urls, events, clock);
+        Publisher publisher = new Publisher(db, fedRepo, localActors, remoteActors, follows, outbox, videos, videoJson, privacy, clock);
+        RemoteVideos remoteVideos = new RemoteVideos(db, fedRepo, remoteActors, videos, clock);
         SignatureVerifier verifier = new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock));
         InboxService inbox = new InboxService(verifier, remoteActors, blocklist,
-                new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social)
-                        .audienceTo(privacy::setAudience).table());
+                new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social, privacy).table());
         SignedRequests signed = new SignedRequests(
                 new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock)), remoteActors, blocklist);
-        privacy.resolveRemoteWith(handle -> {
-            try {
-                Long id = remoteActors.byHandle(handle).accountId();
-                return id == null ? Optional.empty() : accountRepo.byId(db.dsl(), id);
-            } catch (OutgoingHttp.RefusedException e) {
-                throw ApiError.forbidden(e.getMessage()); // as for a subscription: nothing was fetched, say why
-            } catch (IOException | RuntimeException e) {
-                return Optional.empty();
-            }
-        });
-        publisher.shareesFrom(id -> privacy.shares(id).stream().filter(x -> !x.host().isEmpty())
-                .map(PrivacyRepository.Share::accountId).toList());
-        privacy.onSharesChanged(publisher::addressed);
-        videos.onDelete(publisher::beforeDelete);
         routes.add(new PrivacyRoutes(videos, privacy, videoJson, urls, signed::accountOf,
                 new RemoteFileTokens(db, fedRepo, localActors, accountRepo, outgoing)::mint));
-        videos.onChange(publisher::changed);
-        worker.onPublished(publisher::published);
-        social.onLocalComment(publisher::commented);
-        social.onLocalRate(publisher::rated);
         routes.add(new SocialRoutes(social, videos, urls));
         routes.add(new InboxRoutes(inbox));
         routes.add(new DiscoveryRoutes(db, localActors, follows, publisher, fedRepo, accountRepo, channelRepo, videos,
-                social, instance).verifySignaturesWith(signed));
+                social, accounts, instance, signed));
         routes.add(new FederationApiRoutes(db, follows, localActors, remoteActors, blocklist, accountRepo, channelRepo,
                 videos, videoJson));
+        subscribe(events, worker, fileTokens, videoSwarms, videos, publisher);
 
         routes.add(new ShareRoutes(videos, instance, urls));
         routes.add(new FeedRoutes(db, videos, videoJson, channelRepo, channels, accountRepo, instance, urls));
         routes.add(new org.peerlet.web.WebRoutes());
         this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
-                settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens), new SecurityHeaders(urls.base(), allowHttp), routes);
+                settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens)::check, new SecurityHeaders(urls.base(), allowHttp), routes);
+    }
+
+    /**
+     * Who acts on what, in one place. Order matters within a fact: tokens minted under a video's
+     * old level end before its swarm resyncs, and both before federation hears of it.
+     */
+    private static void subscribe(Events events, TranscodeWorker worker, FileTokens fileTokens, VideoSwarms swarms,
+                                  VideoService videos, Publisher publisher) {
+        events.subscribe(VideoEvents.Created.class, e -> worker.wake());
+        events.subscribe(VideoEvents.Published.class, e -> swarms.sync(e.video(), false));
+        events.subscribe(VideoEvents.Published.class, e -> publisher.changed(e.video(), false));
+        events.subscribe(VideoEvents.Changed.class, e -> fileTokens.videoChanged(e.video()));
+        events.subscribe(VideoEvents.Changed.class, e -> swarms.sync(e.video(), false));
+        events.subscribe(VideoEvents.Changed.class, e -> publisher.changed(e.video(), false));
+        events.subscribe(VideoEvents.Deleting.class, e -> worker.cancel(e.video().id()));
+        events.subscribe(VideoEvents.Deleting.class, e -> publisher.beforeDelete(e.video()));
+        events.subscribe(VideoEvents.Deleted.class, e -> fileTokens.videoDeleted(e.video()));
+        events.subscribe(VideoEvents.Deleted.class, e -> swarms.sync(e.video(), true));
+        events.subscribe(VideoEvents.Deleted.class, e -> publisher.changed(e.video(), true));
+        // A grant taken back: tokens are dead already; the restricted swarm drops its peers now.
+        events.subscribe(PrivacyEvents.GrantRevoked.class,
+                e -> videos.find(String.valueOf(e.videoId())).ifPresent(v -> swarms.sync(v, false)));
+        events.subscribe(PrivacyEvents.SharesChanged.class, e -> publisher.addressed(e.video(), e.removed()));
+        events.subscribe(SocialService.CommentPosted.class, e -> publisher.commented(e.comment(), e.video()));
+        events.subscribe(SocialService.RateChange.class, publisher::rated);
     }
 
     /** Makes the admin on first start, then listens. */
@@ -281,7 +277,7 @@ public final class App implements AutoCloseable {
         generatedAdminPassword = accounts.ensureAdmin(settings.get(Settings.ADMIN_PASSWORD));
         tokens.purgeExpired();
         resumable.cleanUpAtStart();
-        new MediaCleanup(db, media).run();
+        videos.cleanUpFiles();
         worker.start();
         List<org.peerlet.video.Video> published = videos.allPublished();
         videoSwarms.syncAll(published);

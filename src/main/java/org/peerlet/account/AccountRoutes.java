@@ -2,8 +2,6 @@ package org.peerlet.account;
 
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import org.peerlet.channel.ChannelJson;
-import org.peerlet.channel.ChannelService;
 import org.peerlet.db.Database;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
@@ -18,10 +16,10 @@ import java.util.Map;
 public final class AccountRoutes implements RouteGroup {
     private final Database db;
     private final AccountRepository accounts;
-    private final ChannelService channels;
+    private final AccountChannels channels;
     private final Urls urls;
 
-    public AccountRoutes(Database db, AccountRepository accounts, ChannelService channels, Urls urls) {
+    public AccountRoutes(Database db, AccountRepository accounts, AccountChannels channels, Urls urls) {
         this.db = db;
         this.accounts = accounts;
         this.channels = channels;
@@ -46,8 +44,7 @@ public final class AccountRoutes implements RouteGroup {
 
     private void channels(Context ctx) {
         Account a = require(ctx.pathParam("name"));
-        List<Map<String, Object>> data = channels.ofAccount(db.dsl(), a.id()).stream()
-                .map(c -> ChannelJson.channel(c, a, urls)).toList();
+        List<Map<String, Object>> data = channels.json(db.dsl(), a);
         ctx.json(Paging.result(data.size(), data));
     }
 }

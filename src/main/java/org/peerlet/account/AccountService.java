@@ -1,6 +1,6 @@
 package org.peerlet.account;
 
-import org.peerlet.channel.ChannelService;
+import org.jooq.DSLContext;
 import org.peerlet.common.Names;
 import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
@@ -23,13 +23,13 @@ public final class AccountService {
     private final Database db;
     private final UserRepository users;
     private final AccountRepository accounts;
-    private final ChannelService channels;
+    private final AccountChannels channels;
     private final PasswordHasher hasher;
     private final TokenService tokens;
     private final Clock clock;
     private final List<LongConsumer> deleteListeners = new CopyOnWriteArrayList<>();
 
-    public AccountService(Database db, UserRepository users, AccountRepository accounts, ChannelService channels,
+    public AccountService(Database db, UserRepository users, AccountRepository accounts, AccountChannels channels,
                           PasswordHasher hasher, TokenService tokens, Clock clock) {
         this.db = db;
         this.users = users;
@@ -75,10 +75,34 @@ public final class AccountService {
             String display = n.displayName() == null || n.displayName().isBlank() ? username : n.displayName();
             long accountId = accounts.insert(tx, userId, username, "", display, now);
             String channelDisplay = n.channelDisplayName() == null ? "Main " + username + " channel" : n.channelDisplayName();
-            long channelId = channels.create(tx, accountId, channelName,
-                    new ChannelService.Fields(channelDisplay, null, null));
+            long channelId = channels.createFirst(tx, accountId, channelName, channelDisplay);
             return new Created(userId, accountId, channelId);
         });
+    }
+
+    /**
+     * The local copy of an account of another server, in the caller's transaction: made if new,
+     * its name and summary updated when {@code summary} is given. Returns its id.
+     */
+    public long storeRemote(DSLContext tx, String name, String host, String displayName, String summary, boolean update) {
+        long now = clock.millis();
+        long id = accounts.byName(tx, name, host).map(Account::id)
+                .orElseGet(() -> accounts.insert(tx, null, name, host, displayName, now));
+        if (update) accounts.update(tx, id, displayName, summary, now);
+        return id;
+    }
+
+    public Optional<Account> byId(long id) {
+        return accounts.byId(db.dsl(), id);
+    }
+
+    public Optional<User> user(long userId) {
+        return users.byId(db.dsl(), userId);
+    }
+
+    /** Local users, for the instance's usage figures. */
+    public int countUsers() {
+        return users.count(db.dsl());
     }
 
     /** Makes the {@code admin} account on first start; returns the password it used if it generated one. */

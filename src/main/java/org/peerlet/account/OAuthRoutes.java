@@ -6,7 +6,6 @@ import org.peerlet.common.Secrets;
 import org.peerlet.http.TrustedProxies;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
-import org.peerlet.http.Auth;
 import org.peerlet.http.Body;
 import org.peerlet.http.RouteGroup;
 import org.peerlet.instance.InstanceSettings;

@@ -3,12 +3,9 @@ package org.peerlet.account;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.jooq.DSLContext;
-import org.peerlet.channel.ChannelJson;
-import org.peerlet.channel.ChannelService;
 import org.peerlet.db.Database;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
-import org.peerlet.http.Auth;
 import org.peerlet.http.Body;
 import org.peerlet.http.Paging;
 import org.peerlet.http.RouteGroup;
@@ -25,14 +22,14 @@ public final class UserRoutes implements RouteGroup {
     private final UserRepository users;
     private final AccountRepository accounts;
     private final AccountService service;
-    private final ChannelService channels;
+    private final AccountChannels channels;
     private final InstanceSettings instance;
     private final Urls urls;
     private final long defaultQuota;
     private final long defaultQuotaDaily;
 
     public UserRoutes(Database db, UserRepository users, AccountRepository accounts, AccountService service,
-                      ChannelService channels, InstanceSettings instance,
+                      AccountChannels channels, InstanceSettings instance,
                       Urls urls, long defaultQuota, long defaultQuotaDaily) {
         this.db = db;
         this.users = users;
@@ -61,8 +58,7 @@ public final class UserRoutes implements RouteGroup {
 
     Map<String, Object> userJson(DSLContext db, User u) {
         Account a = accounts.byUserId(db, u.id()).orElseThrow();
-        List<Map<String, Object>> chans = channels.ofAccount(db, a.id()).stream()
-                .map(c -> ChannelJson.channel(c, a, urls)).toList();
+        List<Map<String, Object>> chans = channels.json(db, a);
         return AccountJson.user(u, a, chans, urls);
     }
 

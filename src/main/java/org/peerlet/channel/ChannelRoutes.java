@@ -5,7 +5,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import org.jooq.DSLContext;
 import org.peerlet.db.Database;
 import org.peerlet.http.Access;
-import org.peerlet.http.Auth;
+import org.peerlet.account.Auth;
 import org.peerlet.http.Body;
 import org.peerlet.http.Paging;
 import org.peerlet.http.RouteGroup;

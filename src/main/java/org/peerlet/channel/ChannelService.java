@@ -48,6 +48,16 @@ public final class ChannelService {
     }
 
     /** Local accounts and channels share one namespace, as in PeerTube (both are ActivityPub actors). */
+    /** The local copy of a channel of another server, in the caller's transaction: made if new, then updated. */
+    public long storeRemote(DSLContext tx, long ownerId, String name, String host, String displayName, String summary,
+                            String support) {
+        long now = clock.millis();
+        long id = channels.byName(tx, name, host).map(Channel::id)
+                .orElseGet(() -> channels.insert(tx, ownerId, name, host, displayName, summary, null, now));
+        channels.update(tx, id, displayName, summary, support, now);
+        return id;
+    }
+
     public boolean localNameTaken(DSLContext db, String name) {
         return accounts.byName(db, name, "").isPresent() || channels.byName(db, name, "").isPresent();
     }

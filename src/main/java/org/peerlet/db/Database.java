@@ -9,6 +9,8 @@ import org.jooq.impl.DSL;
 import org.sqlite.SQLiteConfig;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -20,6 +22,8 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
+    /** Actions waiting for the commit of the write transaction open on this thread. */
+    private final ThreadLocal<List<Runnable>> pending = new ThreadLocal<>();
 
     public Database(Path file) {
         SQLiteConfig sqlite = new SQLiteConfig();
@@ -47,13 +51,36 @@ public final class Database implements AutoCloseable {
         return dsl;
     }
 
-    /** Runs a write transaction: all or nothing. */
+    /** Runs a write transaction: all or nothing; what was queued with {@link #afterCommit} runs once it commits. */
     public <T> T write(Function<DSLContext, T> work) {
-        return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+        if (pending.get() != null) return dsl.transactionResult(cfg -> work.apply(cfg.dsl())); // nested: the outer one commits
+        List<Runnable> queued = new ArrayList<>();
+        pending.set(queued);
+        T result;
+        try {
+            result = dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+        } finally {
+            pending.remove();
+        }
+        queued.forEach(Runnable::run);
+        return result;
     }
 
     public void writeVoid(java.util.function.Consumer<DSLContext> work) {
-        dsl.transaction(cfg -> work.accept(cfg.dsl()));
+        write(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code action} once the write transaction of this thread commits (never if it rolls
+     * back), or now when no transaction is open: listeners never see a change that did not happen.
+     */
+    public void afterCommit(Runnable action) {
+        List<Runnable> queued = pending.get();
+        if (queued == null) action.run();
+        else queued.add(action);
     }
 
     @Override

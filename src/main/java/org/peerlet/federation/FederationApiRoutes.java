@@ -14,7 +14,7 @@ import org.peerlet.federation.model.LocalActor;
 import org.peerlet.federation.model.RemoteActor;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
-import org.peerlet.http.Auth;
+import org.peerlet.account.Auth;
 import org.peerlet.http.Body;
 import org.peerlet.http.Paging;
 import org.peerlet.http.RouteGroup;

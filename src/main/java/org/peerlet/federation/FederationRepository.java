@@ -10,17 +10,12 @@ import java.util.Optional;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.nullif;
 import static org.jooq.impl.DSL.selectOne;
-import static org.peerlet.db.schema.Tables.ACCOUNTS;
 import static org.peerlet.db.schema.Tables.ACTOR_KEYS;
 import static org.peerlet.db.schema.Tables.BLOCKED_HOSTS;
-import static org.peerlet.db.schema.Tables.CHANNELS;
 import static org.peerlet.db.schema.Tables.FEDERATED_VIDEOS;
 import static org.peerlet.db.schema.Tables.FOLLOWS;
 import static org.peerlet.db.schema.Tables.REMOTE_ACTORS;
 import static org.peerlet.db.schema.Tables.REMOTE_VIDEOS;
-import static org.peerlet.db.schema.Tables.USERS;
-import static org.peerlet.db.schema.Tables.VIDEOS;
-import static org.peerlet.db.schema.Tables.VIDEO_COMMENTS;
 
 /**
  * The only place with SQL for federation's own tables: our actors' keys, remote actors, follows,
@@ -231,19 +226,5 @@ public final class FederationRepository {
         } else {
             tx.deleteFrom(FEDERATED_VIDEOS).where(FEDERATED_VIDEOS.UUID.eq(uuid)).execute();
         }
-    }
-
-    // ---- usage, for NodeInfo
-
-    public record Usage(int users, int localVideos, int localComments) {
-    }
-
-    public Usage usage(DSLContext db) {
-        int users = db.fetchCount(USERS);
-        int videos = db.fetchCount(VIDEOS.join(CHANNELS).on(CHANNELS.ID.eq(VIDEOS.CHANNEL_ID)),
-                CHANNELS.HOST.eq("").and(VIDEOS.STATE.eq(1)).and(VIDEOS.PRIVACY.eq(1)));
-        int comments = db.fetchCount(VIDEO_COMMENTS.join(ACCOUNTS).on(ACCOUNTS.ID.eq(VIDEO_COMMENTS.ACCOUNT_ID)),
-                ACCOUNTS.HOST.eq(""));
-        return new Usage(users, videos, comments);
     }
 }

@@ -15,6 +15,7 @@ import org.peerlet.social.SocialService;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.Video;
 import org.peerlet.video.VideoJson;
+import org.peerlet.privacy.PrivacyService;
 import org.peerlet.video.VideoService;
 import org.peerlet.video.VideoState;
 import org.slf4j.Logger;
@@ -42,11 +43,14 @@ public final class Publisher {
     private final Outbox outbox;
     private final VideoService videos;
     private final VideoJson videoJson;
+    /** A non-public video goes to its remote sharees alone, as an addressed-only {@code Video}. */
+    private final PrivacyService privacy;
     private final Clock clock;
 
     public Publisher(Database db, FederationRepository repo, LocalActors local, RemoteActors remote, Follows follows,
-                     Outbox outbox, VideoService videos, VideoJson videoJson, Clock clock) {
+                     Outbox outbox, VideoService videos, VideoJson videoJson, PrivacyService privacy, Clock clock) {
         this.db = db;
+        this.privacy = privacy;
         this.repo = repo;
         this.local = local;
         this.remote = remote;
@@ -78,20 +82,10 @@ public final class Publisher {
         return o;
     }
 
-    /**
-     * Where to find a local video's remote sharees: their account ids (set by the privacy
-     * feature). A non-public video goes to them alone, as an addressed-only {@code Video}.
-     */
-    public void shareesFrom(java.util.function.LongFunction<List<Long>> f) {
-        this.sharees = f;
-    }
-
-    private java.util.function.LongFunction<List<Long>> sharees = id -> List.of();
-
     /** The remote people a restricted local video is shared with, as known actors. */
     private List<RemoteActor> remoteSharees(long videoId) {
         List<RemoteActor> out = new ArrayList<>();
-        for (long accountId : sharees.apply(videoId)) repo.actorByAccount(db.dsl(), accountId).ifPresent(out::add);
+        for (long accountId : privacy.remoteSharees(videoId)) repo.actorByAccount(db.dsl(), accountId).ifPresent(out::add);
         return out;
     }
 
@@ -147,17 +141,12 @@ public final class Publisher {
     }
 
     /** Just before a local video is deleted (its shares go with it): a Delete to its remote sharees. */
-    public void beforeDelete(long videoId) {
+    public void beforeDelete(Video v) {
         try {
-            videos.find(String.valueOf(videoId)).filter(Video::isLocal).filter(v -> !federable(v))
-                    .ifPresent(v -> takeBack(v, remoteSharees(v.id())));
+            if (v.isLocal() && !federable(v)) takeBack(v, remoteSharees(v.id()));
         } catch (RuntimeException e) {
-            LOG.warn("could not queue the Delete of video {} to its sharees: {}", videoId, e.toString());
+            LOG.warn("could not queue the Delete of video {} to its sharees: {}", v.uuid(), e.toString());
         }
-    }
-
-    public void published(long videoId) {
-        videos.find(String.valueOf(videoId)).ifPresent(v -> changed(v, false));
     }
 
     /** After any change to a local video: Create, Update or Delete as its state calls for. */

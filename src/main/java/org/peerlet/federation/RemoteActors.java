@@ -3,8 +3,8 @@ package org.peerlet.federation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.peerlet.account.AccountRepository;
-import org.peerlet.channel.ChannelRepository;
+import org.peerlet.account.AccountService;
+import org.peerlet.channel.ChannelService;
 import org.peerlet.common.Names;
 import org.peerlet.common.Times;
 import org.peerlet.db.Database;
@@ -38,14 +38,14 @@ public final class RemoteActors {
     private final OutgoingHttp http;
     private final LocalActors local;
     private final FederationRepository repo;
-    private final AccountRepository accounts;
-    private final ChannelRepository channels;
+    private final AccountService accounts;
+    private final ChannelService channels;
     private final Clock clock;
     private final boolean httpFirst;
     private final Cache<String, SignatureVerifier.ActorKey> keys;
 
     public RemoteActors(Database db, OutgoingHttp http, LocalActors local, FederationRepository repo,
-                        AccountRepository accounts, ChannelRepository channels, Clock clock, boolean allowHttp) {
+                        AccountService accounts, ChannelService channels, Clock clock, boolean allowHttp) {
         this.db = db;
         this.http = http;
         this.local = local;
@@ -138,15 +138,10 @@ public final class RemoteActors {
             Long accountId = null;
             Long channelId = null;
             if (type.equals("Person") || type.equals("Service")) {
-                accountId = accounts.byName(tx, fName, host).map(a -> a.id())
-                        .orElseGet(() -> accounts.insert(tx, null, fName, host, fDisplay, now));
-                accounts.update(tx, accountId, fDisplay, summary, now);
+                accountId = accounts.storeRemote(tx, fName, host, fDisplay, summary, true);
             } else if (type.equals("Group")) {
-                long ownerId = fOwner != null ? fOwner : accounts.byName(tx, fName, host).map(a -> a.id())
-                        .orElseGet(() -> accounts.insert(tx, null, fName, host, fDisplay, now));
-                channelId = channels.byName(tx, fName, host).map(c -> c.id())
-                        .orElseGet(() -> channels.insert(tx, ownerId, fName, host, fDisplay, summary, null, now));
-                channels.update(tx, channelId, fDisplay, summary, As.text(doc, "support"), now);
+                long ownerId = fOwner != null ? fOwner : accounts.storeRemote(tx, fName, host, fDisplay, null, false);
+                channelId = channels.storeRemote(tx, ownerId, fName, host, fDisplay, summary, As.text(doc, "support"));
             }
             repo.upsertActor(tx, new RemoteActor(0, id, type, host, username, inbox, fShared, As.text(doc, "followers"),
                     keyId, pem, accountId, channelId, now));
@@ -178,6 +173,21 @@ public final class RemoteActors {
             if (AddressRules.isLiteral(URI.create(actorUrl).getHost())) throw SignatureException.forbidden(e.getMessage());
             return Optional.empty();
         } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The account behind a handle {@code name@host}, fetched if new (sharing a video with someone
+     * elsewhere); empty if it cannot be found; 403 if the address is refused (nothing was fetched).
+     */
+    public Optional<org.peerlet.account.Account> account(String handle) {
+        try {
+            Long id = byHandle(handle).accountId();
+            return id == null ? Optional.empty() : accounts.byId(id);
+        } catch (OutgoingHttp.RefusedException e) {
+            throw org.peerlet.http.ApiError.forbidden(e.getMessage());
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }

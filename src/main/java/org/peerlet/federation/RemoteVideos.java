@@ -6,11 +6,9 @@ import org.peerlet.federation.model.As;
 import org.peerlet.federation.model.RemoteActor;
 import org.peerlet.federation.model.VideoObjects;
 import org.peerlet.video.Privacy;
-import org.peerlet.video.ShortUuid;
 import org.peerlet.video.Video;
-import org.peerlet.video.VideoRepository;
+import org.peerlet.video.VideoMetadata;
 import org.peerlet.video.VideoService;
-import org.peerlet.video.VideoState;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -25,16 +23,14 @@ public final class RemoteVideos {
     private final Database db;
     private final FederationRepository repo;
     private final RemoteActors remote;
-    private final VideoRepository videos;
     private final VideoService videoService;
     private final Clock clock;
 
-    public RemoteVideos(Database db, FederationRepository repo, RemoteActors remote, VideoRepository videos,
-                        VideoService videoService, Clock clock) {
+    public RemoteVideos(Database db, FederationRepository repo, RemoteActors remote, VideoService videoService,
+                        Clock clock) {
         this.db = db;
         this.repo = repo;
         this.remote = remote;
-        this.videos = videos;
         this.videoService = videoService;
         this.clock = clock;
     }
@@ -63,29 +59,16 @@ public final class RemoteVideos {
         }
         if (channel == null) throw new IllegalArgumentException("the Video names no channel of its own host");
         long channelId = channel.channelId();
-        VideoRepository.Metadata m = new VideoRepository.Metadata(r.name(), r.description(), null, r.category(),
+        VideoMetadata m = new VideoMetadata(r.name(), r.description(), null, r.category(),
                 r.licence(), r.language(), r.privacy(), r.nsfw(), r.commentsEnabled() ? 1 : 2, r.downloadEnabled(), false,
                 null, r.tags());
-        long now = clock.millis();
         long id = db.write(tx -> {
-            Optional<Long> known = repo.videoIdByUrl(tx, r.url());
-            long vid;
-            if (known.isPresent()) {
-                vid = known.get();
-                Video existing = videos.byId(tx, vid).orElseThrow();
-                if (existing.channel().id() != channelId) throw new IllegalArgumentException("a video cannot move channel");
-                videos.update(tx, vid, m, now);
-            } else {
-                if (videos.byUuid(tx, r.uuid()).isPresent()) throw new IllegalArgumentException("this uuid is already taken");
-                vid = videos.insert(tx, r.uuid(), ShortUuid.of(UUID.fromString(r.uuid())), channelId, m,
-                        VideoState.PUBLISHED, null, null, 0, null, r.duration(), now);
-            }
-            videos.publish(tx, vid, r.hls(), r.duration(), false, false, now);
-            if (r.published() != null) videos.setPublishedAt(tx, vid, r.published());
-            repo.upsertRemoteVideo(tx, vid, r.url(), r.playlistUrl(), now);
+            long vid = videoService.storeRemote(tx, repo.videoIdByUrl(tx, r.url()), UUID.fromString(r.uuid()), channelId,
+                    m, r.hls(), r.duration(), r.published());
+            repo.upsertRemoteVideo(tx, vid, r.url(), r.playlistUrl(), clock.millis());
             return vid;
         });
-        return videos.byId(db.dsl(), id).orElseThrow();
+        return videoService.byId(db.dsl(), id).orElseThrow();
     }
 
     /** Removes a remote video; only its own host may ask. Returns false if unknown or not theirs. */

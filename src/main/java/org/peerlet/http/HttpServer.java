@@ -30,8 +30,8 @@ public final class HttpServer {
         System.getProperties().putIfAbsent("org.eclipse.jetty.util.referencesPerCacheLine", "16");
     }
 
-    public HttpServer(String host, int port, java.nio.file.Path uploadsDir, long maxUploadBytes, Auth auth,
-                      SecurityHeaders security, List<RouteGroup> groups) {
+    public HttpServer(String host, int port, java.nio.file.Path uploadsDir, long maxUploadBytes,
+                      io.javalin.http.Handler beforeMatched, SecurityHeaders security, List<RouteGroup> groups) {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -57,7 +57,7 @@ public final class HttpServer {
 
             config.routes.before(security::apply);
             config.routes.before(ClientFault::multipartNeedsABoundary);
-            config.routes.beforeMatched(auth::check);
+            config.routes.beforeMatched(beforeMatched);
             config.routes.exception(ApiError.class, (e, ctx) -> {
                 if (e.retryAfterSeconds() != null) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
                 writeError(ctx, e.status(), e.code(), e.getMessage());

@@ -14,20 +14,20 @@ import java.util.List;
  * end of a long download (a BitTorrent web seed asks piece by piece) costs no reading of what
  * comes before it.
  */
-final class ConcatenatedFiles extends InputStream {
+public final class ConcatenatedFiles extends InputStream {
     private final List<Path> files;
     private final long[] sizes;
     private int next;
     private InputStream current;
     private long left = Long.MAX_VALUE;
 
-    ConcatenatedFiles(List<Path> files, long[] sizes) {
+    public ConcatenatedFiles(List<Path> files, long[] sizes) {
         this.files = files;
         this.sizes = sizes;
     }
 
     /** Only {@code count} bytes from {@code first} on. */
-    static ConcatenatedFiles range(List<Path> files, long[] sizes, long first, long count) throws IOException {
+    public static ConcatenatedFiles range(List<Path> files, long[] sizes, long first, long count) throws IOException {
         ConcatenatedFiles in = new ConcatenatedFiles(files, sizes);
         if (in.skip(first) != first) throw new IOException("the files are shorter than " + first + " bytes");
         in.left = count;

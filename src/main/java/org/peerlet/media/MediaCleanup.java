@@ -1,6 +1,5 @@
 package org.peerlet.media;
 
-import org.peerlet.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,13 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
 
 /**
  * At start, removes what a crash left behind: transcoding work dirs, and files of videos that
@@ -24,20 +18,14 @@ import static org.jooq.impl.DSL.table;
 public final class MediaCleanup {
     private static final Logger LOG = LoggerFactory.getLogger("media");
 
-    private final Database db;
     private final MediaLayout media;
 
-    public MediaCleanup(Database db, MediaLayout media) {
-        this.db = db;
+    public MediaCleanup(MediaLayout media) {
         this.media = media;
     }
 
-    public int run() {
-        Set<String> uuids = new HashSet<>(db.dsl().select(field(name("uuid"), String.class))
-                .from(table(name("videos"))).fetch(field(name("uuid"), String.class)));
-        Set<String> originals = new HashSet<>(db.dsl().select(field(name("original_file"), String.class))
-                .from(table(name("videos"))).where(field(name("original_file")).isNotNull())
-                .fetch(field(name("original_file"), String.class)));
+    /** @param uuids every video that exists; @param originals their original files ({@code originals/<name>}) */
+    public int run(Set<String> uuids, Set<String> originals) {
         int removed = 0;
         for (Path p : list(media.hls())) {
             String n = p.getFileName().toString();

@@ -1,6 +1,8 @@
 package org.peerlet.privacy;
 
 import org.peerlet.account.User;
+import org.peerlet.video.Privacy;
+import org.peerlet.video.Video;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,6 +39,8 @@ public final class FileTokens {
     private final Clock clock;
     private final LongUnaryOperator sessionOf;
     private final ConcurrentHashMap<Long, Integer> epochs = new ConcurrentHashMap<>();
+    /** Each changed video's level when it last changed, so a change of level can be told from an edit. */
+    private final ConcurrentHashMap<Long, Privacy> lastPrivacy = new ConcurrentHashMap<>();
 
     public record Minted(String token, Instant expires) {
     }
@@ -94,6 +98,17 @@ public final class FileTokens {
     /** Every token of this video minted so far stops working. */
     public void revokeAll(long videoId) {
         epochs.merge(videoId, 1, Integer::sum);
+    }
+
+    /** A video changed: if its level did (or may have, the first time), tokens minted under the old one end. */
+    public void videoChanged(Video v) {
+        if (lastPrivacy.put(v.id(), v.privacy()) != v.privacy()) revokeAll(v.id());
+    }
+
+    /** A video is gone: its tokens end. */
+    public void videoDeleted(Video v) {
+        lastPrivacy.remove(v.id());
+        revokeAll(v.id());
     }
 
     private String mac(String payload) {

@@ -2,11 +2,13 @@ package org.peerlet.privacy;
 
 import org.peerlet.account.Account;
 import org.peerlet.account.AccountRepository;
+import org.peerlet.common.Events;
 import org.peerlet.common.Secrets;
 import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
 import org.peerlet.video.Grants;
 import org.peerlet.video.Privacy;
+import org.peerlet.video.PrivacyDetails;
 import org.peerlet.video.Video;
 import org.peerlet.video.Viewer;
 
@@ -14,17 +16,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.function.LongConsumer;
 
 /**
  * The grants behind {@link org.peerlet.video.VideoAccess}: passwords (stored and checked by
  * {@link VideoPasswords}, guesses limited), shares with named people, share links (random
  * tokens, stored as SHA-256) and file tokens. Taking a grant back ends the video's file tokens
- * and swarm peers at once (listeners of {@link #onRevoked}).
+ * and swarm peers at once ({@link PrivacyEvents.GrantRevoked}).
  */
-public final class PrivacyService implements Grants {
+public final class PrivacyService implements Grants, PrivacyDetails {
     public static final int MIN_PASSWORD = 2;
     public static final int MAX_PASSWORD = 100;
     public static final int MAX_PASSWORDS = 50;
@@ -35,13 +35,16 @@ public final class PrivacyService implements Grants {
     private final VideoPasswords videoPasswords;
     private final FileTokens tokens;
     private final Clock clock;
-    private final List<LongConsumer> revokedListeners = new ArrayList<>();
-    private final List<BiConsumer<Video, Account>> shareListeners = new ArrayList<>();
-    private Function<String, Optional<Account>> remoteAccounts = h -> Optional.empty();
+    private final Events events;
+    /** How a handle {@code name@otherhost} becomes an account: federation resolves it (WebFinger). */
+    private final Function<String, Optional<Account>> remoteAccounts;
 
     public PrivacyService(Database db, PrivacyRepository repo, AccountRepository accounts, VideoPasswords videoPasswords,
-                          FileTokens tokens, Clock clock) {
+                          FileTokens tokens, Function<String, Optional<Account>> remoteAccounts, Events events,
+                          Clock clock) {
         this.db = db;
+        this.remoteAccounts = remoteAccounts;
+        this.events = events;
         this.repo = repo;
         this.accounts = accounts;
         this.videoPasswords = videoPasswords;
@@ -53,25 +56,10 @@ public final class PrivacyService implements Grants {
         return tokens;
     }
 
-    /** Called with a video's id after a grant was taken back (its tokens are already dead). */
-    public void onRevoked(LongConsumer l) {
-        revokedListeners.add(l);
-    }
-
-    /** Called after a share was added (removed = null) or removed (removed = that account). */
-    public void onSharesChanged(BiConsumer<Video, Account> l) {
-        shareListeners.add(l);
-    }
-
-    /** How a handle {@code name@otherhost} becomes an account: federation resolves it (WebFinger). */
-    public void resolveRemoteWith(Function<String, Optional<Account>> resolver) {
-        this.remoteAccounts = resolver;
-    }
-
     /** Ends every file token of the video and tells listeners (tracker swarm, ...). */
     public void revoke(long videoId) {
         tokens.revokeAll(videoId);
-        revokedListeners.forEach(l -> l.accept(videoId));
+        events.publish(new PrivacyEvents.GrantRevoked(videoId));
     }
 
     // ---- Grants
@@ -129,6 +117,7 @@ public final class PrivacyService implements Grants {
     }
 
     /** Replaces all the video's passwords (upload, update, PUT). */
+    @Override
     public void replacePasswords(long videoId, List<String> passwords) {
         List<String> checked = checkPasswords(passwords);
         List<String> hashes = checked.stream().map(p -> videoPasswords.stored(videoId, p)).toList();
@@ -139,6 +128,7 @@ public final class PrivacyService implements Grants {
         revoke(videoId);
     }
 
+    @Override
     public int countPasswords(long videoId) {
         return repo.passwords(db.dsl(), videoId).size();
     }
@@ -168,12 +158,17 @@ public final class PrivacyService implements Grants {
         }
         if (v.account().id() == a.id()) throw ApiError.badRequest("this video is already yours");
         PrivacyRepository.Share s = db.write(tx -> repo.insertShare(tx, v.id(), a.id(), clock.millis()));
-        shareListeners.forEach(l -> l.accept(v, null));
+        events.publish(new PrivacyEvents.SharesChanged(v, null));
         return s;
     }
 
     public List<PrivacyRepository.Share> shares(Video v) {
         return repo.shares(db.dsl(), v.id());
+    }
+
+    /** The accounts of other servers a video is shared with: federation sends it to them alone. */
+    public List<Long> remoteSharees(long videoId) {
+        return shares(videoId).stream().filter(x -> !x.host().isEmpty()).map(PrivacyRepository.Share::accountId).toList();
     }
 
     public List<PrivacyRepository.Share> shares(long videoId) {
@@ -185,7 +180,7 @@ public final class PrivacyService implements Grants {
         db.writeVoid(tx -> repo.deleteShare(tx, s.id()));
         revoke(v.id());
         Account gone = accounts.byId(db.dsl(), s.accountId()).orElse(null);
-        shareListeners.forEach(l -> l.accept(v, gone));
+        events.publish(new PrivacyEvents.SharesChanged(v, gone));
     }
 
     /** A restricted remote video's audience here, as its origin addressed it. */
@@ -241,6 +236,7 @@ public final class PrivacyService implements Grants {
     }
 
     /** For the owner's badge: who can see it beyond its privacy level. */
+    @Override
     public java.util.Map<String, Object> visibility(Video v) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
         List<PrivacyRepository.Share> s = shares(v);

@@ -60,12 +60,24 @@ public final class SocialRepository {
                 .fetch(SocialRepository::toComment);
     }
 
+    public int countLocalComments(DSLContext db) {
+        return db.fetchCount(VIDEO_COMMENTS.join(ACCOUNTS).on(ACCOUNTS.ID.eq(VIDEO_COMMENTS.ACCOUNT_ID)), ACCOUNTS.HOST.eq(""));
+    }
+
     public int countThreads(DSLContext db, long videoId) {
         return db.fetchCount(VIDEO_COMMENTS, VIDEO_COMMENTS.VIDEO_ID.eq(videoId).and(VIDEO_COMMENTS.IN_REPLY_TO.isNull()));
     }
 
     public int countReplies(DSLContext db, long commentId) {
         return db.fetchCount(VIDEO_COMMENTS, VIDEO_COMMENTS.IN_REPLY_TO.eq(commentId));
+    }
+
+    /** How many of each rating a video has: {likes, dislikes}. */
+    public long[] rateCounts(DSLContext tx, long videoId) {
+        var likes = org.jooq.impl.DSL.count().filterWhere(VIDEO_RATES.RATING.eq("like"));
+        var dislikes = org.jooq.impl.DSL.count().filterWhere(VIDEO_RATES.RATING.eq("dislike"));
+        Record r = tx.select(likes, dislikes).from(VIDEO_RATES).where(VIDEO_RATES.VIDEO_ID.eq(videoId)).fetchOne();
+        return new long[]{r.get(likes), r.get(dislikes)};
     }
 
     public Optional<String> rating(DSLContext db, long accountId, long videoId) {

@@ -3,54 +3,50 @@ package org.peerlet.social;
 import org.peerlet.account.Account;
 import org.peerlet.account.AccountRepository;
 import org.peerlet.account.User;
+import org.peerlet.common.Events;
 import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
 import org.peerlet.instance.Urls;
 import org.peerlet.video.Video;
-import org.peerlet.video.VideoRepository;
+import org.peerlet.video.VideoService;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 
 /**
- * Comments and ratings, local and from other servers. Listeners hear about local ones, so
+ * Comments and ratings, local and from other servers. Local ones are published as events, so
  * federation can send them on; remote ones come in through the {@code remote*} methods.
  */
 public final class SocialService {
     public static final int MAX_COMMENT = 10_000;
 
-    /** A local rating change: who, which video, the rating before and after (null for none). */
+    /** A local rating change (an event): who, which video, the rating before and after (null for none). */
     public record RateChange(Account account, Video video, String before, String after) {
+    }
+
+    /** A local comment was posted (an event). */
+    public record CommentPosted(Comment comment, Video video) {
     }
 
     private final Database db;
     private final SocialRepository repo;
     private final AccountRepository accounts;
-    private final VideoRepository videos;
+    private final VideoService videos;
     private final Urls urls;
     private final Clock clock;
-    private final List<BiConsumer<Comment, Video>> commentListeners = new ArrayList<>();
-    private final List<java.util.function.Consumer<RateChange>> rateListeners = new ArrayList<>();
+    private final Events events;
 
-    public SocialService(Database db, SocialRepository repo, AccountRepository accounts, VideoRepository videos,
-                         Urls urls, Clock clock) {
+    public SocialService(Database db, SocialRepository repo, AccountRepository accounts, VideoService videos,
+                         Urls urls, Events events, Clock clock) {
         this.db = db;
+        this.events = events;
         this.repo = repo;
         this.accounts = accounts;
         this.videos = videos;
         this.urls = urls;
         this.clock = clock;
-    }
-
-    public void onLocalComment(BiConsumer<Comment, Video> l) {
-        commentListeners.add(l);
-    }
-
-    public void onLocalRate(java.util.function.Consumer<RateChange> l) {
-        rateListeners.add(l);
     }
 
     public String commentUrl(Video v, long commentId) {
@@ -69,8 +65,13 @@ public final class SocialService {
             repo.setCommentUrl(tx, id, commentUrl(v, id));
             return repo.commentById(tx, id).orElseThrow();
         });
-        commentListeners.forEach(l -> l.accept(c, v));
+        events.publish(new CommentPosted(c, v));
         return c;
+    }
+
+    /** Comments by local accounts, for the instance's usage figures. */
+    public int countLocalComments() {
+        return repo.countLocalComments(db.dsl());
     }
 
     public List<Comment> threads(Video v, int start, int count) {
@@ -119,17 +120,23 @@ public final class SocialService {
             Account a = accounts.byUserId(tx, user.id()).orElseThrow();
             String before = repo.rating(tx, a.id(), v.id()).orElse(null);
             repo.setRating(tx, a.id(), v.id(), r, null, clock.millis());
-            videos.recountRates(tx, v.id());
+            recount(tx, v);
             return new RateChange(a, v, before, r);
         });
-        if (!java.util.Objects.equals(change.before(), change.after())) rateListeners.forEach(l -> l.accept(change));
+        if (!java.util.Objects.equals(change.before(), change.after())) events.publish(change);
     }
 
     /** A rating from another server (Like, Dislike, or Undo of one: null). */
     public void remoteRate(long accountId, Video v, String rating, String url) {
         db.writeVoid(tx -> {
             repo.setRating(tx, accountId, v.id(), rating, url, clock.millis());
-            videos.recountRates(tx, v.id());
+            recount(tx, v);
         });
+    }
+
+    /** The video's like and dislike counts follow its ratings (the videos row is the video feature's). */
+    private void recount(org.jooq.DSLContext tx, Video v) {
+        long[] n = repo.rateCounts(tx, v.id());
+        videos.setRates(tx, v.id(), n[0], n[1]);
     }
 }

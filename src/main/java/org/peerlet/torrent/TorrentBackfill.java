@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.peerlet.http.Json;
 import org.peerlet.media.MediaLayout;
-import org.peerlet.transcode.MediaPlaylist;
+import org.peerlet.media.MediaPlaylist;
 import org.peerlet.transcode.RungHasher;
 import org.peerlet.video.Video;
 import org.peerlet.video.VideoService;

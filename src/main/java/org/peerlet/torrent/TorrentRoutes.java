@@ -6,7 +6,7 @@ import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
 import org.peerlet.http.RouteGroup;
 import org.peerlet.instance.Urls;
-import org.peerlet.media.FileAccess;
+import org.peerlet.video.FileAccess;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.video.Video;
 import org.peerlet.video.VideoAccess;

@@ -6,7 +6,7 @@ import org.peerlet.common.Times;
 import org.peerlet.db.Database;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
-import org.peerlet.http.Auth;
+import org.peerlet.account.Auth;
 import org.peerlet.http.Json;
 import org.peerlet.http.Paging;
 import org.peerlet.http.RouteGroup;

@@ -1,5 +1,7 @@
 package org.peerlet.transcode;
 
+import org.peerlet.media.MediaPlaylist;
+
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;

@@ -6,8 +6,7 @@ import org.peerlet.media.Images;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.torrent.TorrentFiles;
 import org.peerlet.video.Video;
-import org.peerlet.video.VideoRepository;
-import org.peerlet.video.VideoState;
+import org.peerlet.video.VideoService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongConsumer;
 
 /**
  * Runs the transcoding jobs kept in SQLite, a few at a time. A job writes into a work dir that
@@ -38,7 +36,7 @@ public final class TranscodeWorker implements AutoCloseable {
 
     private final Database db;
     private final JobRepository jobs;
-    private final VideoRepository videos;
+    private final VideoService videos;
     private final MediaLayout media;
     private final MediaEngine engine;
     private final Config config;
@@ -46,10 +44,9 @@ public final class TranscodeWorker implements AutoCloseable {
     private final Map<Long, CancelToken> running = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Object wake = new Object();
-    private final List<LongConsumer> publishListeners = new ArrayList<>();
     private volatile boolean stopping;
 
-    public TranscodeWorker(Database db, JobRepository jobs, VideoRepository videos, MediaLayout media,
+    public TranscodeWorker(Database db, JobRepository jobs, VideoService videos, MediaLayout media,
                            MediaEngine engine, Config config, Clock clock) {
         this.db = db;
         this.jobs = jobs;
@@ -58,11 +55,6 @@ public final class TranscodeWorker implements AutoCloseable {
         this.engine = engine;
         this.config = config;
         this.clock = clock;
-    }
-
-    /** Called with a video's id once its ladder is published (e.g. to open its P2P swarm). */
-    public void onPublished(LongConsumer listener) {
-        publishListeners.add(listener);
     }
 
     public void start() {
@@ -76,6 +68,11 @@ public final class TranscodeWorker implements AutoCloseable {
             t.start();
             threads.add(t);
         }
+    }
+
+    /** Queues the transcoding of a new video in the caller's transaction; {@link #wake} once it commits. */
+    public void enqueue(org.jooq.DSLContext tx, long videoId) {
+        jobs.enqueue(tx, videoId, clock.millis());
     }
 
     /** A job was added: look now instead of at the next poll. */
@@ -172,12 +169,10 @@ public final class TranscodeWorker implements AutoCloseable {
         MediaLayout.deleteTree(old);
         String hls = Json.write(ladder(result, infoHashes));
         boolean stillThere = db.write(tx -> {
-            if (videos.byId(tx, v.id()).isEmpty()) return false;
-            videos.publish(tx, v.id(), hls, (int) Math.round(result.durationSeconds()), result.thumbnail() != null,
-                    result.preview() != null, clock.millis());
-            jobs.finish(tx, job.id(), clock.millis());
-            if (!config.keepOriginal()) videos.dropOriginal(tx, v.id());
-            return true;
+            boolean there = videos.publish(tx, v.id(), hls, (int) Math.round(result.durationSeconds()),
+                    result.thumbnail() != null, result.preview() != null, !config.keepOriginal()).isPresent();
+            if (there) jobs.finish(tx, job.id(), clock.millis());
+            return there;
         });
         if (!stillThere) {
             media.deleteVideoFiles(v.uuid(), null); // deleted while we worked
@@ -190,7 +185,6 @@ public final class TranscodeWorker implements AutoCloseable {
                 LOG.warn("could not drop the original of {}: {}", v.uuid(), e.toString());
             }
         }
-        publishListeners.forEach(l -> l.accept(v.id()));
     }
 
     /** Each rung's torrent (its info dictionary) goes into the work dir, published by the same rename. */
@@ -215,9 +209,7 @@ public final class TranscodeWorker implements AutoCloseable {
         LOG.warn("transcoding of {} failed for good: {}", v.uuid(), error);
         db.writeVoid(tx -> {
             jobs.fail(tx, job.id(), error, now);
-            if (videos.byId(tx, v.id()).map(x -> x.state() != VideoState.PUBLISHED).orElse(false)) {
-                videos.setState(tx, v.id(), VideoState.TRANSCODING_FAILED, now);
-            }
+            videos.fail(tx, v.id());
         });
     }
 

@@ -1,5 +1,6 @@
 package org.peerlet.upload;
 
+import org.peerlet.video.VideoMetadata;
 import org.peerlet.account.Account;
 import org.peerlet.account.AccountRepository;
 import org.peerlet.account.User;
@@ -10,13 +11,12 @@ import org.peerlet.http.ApiError;
 import org.peerlet.http.Json;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.transcode.EngineUnavailableException;
-import org.peerlet.transcode.JobRepository;
 import org.peerlet.transcode.MediaEngine;
 import org.peerlet.transcode.MediaException;
+import org.peerlet.transcode.TranscodeWorker;
 import org.peerlet.transcode.ProbeResult;
 import org.peerlet.video.ShortUuid;
-import org.peerlet.video.VideoRepository;
-import org.peerlet.video.VideoState;
+import org.peerlet.video.VideoService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,32 +40,25 @@ public final class Intake {
     private final Database db;
     private final MediaLayout media;
     private final MediaEngine engine;
-    private final VideoRepository videos;
+    private final VideoService videos;
     private final ChannelRepository channels;
     private final AccountRepository accounts;
-    private final JobRepository jobs;
+    private final TranscodeWorker transcoding;
     private final long maxUploadSize;
     private final Clock clock;
 
-    public Intake(Database db, MediaLayout media, MediaEngine engine, VideoRepository videos,
-                  ChannelRepository channels, AccountRepository accounts, JobRepository jobs, long maxUploadSize,
-                  Clock clock) {
+    public Intake(Database db, MediaLayout media, MediaEngine engine, VideoService videos,
+                  ChannelRepository channels, AccountRepository accounts, TranscodeWorker transcoding,
+                  long maxUploadSize, Clock clock) {
         this.db = db;
         this.media = media;
         this.engine = engine;
         this.videos = videos;
         this.channels = channels;
         this.accounts = accounts;
-        this.jobs = jobs;
+        this.transcoding = transcoding;
         this.maxUploadSize = maxUploadSize;
         this.clock = clock;
-    }
-
-    private final java.util.List<Runnable> acceptedListeners = new java.util.ArrayList<>();
-
-    /** Called after a video is accepted (its transcoding job is queued). */
-    public void onAccepted(Runnable listener) {
-        acceptedListeners.add(listener);
     }
 
     public record Accepted(long id, String uuid, String shortUuid) {
@@ -88,11 +81,11 @@ public final class Intake {
             throw ApiError.tooLarge("the file is larger than this instance accepts (" + maxUploadSize + " bytes)");
         }
         Account a = accounts.byUserId(db.dsl(), user.id()).orElseThrow();
-        if (user.videoQuota() >= 0 && videos.usedBytes(db.dsl(), a.id(), null) + size > user.videoQuota()) {
+        if (user.videoQuota() >= 0 && videos.usedBytes(a.id(), null) + size > user.videoQuota()) {
             throw ApiError.forbidden("The user video quota is exceeded with this video.");
         }
         long dayAgo = clock.millis() - Duration.ofDays(1).toMillis();
-        if (user.videoQuotaDaily() >= 0 && videos.usedBytes(db.dsl(), a.id(), dayAgo) + size > user.videoQuotaDaily()) {
+        if (user.videoQuotaDaily() >= 0 && videos.usedBytes(a.id(), dayAgo) + size > user.videoQuotaDaily()) {
             throw ApiError.forbidden("The user video daily quota is exceeded with this video.");
         }
     }
@@ -101,7 +94,7 @@ public final class Intake {
      * Turns a complete staged file into a video waiting for transcoding. The staged file is
      * consumed: moved into originals/ on success, deleted on failure.
      */
-    public Accepted accept(User user, Channel channel, VideoRepository.Metadata m, Path staged, String filename) {
+    public Accepted accept(User user, Channel channel, VideoMetadata m, Path staged, String filename) {
         return accept(user, channel, m, staged, filename, (tx, accepted) -> { });
     }
 
@@ -109,7 +102,7 @@ public final class Intake {
      * As above; {@code alsoInTransaction} runs in the same transaction as the new row, before its
      * job can be picked up (closing an upload session, placing uploaded images).
      */
-    public Accepted accept(User user, Channel channel, VideoRepository.Metadata m, Path staged, String filename,
+    public Accepted accept(User user, Channel channel, VideoMetadata m, Path staged, String filename,
                            java.util.function.BiConsumer<org.jooq.DSLContext, Accepted> alsoInTransaction) {
         boolean moved = false;
         Path original = null;
@@ -132,16 +125,14 @@ public final class Intake {
             original = media.resolve(originalName);
             MediaLayout.moveAtomically(staged, original);
             moved = true;
-            long now = clock.millis();
+            VideoService.Original o = new VideoService.Original(filename, originalName, size, Json.write(probe),
+                    (int) Math.round(probe.durationSeconds()));
             long id = db.write(tx -> {
-                long videoId = videos.insert(tx, uuid.toString(), ShortUuid.of(uuid), channel.id(), m,
-                        VideoState.TO_TRANSCODE, filename, originalName, size, Json.write(probe),
-                        (int) Math.round(probe.durationSeconds()), now);
-                jobs.enqueue(tx, videoId, now);
+                long videoId = videos.create(tx, uuid, channel.id(), m, o);
+                transcoding.enqueue(tx, videoId);
                 alsoInTransaction.accept(tx, new Accepted(videoId, uuid.toString(), ShortUuid.of(uuid)));
                 return videoId;
             });
-            acceptedListeners.forEach(Runnable::run);
             LOG.info("video {} uploaded by {} ({} bytes, {})", uuid, user.username(), size, probe.containerFormat());
             return new Accepted(id, uuid.toString(), ShortUuid.of(uuid));
         } catch (IOException e) {

@@ -2,8 +2,8 @@ package org.peerlet.upload;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.peerlet.account.AccountService;
 import org.peerlet.account.User;
-import org.peerlet.account.UserRepository;
 import org.peerlet.channel.Channel;
 import org.peerlet.common.Secrets;
 import org.peerlet.db.Database;
@@ -13,9 +13,11 @@ import org.peerlet.http.Json;
 import org.peerlet.http.TextFields;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.video.Privacy;
+import org.peerlet.video.PrivacyDetails;
 import org.peerlet.video.ShortUuid;
 import org.peerlet.video.VideoForm;
-import org.peerlet.video.VideoRepository;
+import org.peerlet.video.VideoMetadata;
+import org.peerlet.video.VideoService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,29 +48,26 @@ public final class ResumableUploads {
     private final MediaLayout media;
     private final Intake intake;
     private final UploadSessionRepository sessions = new UploadSessionRepository();
-    private final VideoRepository videos;
+    private final VideoService videos;
     private final Privacy defaultPrivacy;
     private final Clock clock;
-    private final UserRepository users;
+    private final AccountService accounts;
     /** One lock per upload, held while a request works on it; kept (weakly) while anyone holds or awaits it. */
     private final LoadingCache<String, ReentrantLock> locks = Caffeine.newBuilder().weakValues().build(id -> new ReentrantLock());
 
-    private java.util.function.BiConsumer<Long, java.util.List<String>> passwords = (id, list) -> { };
+    private final PrivacyDetails passwords;
 
-    public ResumableUploads(Database db, MediaLayout media, Intake intake, VideoRepository videos,
-                            UserRepository users, Privacy defaultPrivacy, Clock clock) {
+    /** @param passwords where a finished upload's {@code videoPasswords} go (hashed by the privacy feature) */
+    public ResumableUploads(Database db, MediaLayout media, Intake intake, VideoService videos, AccountService accounts,
+                            Privacy defaultPrivacy, PrivacyDetails passwords, Clock clock) {
         this.db = db;
-        this.users = users;
+        this.accounts = accounts;
+        this.passwords = passwords;
         this.media = media;
         this.intake = intake;
         this.videos = videos;
         this.defaultPrivacy = defaultPrivacy;
         this.clock = clock;
-    }
-
-    /** Where a finished upload's {@code videoPasswords} go (hashed by the privacy feature). */
-    public void storePasswordsWith(java.util.function.BiConsumer<Long, java.util.List<String>> store) {
-        this.passwords = store;
     }
 
     public record Started(String id, boolean existed) {
@@ -194,7 +193,7 @@ public final class ResumableUploads {
 
     /** Runs before the server listens, so no request holds the upload. */
     private void finishAtStart(UploadSessionRepository.Session s) {
-        User user = users.byId(db.dsl(), s.userId()).orElse(null);
+        User user = accounts.user(s.userId()).orElse(null);
         if (user == null) {
             remove(s.id());
             return;
@@ -235,13 +234,13 @@ public final class ResumableUploads {
 
     private Intake.Accepted finish(User user, UploadSessionRepository.Session s, Path part) {
         Body meta = Body.ofJson(Json.read(s.metadata()));
-        VideoRepository.Metadata m = VideoForm.forNew(meta, defaultPrivacy);
+        VideoMetadata m = VideoForm.forNew(meta, defaultPrivacy);
         Channel channel = intake.channelFor(user, s.channelId());
         java.util.List<String> videoPasswords = VideoForm.passwords(meta, m.privacy(), 0);
         try {
             Intake.Accepted a = intake.accept(user, channel, m, part, s.filename(),
                     (tx, accepted) -> sessions.complete(tx, s.id(), accepted.id(), clock.millis()));
-            if (videoPasswords != null) passwords.accept(a.id(), videoPasswords);
+            if (videoPasswords != null) passwords.replacePasswords(a.id(), videoPasswords);
             return a;
         } catch (RuntimeException e) {
             db.writeVoid(tx -> sessions.delete(tx, s.id()));

@@ -1,5 +1,6 @@
 package org.peerlet.upload;
 
+import org.peerlet.video.VideoMetadata;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -9,15 +10,16 @@ import org.peerlet.common.Secrets;
 import org.peerlet.db.Database;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
-import org.peerlet.http.Auth;
+import org.peerlet.account.Auth;
 import org.peerlet.http.Body;
 import org.peerlet.http.RouteGroup;
 import org.peerlet.http.TextFields;
 import org.peerlet.media.Images;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.video.Privacy;
+import org.peerlet.video.PrivacyDetails;
 import org.peerlet.video.VideoForm;
-import org.peerlet.video.VideoRepository;
+import org.peerlet.video.VideoService;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,14 +36,14 @@ public final class UploadRoutes implements RouteGroup {
     private final Intake intake;
     private final ResumableUploads resumable;
     private final MediaLayout media;
-    private final VideoRepository videos;
+    private final VideoService videos;
     private final Privacy defaultPrivacy;
-    private final java.util.function.BiConsumer<Long, List<String>> passwords;
+    private final PrivacyDetails passwords;
 
     /** @param passwords stores a new video's {@code videoPasswords} (hashed) */
     public UploadRoutes(Database db, Intake intake, ResumableUploads resumable, MediaLayout media,
-                        VideoRepository videos, Privacy defaultPrivacy,
-                        java.util.function.BiConsumer<Long, List<String>> passwords) {
+                        VideoService videos, Privacy defaultPrivacy,
+                        PrivacyDetails passwords) {
         this.passwords = passwords;
         this.db = db;
         this.intake = intake;
@@ -69,7 +71,7 @@ public final class UploadRoutes implements RouteGroup {
         if (file == null) throw ApiError.badRequest("videofile is required");
         TextFields.oneLine("the file's name", file.filename(), 1, 255);
         Body b = Body.of(ctx);
-        VideoRepository.Metadata m = VideoForm.forNew(b, defaultPrivacy);
+        VideoMetadata m = VideoForm.forNew(b, defaultPrivacy);
         List<String> videoPasswords = VideoForm.passwords(b, m.privacy(), 0);
         long channelId = b.number("channelId").orElseThrow(() -> ApiError.badRequest("channelId is required"));
         Channel channel = intake.channelFor(user, channelId);
@@ -81,7 +83,7 @@ public final class UploadRoutes implements RouteGroup {
             videoPart(ctx).write(staged.toAbsolutePath().toString());
             Intake.Accepted a = intake.accept(user, channel, m, staged, file.filename(),
                     (tx, accepted) -> placeImages(tx, accepted, thumb, preview));
-            if (videoPasswords != null) passwords.accept(a.id(), videoPasswords);
+            if (videoPasswords != null) passwords.replacePasswords(a.id(), videoPasswords);
             ctx.json(Map.of("video", Map.of("id", a.id(), "uuid", a.uuid(), "shortUUID", a.shortUuid())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

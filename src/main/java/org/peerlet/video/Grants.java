@@ -2,7 +2,7 @@ package org.peerlet.video;
 
 /**
  * What {@link VideoAccess} needs to know beyond the video row: shares, passwords, share links
- * and file tokens. Implemented by {@code org.peerlet.privacy.PrivacyService}; answers are cheap
+ * and file tokens. Implemented by the privacy feature; answers are cheap
  * (indexed lookups, cached password checks, HMAC for tokens).
  */
 public interface Grants {

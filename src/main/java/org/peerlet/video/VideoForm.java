@@ -15,19 +15,19 @@ public final class VideoForm {
     }
 
     /** Metadata of a new video; absent fields take defaults. */
-    public static VideoRepository.Metadata forNew(Body b, Privacy defaultPrivacy) {
-        return read(b, new VideoRepository.Metadata(null, null, null, null, null, null, defaultPrivacy, false, 1,
+    public static VideoMetadata forNew(Body b, Privacy defaultPrivacy) {
+        return read(b, new VideoMetadata(null, null, null, null, null, null, defaultPrivacy, false, 1,
                 true, true, null, List.of()), true);
     }
 
     /** Metadata after an edit: absent fields keep their current value. */
-    public static VideoRepository.Metadata forUpdate(Body b, Video v, List<String> tags) {
-        return read(b, new VideoRepository.Metadata(v.name(), v.description(), v.support(), v.category(),
+    public static VideoMetadata forUpdate(Body b, Video v, List<String> tags) {
+        return read(b, new VideoMetadata(v.name(), v.description(), v.support(), v.category(),
                 v.licence(), v.language(), v.privacy(), v.nsfw(), v.commentsPolicy(), v.downloadEnabled(),
                 v.waitTranscoding(), v.originallyPublishedAt(), tags), false);
     }
 
-    private static VideoRepository.Metadata read(Body b, VideoRepository.Metadata cur, boolean isNew) {
+    private static VideoMetadata read(Body b, VideoMetadata cur, boolean isNew) {
         String name = b.text("name").orElse(cur.name());
         if (name == null && isNew) throw ApiError.badRequest("name is required");
         TextFields.oneLine("name", name, 3, 120);
@@ -64,7 +64,7 @@ public final class VideoForm {
             }).orElse(null);
         }
         List<String> tags = b.list("tags").map(VideoForm::checkTags).orElse(cur.tags());
-        return new VideoRepository.Metadata(name.strip(), description, support, category, licence, language, privacy,
+        return new VideoMetadata(name.strip(), description, support, category, licence, language, privacy,
                 b.bool("nsfw").orElse(cur.nsfw()), commentsPolicy,
                 b.bool("downloadEnabled").orElse(cur.downloadEnabled()),
                 b.bool("waitTranscoding").orElse(cur.waitTranscoding()), originally, tags);

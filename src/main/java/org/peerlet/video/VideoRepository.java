@@ -31,7 +31,7 @@ import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.table;
 
 /** The only place with SQL for videos, their tags and their search index. */
-public final class VideoRepository {
+final class VideoRepository {
     public static final Videos VIDEOS = Tables.VIDEOS;
     public static final Field<Long> ID = Tables.VIDEOS.ID;
     static final Field<String> UUID = Tables.VIDEOS.UUID;
@@ -86,13 +86,7 @@ public final class VideoRepository {
     }
 
     /** The metadata a person sets on a video. */
-    public record Metadata(String name, String description, String support, Integer category, Integer licence,
-                           String language, Privacy privacy, boolean nsfw, int commentsPolicy,
-                           boolean downloadEnabled, boolean waitTranscoding, Long originallyPublishedAt,
-                           List<String> tags) {
-    }
-
-    public long insert(DSLContext tx, String uuid, String shortUuid, long channelId, Metadata m, VideoState state,
+    public long insert(DSLContext tx, String uuid, String shortUuid, long channelId, VideoMetadata m, VideoState state,
                        String originalFilename, String originalFile, long originalSize, String probe, int duration,
                        long now) {
         long id = tx.insertInto(VIDEOS)
@@ -112,7 +106,7 @@ public final class VideoRepository {
         return id;
     }
 
-    public void update(DSLContext tx, long id, Metadata m, long now) {
+    public void update(DSLContext tx, long id, VideoMetadata m, long now) {
         tx.update(VIDEOS)
                 .set(NAME, m.name()).set(DESCRIPTION, m.description()).set(SUPPORT, m.support())
                 .set(CATEGORY, m.category()).set(LICENCE, m.licence()).set(LANGUAGE, m.language())
@@ -156,11 +150,8 @@ public final class VideoRepository {
         tx.deleteFrom(VIDEOS).where(ID.eq(id)).execute();
     }
 
-    /** Sets the like and dislike counts from the ratings table (made by the federation migration). */
-    public void recountRates(DSLContext tx, long id) {
-        tx.execute("UPDATE videos SET likes = (SELECT count(*) FROM video_rates WHERE video_id = ? AND rating = 'like'), "
-                + "dislikes = (SELECT count(*) FROM video_rates WHERE video_id = ? AND rating = 'dislike') WHERE id = ?",
-                id, id, id);
+    public void setRates(DSLContext tx, long id, long likes, long dislikes) {
+        tx.update(VIDEOS).set(LIKES, likes).set(DISLIKES, dislikes).where(ID.eq(id)).execute();
     }
 
     /** For videos that came from another server: their original publication time. */
@@ -186,6 +177,15 @@ public final class VideoRepository {
 
     public List<String> allUuids(DSLContext db) {
         return db.select(UUID).from(VIDEOS).fetch(UUID);
+    }
+
+    public int countLocalPublic(DSLContext db) {
+        return db.fetchCount(VIDEOS.join(ChannelRepository.CHANNELS).on(ChannelRepository.ID.eq(CHANNEL_ID)),
+                ChannelRepository.HOST.eq("").and(STATE.eq(VideoState.PUBLISHED.id)).and(PRIVACY.eq(Privacy.PUBLIC.id)));
+    }
+
+    public List<String> allOriginalFiles(DSLContext db) {
+        return db.select(ORIGINAL_FILE).from(VIDEOS).where(ORIGINAL_FILE.isNotNull()).fetch(ORIGINAL_FILE);
     }
 
     public List<Video> list(DSLContext db, VideoQuery q) {
@@ -240,7 +240,7 @@ public final class VideoRepository {
         }
     }
 
-    private void index(DSLContext tx, long id, Metadata m) {
+    private void index(DSLContext tx, long id, VideoMetadata m) {
         tx.deleteFrom(SEARCH).where(SEARCH_ROWID.eq(id)).execute();
         tx.insertInto(SEARCH).set(SEARCH_ROWID, id).set(SEARCH.NAME, m.name())
                 .set(SEARCH.DESCRIPTION, m.description() == null ? "" : m.description())

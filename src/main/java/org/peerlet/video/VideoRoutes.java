@@ -11,7 +11,7 @@ import org.peerlet.db.Database;
 import org.peerlet.http.TrustedProxies;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
-import org.peerlet.http.Auth;
+import org.peerlet.account.Auth;
 import org.peerlet.http.Body;
 import org.peerlet.http.Paging;
 import org.peerlet.http.RouteGroup;
@@ -34,13 +34,12 @@ public final class VideoRoutes implements RouteGroup {
     private final AccountRepository accounts;
     private final Urls urls;
     private final TrustedProxies proxies;
-    private java.util.function.Function<Video, Map<String, Object>> visibility = v -> Map.of();
-    private java.util.function.ToIntFunction<Long> passwordCount = id -> 0;
-    private java.util.function.BiConsumer<Long, List<String>> passwordStore = (id, l) -> { };
+    private final PrivacyDetails privacy;
 
     public VideoRoutes(Database db, VideoService service, VideoJson json, ChannelService channels,
-                       AccountRepository accounts, Urls urls, TrustedProxies proxies) {
+                       AccountRepository accounts, Urls urls, TrustedProxies proxies, PrivacyDetails privacy) {
         this.proxies = proxies;
+        this.privacy = privacy;
         this.db = db;
         this.service = service;
         this.json = json;
@@ -70,22 +69,8 @@ public final class VideoRoutes implements RouteGroup {
     private void get(Context ctx) {
         Video v = service.viewable(ctx.pathParam("id"), Viewer.of(ctx));
         Map<String, Object> m = json.details(v, service.tags(v));
-        if (Auth.user(ctx).map(u -> VideoAccess.canManage(v, u)).orElse(false)) m.put("visibility", visibility.apply(v));
+        if (Auth.user(ctx).map(u -> VideoAccess.canManage(v, u)).orElse(false)) m.put("visibility", privacy.visibility(v));
         ctx.json(m);
-    }
-
-    /** Who can see a video beyond its level (shares, links), for its owner's badge; set by the privacy feature. */
-    public VideoRoutes showVisibilityWith(java.util.function.Function<Video, Map<String, Object>> f) {
-        this.visibility = f;
-        return this;
-    }
-
-    /** Passwords of password-protected videos: count (videoId) and replace (videoId, list); set by the privacy feature. */
-    public VideoRoutes storePasswordsWith(java.util.function.ToIntFunction<Long> count,
-                                          java.util.function.BiConsumer<Long, List<String>> replace) {
-        this.passwordCount = count;
-        this.passwordStore = replace;
-        return this;
     }
 
     private void description(Context ctx) {
@@ -96,9 +81,9 @@ public final class VideoRoutes implements RouteGroup {
     private void update(Context ctx) {
         Video v = service.manageable(ctx.pathParam("id"), Auth.required(ctx));
         Body b = Body.of(ctx);
-        VideoRepository.Metadata m = VideoForm.forUpdate(b, v, service.tags(v));
-        List<String> passwords = VideoForm.passwords(b, m.privacy(), passwordCount.applyAsInt(v.id()));
-        if (passwords != null) passwordStore.accept(v.id(), passwords);
+        VideoMetadata m = VideoForm.forUpdate(b, v, service.tags(v));
+        List<String> passwords = VideoForm.passwords(b, m.privacy(), privacy.countPasswords(v.id()));
+        if (passwords != null) privacy.replacePasswords(v.id(), passwords);
         if (ctx.isMultipartFormData()) {
             for (String field : List.of("thumbnailfile", "previewfile")) {
                 var f = ctx.uploadedFile(field);

@@ -3,18 +3,18 @@ package org.peerlet.video;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.peerlet.account.User;
+import org.peerlet.common.Events;
 import org.peerlet.common.Secrets;
 import org.peerlet.common.Times;
+import org.jooq.DSLContext;
 import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
 import org.peerlet.media.MediaLayout;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongConsumer;
 
 /** Finding, changing, removing and counting views of videos; access decided by {@link VideoAccess}. */
 public final class VideoService {
@@ -22,8 +22,7 @@ public final class VideoService {
     private final VideoRepository videos;
     private final MediaLayout media;
     private final Clock clock;
-    private final List<LongConsumer> deleteListeners = new ArrayList<>();
-    private final List<java.util.function.BiConsumer<Video, Boolean>> changeListeners = new ArrayList<>();
+    private final Events events;
     /**
      * Recent viewers, so a reload does not count twice: only a salted hash of address and video
      * is kept, for an hour; the salt changes at every start, so no one can reverse the hashes.
@@ -33,10 +32,11 @@ public final class VideoService {
     private final Cache<VideoQuery, Integer> counts;
     private final VideoAccess access;
 
-    public VideoService(Database db, VideoRepository videos, MediaLayout media, VideoAccess access, Clock clock) {
+    public VideoService(Database db, MediaLayout media, VideoAccess access, Events events, Clock clock) {
         this.db = db;
+        this.events = events;
         this.access = access;
-        this.videos = videos;
+        this.videos = new VideoRepository();
         this.media = media;
         this.clock = clock;
         this.counts = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).maximumSize(1_000)
@@ -45,14 +45,96 @@ public final class VideoService {
                 .ticker(Times.ticker(clock)).build();
     }
 
-    /** Called with a video's id just before it is deleted (to cancel its job, close its swarm). */
-    public void onDelete(LongConsumer listener) {
-        deleteListeners.add(listener);
+    // ---- writing: the videos table is written here and nowhere else
+
+    /** What the intake knows of an accepted file (the video's original). */
+    public record Original(String filename, String file, long size, String probeJson, int durationSeconds) {
     }
 
-    /** Called after a video changed (false) or was deleted (true), with its last state. */
-    public void onChange(java.util.function.BiConsumer<Video, Boolean> listener) {
-        changeListeners.add(listener);
+    /**
+     * A local video waiting for transcoding, in the caller's transaction (the intake queues its
+     * job in the same one); {@link VideoEvents.Created} follows the commit.
+     */
+    public long create(DSLContext tx, java.util.UUID uuid, long channelId, VideoMetadata m, Original o) {
+        long id = videos.insert(tx, uuid.toString(), ShortUuid.of(uuid), channelId, m, VideoState.TO_TRANSCODE,
+                o.filename(), o.file(), o.size(), o.probeJson(), o.durationSeconds(), clock.millis());
+        counts.invalidateAll();
+        events.publish(new VideoEvents.Created(id));
+        return id;
+    }
+
+    /**
+     * A transcoded ladder is in place: the video can be watched. Empty if the video was deleted
+     * meanwhile; otherwise {@link VideoEvents.Published} follows the commit.
+     */
+    public Optional<Video> publish(DSLContext tx, long id, String hlsJson, int duration, boolean thumbnail,
+                                   boolean preview, boolean dropOriginal) {
+        if (videos.byId(tx, id).isEmpty()) return Optional.empty();
+        videos.publish(tx, id, hlsJson, duration, thumbnail, preview, clock.millis());
+        if (dropOriginal) videos.dropOriginal(tx, id);
+        Video v = videos.byId(tx, id).orElseThrow();
+        counts.invalidateAll();
+        events.publish(new VideoEvents.Published(v));
+        return Optional.of(v);
+    }
+
+    /** Transcoding failed for good: the video says so, unless an earlier ladder is still published. */
+    public void fail(DSLContext tx, long id) {
+        if (videos.byId(tx, id).map(x -> x.state() != VideoState.PUBLISHED).orElse(false)) {
+            videos.setState(tx, id, VideoState.TRANSCODING_FAILED, clock.millis());
+        }
+    }
+
+    /** Marks the uploader's own images as there (null leaves one as it is), in the caller's transaction. */
+    public void setImages(DSLContext tx, long id, Boolean thumbnail, Boolean preview) {
+        videos.setImages(tx, id, thumbnail, preview);
+    }
+
+    /** The like and dislike counts, as the social feature counted them in the caller's transaction. */
+    public void setRates(DSLContext tx, long id, long likes, long dislikes) {
+        videos.setRates(tx, id, likes, dislikes);
+    }
+
+    /** A video another server published, as it sent it: made or updated in the caller's transaction. */
+    public long storeRemote(DSLContext tx, Optional<Long> known, java.util.UUID uuid, long channelId, VideoMetadata m,
+                            String hlsJson, int duration, Long publishedAt) {
+        long now = clock.millis();
+        long id;
+        if (known.isPresent()) {
+            id = known.get();
+            Video existing = videos.byId(tx, id).orElseThrow();
+            if (existing.channel().id() != channelId) throw new IllegalArgumentException("a video cannot move channel");
+            videos.update(tx, id, m, now);
+        } else {
+            if (videos.byUuid(tx, uuid.toString()).isPresent()) throw new IllegalArgumentException("this uuid is already taken");
+            id = videos.insert(tx, uuid.toString(), ShortUuid.of(uuid), channelId, m, VideoState.PUBLISHED, null, null, 0,
+                    null, duration, now);
+        }
+        videos.publish(tx, id, hlsJson, duration, false, false, now);
+        if (publishedAt != null) videos.setPublishedAt(tx, id, publishedAt);
+        counts.invalidateAll();
+        return id;
+    }
+
+    /** A video by id, read in the caller's transaction (or outside one with {@code db.dsl()}). */
+    public Optional<Video> byId(DSLContext db, long id) {
+        return videos.byId(db, id);
+    }
+
+    /** Bytes of originals an account uploaded (since a time, or ever): for quotas. */
+    public long usedBytes(long accountId, Long since) {
+        return videos.usedBytes(db.dsl(), accountId, since);
+    }
+
+    /** Removes files no video row owns (left by a crash between the database and the disk). */
+    public void cleanUpFiles() {
+        new org.peerlet.media.MediaCleanup(media).run(java.util.Set.copyOf(videos.allUuids(db.dsl())),
+                java.util.Set.copyOf(videos.allOriginalFiles(db.dsl())));
+    }
+
+    /** Local public published videos, for the instance's usage figures. */
+    public int countLocalPublic() {
+        return videos.countLocalPublic(db.dsl());
     }
 
     /** Every published video, for listeners that rebuild their state at start. */
@@ -105,13 +187,13 @@ public final class VideoService {
         return videos.tags(db.dsl(), List.of(v.id())).getOrDefault(v.id(), List.of());
     }
 
-    public Video update(Video v, VideoRepository.Metadata m) {
+    public Video update(Video v, VideoMetadata m) {
         Video updated = db.write(tx -> {
             videos.update(tx, v.id(), m, clock.millis());
             return videos.byId(tx, v.id()).orElseThrow();
         });
         counts.invalidateAll();
-        changeListeners.forEach(l -> l.accept(updated, false));
+        events.publish(new VideoEvents.Changed(updated));
         return updated;
     }
 
@@ -138,11 +220,11 @@ public final class VideoService {
 
     /** Removes the rows first (all or nothing), then the files; start-up cleans files left by a crash. */
     public void delete(Video v) {
-        deleteListeners.forEach(l -> l.accept(v.id()));
+        events.publish(new VideoEvents.Deleting(v));
         db.writeVoid(tx -> videos.delete(tx, v.id()));
         media.deleteVideoFiles(v.uuid(), v.originalFile());
         counts.invalidateAll();
-        changeListeners.forEach(l -> l.accept(v, true));
+        events.publish(new VideoEvents.Deleted(v));
     }
 
     public List<Video> list(VideoQuery q) {

@@ -2,7 +2,7 @@ package org.peerlet.video;
 
 import io.javalin.http.Context;
 import org.peerlet.account.User;
-import org.peerlet.http.Auth;
+import org.peerlet.account.Auth;
 
 import java.util.Optional;
 

@@ -1,13 +1,15 @@
 package org.peerlet.bench;
 
+import org.peerlet.common.Events;
 import org.peerlet.db.Database;
+import org.peerlet.media.MediaLayout;
 import org.peerlet.testing.Api;
 import org.peerlet.testing.TestServer;
 import org.peerlet.testing.Uploads;
 import org.peerlet.video.Privacy;
-import org.peerlet.video.ShortUuid;
-import org.peerlet.video.VideoRepository;
-import org.peerlet.video.VideoState;
+import org.peerlet.video.VideoAccess;
+import org.peerlet.video.VideoMetadata;
+import org.peerlet.video.VideoService;
 
 import java.io.FileOutputStream;
 import java.net.URI;
@@ -63,21 +65,38 @@ public final class ApiBench {
     static void seed(Path dbFile, long channel, int n) {
         long t0 = System.nanoTime();
         try (Database db = new Database(dbFile)) {
-            VideoRepository repo = new VideoRepository();
             Random rnd = new Random(1);
+            // Each row made and published at some time in the last ~11 days, so lists have an order to sort.
+            java.time.Clock past = new java.time.Clock() {
+                @Override
+                public java.time.Instant instant() {
+                    return java.time.Instant.ofEpochMilli(System.currentTimeMillis() - rnd.nextInt(1_000_000_000));
+                }
+
+                @Override
+                public java.time.ZoneId getZone() {
+                    return java.time.ZoneOffset.UTC;
+                }
+
+                @Override
+                public java.time.Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
+            };
+            VideoService repo = new VideoService(db, new MediaLayout(dbFile.getParent()), new VideoAccess(null),
+                    new Events(db::afterCommit), past);
             for (int batch = 0; batch < n; batch += 500) {
                 int from = batch;
                 db.writeVoid(tx -> {
                     for (int i = from; i < Math.min(n, from + 500); i++) {
                         UUID u = UUID.randomUUID();
-                        var m = new VideoRepository.Metadata("Video number " + i, "A description of video " + i,
+                        var m = new VideoMetadata("Video number " + i, "A description of video " + i,
                                 null, 1 + rnd.nextInt(18), null, "en", Privacy.PUBLIC, false, 1, true, true, null,
                                 List.of("tag" + (i % 50), "bench"));
-                        long id = repo.insert(tx, u.toString(), ShortUuid.of(u), channel, m, VideoState.TO_TRANSCODE,
-                                "x.mp4", null, 0, "{}", 60, System.currentTimeMillis() - rnd.nextInt(1_000_000_000));
+                        long id = repo.create(tx, u, channel, m, new VideoService.Original("x.mp4", null, 0, "{}", 60));
                         repo.publish(tx, id, "{\"master\":\"master.m3u8\",\"sha256\":\"segments-sha256.json\",\"rungs\":"
                                 + "[{\"height\":720,\"width\":1280,\"fps\":30,\"bandwidth\":2000000,\"size\":1000,\"playlist\":\"720.m3u8\"}]}",
-                                60, false, false, System.currentTimeMillis() - rnd.nextInt(1_000_000_000));
+                                60, false, false, false);
                     }
                 });
             }

@@ -1,6 +1,6 @@
 package org.peerlet.bench;
 
-import org.peerlet.transcode.MediaPlaylist;
+import org.peerlet.media.MediaPlaylist;
 import org.peerlet.transcode.RungHasher;
 
 import java.io.InputStream;

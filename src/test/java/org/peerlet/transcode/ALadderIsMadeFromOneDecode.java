@@ -1,5 +1,6 @@
 package org.peerlet.transcode;
 
+import org.peerlet.media.MediaPlaylist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 

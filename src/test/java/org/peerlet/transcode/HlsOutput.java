@@ -1,5 +1,6 @@
 package org.peerlet.transcode;
 
+import org.peerlet.media.MediaPlaylist;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;

@@ -7,6 +7,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.Version;
 import org.peerlet.account.Account;
 import org.peerlet.account.AccountRepository;
+import org.peerlet.account.AccountService;
 import org.peerlet.channel.Channel;
 import org.peerlet.channel.ChannelRepository;
 import org.peerlet.common.Times;
@@ -52,15 +53,21 @@ public final class DiscoveryRoutes implements RouteGroup {
     private final Publisher publisher;
     private final FederationRepository repo;
     private final AccountRepository accounts;
+    private final AccountService accountService;
     private final ChannelRepository channels;
     private final VideoService videos;
     private final SocialService social;
     private final InstanceSettings instance;
+    /** Lets the people a restricted video is shared with fetch its object with a signed GET. */
+    private final org.peerlet.federation.SignedRequests signed;
 
     public DiscoveryRoutes(Database db, LocalActors local, Follows follows, Publisher publisher, FederationRepository repo,
                            AccountRepository accounts, ChannelRepository channels, VideoService videos,
-                           SocialService social, InstanceSettings instance) {
+                           SocialService social, AccountService accountService, InstanceSettings instance,
+                           org.peerlet.federation.SignedRequests signed) {
         this.db = db;
+        this.signed = signed;
+        this.accountService = accountService;
         this.local = local;
         this.follows = follows;
         this.publisher = publisher;
@@ -190,7 +197,7 @@ public final class DiscoveryRoutes implements RouteGroup {
             answer(ctx, publisher.videoObject(v));
             return;
         }
-        Optional<String> signer = signed == null ? Optional.empty() : signed.actorOf(ctx);
+        Optional<String> signer = signed.actorOf(ctx);
         Long account = signer.flatMap(url -> repo.actorByUrl(db.dsl(), url)).map(a -> a.accountId()).orElse(null);
         if (account == null || v.state() != org.peerlet.video.VideoState.PUBLISHED
                 || !videos.access().canView(v, org.peerlet.video.Viewer.anonymous().withRemoteAccount(account))) {
@@ -200,13 +207,6 @@ public final class DiscoveryRoutes implements RouteGroup {
         answer(ctx, publisher.addressedObject(v, List.of(signer.get())));
     }
 
-    private org.peerlet.federation.SignedRequests signed;
-
-    /** Lets the people a restricted video is shared with fetch its object with a signed GET. */
-    public DiscoveryRoutes verifySignaturesWith(org.peerlet.federation.SignedRequests s) {
-        this.signed = s;
-        return this;
-    }
 
     private void comment(Context ctx) {
         if (page(ctx)) return;
@@ -271,7 +271,6 @@ public final class DiscoveryRoutes implements RouteGroup {
     }
 
     private void nodeinfo(Context ctx) {
-        FederationRepository.Usage u = repo.usage(db.dsl());
         ObjectNode o = As.object();
         o.put("version", "2.0");
         o.putObject("software").put("name", "peerlet").put("version", Version.VERSION);
@@ -281,9 +280,9 @@ public final class DiscoveryRoutes implements RouteGroup {
         services.putArray("outbound");
         o.put("openRegistrations", instance.flag(InstanceSettings.SIGNUP_ENABLED));
         ObjectNode usage = o.putObject("usage");
-        usage.putObject("users").put("total", u.users());
-        usage.put("localPosts", u.localVideos());
-        usage.put("localComments", u.localComments());
+        usage.putObject("users").put("total", accountService.countUsers());
+        usage.put("localPosts", videos.countLocalPublic());
+        usage.put("localComments", social.countLocalComments());
         o.putObject("metadata").put("nodeName", instance.get(InstanceSettings.NAME));
         ctx.header("Access-Control-Allow-Origin", "*");
         ctx.contentType("application/json; profile=\"http://nodeinfo.diaspora.software/ns/schema/2.0#\"; charset=utf-8")

@@ -8,6 +8,7 @@ import org.peerlet.federation.RemoteVideos;
 import org.peerlet.federation.model.As;
 import org.peerlet.federation.model.LocalActor;
 import org.peerlet.instance.Urls;
+import org.peerlet.privacy.PrivacyService;
 import org.peerlet.social.Comment;
 import org.peerlet.social.SocialService;
 import org.peerlet.video.Video;
@@ -32,11 +33,14 @@ public final class Handlers {
     private final RemoteVideos remoteVideos;
     private final VideoService videos;
     private final SocialService social;
+    /** Where a restricted remote video's audience is kept (the privacy feature's shares). */
+    private final PrivacyService privacy;
     private final Urls urls;
 
     public Handlers(LocalActors local, RemoteActors remote, Follows follows, RemoteVideos remoteVideos,
-                    VideoService videos, SocialService social) {
+                    VideoService videos, SocialService social, PrivacyService privacy) {
         this.local = local;
+        this.privacy = privacy;
         this.remote = remote;
         this.follows = follows;
         this.remoteVideos = remoteVideos;
@@ -98,13 +102,6 @@ public final class Handlers {
         }
     }
 
-    /** Where a restricted remote video's audience is kept (the privacy feature's shares). */
-    public Handlers audienceTo(java.util.function.BiConsumer<Long, java.util.List<Long>> store) {
-        this.audience = store;
-        return this;
-    }
-
-    private java.util.function.BiConsumer<Long, java.util.List<Long>> audience = (v, a) -> { };
 
     private void upsertVideo(Incoming in) throws IOException {
         String id = in.objectId();
@@ -137,7 +134,7 @@ public final class Handlers {
         if (people.isEmpty()) return;
         try {
             Video v = remoteVideos.upsert(in.object());
-            audience.accept(v.id(), people);
+            privacy.setAudience(v.id(), people);
         } catch (IllegalArgumentException e) {
             LOG.info("ignoring a restricted Video from {}: {}", in.actor().host(), e.getMessage());
         }

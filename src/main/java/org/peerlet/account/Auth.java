@@ -1,15 +1,17 @@
-package org.peerlet.http;
+package org.peerlet.account;
 
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
-import org.peerlet.account.Role;
-import org.peerlet.account.TokenService;
-import org.peerlet.account.User;
+import org.peerlet.http.Access;
+import org.peerlet.http.ApiError;
 
 import java.util.Optional;
 import java.util.Set;
 
-/** Finds who asks (a bearer token) and checks each route's {@link Access} before its handler runs. */
+/**
+ * Finds who asks (a bearer token) and checks each route's {@link Access} before its handler
+ * runs: handed to the HTTP server as a plain before-handler ({@link #check}).
+ */
 public final class Auth {
     private static final String USER = "peerlet.user";
 

@@ -1,4 +1,4 @@
-package org.peerlet.transcode;
+package org.peerlet.media;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.peerlet.media;
+package org.peerlet.video;
 
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -6,11 +6,10 @@ import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
 import org.peerlet.http.RouteGroup;
 import org.peerlet.instance.Urls;
-import org.peerlet.transcode.MediaPlaylist;
-import org.peerlet.video.Privacy;
-import org.peerlet.video.Video;
-import org.peerlet.video.VideoAccess;
-import org.peerlet.video.Viewer;
+import org.peerlet.media.ByteRange;
+import org.peerlet.media.ConcatenatedFiles;
+import org.peerlet.media.MediaLayout;
+import org.peerlet.media.MediaPlaylist;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +29,8 @@ import java.util.regex.Pattern;
 
 /**
  * Serves published media: HLS playlists and segments, thumbnails, previews and downloads. Every
- * file belongs to a video, and the video's access rule is checked before a byte is sent.
+ * file belongs to a video, and the video's access rule is checked before a byte is sent (so
+ * these routes live with the rules; {@link MediaLayout} says where the files are).
  */
 public final class MediaRoutes implements RouteGroup {
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,100}");

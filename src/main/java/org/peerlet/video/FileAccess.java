@@ -1,12 +1,8 @@
-package org.peerlet.media;
+package org.peerlet.video;
 
 import io.javalin.http.Context;
 import org.peerlet.http.ApiError;
-import org.peerlet.http.Auth;
-import org.peerlet.video.Video;
-import org.peerlet.video.VideoAccess;
-import org.peerlet.video.VideoService;
-import org.peerlet.video.Viewer;
+import org.peerlet.account.Auth;
 
 import java.util.Optional;
 

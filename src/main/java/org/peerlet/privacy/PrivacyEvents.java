@@ -1,0 +1,18 @@
+package org.peerlet.privacy;
+
+import org.peerlet.account.Account;
+import org.peerlet.video.Video;
+
+/** What changes in who may see a video, as {@link org.peerlet.common.Events}. */
+public final class PrivacyEvents {
+    private PrivacyEvents() {
+    }
+
+    /** A grant was taken back: the video's file tokens are already dead. */
+    public record GrantRevoked(long videoId) {
+    }
+
+    /** A share was added ({@code removed} null) or taken back ({@code removed}, that account). */
+    public record SharesChanged(Video video, Account removed) {
+    }
+}

@@ -1,0 +1,27 @@
+package org.peerlet.video;
+
+/** What happens to videos, as {@link org.peerlet.common.Events}: each carries the video's state at that moment. */
+public final class VideoEvents {
+    private VideoEvents() {
+    }
+
+    /** A local video was accepted and waits for transcoding. */
+    public record Created(long videoId) {
+    }
+
+    /** A video's ladder is in place and it can be watched. */
+    public record Published(Video video) {
+    }
+
+    /** A video's details or privacy changed. */
+    public record Changed(Video video) {
+    }
+
+    /** A video is about to be deleted: its rows are still there (delivered at once, before the delete). */
+    public record Deleting(Video video) {
+    }
+
+    /** A video and its files are gone; {@code video} is its last state. */
+    public record Deleted(Video video) {
+    }
+}
