@@ -1,11 +1,12 @@
 package org.peerlet.torrent;
 
+import org.peerlet.media.TorrentFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.peerlet.http.Json;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.media.MediaPlaylist;
-import org.peerlet.transcode.RungHasher;
+import org.peerlet.media.RungHasher;
 import org.peerlet.video.Video;
 import org.peerlet.video.VideoService;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package org.peerlet.torrent;
 
+import org.peerlet.media.TorrentFiles;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.http.Access;

@@ -1,5 +1,6 @@
 package org.peerlet.transcode;
 
+import org.peerlet.media.RungHasher;
 import org.peerlet.media.MediaPlaylist;
 
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;

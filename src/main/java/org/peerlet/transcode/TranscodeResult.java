@@ -1,6 +1,6 @@
 package org.peerlet.transcode;
 
-import org.peerlet.torrent.PieceHasher;
+import org.peerlet.media.PieceHasher;
 
 import java.util.List;
 

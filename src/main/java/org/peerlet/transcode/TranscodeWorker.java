@@ -4,7 +4,7 @@ import org.peerlet.db.Database;
 import org.peerlet.http.Json;
 import org.peerlet.media.Images;
 import org.peerlet.media.MediaLayout;
-import org.peerlet.torrent.TorrentFiles;
+import org.peerlet.media.TorrentFiles;
 import org.peerlet.video.Video;
 import org.peerlet.video.VideoService;
 import org.slf4j.Logger;

@@ -7,7 +7,7 @@ import org.peerlet.common.Markdown;
 import org.peerlet.common.Times;
 import org.peerlet.http.Json;
 import org.peerlet.instance.Urls;
-import org.peerlet.torrent.TorrentFiles;
+import org.peerlet.media.TorrentFiles;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

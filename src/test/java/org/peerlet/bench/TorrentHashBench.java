@@ -1,7 +1,7 @@
 package org.peerlet.bench;
 
 import org.peerlet.media.MediaPlaylist;
-import org.peerlet.transcode.RungHasher;
+import org.peerlet.media.RungHasher;
 
 import java.io.InputStream;
 import java.nio.file.Files;

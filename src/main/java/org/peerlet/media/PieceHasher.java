@@ -1,4 +1,4 @@
-package org.peerlet.torrent;
+package org.peerlet.media;
 
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;

@@ -1,6 +1,5 @@
-package org.peerlet.transcode;
+package org.peerlet.media;
 
-import org.peerlet.torrent.PieceHasher;
 
 import java.io.IOException;
 import java.io.InputStream;
