@@ -215,7 +215,7 @@ public final class App implements AutoCloseable {
     /** The routes of this instance's own API, uploads first: /videos/upload-resumable must win over /videos/{id}. */
     private List<RouteGroup> localRoutes(Intake intake, Privacy defaultPrivacy) {
         List<RouteGroup> routes = new ArrayList<>();
-        routes.add(new UploadRoutes(intake, resumable, media, videos, defaultPrivacy, privacy));
+        routes.add(new UploadRoutes(intake, resumable, media, defaultPrivacy, privacy));
         routes.add(new VideoRoutes(videos, videoJson, channels, accountDir, urls, proxies, privacy));
         FileAccess fileAccess = new FileAccess(videos);
         routes.add(new MediaRoutes(media, fileAccess));

@@ -115,6 +115,19 @@ class LayeringTest {
         assertThat(outside).isEmpty();
     }
 
+    /** Routes are thin: they ask services and never open a query or a transaction themselves. */
+    @Test
+    void routesNeverTouchTheDatabase() throws IOException {
+        Pattern database = Pattern.compile("\\b(Database|DSLContext)\\b");
+        List<String> found = new ArrayList<>();
+        for (Path f : javaFiles()) {
+            if (f.getFileName().toString().endsWith("Routes.java") && database.matcher(Files.readString(f)).find()) {
+                found.add(SOURCES.relativize(f).toString());
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
     @Test
     void repositoriesArePackagePrivate() throws IOException {
         Pattern open = Pattern.compile("public (final )?class \\w+Repository\\b");
