@@ -115,6 +115,20 @@ class LayeringTest {
         assertThat(outside).isEmpty();
     }
 
+    /** Each table has one writing feature (listed in the README's code layout): the others ask its service. */
+    @Test
+    void everyTableHasOneWritingFeature() throws IOException {
+        Pattern write = Pattern.compile("\\b(insertInto|update|deleteFrom|mergeInto)\\(([A-Z][A-Z_]+)\\b");
+        Map<String, Set<String>> writers = new TreeMap<>();
+        for (Path f : javaFiles()) {
+            Matcher m = write.matcher(Files.readString(f));
+            while (m.find()) writers.computeIfAbsent(m.group(2), t -> new TreeSet<>()).add(topPackage(f));
+        }
+        assertThat(writers).as("tables written").isNotEmpty();
+        writers.values().removeIf(packages -> packages.size() == 1);
+        assertThat(writers).isEmpty();
+    }
+
     /** Routes are thin: they ask services and never open a query or a transaction themselves. */
     @Test
     void routesNeverTouchTheDatabase() throws IOException {
