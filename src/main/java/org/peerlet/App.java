@@ -242,7 +242,6 @@ public final class App implements AutoCloseable {
 
         routes.add(new ShareRoutes(videos, instance, urls));
         routes.add(new FeedRoutes(db, videos, videoJson, channelRepo, channels, accountRepo, instance, urls));
-        routes.add(new org.peerlet.web.WebRoutes());
         this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
                 settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens)::check, new SecurityHeaders(urls.base(), allowHttp), routes);
     }
