@@ -63,7 +63,6 @@ import org.peerlet.privacy.PrivacyService;
 import org.peerlet.privacy.VideoPasswords;
 import org.peerlet.sharing.FeedRoutes;
 import org.peerlet.sharing.ShareRoutes;
-import org.peerlet.social.SocialRepository;
 import org.peerlet.social.SocialRoutes;
 import org.peerlet.social.SocialService;
 import org.peerlet.upload.Intake;
@@ -222,7 +221,7 @@ public final class App implements AutoCloseable {
         Outbox outbox = new Outbox(db, deliveryRepo, clock);
         this.delivery = new DeliveryWorker(db, deliveryRepo, outbox, outgoing, localActors, clock, 8, Duration.ofMillis(500));
         Follows follows = new Follows(db, fedRepo, localActors, remoteActors, outbox, accountRepo, instance, clock);
-        SocialService social = new SocialService(db, new SocialRepository(), accountRepo, videos, urls, events, clock);
+        SocialService social = new SocialService(db, accountRepo, videos, urls, events, clock);
         Publisher publisher = new Publisher(db, fedRepo, localActors, remoteActors, follows, outbox, videos, videoJson, privacy, clock);
         RemoteVideos remoteVideos = new RemoteVideos(db, fedRepo, remoteActors, videos, clock);
         SignatureVerifier verifier = new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock));
@@ -232,7 +231,7 @@ public final class App implements AutoCloseable {
                 new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock)), remoteActors, blocklist);
         routes.add(new PrivacyRoutes(videos, privacy, videoJson, urls, signed::accountOf,
                 new RemoteFileTokens(db, fedRepo, localActors, accountRepo, outgoing)::mint));
-        routes.add(new SocialRoutes(social, videos, urls));
+        routes.add(new SocialRoutes(social, videos, urls, proxies));
         routes.add(new InboxRoutes(inbox));
         routes.add(new DiscoveryRoutes(db, localActors, follows, publisher, fedRepo, accountRepo, channelRepo, videos,
                 social, accounts, instance, signed));
@@ -268,7 +267,8 @@ public final class App implements AutoCloseable {
         events.subscribe(PrivacyEvents.GrantRevoked.class,
                 e -> videos.find(String.valueOf(e.videoId())).ifPresent(v -> swarms.sync(v, false)));
         events.subscribe(PrivacyEvents.SharesChanged.class, e -> publisher.addressed(e.video(), e.removed()));
-        events.subscribe(SocialService.CommentPosted.class, e -> publisher.commented(e.comment(), e.video()));
+        events.subscribe(SocialService.CommentPosted.class, e -> publisher.commented(e.comment(), e.video(), e.parentUrl()));
+        events.subscribe(SocialService.CommentDeleted.class, e -> publisher.commentDeleted(e.comment(), e.video()));
         events.subscribe(SocialService.RateChange.class, publisher::rated);
     }
 
