@@ -5,7 +5,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
 import org.jooq.SortField;
-import org.peerlet.account.AccountRepository;
+import org.peerlet.account.AccountDirectory;
 
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +15,7 @@ import static org.peerlet.db.schema.Tables.VIDEO_COMMENTS;
 import static org.peerlet.db.schema.Tables.VIDEO_RATES;
 
 /** The only place with SQL for comments and ratings. */
-public final class SocialRepository {
+final class SocialRepository {
 
     /** A comment to store: where, by whom, and what it says. */
     record NewComment(long videoId, long accountId, String url, Long threadId, Long inReplyTo, String text,
@@ -154,7 +154,7 @@ public final class SocialRepository {
     }
 
     static Comment toComment(Record r) {
-        return new Comment(r.get(VIDEO_COMMENTS.ID), r.get(VIDEO_COMMENTS.VIDEO_ID), AccountRepository.toAccount(r),
+        return new Comment(r.get(VIDEO_COMMENTS.ID), r.get(VIDEO_COMMENTS.VIDEO_ID), AccountDirectory.read(r),
                 r.get(VIDEO_COMMENTS.URL), r.get(VIDEO_COMMENTS.THREAD_ID), r.get(VIDEO_COMMENTS.IN_REPLY_TO),
                 r.get(VIDEO_COMMENTS.TEXT), r.get(VIDEO_COMMENTS.FORMAT), r.get(VIDEO_COMMENTS.SUMMARY),
                 r.get(VIDEO_COMMENTS.IS_HELD_FOR_REVIEW), r.get(VIDEO_COMMENTS.DELETED_AT),

@@ -3,7 +3,7 @@ package org.peerlet.social;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.peerlet.account.Account;
-import org.peerlet.account.AccountRepository;
+import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.User;
 import org.peerlet.common.Events;
 import org.peerlet.db.Database;
@@ -71,14 +71,15 @@ public final class SocialService {
 
     private final Database db;
     private final SocialRepository repo = new SocialRepository();
-    private final AccountRepository accounts;
+    private final AccountDirectory accounts;
     private final VideoService videos;
     private final Urls urls;
     private final Clock clock;
     private final Events events;
     private final SocialLimits limits;
 
-    public SocialService(Database db, AccountRepository accounts, VideoService videos, Urls urls, Events events, Clock clock) {
+    public SocialService(Database db, AccountDirectory accounts, VideoService videos,
+                         Urls urls, Events events, Clock clock) {
         this.db = db;
         this.events = events;
         this.accounts = accounts;
