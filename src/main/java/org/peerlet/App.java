@@ -60,6 +60,8 @@ import org.peerlet.privacy.VideoPasswords;
 import org.peerlet.sharing.FeedRoutes;
 import org.peerlet.sharing.ShareRoutes;
 import org.peerlet.social.SocialRoutes;
+import org.peerlet.notification.NotificationRoutes;
+import org.peerlet.notification.NotificationService;
 import org.peerlet.social.SocialService;
 import org.peerlet.upload.Intake;
 import org.peerlet.upload.ResumableUploads;
@@ -87,6 +89,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -121,6 +124,7 @@ public final class App implements AutoCloseable {
     private final DeliveryWorker delivery;
     private final OutgoingHttp outgoing;
     private final Events events;
+    private final NotificationService notifications;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -185,8 +189,11 @@ public final class App implements AutoCloseable {
         routes.add(new PluginRoutes());
         routes.add(new JobRoutes(videos, worker));
         routes.add(new OAuthRoutes(tokens, instance, proxies));
+        this.notifications = new NotificationService(db, clock);
         routes.add(new UserRoutes(accounts, accountChannels, instance, urls,
-                settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY)));
+                settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
+                userId -> Map.of("unreadNotifications", notifications.unread(userId),
+                        "notificationSettings", notifications.settings(userId))));
         routes.add(new AccountRoutes(accountDir, accountChannels, urls));
         routes.add(new ChannelRoutes(channels, urls));
         routes.add(new InstanceRoutes(instance, new InstanceRoutes.Capabilities(
@@ -217,6 +224,7 @@ public final class App implements AutoCloseable {
         routes.add(new PrivacyRoutes(videos, privacy, videoJson, urls, signed::accountOf,
                 new RemoteFileTokens(db, localActors, accountDir, outgoing)::mint));
         routes.add(new SocialRoutes(social, videos, urls, proxies));
+        routes.add(new NotificationRoutes(notifications, social, videos, urls));
         routes.add(new InboxRoutes(inbox));
         routes.add(new DiscoveryRoutes(localActors, follows, publisher, accountDir, channels, videos,
                 social, accounts, instance, signed));
@@ -252,7 +260,8 @@ public final class App implements AutoCloseable {
         events.subscribe(PrivacyEvents.GrantRevoked.class,
                 e -> videos.find(String.valueOf(e.videoId())).ifPresent(v -> swarms.sync(v, false)));
         events.subscribe(PrivacyEvents.SharesChanged.class, e -> publisher.addressed(e.video(), e.removed()));
-        events.subscribe(SocialService.CommentPosted.class, e -> publisher.commented(e.comment(), e.video(), e.parentUrl()));
+        events.subscribe(SocialService.CommentPosted.class, e -> publisher.commented(e.comment(), e.video(), e.parent()));
+        events.subscribe(SocialService.CommentPosted.class, notifications::commentPosted);
         events.subscribe(SocialService.CommentDeleted.class, e -> publisher.commentDeleted(e.comment(), e.video()));
         events.subscribe(SocialService.RateChange.class, publisher::rated);
         // A user removed: each of their videos goes as a delete of it would (jobs, swarms, federation, files).

@@ -192,7 +192,7 @@ public final class Publisher {
      * content is the safe HTML that Mastodon shows; PeerTube reads the Markdown in {@code source}.
      * A comment on a local video that does not federate stays here.
      */
-    public void commented(Comment c, Video v, String parentUrl) {
+    public void commented(Comment c, Video v, Comment parent) {
         try {
             String videoUrl = videoUrl(v);
             if (videoUrl == null || (v.isLocal() && !federable(v)) || !c.account().isLocal()) return;
@@ -203,7 +203,7 @@ public final class Publisher {
             note.put("content", c.html());
             note.putObject("source").put("content", c.text()).put("mediaType", "text/markdown");
             note.put("mediaType", "text/html");
-            note.put("inReplyTo", parentUrl == null ? videoUrl : parentUrl);
+            note.put("inReplyTo", parent == null ? videoUrl : parent.url());
             note.put("attributedTo", author.url());
             note.put("published", org.peerlet.common.Times.iso(c.createdAt()));
             note.put("updated", org.peerlet.common.Times.iso(c.updatedAt()));

@@ -52,13 +52,17 @@ public final class SocialJson {
     /** A comment as its video's owner reviews it: with the video it is on. */
     public static Map<String, Object> forOwner(SocialService.Held h, Urls urls) {
         Map<String, Object> m = comment(h.comment(), 0, urls);
-        Video v = h.video();
+        m.put("video", videoInfo(h.video()));
+        return m;
+    }
+
+    /** A video as a comment or a notification names it (PeerTube's VideoInfo). */
+    public static Map<String, Object> videoInfo(Video v) {
         Map<String, Object> video = new LinkedHashMap<>();
         video.put("id", v.id());
         video.put("uuid", v.uuid());
         video.put("shortUUID", v.shortUuid());
         video.put("name", v.name());
-        m.put("video", video);
-        return m;
+        return video;
     }
 }

@@ -40,9 +40,9 @@ public final class SocialService {
 
     /**
      * A comment became visible to all: posted, or approved by the video's owner (an event);
-     * {@code parentUrl} is the ActivityPub id of the comment it answers, null for a thread's first.
+     * {@code parent} is the comment it answers, null for a thread's first. Remote comments too.
      */
-    public record CommentPosted(Comment comment, Video video, String parentUrl) {
+    public record CommentPosted(Comment comment, Video video, Comment parent) {
     }
 
     /** A comment was deleted and left a tombstone (an event); {@code comment} is as it was before. */
@@ -111,7 +111,7 @@ public final class SocialService {
             repo.setCommentUrl(tx, id, commentUrl(v, id));
             return repo.commentById(tx, id).orElseThrow();
         });
-        if (!held) events.publish(new CommentPosted(c, v, parent.map(Comment::url).orElse(null)));
+        if (!held) events.publish(new CommentPosted(c, v, parent.orElse(null)));
         return c;
     }
 
@@ -139,8 +139,8 @@ public final class SocialService {
         if (!isReviewer(v, Optional.of(user))) throw ApiError.forbidden("only the video's owner approves its comments");
         if (!c.heldForReview()) return;
         db.writeVoid(tx -> repo.approve(tx, c.id()));
-        String parentUrl = c.inReplyTo() == null ? null : repo.commentById(db.dsl(), c.inReplyTo()).map(Comment::url).orElse(null);
-        events.publish(new CommentPosted(repo.commentById(db.dsl(), c.id()).orElseThrow(), v, parentUrl));
+        Comment parent = c.inReplyTo() == null ? null : repo.commentById(db.dsl(), c.inReplyTo()).orElse(null);
+        events.publish(new CommentPosted(repo.commentById(db.dsl(), c.id()).orElseThrow(), v, parent));
     }
 
     private void tombstone(Comment c, Video v) {
@@ -211,6 +211,10 @@ public final class SocialService {
         return repo.countLocalComments(db.dsl());
     }
 
+    public Optional<Comment> byId(long id) {
+        return repo.commentById(db.dsl(), id);
+    }
+
     public Optional<Comment> byUrl(String url) {
         return repo.commentByUrl(db.dsl(), url);
     }
@@ -236,7 +240,9 @@ public final class SocialService {
             }
             long id = repo.insertComment(tx, new SocialRepository.NewComment(v.id(), accountId, url,
                     parent == null ? null : parent.thread(), parent == null ? null : parent.id(), t, format, warning, held, at));
-            return repo.commentById(tx, id).orElseThrow();
+            Comment c = repo.commentById(tx, id).orElseThrow();
+            if (!held) events.publish(new CommentPosted(c, v, parent)); // delivered once this commits
+            return c;
         }));
     }
 

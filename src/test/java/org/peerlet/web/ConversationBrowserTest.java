@@ -75,7 +75,7 @@ class ConversationBrowserTest extends BrowserPages {
         WebElement reply = wait.until(d -> hers.findElement(By.cssSelector("textarea")));
         reply.sendKeys(HOSTILE);
         hers.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(d -> !hers.findElements(By.cssSelector(".comment-replies strong")).isEmpty());
+        wait.until(d -> !hers.findElements(By.cssSelector(".comment-replies .comment-body strong")).isEmpty());
         assertThat(js("return window.__xss")).isNull();
         assertThat(driver.findElements(By.cssSelector("#comments img, #comments script"))).isEmpty();
 
@@ -86,7 +86,7 @@ class ConversationBrowserTest extends BrowserPages {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("comment-list"), "Thanks!"));
         assertThat(js("return window.__xss")).isNull();
         assertThat(driver.findElements(By.cssSelector("#comments img, #comments script"))).isEmpty();
-        assertThat(driver.findElement(By.cssSelector("#comment-list .comment-replies strong")).getText()).isEqualTo("Thanks!");
+        assertThat(driver.findElement(By.cssSelector("#comment-list .comment-replies .comment-body strong")).getText()).isEqualTo("Thanks!");
 
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
