@@ -1,7 +1,8 @@
 // The conversation under a video: its threads (newest or oldest first), replies as a tree,
 // a form to comment or answer, delete for the author, the video's owner and moderators.
-// Comment text arrives as the server's safe HTML (textHtml) and is rebuilt by safeHtml.
-import { h, clear, safeHtml } from './dom.js';
+// Comment text arrives as the server's safe HTML (textHtml) and is cleaned again by rich-text.js.
+import { h, clear } from './dom.js';
+import { safeHtml } from './rich-text.js';
 import { t } from './i18n.js';
 import { api, currentUser } from './api.js';
 import { ago, fullDate, errorBox } from './ui.js';

@@ -76,8 +76,9 @@ public final class HttpServer {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 writeError(ctx, 500, null, "internal error; the server log has details");
             });
+            WebPages pages = WebPages.load();
             config.routes.error(404, ctx -> {
-                if (isPageRequest(ctx)) {
+                if (isPageRequest(ctx, pages)) {
                     // A page a route refused (an expired share link, say): the app's shell shows
                     // the person a proper page, and the status stays 404.
                     serveShell(ctx, 404);
@@ -94,29 +95,24 @@ public final class HttpServer {
             config.routes.get("/", ctx -> assets.serve(ctx, "index.html"), Access.ANYONE);
             config.routes.get("/<path>", ctx -> {
                 if (assets.serve(ctx, ctx.pathParam("path"))) return;
-                // A page address no route knows: the app routes it (and shows its own "not found").
-                if (isPageRequest(ctx)) serveShell(ctx, 200);
+                // One of the app's pages, whatever the client accepts; or an address no route knows,
+                // asked for by a browser: the app routes it (and shows its own "not found").
+                if (pages.isPage(ctx.path()) || isPageRequest(ctx, pages)) serveShell(ctx, 200);
                 else throw ApiError.notFound("no such endpoint: GET " + ctx.path());
             }, Access.ANYONE);
         });
     }
 
     /** A browser asking for a page: a GET outside the API and file paths, not asking for JSON. */
-    private static boolean isPageRequest(Context ctx) {
+    private static boolean isPageRequest(Context ctx, WebPages pages) {
         String accept = ctx.header("Accept");
-        return ctx.method().name().equals("GET") && !isApi(ctx.path()) && (accept == null || !accept.contains("json"));
+        return ctx.method().name().equals("GET") && !pages.isServerPath(ctx.path()) && (accept == null || !accept.contains("json"));
     }
 
     private static void serveShell(Context ctx, int status) {
         ctx.res().setCharacterEncoding(null);
+        ctx.header("Cache-Control", "no-cache");
         ctx.status(status).contentType("text/html; charset=utf-8").result(WebShell.html());
-    }
-
-    private static boolean isApi(String path) {
-        return path.startsWith("/api/") || path.startsWith("/static/") || path.startsWith("/lazy-static/")
-                || path.startsWith("/download/") || path.startsWith("/feeds/") || path.startsWith("/nodeinfo/")
-                || path.startsWith("/.well-known/") || path.startsWith("/services/") || path.startsWith("/tracker/")
-                || path.startsWith("/videos/embed/");
     }
 
     static void writeError(Context ctx, int status, String code, String detail) {

@@ -8,6 +8,7 @@ import org.peerlet.federation.LocalActors;
 import org.peerlet.federation.delivery.DeliveryWorker;
 import org.peerlet.federation.delivery.Outbox;
 import org.peerlet.federation.model.LocalActor;
+import org.peerlet.testing.Sql;
 import org.peerlet.federation.net.OutgoingHttp;
 import org.peerlet.federation.signature.Digests;
 import org.peerlet.federation.signature.HttpSignatures;
@@ -115,18 +116,17 @@ public final class FederationBench {
         new Migrator(db).migrate();
         Clock clock = Clock.systemUTC();
         Urls urls = new Urls("http://localhost:1", "localhost:1");
-        org.peerlet.account.AccountDirectory accounts = new org.peerlet.account.AccountDirectory(db);
-        LocalActors local = new LocalActors(db, urls, accounts, new org.peerlet.channel.ChannelService(db, accounts, clock), clock);
+        LocalActors local = new LocalActors(db, urls, new org.peerlet.account.AccountDirectory(db),
+                new org.peerlet.channel.ChannelService(db, new org.peerlet.account.AccountDirectory(db), clock), clock);
         LocalActor me = local.instance();
         local.signer(me); // key made before timing
-        // The followers as an older Peerlet would have stored them (repositories are the feature's own).
         Path file = dir.resolve("bench.db");
         for (int i = 0; i < followers; i++) {
             String url = sink + "/users/f" + i;
-            org.peerlet.testing.Sql.update(file, "INSERT INTO remote_actors (url, type, host, username, inbox, key_id, fetched_at)"
-                    + " VALUES (?, 'Person', '127.0.0.1', ?, ?, ?, 0)", url, "f" + i, url + "/inbox", url + "#main-key");
-            org.peerlet.testing.Sql.update(file, "INSERT INTO follows (follower, following, local_follower, state, created_at, updated_at)"
-                    + " VALUES (?, ?, 0, 'accepted', 0, 0)", url, me.url());
+            Sql.update(file, "INSERT INTO remote_actors (url, type, host, username, inbox, key_id, fetched_at) "
+                    + "VALUES (?, 'Person', '127.0.0.1', ?, ?, ?, 0)", url, "f" + i, url + "/inbox", url + "#main-key");
+            Sql.update(file, "INSERT INTO follows (follower, following, local_follower, state, created_at, updated_at) "
+                    + "VALUES (?, ?, 0, 'accepted', 0, 0)", url, me.url());
         }
         OutgoingHttp http = new OutgoingHttp(true, true, h -> false, clock, "bench");
         Outbox outbox = new Outbox(db, clock);
@@ -135,12 +135,11 @@ public final class FederationBench {
         String body = new String(activity(1), StandardCharsets.UTF_8);
 
         long t0 = System.nanoTime();
-        List<String> inboxes = new java.util.ArrayList<>();
-        for (int i = 0; i < followers; i++) inboxes.add(sink + "/users/f" + i + "/inbox");
+        List<String> inboxes = java.util.stream.IntStream.range(0, followers).mapToObj(i -> sink + "/users/f" + i + "/inbox").toList();
         outbox.enqueue(me, body, inboxes);
         long queued = System.nanoTime();
         while (posts.get() < followers) Thread.sleep(5);
-        while (org.peerlet.testing.Sql.number(file, "SELECT count(*) FROM deliveries WHERE state IN ('pending', 'sending')") > 0) Thread.sleep(5);
+        while (Sql.number(file, "SELECT count(*) FROM deliveries WHERE state = ?", "pending") + Sql.number(file, "SELECT count(*) FROM deliveries WHERE state = ?", "sending") > 0) Thread.sleep(5);
         long done = System.nanoTime();
 
         System.gc();
