@@ -60,6 +60,8 @@ import org.peerlet.privacy.VideoPasswords;
 import org.peerlet.sharing.FeedRoutes;
 import org.peerlet.sharing.ShareRoutes;
 import org.peerlet.social.SocialRoutes;
+import org.peerlet.notification.NotificationRoutes;
+import org.peerlet.notification.NotificationService;
 import org.peerlet.social.SocialService;
 import org.peerlet.upload.Intake;
 import org.peerlet.upload.ResumableUploads;
@@ -87,6 +89,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -133,6 +136,7 @@ public final class App implements AutoCloseable {
     private final PrivacyService privacy;
     private final VideoJson videoJson;
     private final SocialService social;
+    private final NotificationService notifications;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -185,6 +189,7 @@ public final class App implements AutoCloseable {
                 settings.get(Settings.MAX_UPLOAD_SIZE), clock);
         this.resumable = new ResumableUploads(db, media, intake, videos, accounts, defaultPrivacy, privacy, clock);
 
+        this.notifications = new NotificationService(db, clock);
         List<RouteGroup> routes = localRoutes(intake, defaultPrivacy);
         Publisher publisher = federate(outbox, routes);
         subscribe(fileTokens, publisher);
@@ -223,7 +228,9 @@ public final class App implements AutoCloseable {
         routes.add(new JobRoutes(videos, worker));
         routes.add(new OAuthRoutes(tokens, instance, proxies));
         routes.add(new UserRoutes(accounts, accountChannels, instance, urls,
-                settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY)));
+                settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
+                userId -> Map.of("unreadNotifications", notifications.unread(userId),
+                        "notificationSettings", notifications.settings(userId))));
         routes.add(new AccountRoutes(accountDir, accountChannels, urls));
         routes.add(new ChannelRoutes(channels, urls));
         routes.add(new InstanceRoutes(instance, new InstanceRoutes.Capabilities(
@@ -247,7 +254,8 @@ public final class App implements AutoCloseable {
                 new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock)), remoteActors, blocklist);
         routes.add(new PrivacyRoutes(videos, privacy, videoJson, urls, signed::accountOf,
                 new RemoteFileTokens(db, localActors, accountDir, outgoing)::mint));
-        routes.add(new SocialRoutes(social, videos, urls));
+        routes.add(new SocialRoutes(social, videos, urls, proxies));
+        routes.add(new NotificationRoutes(notifications, social, videos, urls));
         routes.add(new InboxRoutes(inbox));
         routes.add(new DiscoveryRoutes(localActors, follows, publisher, accountDir, channels, videos,
                 social, accounts, instance, signed));
@@ -277,7 +285,9 @@ public final class App implements AutoCloseable {
         events.subscribe(PrivacyEvents.GrantRevoked.class,
                 e -> videos.find(String.valueOf(e.videoId())).ifPresent(v -> swarms.sync(v, false)));
         events.subscribe(PrivacyEvents.SharesChanged.class, e -> publisher.addressed(e.video(), e.removed()));
-        events.subscribe(SocialService.CommentPosted.class, e -> publisher.commented(e.comment(), e.video()));
+        events.subscribe(SocialService.CommentPosted.class, e -> publisher.commented(e.comment(), e.video(), e.parent()));
+        events.subscribe(SocialService.CommentPosted.class, notifications::commentPosted);
+        events.subscribe(SocialService.CommentDeleted.class, e -> publisher.commentDeleted(e.comment(), e.video()));
         events.subscribe(SocialService.RateChange.class, publisher::rated);
         // A user removed: each of their videos goes as a delete of it would (jobs, swarms, federation, files).
         events.subscribe(AccountEvents.Removing.class, e -> videos.deleteAllOfAccount(e.accountId()));
