@@ -165,11 +165,14 @@ public final class SocialService {
     public Threads threads(Video v, Optional<User> viewer, boolean oldestFirst, int start, int count) {
         Condition visible = visibleTo(v, viewer);
         DSLContext dsl = db.dsl();
+        // Counted first: a comment arriving meanwhile may be in the page but never counted without it.
+        int total = repo.countThreads(dsl, v.id(), visible);
+        int notDeleted = repo.countNotDeleted(dsl, v.id(), visible);
         List<Listed> data = new ArrayList<>();
         for (Comment c : repo.threads(dsl, v.id(), visible, oldestFirst, start, count)) {
             data.add(new Listed(c, repo.countReplies(dsl, c.id(), visible)));
         }
-        return new Threads(repo.countThreads(dsl, v.id(), visible), repo.countNotDeleted(dsl, v.id(), visible), data);
+        return new Threads(total, notDeleted, data);
     }
 
     /** A thread as a tree of answers; 404 unless {@code threadId} starts a thread of this video. */

@@ -179,7 +179,7 @@ class TwoInstancesFederate {
         assertThat(c.status()).as(c.toString()).isEqualTo(200);
         Await.until("the comment on A", WAIT, () -> {
             JsonNode t = apiA.get("/api/v1/videos/" + uuid + "/comment-threads").json();
-            return t.get("total").asInt() == 1 && t.get("data").get(0).get("text").asText().equals("Nice one, from B");
+            return t.get("data").size() == 1 && t.get("data").get(0).get("text").asText().equals("Nice one, from B");
         });
         JsonNode t = apiA.get("/api/v1/videos/" + uuid + "/comment-threads").json();
         assertThat(t.get("data").get(0).get("account").get("name").asText()).isEqualTo("bob");

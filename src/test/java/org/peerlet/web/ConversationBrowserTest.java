@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConversationBrowserTest extends BrowserPages {
     static final String HOSTILE = "**Thanks!** <script>window.__xss=1</script><img src=x onerror=\"window.__xss=2\">";
     static String shortUuid;
+    static String channel;
 
     @BeforeAll
     static void start() throws Exception {
@@ -32,6 +33,7 @@ class ConversationBrowserTest extends BrowserPages {
         Uploads uploads = new Uploads(api);
         long id = uploads.upload(grandpa, "Grandpa's garden", 1, TestClips.h264Aac(work.resolve("clip.mp4"), 320, 180, 2.0, 15));
         shortUuid = uploads.awaitPublished(grandpa, id).get("shortUUID").asText();
+        channel = api.get("/api/v1/users/me", grandpa).json().get("videoChannels").get(0).get("name").asText();
         startBrowser("--window-size=1280,900", "--lang=en-US");
     }
 
@@ -64,7 +66,9 @@ class ConversationBrowserTest extends BrowserPages {
         subscribe.click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscribe"), "Unsubscribe"));
 
-        // After a reload, the page remembers her rating and her subscription.
+        // The channel's page knows she follows it; after a reload, the watch page remembers both.
+        open("/c/" + channel);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscribe"), "Unsubscribe"));
         open("/w/" + shortUuid);
         wait.until(d -> "true".equals(d.findElement(By.cssSelector(".rate-like")).getAttribute("aria-pressed")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscribe"), "Unsubscribe"));
