@@ -63,6 +63,8 @@ import org.peerlet.social.SocialRoutes;
 import org.peerlet.social.SocialService;
 import org.peerlet.upload.Intake;
 import org.peerlet.upload.ResumableUploads;
+import org.peerlet.upload.ShareTargetRoutes;
+import org.peerlet.upload.SharedUploads;
 import org.peerlet.upload.UploadRoutes;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.VideoAccess;
@@ -177,7 +179,10 @@ public final class App implements AutoCloseable {
 
         List<RouteGroup> routes = new ArrayList<>();
         // Upload paths first: /videos/upload-resumable must win over /videos/{id}.
-        routes.add(new UploadRoutes(intake, resumable, media, videos, defaultPrivacy, privacy));
+        UploadRoutes uploadRoutes = new UploadRoutes(intake, resumable, media, videos, defaultPrivacy, privacy);
+        routes.add(uploadRoutes);
+        routes.add(new ShareTargetRoutes(new SharedUploads(media, clock), intake, uploadRoutes, proxies,
+                settings.get(Settings.MAX_UPLOAD_SIZE)));
         routes.add(new VideoRoutes(videos, videoJson, channels, accountDir, urls, proxies, privacy));
         FileAccess fileAccess = new FileAccess(videos);
         routes.add(new MediaRoutes(media, fileAccess));
