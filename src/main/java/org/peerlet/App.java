@@ -65,6 +65,8 @@ import org.peerlet.notification.NotificationService;
 import org.peerlet.social.SocialService;
 import org.peerlet.upload.Intake;
 import org.peerlet.upload.ResumableUploads;
+import org.peerlet.upload.ShareTargetRoutes;
+import org.peerlet.upload.SharedUploads;
 import org.peerlet.upload.UploadRoutes;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.VideoAccess;
@@ -219,7 +221,10 @@ public final class App implements AutoCloseable {
     /** The routes of this instance's own API, uploads first: /videos/upload-resumable must win over /videos/{id}. */
     private List<RouteGroup> localRoutes(Intake intake, Privacy defaultPrivacy) {
         List<RouteGroup> routes = new ArrayList<>();
-        routes.add(new UploadRoutes(intake, resumable, media, defaultPrivacy, privacy));
+        UploadRoutes uploadRoutes = new UploadRoutes(intake, resumable, media, defaultPrivacy, privacy);
+        routes.add(uploadRoutes);
+        routes.add(new ShareTargetRoutes(new SharedUploads(media, clock), intake, uploadRoutes, proxies,
+                settings.get(Settings.MAX_UPLOAD_SIZE)));
         routes.add(new VideoRoutes(videos, videoJson, channels, accountDir, urls, proxies, privacy));
         FileAccess fileAccess = new FileAccess(videos);
         routes.add(new MediaRoutes(media, fileAccess));
@@ -238,6 +243,7 @@ public final class App implements AutoCloseable {
                 settings.get(Settings.MAX_UPLOAD_SIZE), settings.get(Settings.USER_VIDEO_QUOTA),
                 settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
                 List.of(".mp4", ".webm", ".mkv", ".mov", ".ogv", ".avi", ".m4v", ".mp3", ".m4a", ".ogg", ".flac", ".wav"))));
+        routes.add(new org.peerlet.instance.WebAppManifest(instance));
         routes.add(new TrackerRoutes(tracker, proxies));
         return routes;
     }
