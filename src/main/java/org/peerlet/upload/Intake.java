@@ -98,6 +98,11 @@ public final class Intake {
         return accept(user, channel, m, staged, filename, (tx, accepted) -> { });
     }
 
+    /** As above, with the uploader's own images (either may be null) put in place in the video's transaction. */
+    public Accepted accept(User user, Channel channel, VideoMetadata m, Path staged, String filename, Path thumb, Path preview) {
+        return accept(user, channel, m, staged, filename, (tx, accepted) -> placeImages(tx, accepted, thumb, preview));
+    }
+
     /**
      * As above; {@code alsoInTransaction} runs in the same transaction as the new row, before its
      * job can be picked up (closing an upload session, placing uploaded images).
@@ -162,7 +167,7 @@ public final class Intake {
     }
 
     /** Puts the uploader's images in place in the video's own transaction: the transcoder then keeps them. */
-    public void placeImages(org.jooq.DSLContext tx, Intake.Accepted a, Path thumb, Path preview) {
+    private void placeImages(org.jooq.DSLContext tx, Intake.Accepted a, Path thumb, Path preview) {
         try {
             if (thumb != null) MediaLayout.moveAtomically(thumb, media.thumbnail(a.uuid()));
             if (preview != null) MediaLayout.moveAtomically(preview, media.preview(a.uuid()));

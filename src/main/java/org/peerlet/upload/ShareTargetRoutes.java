@@ -115,7 +115,7 @@ public final class ShareTargetRoutes implements RouteGroup {
         String token = ctx.pathParam("token");
         intake.checkAllowed(user, shared.peek(token).orElseThrow(SharedUploads::gone).size());
         SharedUploads.Kept k = shared.take(token);
-        uploads.publish(ctx, user, form, k.file(), k.filename(), (tx, a) -> { });
+        uploads.publish(ctx, user, form, k.file(), k.filename(), null, null);
     }
 
     private void discard(Context ctx) {
