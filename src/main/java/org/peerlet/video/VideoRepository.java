@@ -119,18 +119,20 @@ final class VideoRepository {
     }
 
     /** Marks a video published with its transcoded ladder. */
-    public void publish(DSLContext tx, long id, String hlsJson, int duration, boolean thumbnail, boolean preview,
+    public void publish(DSLContext tx, long id, Ladder ladder, int duration, boolean thumbnail, boolean preview,
                         long now) {
-        tx.update(VIDEOS).set(STATE, VideoState.PUBLISHED.id).set(HLS, hlsJson).set(DURATION, duration)
+        tx.update(VIDEOS).set(STATE, VideoState.PUBLISHED.id).set(HLS, Ladder.toJson(ladder)).set(DURATION, duration)
                 .set(PUBLISHED_AT, now).set(UPDATED_AT, now).where(ID.eq(id)).execute();
         // An image the uploader chose is kept; one made from a frame only fills a gap.
         if (thumbnail) tx.update(VIDEOS).set(HAS_THUMBNAIL, true).where(ID.eq(id)).execute();
         if (preview) tx.update(VIDEOS).set(HAS_PREVIEW, true).where(ID.eq(id)).execute();
     }
 
-    /** Replaces a published ladder's description, only if it is still {@code expected}: true if it was. */
-    public boolean replaceLadder(DSLContext tx, long id, String expected, String hlsJson) {
-        return tx.update(VIDEOS).set(HLS, hlsJson).where(ID.eq(id)).and(HLS.eq(expected)).execute() == 1;
+    /** Replaces a published ladder, only if it is still {@code expected}: true if it was. */
+    public boolean replaceLadder(DSLContext tx, long id, Ladder expected, Ladder updated) {
+        String stored = tx.select(HLS).from(VIDEOS).where(ID.eq(id)).fetchOne(HLS);
+        if (stored == null || !Ladder.fromJson(stored).equals(expected)) return false;
+        return tx.update(VIDEOS).set(HLS, Ladder.toJson(updated)).where(ID.eq(id)).and(HLS.eq(stored)).execute() == 1;
     }
 
     public void setState(DSLContext tx, long id, VideoState state, long now) {
@@ -304,7 +306,7 @@ final class VideoRepository {
                 r.get(LICENCE), r.get(LANGUAGE), Privacy.of(r.get(PRIVACY)), r.get(NSFW), r.get(COMMENTS_POLICY),
                 r.get(DOWNLOAD_ENABLED), r.get(WAIT_TRANSCODING), VideoState.of(r.get(STATE)), r.get(DURATION),
                 r.get(VIEWS), r.get(LIKES), r.get(DISLIKES), r.get(ORIGINAL_FILENAME), r.get(ORIGINAL_FILE),
-                r.get(ORIGINAL_SIZE), r.get(PROBE), r.get(HAS_THUMBNAIL), r.get(HAS_PREVIEW), r.get(HLS),
+                r.get(ORIGINAL_SIZE), r.get(PROBE), r.get(HAS_THUMBNAIL), r.get(HAS_PREVIEW), Ladder.fromJson(r.get(HLS)),
                 r.get(CREATED_AT), r.get(UPDATED_AT), r.get(PUBLISHED_AT), r.get(ORIGINALLY_PUBLISHED_AT));
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.peerlet.common.Times;
-import org.peerlet.http.Json;
+import org.peerlet.video.Ladder;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.Video;
 import org.peerlet.video.VideoConstants;
@@ -12,9 +12,7 @@ import org.peerlet.video.VideoConstants;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Videos as ActivityPub {@code Video} objects, in PeerTube's shape, and back.
@@ -26,11 +24,11 @@ import java.util.Map;
  */
 public final class VideoObjects {
 
-    /** What we keep of a remote video. {@code hls} is our ladder JSON with an absolute {@code base}. */
+    /** What we keep of a remote video: its ladder has the origin's folder as {@code base}. */
     public record Remote(String url, String uuid, String name, String description, int duration, boolean nsfw,
                          boolean commentsEnabled, boolean downloadEnabled, Long published, Integer category,
                          Integer licence, String language, List<String> tags, Privacy privacy,
-                         List<String> attributedTo, String hls, String playlistUrl) {
+                         List<String> attributedTo, Ladder ladder, String playlistUrl) {
     }
 
     private VideoObjects() {
@@ -103,21 +101,21 @@ public final class VideoObjects {
         }
         ArrayNode links = o.putArray("url");
         links.addObject().put("type", "Link").put("mediaType", "text/html").put("href", watchUrl);
-        if (v.hls() != null) {
-            JsonNode hls = Json.read(v.hls());
+        Ladder ladder = v.ladder();
+        if (ladder != null) {
             ObjectNode h = links.addObject();
-            h.put("type", "Link").put("mediaType", "application/x-mpegURL").put("href", hlsBase + hls.get("master").asText());
+            h.put("type", "Link").put("mediaType", "application/x-mpegURL").put("href", hlsBase + ladder.master());
             ArrayNode tag = h.putArray("tag");
-            if (hls.hasNonNull("sha256")) {
+            if (ladder.sha256() != null) {
                 tag.addObject().put("type", "Link").put("name", "sha256").put("mediaType", "application/json")
-                        .put("href", hlsBase + hls.get("sha256").asText());
+                        .put("href", hlsBase + ladder.sha256());
             }
-            for (JsonNode r : hls.path("rungs")) {
+            for (Ladder.Rung r : ladder.rungs()) {
                 tag.addObject().put("type", "Link").put("mediaType", "application/x-mpegURL")
-                        .put("href", hlsBase + r.get("playlist").asText())
-                        .put("height", r.path("height").asInt()).put("width", r.path("width").asInt())
-                        .put("size", r.path("size").asLong()).put("fps", r.path("fps").asDouble())
-                        .put("bandwidth", r.path("bandwidth").asLong());
+                        .put("href", hlsBase + r.playlist())
+                        .put("height", r.height()).put("width", r.width())
+                        .put("size", r.size()).put("fps", r.fps())
+                        .put("bandwidth", r.bandwidth());
             }
             // Our tracker, so other instances' players find this video's peers where it lives.
             ObjectNode tracker = links.addObject();
@@ -165,7 +163,7 @@ public final class VideoObjects {
         String playlist = null;
         String sha = null;
         String tracker = null;
-        List<Map<String, Object>> rungs = new ArrayList<>();
+        List<Ladder.Rung> rungs = new ArrayList<>();
         for (JsonNode link : o.path("url")) {
             String mt = As.text(link, "mediaType");
             // ws:// and wss:// stand for http:// and https:// of the same host: only the video's own.
@@ -183,29 +181,23 @@ public final class VideoObjects {
                 if ("sha256".equals(As.text(t, "name"))) {
                     sha = href;
                 } else if (t.has("height") && ("application/x-mpegURL".equalsIgnoreCase(tmt) || "video/mp4".equalsIgnoreCase(tmt))) {
-                    Map<String, Object> r = new LinkedHashMap<>();
                     int height = t.path("height").asInt();
-                    r.put("height", height);
-                    r.put("width", t.has("width") ? t.get("width").asInt() : height * 16 / 9);
-                    r.put("fps", t.path("fps").asDouble());
-                    r.put("bandwidth", t.path("bandwidth").asLong());
-                    r.put("size", t.path("size").asLong());
-                    r.put("playlist", href);
-                    rungs.add(r);
+                    rungs.add(new Ladder.Rung(height, t.has("width") ? t.get("width").asInt() : height * 16 / 9,
+                            t.path("fps").asDouble(), t.path("bandwidth").asLong(), t.path("size").asLong(), href,
+                            null, null));
                 }
             }
         }
         if (playlist == null || !As.sameHost(playlist, url)) throw new IllegalArgumentException("the Video has no HLS playlist of its own host");
-        rungs.sort((a, b) -> Integer.compare((Integer) a.get("height"), (Integer) b.get("height")));
         int slash = playlist.lastIndexOf('/');
         String base = playlist.substring(0, slash + 1);
-        Map<String, Object> hls = new LinkedHashMap<>();
-        hls.put("base", base);
-        hls.put("master", playlist.substring(slash + 1));
-        hls.put("sha256", sha == null ? null : relative(base, sha));
-        for (Map<String, Object> r : rungs) r.put("playlist", relative(base, (String) r.get("playlist")));
-        hls.put("rungs", rungs);
-        if (tracker != null) hls.put("tracker", tracker);
+        List<Ladder.Rung> relativeRungs = rungs.stream()
+                .sorted(java.util.Comparator.comparingInt(Ladder.Rung::height))
+                .map(r -> new Ladder.Rung(r.height(), r.width(), r.fps(), r.bandwidth(), r.size(),
+                        relative(base, r.playlist()), null, null))
+                .toList();
+        Ladder ladder = Ladder.remote(base, playlist.substring(slash + 1), sha == null ? null : relative(base, sha),
+                relativeRungs, tracker);
 
         List<String> tags = new ArrayList<>();
         for (JsonNode t : o.path("tag")) {
@@ -226,7 +218,7 @@ public final class VideoObjects {
                 o.path("sensitive").asBoolean(false), o.path("commentsEnabled").asBoolean(true),
                 o.path("downloadEnabled").asBoolean(true), published, intOrNull(As.text(o.path("category"), "identifier")),
                 intOrNull(As.text(o.path("licence"), "identifier")), As.text(o.path("language"), "identifier"),
-                tags, privacy, As.ids(o.get("attributedTo")), Json.write(hls), playlist);
+                tags, privacy, As.ids(o.get("attributedTo")), ladder, playlist);
     }
 
     private static boolean isPublic(List<String> audience) {
