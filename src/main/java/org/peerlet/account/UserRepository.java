@@ -13,7 +13,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 /** The only place with SQL for users. */
-public final class UserRepository {
+final class UserRepository {
     static final Table<Record> USERS = table(name("users"));
     static final Field<Long> ID = field(name("users", "id"), Long.class);
     static final Field<String> USERNAME = field(name("users", "username"), String.class);

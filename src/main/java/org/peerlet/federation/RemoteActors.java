@@ -37,19 +37,18 @@ public final class RemoteActors {
     private final Database db;
     private final OutgoingHttp http;
     private final LocalActors local;
-    private final FederationRepository repo;
+    private final FederationRepository repo = new FederationRepository();
     private final AccountService accounts;
     private final ChannelService channels;
     private final Clock clock;
     private final boolean httpFirst;
     private final Cache<String, SignatureVerifier.ActorKey> keys;
 
-    public RemoteActors(Database db, OutgoingHttp http, LocalActors local, FederationRepository repo,
+    public RemoteActors(Database db, OutgoingHttp http, LocalActors local,
                         AccountService accounts, ChannelService channels, Clock clock, boolean allowHttp) {
         this.db = db;
         this.http = http;
         this.local = local;
-        this.repo = repo;
         this.accounts = accounts;
         this.channels = channels;
         this.clock = clock;

@@ -3,13 +3,11 @@ package org.peerlet.sharing;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.account.Account;
-import org.peerlet.account.AccountRepository;
+import org.peerlet.account.AccountDirectory;
 import org.peerlet.channel.Channel;
-import org.peerlet.channel.ChannelRepository;
 import org.peerlet.channel.ChannelService;
 import org.peerlet.common.Markdown;
 import org.peerlet.common.Times;
-import org.peerlet.db.Database;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
 import org.peerlet.http.Json;
@@ -54,22 +52,17 @@ public final class FeedRoutes implements RouteGroup {
     private record Scope(String title, String description, String link, Long channelId, Long accountId) {
     }
 
-    private final Database db;
     private final VideoService videos;
     private final VideoJson videoJson;
-    private final ChannelRepository channels;
-    private final ChannelService channelService;
-    private final AccountRepository accounts;
+    private final ChannelService channels;
+    private final AccountDirectory accounts;
     private final InstanceSettings instance;
     private final Urls urls;
 
-    public FeedRoutes(Database db, VideoService videos, VideoJson videoJson, ChannelRepository channels,
-                      ChannelService channelService, AccountRepository accounts, InstanceSettings instance, Urls urls) {
-        this.db = db;
+    public FeedRoutes(VideoService videos, VideoJson videoJson, ChannelService channels, AccountDirectory accounts, InstanceSettings instance, Urls urls) {
         this.videos = videos;
         this.videoJson = videoJson;
         this.channels = channels;
-        this.channelService = channelService;
         this.accounts = accounts;
         this.instance = instance;
         this.urls = urls;
@@ -110,15 +103,15 @@ public final class FeedRoutes implements RouteGroup {
         String accountId = ctx.queryParam("accountId");
         String accountName = ctx.queryParam("accountName");
         if (channelId != null || channelName != null) {
-            Channel c = (channelId != null ? id(channelId, "videoChannelId").flatMap(i -> channels.byId(db.dsl(), i))
-                    : channelService.byHandle(db.dsl(), channelName, urls.host()))
+            Channel c = (channelId != null ? id(channelId, "videoChannelId").flatMap(i -> channels.byId(i))
+                    : channels.byHandle(channelName, urls.host()))
                     .orElseThrow(() -> ApiError.notFound("video channel not found"));
             String name = c.displayName() == null || c.displayName().isBlank() ? c.name() : c.displayName();
             String link = c.isLocal() ? urls.channel(c.name()) : "https://" + c.host() + "/video-channels/" + c.name();
             return new Scope(name + " – " + site, c.description(), link, c.id(), null);
         }
         if (accountId != null || accountName != null) {
-            Account a = (accountId != null ? id(accountId, "accountId").flatMap(i -> accounts.byId(db.dsl(), i))
+            Account a = (accountId != null ? id(accountId, "accountId").flatMap(i -> accounts.byId(i))
                     : accountByHandle(accountName)).orElseThrow(() -> ApiError.notFound("account not found"));
             String name = a.displayName() == null || a.displayName().isBlank() ? a.name() : a.displayName();
             String link = a.isLocal() ? urls.account(a.name()) : "https://" + a.host() + "/accounts/" + a.name();
@@ -128,7 +121,7 @@ public final class FeedRoutes implements RouteGroup {
     }
 
     private Optional<Account> accountByHandle(String handle) {
-        return accounts.byHandle(db.dsl(), org.peerlet.common.Handle.parse(handle, urls.host()));
+        return accounts.byHandle(org.peerlet.common.Handle.parse(handle, urls.host()));
     }
 
     private static Optional<Long> id(String s, String name) {

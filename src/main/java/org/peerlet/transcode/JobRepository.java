@@ -16,7 +16,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 /** The only place with SQL for transcoding jobs. */
-public final class JobRepository {
+final class JobRepository {
     static final Jobs JOBS = Tables.JOBS;
     static final Field<Long> ID = JOBS.ID;
     static final Field<Long> VIDEO_ID = JOBS.VIDEO_ID;

@@ -2,10 +2,10 @@ package org.peerlet.upload;
 
 import org.peerlet.video.VideoMetadata;
 import org.peerlet.account.Account;
-import org.peerlet.account.AccountRepository;
+import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.User;
 import org.peerlet.channel.Channel;
-import org.peerlet.channel.ChannelRepository;
+import org.peerlet.channel.ChannelService;
 import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
 import org.peerlet.http.Json;
@@ -41,14 +41,14 @@ public final class Intake {
     private final MediaLayout media;
     private final MediaEngine engine;
     private final VideoService videos;
-    private final ChannelRepository channels;
-    private final AccountRepository accounts;
+    private final ChannelService channels;
+    private final AccountDirectory accounts;
     private final TranscodeWorker transcoding;
     private final long maxUploadSize;
     private final Clock clock;
 
     public Intake(Database db, MediaLayout media, MediaEngine engine, VideoService videos,
-                  ChannelRepository channels, AccountRepository accounts, TranscodeWorker transcoding,
+                  ChannelService channels, AccountDirectory accounts, TranscodeWorker transcoding,
                   long maxUploadSize, Clock clock) {
         this.db = db;
         this.media = media;
@@ -66,8 +66,8 @@ public final class Intake {
 
     /** The channel the user publishes in: it must exist and be theirs. */
     public Channel channelFor(User user, long channelId) {
-        Channel c = channels.byId(db.dsl(), channelId).orElseThrow(() -> ApiError.badRequest("channelId " + channelId + " does not exist"));
-        Account owner = accounts.byId(db.dsl(), c.accountId()).orElseThrow();
+        Channel c = channels.byId(channelId).orElseThrow(() -> ApiError.badRequest("channelId " + channelId + " does not exist"));
+        Account owner = accounts.byId(c.accountId()).orElseThrow();
         if (!Long.valueOf(user.id()).equals(owner.userId())) {
             throw ApiError.forbidden("Cannot publish in this channel: it is not yours");
         }
@@ -80,7 +80,7 @@ public final class Intake {
         if (size > maxUploadSize) {
             throw ApiError.tooLarge("the file is larger than this instance accepts (" + maxUploadSize + " bytes)");
         }
-        Account a = accounts.byUserId(db.dsl(), user.id()).orElseThrow();
+        Account a = accounts.byUserId(user.id()).orElseThrow();
         if (user.videoQuota() >= 0 && videos.usedBytes(a.id(), null) + size > user.videoQuota()) {
             throw ApiError.forbidden("The user video quota is exceeded with this video.");
         }

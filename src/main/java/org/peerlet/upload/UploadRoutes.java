@@ -7,7 +7,6 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.account.User;
 import org.peerlet.channel.Channel;
 import org.peerlet.common.Secrets;
-import org.peerlet.db.Database;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
 import org.peerlet.account.Auth;
@@ -32,7 +31,6 @@ import java.util.Map;
 public final class UploadRoutes implements RouteGroup {
     private static final String RESUMABLE = "/api/v1/videos/upload-resumable";
 
-    private final Database db;
     private final Intake intake;
     private final ResumableUploads resumable;
     private final MediaLayout media;
@@ -41,11 +39,10 @@ public final class UploadRoutes implements RouteGroup {
     private final PrivacyDetails passwords;
 
     /** @param passwords stores a new video's {@code videoPasswords} (hashed) */
-    public UploadRoutes(Database db, Intake intake, ResumableUploads resumable, MediaLayout media,
+    public UploadRoutes(Intake intake, ResumableUploads resumable, MediaLayout media,
                         VideoService videos, Privacy defaultPrivacy,
                         PrivacyDetails passwords) {
         this.passwords = passwords;
-        this.db = db;
         this.intake = intake;
         this.resumable = resumable;
         this.media = media;

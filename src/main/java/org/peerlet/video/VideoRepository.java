@@ -7,8 +7,10 @@ import org.jooq.Record;
 import org.jooq.SelectJoinStep;
 import org.jooq.SortField;
 import org.jooq.Table;
-import org.peerlet.account.AccountRepository;
-import org.peerlet.channel.ChannelRepository;
+import org.peerlet.account.AccountDirectory;
+import org.peerlet.channel.ChannelRows;
+import static org.peerlet.db.schema.Tables.ACCOUNTS;
+import static org.peerlet.db.schema.Tables.CHANNELS;
 
 import org.peerlet.db.schema.Tables;
 import org.peerlet.db.schema.tables.VideoSearch;
@@ -80,8 +82,8 @@ final class VideoRepository {
 
     static {
         List<Field<?>> all = new ArrayList<>(COLUMNS);
-        all.addAll(ChannelRepository.COLUMNS);
-        all.addAll(AccountRepository.COLUMNS);
+        all.addAll(ChannelRows.COLUMNS);
+        all.addAll(AccountDirectory.COLUMNS);
         JOINED = List.copyOf(all);
     }
 
@@ -182,8 +184,8 @@ final class VideoRepository {
     }
 
     public int countLocalPublic(DSLContext db) {
-        return db.fetchCount(VIDEOS.join(ChannelRepository.CHANNELS).on(ChannelRepository.ID.eq(CHANNEL_ID)),
-                ChannelRepository.HOST.eq("").and(STATE.eq(VideoState.PUBLISHED.id)).and(PRIVACY.eq(Privacy.PUBLIC.id)));
+        return db.fetchCount(VIDEOS.join(CHANNELS).on(CHANNELS.ID.eq(CHANNEL_ID)),
+                CHANNELS.HOST.eq("").and(STATE.eq(VideoState.PUBLISHED.id)).and(PRIVACY.eq(Privacy.PUBLIC.id)));
     }
 
     public List<String> allOriginalFiles(DSLContext db) {
@@ -209,18 +211,18 @@ final class VideoRepository {
 
     /** Videos with their channel and account, and the search index when words are asked for. */
     private static org.jooq.Table<?> from(VideoQuery q) {
-        var t = VIDEOS.join(ChannelRepository.CHANNELS).on(ChannelRepository.ID.eq(CHANNEL_ID))
-                .join(AccountRepository.ACCOUNTS).on(AccountRepository.ID.eq(ChannelRepository.ACCOUNT_ID));
+        var t = VIDEOS.join(CHANNELS).on(CHANNELS.ID.eq(CHANNEL_ID))
+                .join(ACCOUNTS).on(ACCOUNTS.ID.eq(CHANNELS.ACCOUNT_ID));
         return q.search() == null ? t : t.join(SEARCH).on(SEARCH_ROWID.eq(ID));
     }
 
     /** Bytes counted against a user's quota, all time or since a moment. */
     public long usedBytes(DSLContext db, long accountId, Long since) {
-        Condition c = AccountRepository.ID.eq(accountId);
+        Condition c = ACCOUNTS.ID.eq(accountId);
         if (since != null) c = c.and(CREATED_AT.ge(since));
         Long v = db.select(sum(ORIGINAL_SIZE).cast(Long.class)).from(VIDEOS)
-                .join(ChannelRepository.CHANNELS).on(ChannelRepository.ID.eq(CHANNEL_ID))
-                .join(AccountRepository.ACCOUNTS).on(AccountRepository.ID.eq(ChannelRepository.ACCOUNT_ID))
+                .join(CHANNELS).on(CHANNELS.ID.eq(CHANNEL_ID))
+                .join(ACCOUNTS).on(ACCOUNTS.ID.eq(CHANNELS.ACCOUNT_ID))
                 .where(c).fetchOne(0, Long.class);
         return v == null ? 0 : v;
     }
@@ -252,8 +254,8 @@ final class VideoRepository {
 
     private SelectJoinStep<Record> joined(DSLContext db) {
         return db.select(JOINED).from(VIDEOS)
-                .join(ChannelRepository.CHANNELS).on(ChannelRepository.ID.eq(CHANNEL_ID))
-                .join(AccountRepository.ACCOUNTS).on(AccountRepository.ID.eq(ChannelRepository.ACCOUNT_ID));
+                .join(CHANNELS).on(CHANNELS.ID.eq(CHANNEL_ID))
+                .join(ACCOUNTS).on(ACCOUNTS.ID.eq(CHANNELS.ACCOUNT_ID));
     }
 
     private static Condition conditions(VideoQuery q) {
@@ -261,16 +263,16 @@ final class VideoRepository {
         if (!q.everything()) {
             Condition visible = q.privacies().isEmpty() ? falseCondition()
                     : PRIVACY.in(q.privacies().stream().map(p -> p.id).toList()).and(STATE.eq(VideoState.PUBLISHED.id));
-            if (q.ownerAccount() != null) visible = visible.or(AccountRepository.ID.eq(q.ownerAccount()));
+            if (q.ownerAccount() != null) visible = visible.or(ACCOUNTS.ID.eq(q.ownerAccount()));
             c = c.and(visible);
         }
         if (q.categories() != null && !q.categories().isEmpty()) c = c.and(CATEGORY.in(q.categories()));
         if (q.licences() != null && !q.licences().isEmpty()) c = c.and(LICENCE.in(q.licences()));
         if (q.languages() != null && !q.languages().isEmpty()) c = c.and(LANGUAGE.in(q.languages()));
         if (q.nsfw() != null) c = c.and(NSFW.eq(q.nsfw()));
-        if (q.isLocal() != null) c = c.and(q.isLocal() ? ChannelRepository.HOST.eq("") : ChannelRepository.HOST.ne(""));
+        if (q.isLocal() != null) c = c.and(q.isLocal() ? CHANNELS.HOST.eq("") : CHANNELS.HOST.ne(""));
         if (q.channelId() != null) c = c.and(CHANNEL_ID.eq(q.channelId()));
-        if (q.accountId() != null) c = c.and(AccountRepository.ID.eq(q.accountId()));
+        if (q.accountId() != null) c = c.and(ACCOUNTS.ID.eq(q.accountId()));
         if (q.tagsOneOf() != null && !q.tagsOneOf().isEmpty()) {
             c = c.and(ID.in(select(TAG_VIDEO).from(TAGS).where(TAG.in(q.tagsOneOf()))));
         }
@@ -301,8 +303,8 @@ final class VideoRepository {
     }
 
     static Video toVideo(Record r) {
-        return new Video(r.get(ID), r.get(UUID), r.get(SHORT_UUID), ChannelRepository.toChannel(r),
-                AccountRepository.toAccount(r), r.get(NAME), r.get(DESCRIPTION), r.get(SUPPORT), r.get(CATEGORY),
+        return new Video(r.get(ID), r.get(UUID), r.get(SHORT_UUID), ChannelRows.read(r),
+                AccountDirectory.read(r), r.get(NAME), r.get(DESCRIPTION), r.get(SUPPORT), r.get(CATEGORY),
                 r.get(LICENCE), r.get(LANGUAGE), Privacy.of(r.get(PRIVACY)), r.get(NSFW), r.get(COMMENTS_POLICY),
                 r.get(DOWNLOAD_ENABLED), r.get(WAIT_TRANSCODING), VideoState.of(r.get(STATE)), r.get(DURATION),
                 r.get(VIEWS), r.get(LIKES), r.get(DISLIKES), r.get(ORIGINAL_FILENAME), r.get(ORIGINAL_FILE),
