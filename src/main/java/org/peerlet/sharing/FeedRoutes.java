@@ -153,47 +153,49 @@ public final class FeedRoutes implements RouteGroup {
             text(w, "generator", "Peerlet");
             text(w, "docs", "https://www.rssboard.org/rss-specification");
             if (!list.isEmpty()) text(w, "lastBuildDate", rfc1123(list.get(0).publishedAt()));
-            for (Video v : list) {
-                w.writeStartElement("item");
-                text(w, "title", v.name());
-                text(w, "link", urls.watch(v.shortUuid()));
-                w.writeStartElement("guid");
-                w.writeAttribute("isPermaLink", "false");
-                w.writeCharacters(Shared.xmlText(urls.video(v.uuid())));
-                w.writeEndElement();
-                text(w, "pubDate", rfc1123(v.publishedAt()));
-                text(w, "description", Shared.summary(v.description(), 500));
-                text(w, CONTENT_NS, "encoded", Markdown.toHtml(v.description()));
-                text(w, DC_NS, "creator", Shared.accountName(v));
-                text(w, MEDIA_NS, "title", v.name());
-                w.writeStartElement(MEDIA_NS, "description");
-                w.writeAttribute("type", "plain");
-                w.writeCharacters(Shared.xmlText(v.description() == null ? "" : v.description()));
-                w.writeEndElement();
-                String thumb = Shared.thumbnailUrl(urls, v);
-                if (thumb != null) {
-                    w.writeEmptyElement(MEDIA_NS, "thumbnail");
-                    w.writeAttribute("url", thumb);
-                }
-                w.writeEmptyElement(MEDIA_NS, "player");
-                w.writeAttribute("url", Shared.embedUrl(urls, v));
-                String hls = videoJson.masterUrl(v);
-                if (hls != null) {
-                    w.writeEmptyElement(MEDIA_NS, "content");
-                    w.writeAttribute("url", hls);
-                    w.writeAttribute("type", "application/x-mpegURL");
-                    w.writeAttribute("medium", "video");
-                    w.writeAttribute("duration", String.valueOf(v.duration()));
-                }
-                w.writeStartElement(MEDIA_NS, "community");
-                w.writeEmptyElement(MEDIA_NS, "statistics");
-                w.writeAttribute("views", String.valueOf(v.views()));
-                w.writeEndElement();
-                w.writeEndElement();
-            }
+            for (Video v : list) rssItem(w, v);
             w.writeEndElement();
             w.writeEndElement();
         });
+    }
+
+    private void rssItem(XMLStreamWriter w, Video v) throws XMLStreamException {
+        w.writeStartElement("item");
+        text(w, "title", v.name());
+        text(w, "link", urls.watch(v.shortUuid()));
+        w.writeStartElement("guid");
+        w.writeAttribute("isPermaLink", "false");
+        w.writeCharacters(Shared.xmlText(urls.video(v.uuid())));
+        w.writeEndElement();
+        text(w, "pubDate", rfc1123(v.publishedAt()));
+        text(w, "description", Shared.summary(v.description(), 500));
+        text(w, CONTENT_NS, "encoded", Markdown.toHtml(v.description()));
+        text(w, DC_NS, "creator", Shared.accountName(v));
+        text(w, MEDIA_NS, "title", v.name());
+        w.writeStartElement(MEDIA_NS, "description");
+        w.writeAttribute("type", "plain");
+        w.writeCharacters(Shared.xmlText(v.description() == null ? "" : v.description()));
+        w.writeEndElement();
+        String thumb = Shared.thumbnailUrl(urls, v);
+        if (thumb != null) {
+            w.writeEmptyElement(MEDIA_NS, "thumbnail");
+            w.writeAttribute("url", thumb);
+        }
+        w.writeEmptyElement(MEDIA_NS, "player");
+        w.writeAttribute("url", Shared.embedUrl(urls, v));
+        String hls = videoJson.masterUrl(v);
+        if (hls != null) {
+            w.writeEmptyElement(MEDIA_NS, "content");
+            w.writeAttribute("url", hls);
+            w.writeAttribute("type", "application/x-mpegURL");
+            w.writeAttribute("medium", "video");
+            w.writeAttribute("duration", String.valueOf(v.duration()));
+        }
+        w.writeStartElement(MEDIA_NS, "community");
+        w.writeEmptyElement(MEDIA_NS, "statistics");
+        w.writeAttribute("views", String.valueOf(v.views()));
+        w.writeEndElement();
+        w.writeEndElement();
     }
 
     // ---- Atom 1.0 ----

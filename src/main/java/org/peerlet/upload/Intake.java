@@ -160,4 +160,17 @@ public final class Intake {
             LOG.warn("could not delete {}: {}", p, e.toString());
         }
     }
+
+    /** Puts the uploader's images in place in the video's own transaction: the transcoder then keeps them. */
+    public void placeImages(org.jooq.DSLContext tx, Intake.Accepted a, Path thumb, Path preview) {
+        try {
+            if (thumb != null) MediaLayout.moveAtomically(thumb, media.thumbnail(a.uuid()));
+            if (preview != null) MediaLayout.moveAtomically(preview, media.preview(a.uuid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (thumb != null || preview != null) {
+            videos.setImages(tx, a.id(), thumb != null ? true : null, preview != null ? true : null);
+        }
+    }
 }
