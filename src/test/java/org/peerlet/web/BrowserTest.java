@@ -42,7 +42,8 @@ class BrowserTest extends BrowserPages {
     @BeforeAll
     static void start() throws Exception {
         adminToken = startServer("browser-test");
-        Path clip = TestClips.h264Aac(work.resolve("clip.mp4"), 320, 180, 2.0, 15);
+        // 3 s: the player test pauses it after a second of play, before its end.
+        Path clip = TestClips.h264Aac(work.resolve("clip.mp4"), 320, 180, 3.0, 15);
         long watched = upload(adminToken, Map.of("name", TITLE, "privacy", 1, "description", "First line\nSecond line"), clip);
         long rename = upload(adminToken, Map.of("name", "Clip to rename", "privacy", 1), clip);
         long script = upload(adminToken, Map.of("name", "Clip to script", "privacy", 2), clip);
