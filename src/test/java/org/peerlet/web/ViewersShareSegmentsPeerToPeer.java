@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.peerlet.testing.MachineShare;
 import org.peerlet.testing.TestClips;
 import org.peerlet.testing.TestFiles;
 import org.peerlet.testing.TestServer;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * plays it all from the server. Then the second viewer turns P2P off for themselves.
  * Figures come from the loader's own events (window.__p2pStats), and the tracker's stats.
  */
+@MachineShare.Alone // it asserts playback without a stall: no other class's transcodes or browsers meanwhile
 class ViewersShareSegmentsPeerToPeer {
     static final double SECONDS = 12;
 
