@@ -96,32 +96,10 @@ public final class VideoObjects {
         o.put("support", v.support());
         o.putArray("subtitleLanguage");
         ArrayNode icon = o.putArray("icon");
-        if (thumbnailUrl != null) {
-            icon.addObject().put("type", "Image").put("url", thumbnailUrl).put("mediaType", "image/jpeg");
-        }
+        if (thumbnailUrl != null) icon.addObject().put("type", "Image").put("url", thumbnailUrl).put("mediaType", "image/jpeg");
         ArrayNode links = o.putArray("url");
         links.addObject().put("type", "Link").put("mediaType", "text/html").put("href", watchUrl);
-        Ladder ladder = v.ladder();
-        if (ladder != null) {
-            ObjectNode h = links.addObject();
-            h.put("type", "Link").put("mediaType", "application/x-mpegURL").put("href", hlsBase + ladder.master());
-            ArrayNode tag = h.putArray("tag");
-            if (ladder.sha256() != null) {
-                tag.addObject().put("type", "Link").put("name", "sha256").put("mediaType", "application/json")
-                        .put("href", hlsBase + ladder.sha256());
-            }
-            for (Ladder.Rung r : ladder.rungs()) {
-                tag.addObject().put("type", "Link").put("mediaType", "application/x-mpegURL")
-                        .put("href", hlsBase + r.playlist())
-                        .put("height", r.height()).put("width", r.width())
-                        .put("size", r.size()).put("fps", r.fps())
-                        .put("bandwidth", r.bandwidth());
-            }
-            // Our tracker, so other instances' players find this video's peers where it lives.
-            ObjectNode tracker = links.addObject();
-            tracker.put("type", "Link").put("name", "tracker-websocket").put("href", trackerUrl(url));
-            tracker.putArray("rel").add("tracker").add("websocket");
-        }
+        if (v.ladder() != null) hlsLinks(links, v.ladder(), hlsBase, url);
         o.put("likes", url + "/likes");
         o.put("dislikes", url + "/dislikes");
         o.put("shares", url + "/announces");
@@ -142,6 +120,28 @@ public final class VideoObjects {
         return o;
     }
 
+    /** The HLS link with its hash list and rungs, and our tracker's link. */
+    private static void hlsLinks(ArrayNode links, Ladder ladder, String hlsBase, String url) {
+        ObjectNode h = links.addObject();
+        h.put("type", "Link").put("mediaType", "application/x-mpegURL").put("href", hlsBase + ladder.master());
+        ArrayNode tag = h.putArray("tag");
+        if (ladder.sha256() != null) {
+            tag.addObject().put("type", "Link").put("name", "sha256").put("mediaType", "application/json")
+                    .put("href", hlsBase + ladder.sha256());
+        }
+        for (Ladder.Rung r : ladder.rungs()) {
+            tag.addObject().put("type", "Link").put("mediaType", "application/x-mpegURL")
+                    .put("href", hlsBase + r.playlist())
+                    .put("height", r.height()).put("width", r.width())
+                    .put("size", r.size()).put("fps", r.fps())
+                    .put("bandwidth", r.bandwidth());
+        }
+        // Our tracker, so other instances' players find this video's peers where it lives.
+        ObjectNode tracker = links.addObject();
+        tracker.put("type", "Link").put("name", "tracker-websocket").put("href", trackerUrl(url));
+        tracker.putArray("rel").add("tracker").add("websocket");
+    }
+
     /**
      * Reads a remote {@code Video}; refuses one without an id, uuid, name or HLS playlist.
      *
@@ -160,6 +160,32 @@ public final class VideoObjects {
         } catch (RuntimeException ignored) {
             // duration stays 0
         }
+        Ladder ladder = ladderOf(o, url);
+
+        List<String> tags = new ArrayList<>();
+        for (JsonNode t : o.path("tag")) {
+            String n = As.text(t, "name");
+            if (n != null && tags.size() < 5) tags.add(n.startsWith("#") ? n.substring(1) : n);
+        }
+        Privacy privacy = isPublic(As.ids(o.get("to"))) ? Privacy.PUBLIC
+                : isPublic(As.ids(o.get("cc"))) ? Privacy.UNLISTED : Privacy.PRIVATE;
+        Long published = null;
+        try {
+            published = Instant.parse(As.text(o, "published")).toEpochMilli();
+        } catch (RuntimeException ignored) {
+            // unknown
+        }
+        String description = As.text(o, "content");
+        if (description != null && description.length() > 10_000) description = description.substring(0, 10_000);
+        return new Remote(url, uuid.toLowerCase(), trim(name, 120), description, duration,
+                o.path("sensitive").asBoolean(false), o.path("commentsEnabled").asBoolean(true),
+                o.path("downloadEnabled").asBoolean(true), published, intOrNull(As.text(o.path("category"), "identifier")),
+                intOrNull(As.text(o.path("licence"), "identifier")), As.text(o.path("language"), "identifier"),
+                tags, privacy, As.ids(o.get("attributedTo")), ladder, ladder.base() + ladder.master());
+    }
+
+    /** The ladder of a remote Video's first HLS link, with its files relative to the playlist's folder. */
+    private static Ladder ladderOf(JsonNode o, String url) {
         String playlist = null;
         String sha = null;
         String tracker = null;
@@ -196,29 +222,8 @@ public final class VideoObjects {
                 .map(r -> new Ladder.Rung(r.height(), r.width(), r.fps(), r.bandwidth(), r.size(),
                         relative(base, r.playlist()), null, null))
                 .toList();
-        Ladder ladder = Ladder.remote(base, playlist.substring(slash + 1), sha == null ? null : relative(base, sha),
+        return Ladder.remote(base, playlist.substring(slash + 1), sha == null ? null : relative(base, sha),
                 relativeRungs, tracker);
-
-        List<String> tags = new ArrayList<>();
-        for (JsonNode t : o.path("tag")) {
-            String n = As.text(t, "name");
-            if (n != null && tags.size() < 5) tags.add(n.startsWith("#") ? n.substring(1) : n);
-        }
-        Privacy privacy = isPublic(As.ids(o.get("to"))) ? Privacy.PUBLIC
-                : isPublic(As.ids(o.get("cc"))) ? Privacy.UNLISTED : Privacy.PRIVATE;
-        Long published = null;
-        try {
-            published = Instant.parse(As.text(o, "published")).toEpochMilli();
-        } catch (RuntimeException ignored) {
-            // unknown
-        }
-        String description = As.text(o, "content");
-        if (description != null && description.length() > 10_000) description = description.substring(0, 10_000);
-        return new Remote(url, uuid.toLowerCase(), trim(name, 120), description, duration,
-                o.path("sensitive").asBoolean(false), o.path("commentsEnabled").asBoolean(true),
-                o.path("downloadEnabled").asBoolean(true), published, intOrNull(As.text(o.path("category"), "identifier")),
-                intOrNull(As.text(o.path("licence"), "identifier")), As.text(o.path("language"), "identifier"),
-                tags, privacy, As.ids(o.get("attributedTo")), ladder, playlist);
     }
 
     private static boolean isPublic(List<String> audience) {
