@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /**
  * Videos of other servers, kept as rows of {@code videos} under the remote channel, playable from
- * the origin's HLS playlist (its absolute URL is in the ladder JSON as {@code base}).
+ * the origin's HLS playlist (its absolute folder is the ladder's {@code base}).
  */
 public final class RemoteVideos {
     private final Database db;
@@ -63,7 +63,7 @@ public final class RemoteVideos {
                 null, r.tags());
         long id = db.write(tx -> {
             long vid = videoService.storeRemote(tx, repo.videoIdByUrl(tx, r.url()), UUID.fromString(r.uuid()), channelId,
-                    m, r.hls(), r.duration(), r.published());
+                    m, r.ladder(), r.duration(), r.published());
             repo.upsertRemoteVideo(tx, vid, r.url(), r.playlistUrl(), clock.millis());
             return vid;
         });

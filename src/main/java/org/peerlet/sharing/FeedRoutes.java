@@ -129,12 +129,6 @@ public final class FeedRoutes implements RouteGroup {
         return Optional.of(Long.parseLong(s.strip()));
     }
 
-    private String hlsUrl(Video v) {
-        if (v.hls() == null) return null;
-        var master = Json.read(v.hls()).get("master");
-        return master == null ? null : videoJson.hlsBase(v) + master.asText();
-    }
-
     // ---- RSS 2.0 with Media RSS ----
 
     private String rss(Scope scope, String self, List<Video> list) {
@@ -189,7 +183,7 @@ public final class FeedRoutes implements RouteGroup {
         }
         w.writeEmptyElement(MEDIA_NS, "player");
         w.writeAttribute("url", Shared.embedUrl(urls, v));
-        String hls = hlsUrl(v);
+        String hls = videoJson.masterUrl(v);
         if (hls != null) {
             w.writeEmptyElement(MEDIA_NS, "content");
             w.writeAttribute("url", hls);
@@ -276,7 +270,7 @@ public final class FeedRoutes implements RouteGroup {
             i.put("date_modified", Times.iso(Math.max(v.publishedAt(), v.updatedAt())));
             i.put("authors", List.of(Map.of("name", Shared.accountName(v), "url",
                     v.account().isLocal() ? urls.account(v.account().name()) : "https://" + v.account().host() + "/accounts/" + v.account().name())));
-            String hls = hlsUrl(v);
+            String hls = videoJson.masterUrl(v);
             if (hls != null) {
                 i.put("attachments", List.of(Map.of("url", hls, "mime_type", "application/x-mpegURL",
                         "duration_in_seconds", v.duration())));

@@ -1,13 +1,11 @@
 package org.peerlet.torrent;
 
 import org.peerlet.media.TorrentFiles;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.peerlet.common.Events;
-import org.peerlet.http.Json;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.media.MediaPlaylist;
 import org.peerlet.media.RungHasher;
+import org.peerlet.video.Ladder;
 import org.peerlet.video.Video;
 import org.peerlet.video.VideoService;
 import org.slf4j.Logger;
@@ -17,7 +15,9 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Torrents for the videos published before Peerlet made them: once, at start, in the background,
@@ -54,9 +54,7 @@ public final class TorrentBackfill {
     }
 
     static boolean lacksTorrents(Video v) {
-        if (!v.isLocal() || v.hls() == null) return false;
-        for (JsonNode r : Json.read(v.hls()).get("rungs")) if (!r.hasNonNull("infoHash")) return true;
-        return false;
+        return v.isLocal() && v.ladder() != null && v.ladder().rungs().stream().anyMatch(r -> r.infoHash() == null);
     }
 
     private void run(List<Video> todo) {
@@ -76,24 +74,23 @@ public final class TorrentBackfill {
 
     /** Hashes each rung that lacks a torrent and records it, unless the ladder changed meanwhile. */
     boolean backfill(Video v) throws IOException {
-        ObjectNode ladder = (ObjectNode) Json.read(v.hls());
         Path dir = media.hlsDir(v.uuid());
-        for (JsonNode r : ladder.get("rungs")) {
-            if (r.hasNonNull("infoHash")) continue;
-            int resolution = Math.min(r.get("width").asInt(), r.get("height").asInt());
+        Map<Integer, String> made = new HashMap<>();
+        for (Ladder.Rung r : v.ladder().rungs()) {
+            if (r.infoHash() != null) continue;
+            int resolution = r.resolution();
             Path infoFile = dir.resolve(TorrentFiles.infoFile(resolution));
             byte[] info;
             if (Files.isRegularFile(infoFile)) {
                 info = Files.readAllBytes(infoFile);
             } else {
-                MediaPlaylist playlist = MediaPlaylist.read(dir.resolve(r.get("playlist").asText()));
+                MediaPlaylist playlist = MediaPlaylist.read(dir.resolve(r.playlist()));
                 info = TorrentFiles.info(v.name(), resolution, RungHasher.hash(dir, playlist).pieces());
                 if (!createOnce(dir, infoFile, info)) return false; // a new ladder was published meanwhile
             }
-            ((ObjectNode) r).put("infoHash", TorrentFiles.infoHash(info));
+            made.put(resolution, TorrentFiles.infoHash(info));
         }
-        String updated = Json.write(ladder);
-        boolean saved = videos.replaceLadder(v.id(), v.hls(), updated);
+        boolean saved = videos.replaceLadder(v.id(), v.ladder(), v.ladder().withInfoHashes(made));
         if (saved) events.publish(new TorrentEvents.Made(v.id()));
         return saved;
     }

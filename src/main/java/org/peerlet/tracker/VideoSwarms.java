@@ -1,7 +1,6 @@
 package org.peerlet.tracker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.peerlet.http.Json;
+import org.peerlet.video.Ladder;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.Video;
 import org.peerlet.video.VideoJson;
@@ -26,16 +25,15 @@ public final class VideoSwarms {
 
     /** Admits or forgets the video's swarms after it was published, changed or deleted. */
     public void sync(Video v, boolean deleted) {
-        if (v.hls() == null) return;
-        JsonNode hls = Json.read(v.hls());
-        String master = json.hlsBase(v) + hls.get("master").asText();
-        int variants = hls.get("rungs").size();
+        if (v.ladder() == null) return;
+        String master = json.masterUrl(v);
+        int variants = v.ladder().rungs().size();
         boolean open = v.privacy() == Privacy.PUBLIC || v.privacy() == Privacy.UNLISTED;
         boolean live = !deleted && v.state() == VideoState.PUBLISHED;
         // The rungs' torrents have swarms too, for WebTorrent clients, under the same rule.
         List<String> torrents = new java.util.ArrayList<>();
-        for (JsonNode r : hls.get("rungs")) {
-            if (v.isLocal() && r.hasNonNull("infoHash")) torrents.add(InfoHashes.fromHex(r.get("infoHash").asText()));
+        for (Ladder.Rung r : v.ladder().rungs()) {
+            if (v.isLocal() && r.infoHash() != null) torrents.add(InfoHashes.fromHex(r.infoHash()));
         }
         if (live && open) {
             swarms.admitPlaylist(master, variants);

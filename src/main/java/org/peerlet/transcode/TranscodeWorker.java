@@ -5,6 +5,7 @@ import org.peerlet.http.Json;
 import org.peerlet.media.Images;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.media.TorrentFiles;
+import org.peerlet.video.Ladder;
 import org.peerlet.video.Video;
 import org.peerlet.video.VideoService;
 import org.slf4j.Logger;
@@ -188,9 +189,9 @@ public final class TranscodeWorker implements AutoCloseable {
         if (Files.exists(target)) MediaLayout.moveAtomically(target, old);
         MediaLayout.moveAtomically(work, target);
         MediaLayout.deleteTree(old);
-        String hls = Json.write(ladder(result, infoHashes));
+        Ladder ladder = ladder(result, infoHashes);
         boolean stillThere = db.write(tx -> {
-            boolean there = videos.publish(tx, v.id(), hls, (int) Math.round(result.durationSeconds()),
+            boolean there = videos.publish(tx, v.id(), ladder, (int) Math.round(result.durationSeconds()),
                     result.thumbnail() != null, result.preview() != null, !config.keepOriginal()).isPresent();
             if (there) jobs.finish(tx, job.id(), clock.millis());
             return there;
@@ -252,27 +253,13 @@ public final class TranscodeWorker implements AutoCloseable {
     }
 
     /** What the database keeps of a ladder: enough to build PeerTube's streamingPlaylists. */
-    static Map<String, Object> ladder(TranscodeResult r, Map<Integer, String> infoHashes) {
-        List<Map<String, Object>> rungs = new ArrayList<>();
+    static Ladder ladder(TranscodeResult r, Map<Integer, String> infoHashes) {
+        List<Ladder.Rung> rungs = new ArrayList<>();
         for (TranscodeResult.Rung rung : r.rungs()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("height", rung.height());
-            m.put("width", rung.width());
-            m.put("fps", rung.fps());
-            m.put("bandwidth", rung.bandwidth());
-            m.put("size", rung.totalBytes());
-            m.put("playlist", rung.playlist());
-            m.put("codecs", rung.codecs());
-            m.put("infoHash", infoHashes.get(rung.resolution()));
-            rungs.add(m);
+            rungs.add(new Ladder.Rung(rung.height(), rung.width(), rung.fps(), rung.bandwidth(), rung.totalBytes(),
+                    rung.playlist(), rung.codecs(), infoHashes.get(rung.resolution())));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("master", r.masterPlaylist());
-        out.put("sha256", r.segmentsSha256());
-        out.put("rungs", rungs);
-        out.put("truncated", r.truncated());
-        out.put("warnings", r.warnings());
-        return out;
+        return Ladder.local(r.masterPlaylist(), r.segmentsSha256(), rungs, r.truncated(), r.warnings());
     }
 
     @Override

@@ -9,7 +9,7 @@ public record Video(long id, String uuid, String shortUuid, Channel channel, Acc
                     Privacy privacy, boolean nsfw, int commentsPolicy, boolean downloadEnabled,
                     boolean waitTranscoding, VideoState state, int duration, long views, long likes, long dislikes,
                     String originalFilename, String originalFile, long originalSize, String probe,
-                    boolean hasThumbnail, boolean hasPreview, String hls, long createdAt, long updatedAt,
+                    boolean hasThumbnail, boolean hasPreview, Ladder ladder, long createdAt, long updatedAt,
                     long publishedAt, Long originallyPublishedAt) {
 
     public boolean isLocal() {

@@ -26,24 +26,19 @@ public final class VideoJson {
 
     /** Where the video's HLS files are: here, or for a remote video the origin's folder kept in its ladder. */
     public String hlsBase(Video v) {
-        if (!v.isLocal() && v.hls() != null) {
-            JsonNode base = Json.read(v.hls()).get("base");
-            if (base != null && base.isTextual()) return base.asText();
-        }
+        if (!v.isLocal() && v.ladder() != null && v.ladder().base() != null) return v.ladder().base();
         return urls.base() + "/static/streaming-playlists/hls/" + v.uuid() + "/";
+    }
+
+    /** The video's master playlist, or null before it has a ladder. */
+    public String masterUrl(Video v) {
+        return v.ladder() == null ? null : hlsBase(v) + v.ladder().master();
     }
 
     /** Where viewers find the video's peers: its origin's tracker for a remote video, else ours. */
     private List<String> trackerUrls(Video v) {
-        if (!v.isLocal() && v.hls() != null) {
-            JsonNode t = Json.read(v.hls()).get("tracker");
-            if (t != null && t.isTextual()) return List.of(t.asText());
-        }
+        if (!v.isLocal() && v.ladder() != null && v.ladder().tracker() != null) return List.of(v.ladder().tracker());
         return trackerUrl == null ? List.of() : List.of(trackerUrl);
-    }
-
-    private static String under(String base, String file) {
-        return file.startsWith("https://") || file.startsWith("http://") ? file : base + file;
     }
 
     public Map<String, Object> summary(Video v) {
@@ -110,28 +105,27 @@ public final class VideoJson {
      * are its origin's business.
      */
     private List<Map<String, Object>> rungFiles(Video v) {
-        if (v.hls() == null) return List.of();
+        if (v.ladder() == null) return List.of();
         String base = hlsBase(v);
         List<Map<String, Object>> files = new ArrayList<>();
-        for (JsonNode r : Json.read(v.hls()).get("rungs")) {
-            int width = r.get("width").asInt(), height = r.get("height").asInt();
-            int resolution = Math.min(width, height); // PeerTube's: the shorter side, so portrait 720x1280 is 720p
-            boolean torrent = v.isLocal() && r.hasNonNull("infoHash");
+        for (Ladder.Rung r : v.ladder().rungs()) {
+            int resolution = r.resolution(); // PeerTube's: the shorter side, so portrait 720x1280 is 720p
+            boolean torrent = v.isLocal() && r.infoHash() != null;
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("id", v.id() * 10_000 + resolution);
             f.put("resolution", Map.of("id", resolution, "label", resolution + "p"));
-            f.put("width", width);
-            f.put("height", height);
-            f.put("size", r.get("size").asLong());
-            f.put("fps", r.get("fps").asDouble());
-            f.put("bandwidth", r.get("bandwidth").asLong());
-            f.put("playlistUrl", under(base, r.get("playlist").asText()));
-            f.put("fileUrl", under(base, r.get("playlist").asText()));
+            f.put("width", r.width());
+            f.put("height", r.height());
+            f.put("size", r.size());
+            f.put("fps", r.fps());
+            f.put("bandwidth", r.bandwidth());
+            f.put("playlistUrl", Ladder.at(base, r.playlist()));
+            f.put("fileUrl", Ladder.at(base, r.playlist()));
             // Ours only: a remote video's files are downloaded from its origin, if at all.
             f.put("fileDownloadUrl", v.isLocal() ? urls.download(v.uuid(), resolution) : null);
             f.put("torrentUrl", torrent ? urls.torrent(v.uuid(), resolution) : null);
             f.put("torrentDownloadUrl", torrent ? urls.torrentDownload(v.uuid(), resolution) : null);
-            f.put("magnetUri", torrent ? TorrentFiles.magnet(r.get("infoHash").asText(), v.name(), trackerUrl,
+            f.put("magnetUri", torrent ? TorrentFiles.magnet(r.infoHash(), v.name(), trackerUrl,
                     urls.download(v.uuid(), resolution), urls.torrent(v.uuid(), resolution)) : null);
             f.put("metadataUrl", null);
             files.add(f);
@@ -175,14 +169,13 @@ public final class VideoJson {
     }
 
     private List<Object> streamingPlaylists(Video v, List<Map<String, Object>> files) {
-        if (v.hls() == null) return List.of();
-        JsonNode hls = Json.read(v.hls());
-        String base = hlsBase(v);
+        Ladder ladder = v.ladder();
+        if (ladder == null) return List.of();
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", v.id());
         p.put("type", 1);
-        p.put("playlistUrl", base + hls.get("master").asText());
-        p.put("segmentsSha256Url", hls.hasNonNull("sha256") ? under(base, hls.get("sha256").asText()) : null);
+        p.put("playlistUrl", masterUrl(v));
+        p.put("segmentsSha256Url", ladder.sha256() == null ? null : Ladder.at(hlsBase(v), ladder.sha256()));
         p.put("files", files);
         p.put("redundancies", List.of());
         return List.of(p);
@@ -195,11 +188,9 @@ public final class VideoJson {
     }
 
     private static Double aspectRatio(Video v) {
-        if (v.hls() == null) return null;
-        JsonNode r = Json.read(v.hls()).get("rungs");
-        if (r == null || r.isEmpty()) return null;
-        JsonNode top = r.get(r.size() - 1);
-        return Math.round(top.get("width").asDouble() / top.get("height").asDouble() * 10000) / 10000.0;
+        Ladder.Rung top = v.ladder() == null ? null : v.ladder().top();
+        if (top == null) return null;
+        return Math.round((double) top.width() / top.height() * 10000) / 10000.0;
     }
 
     private static Map<String, Object> labelled(Object id, String label) {

@@ -85,18 +85,22 @@ final class VideoRepository {
     }
 
     /** Marks a video published with its transcoded ladder. */
-    public void publish(DSLContext tx, long id, String hlsJson, int duration, boolean thumbnail, boolean preview,
+    public void publish(DSLContext tx, long id, Ladder ladder, int duration, boolean thumbnail, boolean preview,
                         long now) {
-        tx.update(VIDEOS).set(VIDEOS.STATE, VideoState.PUBLISHED.id).set(VIDEOS.HLS, hlsJson).set(VIDEOS.DURATION, duration)
-                .set(VIDEOS.PUBLISHED_AT, now).set(VIDEOS.UPDATED_AT, now).where(VIDEOS.ID.eq(id)).execute();
+        tx.update(VIDEOS).set(VIDEOS.STATE, VideoState.PUBLISHED.id).set(VIDEOS.HLS, Ladder.toJson(ladder))
+                .set(VIDEOS.DURATION, duration).set(VIDEOS.PUBLISHED_AT, now).set(VIDEOS.UPDATED_AT, now)
+                .where(VIDEOS.ID.eq(id)).execute();
         // An image the uploader chose is kept; one made from a frame only fills a gap.
         if (thumbnail) tx.update(VIDEOS).set(VIDEOS.HAS_THUMBNAIL, true).where(VIDEOS.ID.eq(id)).execute();
         if (preview) tx.update(VIDEOS).set(VIDEOS.HAS_PREVIEW, true).where(VIDEOS.ID.eq(id)).execute();
     }
 
-    /** Replaces a published ladder's description, only if it is still {@code expected}: true if it was. */
-    public boolean replaceLadder(DSLContext tx, long id, String expected, String hlsJson) {
-        return tx.update(VIDEOS).set(VIDEOS.HLS, hlsJson).where(VIDEOS.ID.eq(id)).and(VIDEOS.HLS.eq(expected)).execute() == 1;
+    /** Replaces a published ladder, only if it is still {@code expected}: true if it was. */
+    public boolean replaceLadder(DSLContext tx, long id, Ladder expected, Ladder updated) {
+        String stored = tx.select(VIDEOS.HLS).from(VIDEOS).where(VIDEOS.ID.eq(id)).fetchOne(VIDEOS.HLS);
+        if (stored == null || !Ladder.fromJson(stored).equals(expected)) return false;
+        return tx.update(VIDEOS).set(VIDEOS.HLS, Ladder.toJson(updated)).where(VIDEOS.ID.eq(id))
+                .and(VIDEOS.HLS.eq(stored)).execute() == 1;
     }
 
     public void setState(DSLContext tx, long id, VideoState state, long now) {
@@ -270,7 +274,7 @@ final class VideoRepository {
                 r.get(VIDEOS.LICENCE), r.get(VIDEOS.LANGUAGE), Privacy.of(r.get(VIDEOS.PRIVACY)), r.get(VIDEOS.NSFW), r.get(VIDEOS.COMMENTS_POLICY),
                 r.get(VIDEOS.DOWNLOAD_ENABLED), r.get(VIDEOS.WAIT_TRANSCODING), VideoState.of(r.get(VIDEOS.STATE)), r.get(VIDEOS.DURATION),
                 r.get(VIDEOS.VIEWS), r.get(VIDEOS.LIKES), r.get(VIDEOS.DISLIKES), r.get(VIDEOS.ORIGINAL_FILENAME), r.get(VIDEOS.ORIGINAL_FILE),
-                r.get(VIDEOS.ORIGINAL_SIZE), r.get(VIDEOS.PROBE), r.get(VIDEOS.HAS_THUMBNAIL), r.get(VIDEOS.HAS_PREVIEW), r.get(VIDEOS.HLS),
+                r.get(VIDEOS.ORIGINAL_SIZE), r.get(VIDEOS.PROBE), r.get(VIDEOS.HAS_THUMBNAIL), r.get(VIDEOS.HAS_PREVIEW), Ladder.fromJson(r.get(VIDEOS.HLS)),
                 r.get(VIDEOS.CREATED_AT), r.get(VIDEOS.UPDATED_AT), r.get(VIDEOS.PUBLISHED_AT), r.get(VIDEOS.ORIGINALLY_PUBLISHED_AT));
     }
 }

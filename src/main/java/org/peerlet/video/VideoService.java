@@ -67,10 +67,10 @@ public final class VideoService {
      * A transcoded ladder is in place: the video can be watched. Empty if the video was deleted
      * meanwhile; otherwise {@link VideoEvents.Published} follows the commit.
      */
-    public Optional<Video> publish(DSLContext tx, long id, String hlsJson, int duration, boolean thumbnail,
+    public Optional<Video> publish(DSLContext tx, long id, Ladder ladder, int duration, boolean thumbnail,
                                    boolean preview, boolean dropOriginal) {
         if (videos.byId(tx, id).isEmpty()) return Optional.empty();
-        videos.publish(tx, id, hlsJson, duration, thumbnail, preview, clock.millis());
+        videos.publish(tx, id, ladder, duration, thumbnail, preview, clock.millis());
         if (dropOriginal) videos.dropOriginal(tx, id);
         Video v = videos.byId(tx, id).orElseThrow();
         counts.invalidateAll();
@@ -97,7 +97,7 @@ public final class VideoService {
 
     /** A video another server published, as it sent it: made or updated in the caller's transaction. */
     public long storeRemote(DSLContext tx, Optional<Long> known, java.util.UUID uuid, long channelId, VideoMetadata m,
-                            String hlsJson, int duration, Long publishedAt) {
+                            Ladder ladder, int duration, Long publishedAt) {
         long now = clock.millis();
         long id;
         if (known.isPresent()) {
@@ -110,7 +110,7 @@ public final class VideoService {
             id = videos.insert(tx, uuid.toString(), ShortUuid.of(uuid), channelId, m, VideoState.PUBLISHED, null, null, 0,
                     null, duration, now);
         }
-        videos.publish(tx, id, hlsJson, duration, false, false, now);
+        videos.publish(tx, id, ladder, duration, false, false, now);
         if (publishedAt != null) videos.setPublishedAt(tx, id, publishedAt);
         counts.invalidateAll();
         return id;
@@ -255,9 +255,9 @@ public final class VideoService {
         return true;
     }
 
-    /** Swaps a video's ladder JSON, unless it changed meanwhile (a publish won): true if swapped. */
-    public boolean replaceLadder(long id, String expected, String hlsJson) {
-        return db.write(tx -> videos.replaceLadder(tx, id, expected, hlsJson));
+    /** Swaps a video's ladder, unless it changed meanwhile (a publish won): true if swapped. */
+    public boolean replaceLadder(long id, Ladder expected, Ladder updated) {
+        return db.write(tx -> videos.replaceLadder(tx, id, expected, updated));
     }
 
 }

@@ -6,6 +6,7 @@ import org.peerlet.media.MediaLayout;
 import org.peerlet.testing.Api;
 import org.peerlet.testing.TestServer;
 import org.peerlet.testing.Uploads;
+import org.peerlet.video.Ladder;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.VideoAccess;
 import org.peerlet.video.VideoMetadata;
@@ -94,9 +95,9 @@ public final class ApiBench {
                                 null, 1 + rnd.nextInt(18), null, "en", Privacy.PUBLIC, false, 1, true, true, null,
                                 List.of("tag" + (i % 50), "bench"));
                         long id = repo.create(tx, u, channel, m, new VideoService.Original("x.mp4", null, 0, "{}", 60));
-                        repo.publish(tx, id, "{\"master\":\"master.m3u8\",\"sha256\":\"segments-sha256.json\",\"rungs\":"
-                                + "[{\"height\":720,\"width\":1280,\"fps\":30,\"bandwidth\":2000000,\"size\":1000,\"playlist\":\"720.m3u8\"}]}",
-                                60, false, false, false);
+                        repo.publish(tx, id, Ladder.local("master.m3u8", "segments-sha256.json",
+                                List.of(new Ladder.Rung(720, 1280, 30, 2_000_000, 1000, "720.m3u8", null, null)),
+                                false, List.of()), 60, false, false, false);
                     }
                 });
             }

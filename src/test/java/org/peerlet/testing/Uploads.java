@@ -89,7 +89,7 @@ public final class Uploads {
             String state = job.path("state").asText();
             if (state.equals("done") || state.equals("failed")) return api.get("/api/v1/videos/" + videoId, token).json();
             try {
-                Thread.sleep(100);
+                Thread.sleep(20);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }

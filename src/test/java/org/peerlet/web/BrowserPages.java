@@ -1,7 +1,9 @@
 package org.peerlet.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -9,12 +11,16 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.peerlet.testing.Api;
 import org.peerlet.testing.TestFiles;
 import org.peerlet.testing.TestServer;
+import org.peerlet.testing.Uploads;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What every browser test class shares: one server and one Chromium for the class (set in its
  * {@code @BeforeAll}), opening pages and waiting until the app has rendered them, screenshots.
+ * Each test starts signed out with nothing stored in the browser, so none depends on another's.
  */
 abstract class BrowserPages {
     static final Path SHOTS = Path.of("target", "screenshots");
@@ -44,7 +51,40 @@ abstract class BrowserPages {
     /** Starts this class's Chromium, with its own window size or language. */
     static void startBrowser(String... chromeArgs) {
         driver = Chromium.driver(work.resolve("profile"), chromeArgs);
-        wait = new WebDriverWait(driver, java.time.Duration.ofSeconds(30));
+        wait = waitUpTo(Duration.ofSeconds(30));
+    }
+
+    /** Polls often: the default half second between looks adds up over hundreds of waits. */
+    static WebDriverWait waitUpTo(Duration timeout) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(25));
+    }
+
+    /** Forgets what an earlier test left in the browser: its session, language, volume, settings. */
+    @BeforeEach
+    void startSignedOutWithNothingStored() {
+        if (driver == null) return;
+        driver.get("about:blank");
+        driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", base, "storageTypes", "all"));
+    }
+
+    /** Uploads a video as {@code token} with these form fields (name, privacy, ...) into their channel: its id. */
+    static long upload(String token, Map<String, Object> fields, Path clip) {
+        Uploads uploads = new Uploads(server.api());
+        Map<String, Object> all = new HashMap<>(fields);
+        all.put("channelId", uploads.channelId(token));
+        Api.Res r = uploads.multipart(token, all, clip, "clip.mp4");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().get("video").get("id").asLong();
+    }
+
+    /** The video's JSON once it is published. */
+    static JsonNode published(String token, long id) {
+        return new Uploads(server.api()).awaitPublished(token, id);
+    }
+
+    /** A video uploaded as in {@link #upload}, once published. */
+    static JsonNode publishedVideo(String token, Map<String, Object> fields, Path clip) {
+        return published(token, upload(token, fields, clip));
     }
 
     /** Every page a test visited ran under the instance's policy without the browser refusing anything. */

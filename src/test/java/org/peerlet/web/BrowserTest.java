@@ -2,17 +2,13 @@ package org.peerlet.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peerlet.testing.TestClips;
 import org.peerlet.testing.TestServer;
 
@@ -27,21 +23,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The web UI in a real headless Chromium against the real server: log in, upload through the
  * resumable protocol (with a dropped connection), watch transcoding, play, edit, share, delete,
- * a phone-sized screen, and an XSS attempt that must stay text. One server and one browser.
+ * a phone-sized screen, and an XSS attempt that must stay text. One server and one browser; the
+ * videos the tests watch, edit or delete are published before them, one each for those that change it.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserTest extends BrowserPages {
     static final String TITLE = "Browser clip";
+    static final String UPLOADED = "Uploaded clip";
     static final String XSS = "<img src=x onerror=window.__xss=1>";
 
     static String adminToken;
+    /** Watched, listed and shared, never changed. */
     static String uuid;
     static String shortUuid;
+    static JsonNode toRename;
+    static JsonNode toScript;
+    static JsonNode toDelete;
 
     @BeforeAll
     static void start() throws Exception {
         adminToken = startServer("browser-test");
+        // 3 s: the player test pauses it after a second of play, before its end.
+        Path clip = TestClips.h264Aac(work.resolve("clip.mp4"), 320, 180, 3.0, 15);
+        long watched = upload(adminToken, Map.of("name", TITLE, "privacy", 1, "description", "First line\nSecond line"), clip);
+        long rename = upload(adminToken, Map.of("name", "Clip to rename", "privacy", 1), clip);
+        long script = upload(adminToken, Map.of("name", "Clip to script", "privacy", 2), clip);
+        long delete = upload(adminToken, Map.of("name", "Clip to delete", "privacy", 2), clip);
+        JsonNode v = published(adminToken, watched);
+        uuid = v.get("uuid").asText();
+        shortUuid = v.get("shortUUID").asText();
+        toRename = published(adminToken, rename);
+        toScript = published(adminToken, script);
+        toDelete = published(adminToken, delete);
         startBrowser("--window-size=1366,900");
+    }
+
+    static void loginAsAdmin() {
+        login("admin", TestServer.ADMIN_PASSWORD);
     }
 
     static void go(String path) {
@@ -54,7 +71,6 @@ class BrowserTest extends BrowserPages {
     }
 
     @Test
-    @Order(1)
     void logsInThroughTheForm() {
         open("/login");
         driver.findElement(By.id("username")).sendKeys("admin");
@@ -74,8 +90,8 @@ class BrowserTest extends BrowserPages {
     }
 
     @Test
-    @Order(2)
     void uploadsWithProgressSurvivesADroppedConnectionAndWaitsForTranscoding() throws Exception {
+        loginAsAdmin();
         Path clip = TestClips.h264Aac(work.resolve("browser-clip.mp4"), 320, 180, 3.0, 15);
         long size = Files.size(clip);
         // Small chunks so the bar moves through several steps with a 3 s clip.
@@ -105,7 +121,7 @@ class BrowserTest extends BrowserPages {
         assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo("browser-clip");
         WebElement name = driver.findElement(By.id("name"));
         name.clear();
-        name.sendKeys(TITLE);
+        name.sendKeys(UPLOADED);
         assertThat(new Select(driver.findElement(By.id("privacy"))).getFirstSelectedOption().getText()).isEqualTo("Private");
         new Select(driver.findElement(By.id("privacy"))).selectByVisibleText("Public");
         driver.findElement(By.id("description")).sendKeys("First line\nSecond line");
@@ -121,29 +137,33 @@ class BrowserTest extends BrowserPages {
         assertThat(bar.get(bar.size() - 1).longValue()).isEqualTo(size);
         assertThat(bar.stream().anyMatch(v -> v.longValue() > 0 && v.longValue() < size)).isTrue();
 
-        WebElement watch = new WebDriverWait(driver, Duration.ofSeconds(60))
+        WebElement watch = waitUpTo(Duration.ofSeconds(60))
                 .until(ExpectedConditions.elementToBeClickable(By.id("watch-link")));
         assertThat(driver.findElement(By.id("transcode-text")).getText()).isEqualTo("Your video is ready.");
         shot("upload");
         js("localStorage.removeItem('peerlet.uploadChunkBytes')");
 
-        JsonNode mine = server.api().get("/api/v1/users/me/videos", adminToken).json().get("data");
+        List<JsonNode> mine = new java.util.ArrayList<>();
+        server.api().get("/api/v1/users/me/videos?count=100", adminToken).json().get("data").forEach(v -> {
+            if (v.get("name").asText().equals(UPLOADED)) mine.add(v);
+        });
         assertThat(mine).hasSize(1);
-        uuid = mine.get(0).get("uuid").asText();
-        shortUuid = mine.get(0).get("shortUUID").asText();
-        assertThat(mine.get(0).get("privacy").get("id").asInt()).isEqualTo(1);
-        assertThat(watch.getAttribute("href")).endsWith("/w/" + shortUuid);
+        JsonNode uploaded = mine.get(0);
+        assertThat(uploaded.get("privacy").get("id").asInt()).isEqualTo(1);
+        assertThat(watch.getAttribute("href")).endsWith("/w/" + uploaded.get("shortUUID").asText());
         // The stored file is the whole clip, byte for byte, despite the dropped chunk.
-        assertThat(Files.readAllBytes(server.dataDir().resolve("originals/" + uuid + ".mp4"))).isEqualTo(Files.readAllBytes(clip));
+        assertThat(Files.readAllBytes(server.dataDir().resolve("originals/" + uploaded.get("uuid").asText() + ".mp4")))
+                .isEqualTo(Files.readAllBytes(clip));
     }
 
     @Test
-    @Order(3)
     void homeListsItWithABadge() throws Exception {
+        loginAsAdmin();
         open("/");
-        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".grid .card")));
+        By ours = By.xpath("//*[contains(@class,'grid')]//*[contains(concat(' ',@class,' '),' card ')][.//*[text()='" + TITLE + "']]");
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(ours));
         assertThat(card.getText()).contains(TITLE, "Public");
-        wait.until(d -> js("const i = document.querySelector('.card img'); return i.complete && i.naturalWidth > 0").equals(true));
+        wait.until(d -> js("const i = arguments[0].querySelector('img'); return i.complete && i.naturalWidth > 0", card).equals(true));
         shot("home");
         // The system's dark mode is followed.
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
@@ -163,11 +183,11 @@ class BrowserTest extends BrowserPages {
     }
 
     @Test
-    @Order(4)
     void playsTheVideo() throws Exception {
+        loginAsAdmin();
         open("/w/" + shortUuid);
         assertThat(h1()).isEqualTo(TITLE);
-        new WebDriverWait(driver, Duration.ofSeconds(30))
+        wait
                 .until(d -> ((Number) js("const v = document.querySelector('video'); return v ? v.currentTime : 0")).doubleValue() > 1.0);
         double firstFrame = ((Number) js("return window.peerletMetrics.firstFrameMs")).doubleValue();
         double sincePlayer = ((Number) js("return window.peerletMetrics.firstFrameSincePlayerMs")).doubleValue();
@@ -189,8 +209,9 @@ class BrowserTest extends BrowserPages {
     }
 
     @Test
-    @Order(5)
     void shareLinkOpensTheSameVideo() {
+        loginAsAdmin();
+        open("/w/" + shortUuid);
         String link = driver.findElement(By.id("share-link")).getAttribute("value");
         assertThat(link).isEqualTo(base + "/w/" + shortUuid);
         open("/");
@@ -202,8 +223,9 @@ class BrowserTest extends BrowserPages {
     }
 
     @Test
-    @Order(6)
     void editsTheTitleInMyVideos() {
+        loginAsAdmin();
+        String uuid = toRename.get("uuid").asText();
         // An expired access token is traded for a new one with the refresh token, unseen.
         js("const s = JSON.parse(localStorage.getItem('peerlet.session')); s.accessToken = 'expired'; localStorage.setItem('peerlet.session', JSON.stringify(s))");
         driver.navigate().refresh();
@@ -234,8 +256,8 @@ class BrowserTest extends BrowserPages {
     }
 
     @Test
-    @Order(7)
     void adminPageShowsSettingsUsersAndJobs() throws Exception {
+        loginAsAdmin();
         go("/admin");
         assertThat(driver.findElement(By.id("instance-name")).getAttribute("value")).isNotBlank();
         WebElement name = driver.findElement(By.id("instance-name"));
@@ -262,8 +284,8 @@ class BrowserTest extends BrowserPages {
     }
 
     @Test
-    @Order(9)
     void phoneSizedHomeHasNoSidewaysScroll() throws Exception {
+        loginAsAdmin();
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
         try {
@@ -281,8 +303,10 @@ class BrowserTest extends BrowserPages {
     }
 
     @Test
-    @Order(8)
     void scriptInTitleAndDescriptionStaysText() {
+        loginAsAdmin();
+        String uuid = toScript.get("uuid").asText();
+        String shortUuid = toScript.get("shortUUID").asText();
         var r = server.api().putJson("/api/v1/videos/" + uuid, adminToken,
                 Map.of("name", XSS, "description", XSS + "\n<script>window.__xss=2</script>", "privacy", 1));
         assertThat(r.status()).as(r.toString()).isEqualTo(204);
@@ -303,8 +327,10 @@ class BrowserTest extends BrowserPages {
     }
 
     @Test
-    @Order(10)
     void deletesIt() {
+        loginAsAdmin();
+        String uuid = toDelete.get("uuid").asText();
+        String shortUuid = toDelete.get("shortUUID").asText();
         go("/my-videos");
         WebElement row = driver.findElement(By.cssSelector("li[data-uuid='" + uuid + "']"));
         row.findElement(By.cssSelector("button.delete")).click();

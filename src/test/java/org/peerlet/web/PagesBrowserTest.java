@@ -2,10 +2,7 @@ package org.peerlet.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -14,7 +11,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.peerlet.testing.Api;
 import org.peerlet.testing.TestClips;
 import org.peerlet.testing.TestServer;
-import org.peerlet.testing.Uploads;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,29 +19,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rest of the web front end in a real Chromium: the home page's sections, the account
- * settings page (profile, password, channels), and the admin's user editing.
+ * settings page (profile, password, channels), and the admin's user editing. Each test makes
+ * the users it changes.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PagesBrowserTest extends BrowserPages {
     static final String TITLE = "Garden tour";
     static final long MB = 1024L * 1024;
     static final long GB = 1024 * MB;
 
     static String admin;
-    static long ninaId;
 
     @BeforeAll
     static void start() throws Exception {
         admin = startServer("pages-browser");
-        Api api = server.api();
-        String nina = api.createUser(admin, "nina", "nina-secret-1");
-        ninaId = api.get("/api/v1/users/me", nina).json().get("id").asLong();
-        Uploads uploads = new Uploads(api);
         Path clip = TestClips.h264Aac(work.resolve("clip.mp4"), 320, 180, 2.0, 15);
-        Api.Res r = uploads.multipart(admin, Map.of("name", TITLE, "privacy", 1, "channelId", uploads.channelId(admin)), clip, "clip.mp4");
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        uploads.awaitPublished(admin, r.json().get("video").get("id").asLong());
-
+        publishedVideo(admin, Map.of("name", TITLE, "privacy", 1), clip);
         startBrowser("--window-size=1280,900", "--lang=en-US");
     }
 
@@ -65,7 +53,6 @@ class PagesBrowserTest extends BrowserPages {
     }
 
     @Test
-    @Order(1)
     void homeShowsTrendingAndLocalSections() throws Exception {
         open("/");
         assertThat(driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Discover");
@@ -102,8 +89,8 @@ class PagesBrowserTest extends BrowserPages {
     }
 
     @Test
-    @Order(2)
     void settingsChangeProfileCreateChannelAndPassword() throws Exception {
+        server.api().createUser(admin, "nina", "nina-secret-1");
         login("nina", "nina-secret-1");
         open("/settings");
         assertThat(driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Settings");
@@ -160,21 +147,22 @@ class PagesBrowserTest extends BrowserPages {
     }
 
     @Test
-    @Order(3)
     void adminEditsAUsersRoleAndQuotas() throws Exception {
+        Api api = server.api();
+        long olgaId = api.get("/api/v1/users/me", api.createUser(admin, "olga", "olga-secret-1")).json().get("id").asLong();
         login("admin", TestServer.ADMIN_PASSWORD);
         open("/admin");
-        String row = "#users tr[data-user=nina]";
+        String row = "#users tr[data-user=olga]";
         driver.findElement(By.cssSelector(row + " button.edit-user")).click();
-        String p = "#edit-" + ninaId;
+        String p = "#edit-" + olgaId;
         new Select(driver.findElement(By.cssSelector(p + "-role"))).selectByValue("1");
         type(By.cssSelector(p + "-quota"), "2");
         new Select(driver.findElement(By.cssSelector(p + "-quota-unit"))).selectByValue(String.valueOf(GB));
         type(By.cssSelector(p + "-quota-daily"), "500");
         new Select(driver.findElement(By.cssSelector(p + "-quota-daily-unit"))).selectByValue(String.valueOf(MB));
         driver.findElement(By.cssSelector(row + " button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section[aria-labelledby=users-title] [role=status]"), "User nina saved."));
-        JsonNode u = server.api().get("/api/v1/users/" + ninaId, admin).json();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section[aria-labelledby=users-title] [role=status]"), "User olga saved."));
+        JsonNode u = server.api().get("/api/v1/users/" + olgaId, admin).json();
         assertThat(u.get("role").get("id").asInt()).isEqualTo(1);
         assertThat(u.get("videoQuota").asLong()).isEqualTo(2 * GB);
         assertThat(u.get("videoQuotaDaily").asLong()).isEqualTo(500 * MB);

@@ -3,25 +3,19 @@ package org.peerlet.web;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peerlet.testing.Api;
 import org.peerlet.testing.TestClips;
 import org.peerlet.testing.TestServer;
-import org.peerlet.testing.Uploads;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page served here on another port), other pages refuse to be framed, Markdown with script in
  * it stays inert, the French switch speaks French, and sign-up shows the rules.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharingBrowserTest extends BrowserPages {
     static final String DESCRIPTION = """
             A **bold** word and [a link](https://example.org/page).
@@ -48,19 +41,21 @@ class SharingBrowserTest extends BrowserPages {
     static String uuid;
     static String shortUuid;
     static String secretUuid;
+    /** The one whose thumbnail a test changes. */
+    static String picturedUuid;
 
     @BeforeAll
     static void start() throws Exception {
         admin = startServer("sharing-browser");
-        Api api = server.api();
-        Uploads uploads = new Uploads(api);
         Path clip = TestClips.h264Aac(work.resolve("clip.mp4"), 320, 180, 3.0, 15);
-        long id = upload(uploads, "Shared clip", 1, DESCRIPTION, clip);
-        long secret = upload(uploads, "Secret clip", 3, "hidden", clip);
-        var v = uploads.awaitPublished(admin, id);
+        long id = upload(admin, Map.of("name", "Shared clip", "privacy", 1, "description", DESCRIPTION), clip);
+        long secret = upload(admin, Map.of("name", "Secret clip", "privacy", 3, "description", "hidden"), clip);
+        long pictured = upload(admin, Map.of("name", "Clip to picture", "privacy", 2), clip);
+        var v = published(admin, id);
         uuid = v.get("uuid").asText();
         shortUuid = v.get("shortUUID").asText();
-        secretUuid = uploads.awaitPublished(admin, secret).get("uuid").asText();
+        secretUuid = published(admin, secret).get("uuid").asText();
+        picturedUuid = published(admin, pictured).get("uuid").asText();
 
         // Someone else's site, on another origin, that embeds the video and tries to frame a normal page.
         otherSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -81,25 +76,17 @@ class SharingBrowserTest extends BrowserPages {
         startBrowser("--window-size=1280,900", "--lang=en-US");
     }
 
-    static long upload(Uploads uploads, String name, int privacy, String description, Path clip) {
-        Api.Res r = uploads.multipart(admin, Map.of("name", name, "privacy", privacy, "description", description,
-                "channelId", uploads.channelId(admin)), clip, "clip.mp4");
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        return r.json().get("video").get("id").asLong();
-    }
-
     @AfterAll
     static void stopOtherSite() {
         if (otherSite != null) otherSite.stop(0);
     }
 
     @Test
-    @Order(1)
     void embedPlaysInAnotherSitesIframeAndOtherPagesRefuseFraming() throws Exception {
         driver.get("http://127.0.0.1:" + otherSite.getAddress().getPort() + "/");
         driver.switchTo().frame(driver.findElement(By.id("player")));
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
+            wait.until(d ->
                     ((Number) js("const v = document.querySelector('video'); return v ? v.currentTime : 0")).doubleValue() > 0.8);
             assertThat(js("return document.documentElement.dataset.page")).isEqualTo("ready");
             // Light mode: no site header, the player fills the frame.
@@ -130,7 +117,6 @@ class SharingBrowserTest extends BrowserPages {
     }
 
     @Test
-    @Order(2)
     void markdownDescriptionIsRenderedAndInert() {
         open("/w/" + shortUuid);
         WebElement d = driver.findElement(By.cssSelector(".description"));
@@ -151,7 +137,6 @@ class SharingBrowserTest extends BrowserPages {
     }
 
     @Test
-    @Order(3)
     void frenchSwitchSpeaksFrenchAndIsRemembered() throws Exception {
         open("/");
         assertThat(driver.findElement(By.id("nav")).getText()).contains("Home");
@@ -202,8 +187,9 @@ class SharingBrowserTest extends BrowserPages {
     }
 
     @Test
-    @Order(4)
     void signUpShowsTheRulesOrSaysItIsClosed() throws Exception {
+        Api.Res closed = server.api().putJson("/api/v1/config/custom", admin, Map.of("signup", Map.of("enabled", false)));
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
         open("/signup");
         assertThat(driver.findElement(By.id("signup-closed")).getText()).contains("closed");
         assertThat(driver.findElements(By.id("signup-form"))).isEmpty();
@@ -227,14 +213,8 @@ class SharingBrowserTest extends BrowserPages {
     }
 
     @Test
-    @Order(5)
     void thumbnailIsChangedFromTheEditForm() throws Exception {
-        // Lea signed up and is logged in: the admin takes over.
-        js("localStorage.removeItem('peerlet.session')");
-        open("/login");
-        driver.findElement(By.id("username")).sendKeys("admin");
-        driver.findElement(By.id("password")).sendKeys(TestServer.ADMIN_PASSWORD, org.openqa.selenium.Keys.ENTER);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "(admin)"));
+        login("admin", TestServer.ADMIN_PASSWORD);
         java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(640, 360, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = img.createGraphics();
         g.setColor(new java.awt.Color(20, 200, 40));
@@ -243,7 +223,7 @@ class SharingBrowserTest extends BrowserPages {
         Path png = work.resolve("thumb.png");
         javax.imageio.ImageIO.write(img, "png", png.toFile());
         open("/my-videos");
-        String row = "li[data-uuid='" + uuid + "']";
+        String row = "li[data-uuid='" + picturedUuid + "']";
         driver.findElement(By.cssSelector(row + " button.edit")).click();
         WebElement file = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(row + " input[type=file]")));
         file.sendKeys(png.toAbsolutePath().toString());
@@ -251,7 +231,7 @@ class SharingBrowserTest extends BrowserPages {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main [role=status]"), "Saved."));
         wait.until(d -> js("const i = document.querySelector(arguments[0] + ' img'); return i.complete && i.naturalWidth > 0", row).equals(true));
         var thumb = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
-                server.api().get("/lazy-static/thumbnails/" + uuid + ".jpg").bytes()));
+                server.api().get("/lazy-static/thumbnails/" + picturedUuid + ".jpg").bytes()));
         int rgb = thumb.getRGB(thumb.getWidth() / 2, thumb.getHeight() / 2);
         assertThat((rgb >> 8) & 0xff).isGreaterThan(150);
         assertThat((rgb >> 16) & 0xff).isLessThan(80);

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peerlet.testing.TestClips;
 import org.peerlet.testing.TestFiles;
 import org.peerlet.testing.TestServer;
@@ -75,7 +74,7 @@ class UploaderGetsTheVideoOfAnUploadCutAfterItsLastByte extends BrowserPages {
         server.restart();
         js("window.__release()");
 
-        new WebDriverWait(driver, Duration.ofSeconds(90))
+        waitUpTo(Duration.ofSeconds(90))
                 .until(ExpectedConditions.elementToBeClickable(By.id("watch-link")));
         assertThat(driver.findElement(By.id("transcode-text")).getText()).isEqualTo("Your video is ready.");
         @SuppressWarnings("unchecked")

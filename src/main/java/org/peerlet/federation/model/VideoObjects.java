@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.peerlet.common.Times;
-import org.peerlet.http.Json;
+import org.peerlet.video.Ladder;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.Video;
 import org.peerlet.video.VideoConstants;
@@ -12,9 +12,7 @@ import org.peerlet.video.VideoConstants;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Videos as ActivityPub {@code Video} objects, in PeerTube's shape, and back.
@@ -26,11 +24,11 @@ import java.util.Map;
  */
 public final class VideoObjects {
 
-    /** What we keep of a remote video. {@code hls} is our ladder JSON with an absolute {@code base}. */
+    /** What we keep of a remote video: its ladder has the origin's folder as {@code base}. */
     public record Remote(String url, String uuid, String name, String description, int duration, boolean nsfw,
                          boolean commentsEnabled, boolean downloadEnabled, Long published, Integer category,
                          Integer licence, String language, List<String> tags, Privacy privacy,
-                         List<String> attributedTo, String hls, String playlistUrl) {
+                         List<String> attributedTo, Ladder ladder, String playlistUrl) {
     }
 
     private VideoObjects() {
@@ -98,32 +96,10 @@ public final class VideoObjects {
         o.put("support", v.support());
         o.putArray("subtitleLanguage");
         ArrayNode icon = o.putArray("icon");
-        if (thumbnailUrl != null) {
-            icon.addObject().put("type", "Image").put("url", thumbnailUrl).put("mediaType", "image/jpeg");
-        }
+        if (thumbnailUrl != null) icon.addObject().put("type", "Image").put("url", thumbnailUrl).put("mediaType", "image/jpeg");
         ArrayNode links = o.putArray("url");
         links.addObject().put("type", "Link").put("mediaType", "text/html").put("href", watchUrl);
-        if (v.hls() != null) {
-            JsonNode hls = Json.read(v.hls());
-            ObjectNode h = links.addObject();
-            h.put("type", "Link").put("mediaType", "application/x-mpegURL").put("href", hlsBase + hls.get("master").asText());
-            ArrayNode tag = h.putArray("tag");
-            if (hls.hasNonNull("sha256")) {
-                tag.addObject().put("type", "Link").put("name", "sha256").put("mediaType", "application/json")
-                        .put("href", hlsBase + hls.get("sha256").asText());
-            }
-            for (JsonNode r : hls.path("rungs")) {
-                tag.addObject().put("type", "Link").put("mediaType", "application/x-mpegURL")
-                        .put("href", hlsBase + r.get("playlist").asText())
-                        .put("height", r.path("height").asInt()).put("width", r.path("width").asInt())
-                        .put("size", r.path("size").asLong()).put("fps", r.path("fps").asDouble())
-                        .put("bandwidth", r.path("bandwidth").asLong());
-            }
-            // Our tracker, so other instances' players find this video's peers where it lives.
-            ObjectNode tracker = links.addObject();
-            tracker.put("type", "Link").put("name", "tracker-websocket").put("href", trackerUrl(url));
-            tracker.putArray("rel").add("tracker").add("websocket");
-        }
+        if (v.ladder() != null) hlsLinks(links, v.ladder(), hlsBase, url);
         o.put("likes", url + "/likes");
         o.put("dislikes", url + "/dislikes");
         o.put("shares", url + "/announces");
@@ -144,6 +120,28 @@ public final class VideoObjects {
         return o;
     }
 
+    /** The HLS link with its hash list and rungs, and our tracker's link. */
+    private static void hlsLinks(ArrayNode links, Ladder ladder, String hlsBase, String url) {
+        ObjectNode h = links.addObject();
+        h.put("type", "Link").put("mediaType", "application/x-mpegURL").put("href", hlsBase + ladder.master());
+        ArrayNode tag = h.putArray("tag");
+        if (ladder.sha256() != null) {
+            tag.addObject().put("type", "Link").put("name", "sha256").put("mediaType", "application/json")
+                    .put("href", hlsBase + ladder.sha256());
+        }
+        for (Ladder.Rung r : ladder.rungs()) {
+            tag.addObject().put("type", "Link").put("mediaType", "application/x-mpegURL")
+                    .put("href", hlsBase + r.playlist())
+                    .put("height", r.height()).put("width", r.width())
+                    .put("size", r.size()).put("fps", r.fps())
+                    .put("bandwidth", r.bandwidth());
+        }
+        // Our tracker, so other instances' players find this video's peers where it lives.
+        ObjectNode tracker = links.addObject();
+        tracker.put("type", "Link").put("name", "tracker-websocket").put("href", trackerUrl(url));
+        tracker.putArray("rel").add("tracker").add("websocket");
+    }
+
     /**
      * Reads a remote {@code Video}; refuses one without an id, uuid, name or HLS playlist.
      *
@@ -162,50 +160,7 @@ public final class VideoObjects {
         } catch (RuntimeException ignored) {
             // duration stays 0
         }
-        String playlist = null;
-        String sha = null;
-        String tracker = null;
-        List<Map<String, Object>> rungs = new ArrayList<>();
-        for (JsonNode link : o.path("url")) {
-            String mt = As.text(link, "mediaType");
-            // ws:// and wss:// stand for http:// and https:// of the same host: only the video's own.
-            if (isTrackerLink(link) && tracker == null
-                    && As.sameHost(As.text(link, "href").replaceFirst("^ws", "http"), url)) {
-                tracker = As.text(link, "href");
-                continue;
-            }
-            if (!"application/x-mpegURL".equalsIgnoreCase(mt) || playlist != null) continue;
-            playlist = As.text(link, "href");
-            for (JsonNode t : link.path("tag")) {
-                String tmt = As.text(t, "mediaType");
-                String href = As.text(t, "href");
-                if (href == null || !As.sameHost(href, url)) continue;
-                if ("sha256".equals(As.text(t, "name"))) {
-                    sha = href;
-                } else if (t.has("height") && ("application/x-mpegURL".equalsIgnoreCase(tmt) || "video/mp4".equalsIgnoreCase(tmt))) {
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    int height = t.path("height").asInt();
-                    r.put("height", height);
-                    r.put("width", t.has("width") ? t.get("width").asInt() : height * 16 / 9);
-                    r.put("fps", t.path("fps").asDouble());
-                    r.put("bandwidth", t.path("bandwidth").asLong());
-                    r.put("size", t.path("size").asLong());
-                    r.put("playlist", href);
-                    rungs.add(r);
-                }
-            }
-        }
-        if (playlist == null || !As.sameHost(playlist, url)) throw new IllegalArgumentException("the Video has no HLS playlist of its own host");
-        rungs.sort((a, b) -> Integer.compare((Integer) a.get("height"), (Integer) b.get("height")));
-        int slash = playlist.lastIndexOf('/');
-        String base = playlist.substring(0, slash + 1);
-        Map<String, Object> hls = new LinkedHashMap<>();
-        hls.put("base", base);
-        hls.put("master", playlist.substring(slash + 1));
-        hls.put("sha256", sha == null ? null : relative(base, sha));
-        for (Map<String, Object> r : rungs) r.put("playlist", relative(base, (String) r.get("playlist")));
-        hls.put("rungs", rungs);
-        if (tracker != null) hls.put("tracker", tracker);
+        Ladder ladder = ladderOf(o, url);
 
         List<String> tags = new ArrayList<>();
         for (JsonNode t : o.path("tag")) {
@@ -226,7 +181,49 @@ public final class VideoObjects {
                 o.path("sensitive").asBoolean(false), o.path("commentsEnabled").asBoolean(true),
                 o.path("downloadEnabled").asBoolean(true), published, intOrNull(As.text(o.path("category"), "identifier")),
                 intOrNull(As.text(o.path("licence"), "identifier")), As.text(o.path("language"), "identifier"),
-                tags, privacy, As.ids(o.get("attributedTo")), Json.write(hls), playlist);
+                tags, privacy, As.ids(o.get("attributedTo")), ladder, ladder.base() + ladder.master());
+    }
+
+    /** The ladder of a remote Video's first HLS link, with its files relative to the playlist's folder. */
+    private static Ladder ladderOf(JsonNode o, String url) {
+        String playlist = null;
+        String sha = null;
+        String tracker = null;
+        List<Ladder.Rung> rungs = new ArrayList<>();
+        for (JsonNode link : o.path("url")) {
+            String mt = As.text(link, "mediaType");
+            // ws:// and wss:// stand for http:// and https:// of the same host: only the video's own.
+            if (isTrackerLink(link) && tracker == null
+                    && As.sameHost(As.text(link, "href").replaceFirst("^ws", "http"), url)) {
+                tracker = As.text(link, "href");
+                continue;
+            }
+            if (!"application/x-mpegURL".equalsIgnoreCase(mt) || playlist != null) continue;
+            playlist = As.text(link, "href");
+            for (JsonNode t : link.path("tag")) {
+                String tmt = As.text(t, "mediaType");
+                String href = As.text(t, "href");
+                if (href == null || !As.sameHost(href, url)) continue;
+                if ("sha256".equals(As.text(t, "name"))) {
+                    sha = href;
+                } else if (t.has("height") && ("application/x-mpegURL".equalsIgnoreCase(tmt) || "video/mp4".equalsIgnoreCase(tmt))) {
+                    int height = t.path("height").asInt();
+                    rungs.add(new Ladder.Rung(height, t.has("width") ? t.get("width").asInt() : height * 16 / 9,
+                            t.path("fps").asDouble(), t.path("bandwidth").asLong(), t.path("size").asLong(), href,
+                            null, null));
+                }
+            }
+        }
+        if (playlist == null || !As.sameHost(playlist, url)) throw new IllegalArgumentException("the Video has no HLS playlist of its own host");
+        int slash = playlist.lastIndexOf('/');
+        String base = playlist.substring(0, slash + 1);
+        List<Ladder.Rung> relativeRungs = rungs.stream()
+                .sorted(java.util.Comparator.comparingInt(Ladder.Rung::height))
+                .map(r -> new Ladder.Rung(r.height(), r.width(), r.fps(), r.bandwidth(), r.size(),
+                        relative(base, r.playlist()), null, null))
+                .toList();
+        return Ladder.remote(base, playlist.substring(slash + 1), sha == null ? null : relative(base, sha),
+                relativeRungs, tracker);
     }
 
     private static boolean isPublic(List<String> audience) {
