@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.peerlet.testing.Api;
+import org.peerlet.testing.Await;
 import org.peerlet.testing.TestClips;
 import org.peerlet.testing.TestFiles;
 import org.peerlet.testing.TestServer;
@@ -43,15 +44,13 @@ class TranscodingJobsAreVisibleAndControllable {
         long id = uploads.upload(admin, "Deleted while working", 1,
                 TestClips.h264Aac(clips.resolve("long.mp4"), 1280, 720, 8.0, 30));
         String uuid = api.get("/api/v1/videos/" + id, admin).json().get("uuid").asText();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!api.get("/api/v1/videos/" + id + "/transcoding", admin).json().get("state").asText().equals("running")
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until("its transcoding runs", Duration.ofSeconds(30), () ->
+                api.get("/api/v1/videos/" + id + "/transcoding", admin).json().get("state").asText().equals("running"));
         assertThat(api.delete("/api/v1/videos/" + id, admin).status()).isEqualTo(204);
-        Thread.sleep(1500); // the worker notices the cancel between packets
-        assertThat(TestFiles.listFiles(server.dataDir()).stream().filter(f -> f.contains(uuid))).isEmpty();
-        assertThat(api.get("/api/v1/jobs?state=running", admin).json().get("data")).isEmpty();
+        // The worker notices the cancel between packets, then removes its work.
+        Await.until("the cancelled job stops and its files go", () ->
+                api.get("/api/v1/jobs?state=running", admin).json().get("data").isEmpty()
+                        && TestFiles.listFiles(server.dataDir()).stream().noneMatch(f -> f.contains(uuid)));
         // Its id is never handed out again: an old link or token must not reach the next video.
         long next = uploads.upload(admin, "The next one", 1, TestClips.h264Aac(clips.resolve("next.mp4"), 160, 90, 1.0, 10));
         assertThat(next).isGreaterThan(id);

@@ -127,14 +127,17 @@ class ResumableUploadTest {
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(bytes, CHUNK, CHUNK / 2);
             out.flush();
-            Thread.sleep(300);
         }
-        Thread.sleep(300);
-        Api.Res stand = uploads.whereDoesItStand(user, location, bytes.length);
-        assertThat(stand.status()).isEqualTo(308);
-        long received = Long.parseLong(stand.header("Range").replace("bytes=0-", "")) + 1;
-        assertThat(received).isBetween((long) CHUNK, (long) CHUNK + CHUNK / 2);
-        finishFrom(location, received);
+        // A status query waits for the cut request's lock on the upload: past CHUNK, that request is done.
+        long[] received = {0};
+        Await.until("the server keeps the cut chunk's bytes", () -> {
+            Api.Res stand = uploads.whereDoesItStand(user, location, bytes.length);
+            assertThat(stand.status()).isEqualTo(308);
+            received[0] = Long.parseLong(stand.header("Range").replace("bytes=0-", "")) + 1;
+            return received[0] > CHUNK;
+        });
+        assertThat(received[0]).isEqualTo((long) CHUNK + CHUNK / 2);
+        finishFrom(location, received[0]);
     }
 
     @Test
