@@ -21,10 +21,13 @@ public final class Await {
 
     public static void until(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        // Quick at first, then at most every 40 ms: many conditions are HTTP calls, and two cores are shared.
+        long pause = 2;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting until " + what);
             try {
-                Thread.sleep(5);
+                Thread.sleep(pause);
+                pause = Math.min(40, pause * 2);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }

@@ -83,18 +83,11 @@ public final class Uploads {
 
     /** Waits until the video's transcoding job is done or failed; returns the video's JSON. */
     public JsonNode awaitTranscoded(String token, long videoId, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode job = api.get("/api/v1/videos/" + videoId + "/transcoding", token).json();
-            String state = job.path("state").asText();
-            if (state.equals("done") || state.equals("failed")) return api.get("/api/v1/videos/" + videoId, token).json();
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("video " + videoId + " was not transcoded in " + timeout);
+        Await.until("video " + videoId + "'s transcoding ends", timeout, () -> {
+            String state = api.get("/api/v1/videos/" + videoId + "/transcoding", token).json().path("state").asText();
+            return state.equals("done") || state.equals("failed");
+        });
+        return api.get("/api/v1/videos/" + videoId, token).json();
     }
 
     public JsonNode awaitPublished(String token, long videoId) {

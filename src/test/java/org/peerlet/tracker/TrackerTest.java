@@ -1,5 +1,6 @@
 package org.peerlet.tracker;
 
+import org.peerlet.testing.Await;
 import org.peerlet.testing.MutableClock;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -351,14 +352,6 @@ class TrackerTest {
     }
 
     static void eventually(Supplier<Boolean> condition) {
-        long end = System.nanoTime() + 5_000_000_000L;
-        while (!condition.get()) {
-            if (System.nanoTime() > end) throw new AssertionError("condition not met within 5 s");
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        Await.until("the tracker's state follows", Duration.ofSeconds(5), condition::get);
     }
 }

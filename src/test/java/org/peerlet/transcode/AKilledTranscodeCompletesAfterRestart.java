@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerlet.testing.Api;
+import org.peerlet.testing.Await;
 import org.peerlet.testing.PeerletProcess;
 import org.peerlet.testing.TestClips;
 import org.peerlet.testing.TestFiles;
@@ -35,14 +36,10 @@ class AKilledTranscodeCompletesAfterRestart {
         long id;
         try {
             id = uploads.upload(admin, "Killed midway", 1, clip);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            JsonNode job;
-            do {
-                job = api.get("/api/v1/videos/" + id + "/transcoding", admin).json();
-                Thread.sleep(50);
-            } while (!(job.get("state").asText().equals("running") && job.get("progress").asDouble() > 0)
-                    && System.nanoTime() < deadline);
-            assertThat(job.get("state").asText()).isEqualTo("running");
+            Await.until("the transcode is under way", Duration.ofSeconds(30), () -> {
+                JsonNode job = api.get("/api/v1/videos/" + id + "/transcoding", admin).json();
+                return job.get("state").asText().equals("running") && job.get("progress").asDouble() > 0;
+            });
         } finally {
             first.kill();
         }

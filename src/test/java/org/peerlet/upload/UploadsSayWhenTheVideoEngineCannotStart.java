@@ -3,13 +3,17 @@ package org.peerlet.upload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerlet.testing.Api;
+import org.peerlet.testing.Await;
 import org.peerlet.testing.TestClips;
 import org.peerlet.testing.Uploads;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +43,10 @@ class UploadsSayWhenTheVideoEngineCannotStart {
         pb.environment().keySet().removeIf(k -> k.startsWith("PEERLET_"));
         Process p = pb.start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!Files.readString(dir.resolve("out.log")).contains("listening on")) {
-                assertThat(p.isAlive() && System.nanoTime() < deadline).as("the server starts").isTrue();
-                Thread.sleep(50);
-            }
+            Await.until("the server listens", Duration.ofSeconds(30), () -> {
+                assertThat(p.isAlive()).as("the server is running").isTrue();
+                return read(dir.resolve("out.log")).contains("listening on");
+            });
             Api api = new Api("http://127.0.0.1:" + port);
             String token = api.token("admin", "grandma-knits");
             Uploads uploads = new Uploads(api);
@@ -88,5 +91,13 @@ class UploadsSayWhenTheVideoEngineCannotStart {
             for (Path p : gone) Files.delete(p);
         }
         return to;
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
