@@ -48,6 +48,8 @@ public final class UserRoutes implements RouteGroup {
         r.put("/api/v1/users/me", this::updateMe, Access.USER);
         r.post("/api/v1/users/register", this::register, Access.ANYONE);
         r.get("/api/v1/users", this::list, Access.ADMIN);
+        // Sign-up needs no approval here, so no registration ever waits for one.
+        r.get("/api/v1/users/registrations", ctx -> ctx.json(Paging.result(0, List.of())), Access.MODERATOR);
         r.post("/api/v1/users", this::create, Access.ADMIN);
         r.get("/api/v1/users/{id}", this::get, Access.ADMIN);
         r.put("/api/v1/users/{id}", this::update, Access.ADMIN);
@@ -58,12 +60,20 @@ public final class UserRoutes implements RouteGroup {
 
     Map<String, Object> userJson(DSLContext db, User u) {
         Account a = accounts.byUserId(db, u.id()).orElseThrow();
-        List<Map<String, Object>> chans = channels.json(db, a);
+        // A user's own channels name their owner by id: the user is the owner (PeerTube's UserVideoChannel).
+        List<Map<String, Object>> chans = channels.json(db, a).stream().map(c -> {
+            Map<String, Object> own = new java.util.LinkedHashMap<>(c);
+            own.remove("ownerAccount");
+            own.put("ownerAccountId", a.id());
+            return own;
+        }).toList();
         return AccountJson.user(u, a, chans, urls);
     }
 
     private void me(Context ctx) {
-        ctx.json(userJson(db.dsl(), Auth.required(ctx)));
+        Map<String, Object> me = new java.util.LinkedHashMap<>(userJson(db.dsl(), Auth.required(ctx)));
+        me.put("specialPlaylists", List.of()); // no "watch later" until playlists exist
+        ctx.json(me);
     }
 
     private void updateMe(Context ctx) {
@@ -110,7 +120,7 @@ public final class UserRoutes implements RouteGroup {
     }
 
     private static long idParam(Context ctx) {
-        return org.peerlet.http.PathParams.id(ctx, "id", "user");
+        return org.peerlet.http.PathParams.id(ctx, "id");
     }
 
     private void get(Context ctx) {

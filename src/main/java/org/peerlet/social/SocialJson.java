@@ -26,6 +26,7 @@ public final class SocialJson {
         m.put("isDeleted", false);
         m.put("totalRepliesFromVideoAuthor", 0);
         m.put("totalReplies", replies);
+        m.put("heldForReview", false);
         m.put("account", AccountJson.account(c.account(), urls));
         return m;
     }

@@ -39,7 +39,9 @@ public final class SocialRoutes implements RouteGroup {
         Paging p = Paging.of(ctx);
         List<Map<String, Object>> data = new ArrayList<>();
         for (Comment c : social.threads(v, p.start(), p.count())) data.add(SocialJson.comment(c, social.countReplies(c), urls));
-        ctx.json(Paging.result(social.countThreads(v), data));
+        Map<String, Object> threads = new java.util.LinkedHashMap<>(Paging.result(social.countThreads(v), data));
+        threads.put("totalNotDeletedComments", social.countThreads(v)); // no deleting of comments yet
+        ctx.json(threads);
     }
 
     private void comment(Context ctx) {

@@ -51,7 +51,7 @@ class TranscodingJobsAreVisibleAndControllable {
         assertThat(api.delete("/api/v1/videos/" + id, admin).status()).isEqualTo(204);
         Thread.sleep(1500); // the worker notices the cancel between packets
         assertThat(TestFiles.listFiles(server.dataDir()).stream().filter(f -> f.contains(uuid))).isEmpty();
-        assertThat(api.get("/api/v1/jobs?state=running", admin).json().get("data")).isEmpty();
+        assertThat(api.get("/api/v1/jobs/active", admin).json().get("data")).isEmpty();
         // Its id is never handed out again: an old link or token must not reach the next video.
         long next = uploads.upload(admin, "The next one", 1, TestClips.h264Aac(clips.resolve("next.mp4"), 160, 90, 1.0, 10));
         assertThat(next).isGreaterThan(id);
@@ -73,7 +73,7 @@ class TranscodingJobsAreVisibleAndControllable {
         assertThat(v.get("state").get("id").asInt()).isEqualTo(7);
         assertThat(v.get("state").get("label").asText()).isEqualTo("Transcoding failed");
         assertThat(job.get("error").asText()).containsIgnoringCase("truncated");
-        JsonNode failed = api.get("/api/v1/jobs?state=failed", admin).json();
+        JsonNode failed = api.get("/api/v1/jobs/failed", admin).json();
         assertThat(failed.get("data").get(0).get("error").asText()).isEqualTo(job.get("error").asText());
         long jobId = job.get("id").asLong();
         assertThat(api.postJson("/api/v1/jobs/" + jobId + "/retry", admin, java.util.Map.of()).status()).isEqualTo(204);
