@@ -190,6 +190,7 @@ public final class App implements AutoCloseable {
         // Upload paths first: /videos/upload-resumable must win over /videos/{id}.
         routes.add(new UploadRoutes(db, intake, resumable, media, videos, defaultPrivacy, privacy));
         routes.add(new VideoRoutes(db, videos, videoJson, channels, accountRepo, urls, proxies, privacy));
+        routes.add(new org.peerlet.video.OverviewRoutes(videos, videoJson, urls));
         FileAccess fileAccess = new FileAccess(videos);
         routes.add(new MediaRoutes(media, fileAccess));
         routes.add(new TorrentRoutes(media, fileAccess, urls, (id, ctx) -> fileTokens.mint(id, Auth.user(ctx)).token()));
@@ -202,9 +203,10 @@ public final class App implements AutoCloseable {
         routes.add(new ChannelRoutes(db, channelRepo, channels, urls));
         routes.add(new InstanceRoutes(instance, new InstanceRoutes.Capabilities(
                 settings.get(Settings.TRANSCODING_RESOLUTIONS), settings.get(Settings.P2P_ENABLED),
-                settings.get(Settings.MAX_UPLOAD_SIZE), settings.get(Settings.USER_VIDEO_QUOTA),
+                settings.get(Settings.USER_VIDEO_QUOTA),
                 settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
-                List.of(".mp4", ".webm", ".mkv", ".mov", ".ogv", ".avi", ".m4v", ".mp3", ".m4a", ".ogg", ".flac", ".wav"))));
+                List.of(".mp4", ".webm", ".mkv", ".mov", ".ogv", ".avi", ".m4v", ".mp3", ".m4a", ".ogg", ".flac", ".wav"),
+                settings.get(Settings.DEFAULT_PRIVACY))));
         this.knownSwarms = new KnownSwarms();
         this.tracker = new Tracker(settings.get(Settings.P2P_ENABLED), knownSwarms, TrackerLimits.defaults()
                 .withAddressLimits(settings.get(Settings.TRACKER_MAX_SOCKETS_PER_IP), settings.get(Settings.TRACKER_ANNOUNCES_PER_IP),
@@ -238,6 +240,8 @@ public final class App implements AutoCloseable {
                 social, accounts, instance, signed));
         routes.add(new FederationApiRoutes(db, follows, localActors, remoteActors, blocklist, accountRepo, channelRepo,
                 videos, videoJson));
+        routes.add(new org.peerlet.federation.discovery.ServerStatsRoutes(db, accounts, channelRepo, videos, social,
+                follows, localActors));
         subscribe(events, worker, fileTokens, videoSwarms, videos, publisher);
 
         routes.add(new ShareRoutes(videos, instance, urls));

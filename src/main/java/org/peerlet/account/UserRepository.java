@@ -63,6 +63,10 @@ public final class UserRepository {
         return db.fetchCount(USERS);
     }
 
+    public int countWithRole(DSLContext db, Role role) {
+        return db.fetchCount(USERS, ROLE.eq(role.id));
+    }
+
     public void setPassword(DSLContext tx, long id, String hash) {
         tx.update(USERS).set(PASSWORD_HASH, hash).where(ID.eq(id)).execute();
     }

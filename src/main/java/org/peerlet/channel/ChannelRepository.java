@@ -64,6 +64,24 @@ public final class ChannelRepository {
         return db.fetchCount(CHANNELS);
     }
 
+    public int countLocal(DSLContext db) {
+        return db.fetchCount(CHANNELS, HOST.eq(""));
+    }
+
+    /** Channels whose name or display name holds the text (any case), as PeerTube's channel search finds them. */
+    public List<Channel> search(DSLContext db, String text, int start, int count) {
+        return db.select(COLUMNS).from(CHANNELS).where(matching(text)).orderBy(ID).limit(count).offset(start)
+                .fetch(ChannelRepository::toChannel);
+    }
+
+    public int countMatching(DSLContext db, String text) {
+        return db.fetchCount(CHANNELS, matching(text));
+    }
+
+    private static org.jooq.Condition matching(String text) {
+        return NAME.containsIgnoreCase(text).or(DISPLAY_NAME.containsIgnoreCase(text));
+    }
+
     public void update(DSLContext tx, long id, String displayName, String description, String support, long now) {
         tx.update(CHANNELS).set(DISPLAY_NAME, displayName).set(DESCRIPTION, description).set(SUPPORT, support)
                 .set(UPDATED_AT, now).where(ID.eq(id)).execute();

@@ -103,6 +103,11 @@ public final class ChannelService {
         return channels.byAccount(db, accountId);
     }
 
+    /** A channel of ours the asker may change: 404 if there is none, 403 if it is not theirs. */
+    public Channel requireEditable(User asker, String handle) {
+        return editable(db.dsl(), asker, handle);
+    }
+
     private Channel editable(DSLContext tx, User asker, String handle) {
         // Only a channel of this instance can be changed here, whatever host the handle names.
         Channel c = channels.byName(tx, org.peerlet.common.Handle.parse(handle, "").name(), "")

@@ -56,6 +56,7 @@ public final class UploadRoutes implements RouteGroup {
     @Override
     public void addTo(JavalinDefaultRoutingApi r) {
         r.post("/api/v1/videos/upload", this::multipart, Access.USER);
+        r.get("/api/v1/users/me/video-quota-used", ctx -> ctx.json(intake.quotaUsed(Auth.required(ctx))), Access.USER);
         r.post(RESUMABLE, this::startResumable, Access.USER);
         r.put(RESUMABLE, this::putResumable, Access.USER);
         r.delete(RESUMABLE, this::cancelResumable, Access.USER);
@@ -73,7 +74,7 @@ public final class UploadRoutes implements RouteGroup {
         Body b = Body.of(ctx);
         VideoMetadata m = VideoForm.forNew(b, defaultPrivacy);
         List<String> videoPasswords = VideoForm.passwords(b, m.privacy(), 0);
-        long channelId = b.number("channelId").orElseThrow(() -> ApiError.badRequest("channelId is required"));
+        long channelId = b.number("channelId").orElseThrow(() -> ApiError.badField("channelId", "channelId is required"));
         Channel channel = intake.channelFor(user, channelId);
         Path thumb = image(ctx, "thumbnailfile", Images.THUMBNAIL_WIDTH, Images.THUMBNAIL_HEIGHT);
         Path preview = image(ctx, "previewfile", Images.PREVIEW_WIDTH, Images.PREVIEW_HEIGHT);
