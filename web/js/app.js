@@ -5,26 +5,21 @@ import { api, currentUser, isAdmin, logout, onSessionChange, reloadMe } from './
 import { errorBox, pageTitle } from './ui.js';
 import { instance, navigate, setTitle } from './nav.js';
 
-const routes = [
-  [/^\/$/, () => import('./pages/home.js')],
-  [/^\/videos\/(recently-added|trending|local|subscriptions)$/, () => import('./pages/videos.js')],
-  [/^\/settings$/, () => import('./pages/settings.js')],
-  [/^\/w\/([^/]+)$/, () => import('./pages/watch.js')],
-  [/^\/videos\/watch\/([^/]+)$/, () => import('./pages/watch.js')],
-  [/^\/login$/, () => import('./pages/login.js')],
-  [/^\/signup$/, () => import('./pages/signup.js')],
-  [/^\/upload$/, () => import('./pages/upload.js')],
-  [/^\/my-videos$/, () => import('./pages/my-videos.js')],
-  [/^\/shared$/, () => import('./pages/shared.js')],
-  [/^\/s\/([^/]+)$/, () => import('./pages/share-link.js')],
-  [/^\/c\/([^/]+)$/, () => import('./pages/channel.js')],
-  [/^\/a\/([^/]+)$/, () => import('./pages/account.js')],
-  [/^\/accounts\/([^/]+)$/, () => import('./pages/account.js')],
-  [/^\/video-channels\/([^/]+)$/, () => import('./pages/channel.js')],
-  [/^\/search$/, () => import('./pages/search.js')],
-  [/^\/admin$/, () => import('./pages/admin.js')],
-  [/^\/about$/, () => import('./pages/about.js')],
-];
+// The page addresses come from /pages.json, which the server reads too (one list for both).
+let routes = [];
+let serverPrefixes = [];
+
+/** "/c/{handle}" becomes a pattern whose groups are the page's arguments. */
+function route([address, page]) {
+  const re = address.split(/\{[^/}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('([^/]+)');
+  return [new RegExp(`^${re}$`), () => import(`./pages/${page}.js`)];
+}
+
+async function loadPages() {
+  const list = await (await fetch('/pages.json')).json();
+  routes = Object.entries(list.pages).map(route);
+  serverPrefixes = list.server;
+}
 
 const main = document.getElementById('app');
 const nav = document.getElementById('nav');
@@ -118,7 +113,7 @@ document.addEventListener('click', (e) => {
   const a = e.target.closest('a[href]');
   if (!a || a.target || a.hasAttribute('download')) return;
   const url = new URL(a.href, location.href);
-  if (url.origin !== location.origin || /^\/(api|vendor|feeds|services)\//.test(url.pathname) || url.pathname.startsWith('/videos/embed/')) return;
+  if (url.origin !== location.origin || serverPrefixes.some((p) => url.pathname.startsWith(p))) return;
   e.preventDefault();
   if (url.pathname + url.search !== location.pathname + location.search) navigate(url.pathname + url.search + url.hash);
 });
@@ -158,6 +153,7 @@ function drawFooter() {
 
 async function start() {
   translateShell();
+  const pages = loadPages();
   try {
     const cfg = await api('/api/v1/config', { anonymous: true });
     instance.name = cfg.instance?.name || 'Peerlet';
@@ -169,6 +165,7 @@ async function start() {
     /* the pages show their own errors */
   }
   if (currentUser()) reloadMe().catch(() => {});
+  await pages.catch(() => { /* no page list: every address shows "not found" */ });
   await render();
 }
 

@@ -2,6 +2,7 @@ import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
 import { api, currentUser, isAdmin } from '../api.js';
 import { errorBox, okBox, pageTitle, say, fullDate, ago, bytes } from '../ui.js';
+import { busy, field, messagesRegion, onSubmit } from '../form.js';
 import { refreshInstance, requireLogin, setTitle } from '../nav.js';
 
 export async function render(view) {
@@ -23,11 +24,6 @@ export async function render(view) {
   };
 }
 
-function field(id, label, input, hint) {
-  input.id = id;
-  return h('div', { class: 'field' }, h('label', { for: id }, label), input, hint ? h('p', { class: 'hint' }, hint) : null);
-}
-
 function instanceSection(custom) {
   const i = custom.instance;
   const name = h('input', { value: i.name, required: true, maxlength: 120 });
@@ -37,7 +33,8 @@ function instanceSection(custom) {
   const terms = h('textarea', { rows: 4, maxlength: 10000 });
   terms.value = i.terms || '';
   const signup = h('input', { type: 'checkbox', id: 'signup', checked: !!custom.signup?.enabled });
-  const messages = h('div', { class: 'messages', 'aria-live': 'polite' });
+  const messages = messagesRegion();
+  const save = h('button', { type: 'submit', class: 'primary' }, t('admin.save'));
   const form = h('form', { class: 'form', id: 'instance-form' },
     field('instance-name', t('admin.name'), name),
     field('instance-short', t('admin.shortDescription'), short),
@@ -45,26 +42,21 @@ function instanceSection(custom) {
     field('instance-terms', t('admin.terms'), terms),
     h('div', { class: 'field check' }, signup, h('label', { for: 'signup' }, t('admin.signup'))),
     messages,
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('admin.save'))));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    try {
-      const saved = await api('/api/v1/config/custom', { method: 'PUT', json: {
-        instance: { name: name.value.trim(), shortDescription: short.value, description: description.value, terms: terms.value },
-        signup: { enabled: signup.checked },
-      } });
-      refreshInstance(saved.instance.name);
-      say(messages, okBox(t('admin.saved')));
-    } catch (err) {
-      say(messages, errorBox(err));
-    }
+    h('div', { class: 'actions' }, save));
+  onSubmit(form, save, messages, async () => {
+    const saved = await api('/api/v1/config/custom', { method: 'PUT', json: {
+      instance: { name: name.value.trim(), shortDescription: short.value, description: description.value, terms: terms.value },
+      signup: { enabled: signup.checked },
+    } });
+    refreshInstance(saved.instance.name);
+    return t('admin.saved');
   });
   return h('section', { class: 'panel', 'aria-labelledby': 'instance-title' }, h('h2', { id: 'instance-title' }, t('admin.instance')), form);
 }
 
 function usersSection(users) {
   const tbody = h('tbody');
-  const listMessages = h('div', { class: 'messages', 'aria-live': 'polite' });
+  const listMessages = messagesRegion();
   const reload = async () => fill((await api('/api/v1/users?count=100&sort=createdAt')).data);
   const fill = (list) => clear(tbody).append(...list.map((u) => userRow(u, listMessages, reload)));
   fill(users.data);
@@ -72,7 +64,8 @@ function usersSection(users) {
   const email = h('input', { type: 'email', autocomplete: 'off' });
   const password = h('input', { type: 'password', required: true, autocomplete: 'new-password' });
   const role = h('select', null, [2, 1, 0].map((r) => h('option', { value: String(r) }, t(`admin.role.${r}`))));
-  const messages = h('div', { class: 'messages', 'aria-live': 'polite' });
+  const messages = messagesRegion();
+  const create = h('button', { type: 'submit' }, t('admin.createUser'));
   const form = h('form', { class: 'form', id: 'user-form' },
     h('div', { class: 'field-row' },
       field('new-username', t('admin.username'), username),
@@ -81,19 +74,14 @@ function usersSection(users) {
       field('new-password', t('admin.password'), password),
       field('new-role', t('admin.role'), role)),
     messages,
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('admin.createUser'))));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    try {
-      const body = { username: username.value.trim(), password: password.value, role: Number(role.value) };
-      if (email.value) body.email = email.value.trim();
-      await api('/api/v1/users', { method: 'POST', json: body });
-      say(messages, okBox(t('admin.userCreated', { name: body.username })));
-      form.reset();
-      await reload();
-    } catch (err) {
-      say(messages, errorBox(err));
-    }
+    h('div', { class: 'actions' }, create));
+  onSubmit(form, create, messages, async () => {
+    const body = { username: username.value.trim(), password: password.value, role: Number(role.value) };
+    if (email.value) body.email = email.value.trim();
+    await api('/api/v1/users', { method: 'POST', json: body });
+    form.reset();
+    await reload();
+    return t('admin.userCreated', { name: body.username });
   });
   return h('section', { class: 'panel', 'aria-labelledby': 'users-title' },
     h('h2', { id: 'users-title' }, t('admin.users')),
@@ -109,7 +97,7 @@ function usersSection(users) {
 const jobTime = (j) => j.finishedOn || j.processedOn || j.createdAt;
 
 function jobsSection() {
-  const messages = h('div', { class: 'messages', 'aria-live': 'polite' });
+  const messages = messagesRegion();
   const body = h('div', { class: 'table-wrap' });
   let timer = null;
   let stopped = false;
@@ -155,7 +143,7 @@ function jobsSection() {
 
 /** The built-in WebTorrent tracker: GET /api/v1/admin/tracker/stats, every 5 s while the page is open. */
 function trackerSection() {
-  const messages = h('div', { class: 'messages', 'aria-live': 'polite' });
+  const messages = messagesRegion();
   const body = h('div', { id: 'tracker-stats' });
   let timer = null;
   let stopped = false;
@@ -245,19 +233,12 @@ function userRow(u, messages, reload) {
         h('div', { class: 'field' }, h('label', { for: `${prefix}-role` }, t('admin.role')), role),
         quota.el, daily.el),
       h('div', { class: 'actions' }, save, h('button', { type: 'button', onclick: () => { show(); tr.querySelector('.edit-user').focus(); } }, t('admin.cancel'))));
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      save.disabled = true;
-      try {
-        const body = { videoQuota: quota.value(), videoQuotaDaily: daily.value() };
-        if (!me) body.role = Number(role.value);
-        await api(`/api/v1/users/${u.id}`, { method: 'PUT', json: body });
-        say(messages, okBox(t('admin.userSaved', { name: u.username })));
-        await reload();
-      } catch (err) {
-        say(messages, errorBox(err));
-        save.disabled = false;
-      }
+    onSubmit(form, save, messages, async () => {
+      const body = { videoQuota: quota.value(), videoQuotaDaily: daily.value() };
+      if (!me) body.role = Number(role.value);
+      await api(`/api/v1/users/${u.id}`, { method: 'PUT', json: body });
+      await reload();
+      return t('admin.userSaved', { name: u.username });
     });
     clear(tr).append(h('td', { colspan: 7 }, form));
     role.disabled ? quota.el.querySelector('input').focus() : role.focus();
@@ -270,17 +251,11 @@ function userRow(u, messages, reload) {
       show();
       tr.querySelector('.remove-user').focus();
     });
-    yes.addEventListener('click', async () => {
-      yes.disabled = true;
-      try {
-        await api(`/api/v1/users/${u.id}`, { method: 'DELETE' });
-        say(messages, okBox(t('admin.userRemoved', { name: u.username })));
-        await reload();
-      } catch (err) {
-        say(messages, errorBox(err));
-        yes.disabled = false;
-      }
-    });
+    yes.addEventListener('click', () => busy(yes, messages, async () => {
+      await api(`/api/v1/users/${u.id}`, { method: 'DELETE' });
+      await reload();
+      return t('admin.userRemoved', { name: u.username });
+    }));
     clear(cell).append(h('div', { class: 'confirm', role: 'group', 'aria-label': t('admin.removeUser', { name: u.username }) },
       h('p', null, t('admin.removeConfirm', { name: u.username })), h('div', { class: 'actions' }, yes, no)));
     no.focus();
@@ -302,21 +277,15 @@ function transcodingSection(config) {
 
 /** Instances we follow (add, remove) and instances following us (accept, reject). */
 function federationSection() {
-  const messages = h('div', { class: 'messages', 'aria-live': 'polite' });
+  const messages = messagesRegion();
   const following = h('ul', { class: 'my-list', id: 'following-list', role: 'list' });
   const followers = h('ul', { class: 'my-list', id: 'followers-list', role: 'list' });
-  const act = async (button, call, done) => {
-    button.disabled = true;
-    try {
-      await call();
-      say(messages, okBox(done));
-      await load();
-    } catch (err) {
-      say(messages, errorBox(err));
-      button.disabled = false;
-    }
-  };
-  const stateBadge = (state) => h('span', { class: `badge ${state === 'accepted' ? 'job-done' : 'job-waiting'}` }, t(state === 'accepted' ? 'admin.fed.accepted' : 'admin.fed.pending'));
+  const act = (button, call, done) => busy(button, messages, async () => {
+    await call();
+    await load();
+    return done;
+  });
+  const stateBadge = (state) => h('span', { class: `badge ${state === 'accepted' ? 'job-completed' : 'job-waiting'}` }, t(state === 'accepted' ? 'admin.fed.accepted' : 'admin.fed.pending'));
   const load = async () => {
     try {
       const [ing, ers] = await Promise.all([api('/api/v1/server/following?count=100'), api('/api/v1/server/followers?count=100')]);

@@ -1,37 +1,27 @@
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { login } from '../api.js';
-import { errorBox, pageTitle, say } from '../ui.js';
+import { pageTitle } from '../ui.js';
+import { field, messagesRegion, onSubmit } from '../form.js';
 import { instance, navigate, setTitle } from '../nav.js';
 
 export async function render(view, { params }) {
   setTitle(t('login.title'));
   const next = params.get('next');
   const safeNext = pathOfThisSite(next);
-  const messages = h('div', { class: 'messages', 'aria-live': 'polite' });
-  const username = h('input', { id: 'username', name: 'username', autocomplete: 'username', required: true, autocapitalize: 'none' });
-  const password = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const messages = messagesRegion();
+  const username = h('input', { name: 'username', autocomplete: 'username', required: true, autocapitalize: 'none' });
+  const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const submit = h('button', { type: 'submit', class: 'primary' }, t('login.submit'));
   const form = h('form', { class: 'form narrow', id: 'login-form' },
-    h('div', { class: 'field' }, h('label', { for: 'username' }, t('login.username')), username),
-    h('div', { class: 'field' }, h('label', { for: 'password' }, t('login.password')), password),
+    field('username', t('login.username'), username),
+    field('password', t('login.password'), password),
     messages,
     h('div', { class: 'actions' }, submit));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    submit.disabled = true;
-    submit.textContent = t('login.working');
-    say(messages, null);
-    try {
-      await login(username.value.trim(), password.value);
-      navigate(safeNext, { replace: true });
-    } catch (err) {
-      say(messages, errorBox(err));
-      submit.disabled = false;
-      submit.textContent = t('login.submit');
-      password.select();
-    }
-  });
+  onSubmit(form, submit, messages, async () => {
+    await login(username.value.trim(), password.value);
+    navigate(safeNext, { replace: true });
+  }, { working: t('login.working'), failed: () => password.select() });
   view.append(pageTitle(t('login.title')));
   if (next) view.append(h('p', null, t('login.needed')));
   view.append(form);

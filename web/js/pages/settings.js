@@ -2,7 +2,8 @@
 import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
 import { api, reloadMe } from '../api.js';
-import { channelLink, errorBox, okBox, pageTitle, say } from '../ui.js';
+import { channelLink, pageTitle } from '../ui.js';
+import { busy, field, messagesRegion, onSubmit } from '../form.js';
 import { requireLogin, setTitle } from '../nav.js';
 
 export async function render(view) {
@@ -13,33 +14,8 @@ export async function render(view) {
     profileSection(me), passwordSection(), channelsSection(me), subscriptionsSection(subs));
 }
 
-function field(id, label, input, hint) {
-  input.id = id;
-  const hintId = hint ? `${id}-hint` : null;
-  if (hintId) input.setAttribute('aria-describedby', hintId);
-  return h('div', { class: 'field' }, h('label', { for: id }, label), input, hint ? h('p', { class: 'hint', id: hintId }, hint) : null);
-}
-
 function panel(id, title, ...children) {
   return h('section', { class: 'panel', id, 'aria-labelledby': `${id}-title` }, h('h2', { id: `${id}-title` }, title), ...children);
-}
-
-function messagesRegion() {
-  return h('div', { class: 'messages', 'aria-live': 'polite' });
-}
-
-/** Runs a form's action with its submit button held down, and says how it went. */
-async function busy(button, messages, action) {
-  button.disabled = true;
-  say(messages, null);
-  try {
-    const text = await action();
-    if (text) say(messages, okBox(text));
-  } catch (err) {
-    say(messages, errorBox(err));
-  } finally {
-    button.disabled = false;
-  }
 }
 
 function profileSection(me) {
@@ -59,15 +35,12 @@ function profileSection(me) {
     h('p', { class: 'hint', id: 'settings-p2p-hint' }, t('settings.p2pHint')),
     messages,
     h('div', { class: 'actions' }, save));
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    busy(save, messages, async () => {
-      const body = { displayName: displayName.value.trim(), description: description.value, p2pEnabled: p2p.checked };
-      if (email.value.trim()) body.email = email.value.trim();
-      await api('/api/v1/users/me', { method: 'PUT', json: body });
-      await reloadMe();
-      return t('settings.saved');
-    });
+  onSubmit(form, save, messages, async () => {
+    const body = { displayName: displayName.value.trim(), description: description.value, p2pEnabled: p2p.checked };
+    if (email.value.trim()) body.email = email.value.trim();
+    await api('/api/v1/users/me', { method: 'PUT', json: body });
+    await reloadMe();
+    return t('settings.saved');
   });
   return panel('profile', t('settings.profile'), form);
 }
@@ -87,13 +60,10 @@ function passwordSection() {
   const match = () => again.setCustomValidity(again.value && again.value !== next.value ? t('settings.passwordsDiffer') : '');
   next.addEventListener('input', match);
   again.addEventListener('input', match);
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    busy(save, messages, async () => {
-      await api('/api/v1/users/me', { method: 'PUT', json: { currentPassword: current.value, password: next.value } });
-      form.reset();
-      return t('settings.passwordChanged');
-    });
+  onSubmit(form, save, messages, async () => {
+    await api('/api/v1/users/me', { method: 'PUT', json: { currentPassword: current.value, password: next.value } });
+    form.reset();
+    return t('settings.passwordChanged');
   });
   return panel('password', t('settings.password'), form);
 }
@@ -121,13 +91,10 @@ function channelsSection(me) {
       const form = h('form', { class: 'inline rename-form' },
         h('label', { for: id, class: 'visually-hidden' }, t('settings.channelDisplayName')), input, save,
         h('button', { type: 'button', onclick: show }, t('settings.cancel')));
-      form.addEventListener('submit', (e) => {
-        e.preventDefault();
-        busy(save, messages, async () => {
-          await api(`/api/v1/video-channels/${encodeURIComponent(c.name)}`, { method: 'PUT', json: { displayName: input.value.trim() } });
-          await refill();
-          return t('settings.channelRenamed', { name: input.value.trim() });
-        });
+      onSubmit(form, save, messages, async () => {
+        await api(`/api/v1/video-channels/${encodeURIComponent(c.name)}`, { method: 'PUT', json: { displayName: input.value.trim() } });
+        await refill();
+        return t('settings.channelRenamed', { name: input.value.trim() });
       });
       clear(li).append(form);
       input.focus();
@@ -159,15 +126,12 @@ function channelsSection(me) {
       field('channel-name', t('settings.channelName'), name, t('settings.channelNameHint')),
       field('channel-display-name', t('settings.channelDisplayName'), displayName)),
     h('div', { class: 'actions' }, create));
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    busy(create, messages, async () => {
-      await api('/api/v1/video-channels', { method: 'POST', json: { name: name.value.trim(), displayName: displayName.value.trim() } });
-      const made = displayName.value.trim();
-      form.reset();
-      await refill();
-      return t('settings.channelCreated', { name: made });
-    });
+  onSubmit(form, create, messages, async () => {
+    await api('/api/v1/video-channels', { method: 'POST', json: { name: name.value.trim(), displayName: displayName.value.trim() } });
+    const made = displayName.value.trim();
+    form.reset();
+    await refill();
+    return t('settings.channelCreated', { name: made });
   });
   return panel('channels', t('settings.channels'), messages, list, h('h3', null, t('settings.createChannel')), form);
 }
@@ -202,15 +166,12 @@ function subscriptionsSection(subs) {
     h('div', { class: 'field' },
       h('label', { for: 'subscribe-handle' }, t('settings.subscribeHandle')),
       h('div', { class: 'inline' }, handle, add)));
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    busy(add, messages, async () => {
-      const value = handle.value.trim().replace(/^@/, '');
-      await api('/api/v1/users/me/subscriptions', { method: 'POST', json: { uri: value } });
-      form.reset();
-      await refill();
-      return t('settings.subscribed', { name: value });
-    });
+  onSubmit(form, add, messages, async () => {
+    const value = handle.value.trim().replace(/^@/, '');
+    await api('/api/v1/users/me/subscriptions', { method: 'POST', json: { uri: value } });
+    form.reset();
+    await refill();
+    return t('settings.subscribed', { name: value });
   });
   return panel('subscriptions', t('settings.subscriptions'), h('p', { class: 'hint' }, t('settings.subscriptionsHint')), messages, list, form);
 }

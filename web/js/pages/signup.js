@@ -1,7 +1,8 @@
 import { h, plainText } from '../dom.js';
 import { t } from '../i18n.js';
 import { api, currentUser, login } from '../api.js';
-import { errorBox, okBox, pageTitle, say } from '../ui.js';
+import { okBox, pageTitle, say } from '../ui.js';
+import { field, messagesRegion, onSubmit } from '../form.js';
 import { navigate, setTitle } from '../nav.js';
 
 // Sign-up: the instance's rules first, then the form; or a clear word when sign-up is closed.
@@ -30,16 +31,12 @@ export async function render(view) {
       ? h('div', { class: 'rules', id: 'rules', tabindex: '0', role: 'region', 'aria-labelledby': 'rules-title' }, plainText(terms))
       : h('p', { class: 'muted', id: 'rules' }, t('signup.noRules')));
 
-  const messages = h('div', { class: 'messages', 'aria-live': 'polite' });
-  const field = (id, label, input, hint) => h('div', { class: 'field' },
-    h('label', { for: id }, label), input, hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null);
+  const messages = messagesRegion();
   const accept = h('input', { id: 'accept', type: 'checkbox', required: true });
-  const username = h('input', { id: 'signup-username', autocomplete: 'username', required: true, autocapitalize: 'none',
-    pattern: '[a-z0-9._]{1,50}', maxlength: 50, 'aria-describedby': 'signup-username-hint' });
-  const displayName = h('input', { id: 'signup-display', autocomplete: 'name', maxlength: 120 });
-  const email = h('input', { id: 'signup-email', type: 'email', autocomplete: 'email', required: true });
-  const password = h('input', { id: 'signup-password', type: 'password', autocomplete: 'new-password', required: true,
-    minlength: 6, 'aria-describedby': 'signup-password-hint' });
+  const username = h('input', { autocomplete: 'username', required: true, autocapitalize: 'none', pattern: '[a-z0-9._]{1,50}', maxlength: 50 });
+  const displayName = h('input', { autocomplete: 'name', maxlength: 120 });
+  const email = h('input', { type: 'email', autocomplete: 'email', required: true });
+  const password = h('input', { type: 'password', autocomplete: 'new-password', required: true, minlength: 6 });
   const submit = h('button', { type: 'submit', class: 'primary' }, t('signup.submit'));
   const form = h('form', { class: 'form narrow', id: 'signup-form' },
     h('div', { class: 'field check' }, accept, h('label', { for: 'accept' }, t('signup.accept'))),
@@ -50,23 +47,13 @@ export async function render(view) {
     messages,
     h('div', { class: 'actions' }, submit),
     h('p', null, t('signup.haveAccount'), ' ', h('a', { href: '/login' }, t('nav.login'))));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    submit.disabled = true;
-    submit.textContent = t('signup.working');
-    say(messages, null);
-    try {
-      const body = { username: username.value.trim(), password: password.value, email: email.value.trim() };
-      if (displayName.value.trim()) body.displayName = displayName.value.trim();
-      await api('/api/v1/users/register', { method: 'POST', anonymous: true, json: body });
-      say(messages, okBox(t('signup.done')));
-      await login(body.username, body.password);
-      navigate('/', { replace: true });
-    } catch (err) {
-      say(messages, errorBox(err));
-      submit.disabled = false;
-      submit.textContent = t('signup.submit');
-    }
-  });
+  onSubmit(form, submit, messages, async () => {
+    const body = { username: username.value.trim(), password: password.value, email: email.value.trim() };
+    if (displayName.value.trim()) body.displayName = displayName.value.trim();
+    await api('/api/v1/users/register', { method: 'POST', anonymous: true, json: body });
+    say(messages, okBox(t('signup.done')));
+    await login(body.username, body.password);
+    navigate('/', { replace: true });
+  }, { working: t('signup.working') });
   view.append(form);
 }

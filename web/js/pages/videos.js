@@ -8,8 +8,9 @@ import { LISTS } from './home.js';
 
 const PAGE = 24;
 
-export async function render(view, { args }) {
-  const kind = Object.keys(LISTS).find((k) => LISTS[k].path === `/videos/${args[0]}`) || 'recent';
+export async function render(view) {
+  const here = location.pathname.replace(/\/+$/, '');
+  const kind = Object.keys(LISTS).find((k) => LISTS[k].path === here) || 'recent';
   const list = LISTS[kind];
   if (list.login && !requireLogin()) return;
   const title = t(`home.section.${kind}`);

@@ -1,4 +1,5 @@
-import { h, clear, safeHtml } from '../dom.js';
+import { h, clear } from '../dom.js';
+import { safeHtml } from '../rich-text.js';
 import { t } from '../i18n.js';
 import { api, currentUser } from '../api.js';
 import { createPlayer } from '../player.js';

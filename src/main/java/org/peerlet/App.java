@@ -1,15 +1,14 @@
 package org.peerlet;
 
 import org.peerlet.account.AccountChannels;
-import org.peerlet.account.AccountRepository;
+import org.peerlet.account.AccountEvents;
+import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.AccountRoutes;
 import org.peerlet.account.AccountService;
 import org.peerlet.account.OAuthRoutes;
 import org.peerlet.account.PasswordHasher;
 import org.peerlet.account.TokenService;
-import org.peerlet.account.UserRepository;
 import org.peerlet.account.UserRoutes;
-import org.peerlet.channel.ChannelRepository;
 import org.peerlet.channel.ChannelRoutes;
 import org.peerlet.channel.ChannelService;
 import org.peerlet.channel.ChannelsOfAccounts;
@@ -20,7 +19,6 @@ import org.peerlet.common.Events;
 import org.peerlet.common.Times;
 import org.peerlet.federation.Blocklist;
 import org.peerlet.federation.FederationApiRoutes;
-import org.peerlet.federation.FederationRepository;
 import org.peerlet.federation.Follows;
 import org.peerlet.federation.LocalActors;
 import org.peerlet.federation.Publisher;
@@ -28,7 +26,6 @@ import org.peerlet.federation.RemoteActors;
 import org.peerlet.federation.RemoteFileTokens;
 import org.peerlet.federation.RemoteVideos;
 import org.peerlet.federation.SignedRequests;
-import org.peerlet.federation.delivery.DeliveryRepository;
 import org.peerlet.federation.delivery.DeliveryWorker;
 import org.peerlet.federation.delivery.Outbox;
 import org.peerlet.federation.discovery.DiscoveryRoutes;
@@ -48,22 +45,20 @@ import org.peerlet.instance.PluginRoutes;
 import org.peerlet.instance.Urls;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.torrent.TorrentBackfill;
+import org.peerlet.torrent.TorrentEvents;
 import org.peerlet.torrent.TorrentRoutes;
 import org.peerlet.video.FileAccess;
 import org.peerlet.transcode.FfmpegEngine;
-import org.peerlet.transcode.JobRepository;
 import org.peerlet.transcode.JobRoutes;
 import org.peerlet.transcode.MediaEngine;
 import org.peerlet.transcode.TranscodeWorker;
 import org.peerlet.privacy.FileTokens;
 import org.peerlet.privacy.PrivacyEvents;
-import org.peerlet.privacy.PrivacyRepository;
 import org.peerlet.privacy.PrivacyRoutes;
 import org.peerlet.privacy.PrivacyService;
 import org.peerlet.privacy.VideoPasswords;
 import org.peerlet.sharing.FeedRoutes;
 import org.peerlet.sharing.ShareRoutes;
-import org.peerlet.social.SocialRepository;
 import org.peerlet.social.SocialRoutes;
 import org.peerlet.social.SocialService;
 import org.peerlet.upload.Intake;
@@ -125,6 +120,19 @@ public final class App implements AutoCloseable {
     private final TorrentBackfill torrentBackfill;
     private final DeliveryWorker delivery;
     private final OutgoingHttp outgoing;
+    private final Events events;
+    private final Urls urls;
+    private final AccountDirectory accountDir;
+    private final ChannelService channels;
+    private final AccountChannels accountChannels;
+    private final Blocklist blocklist;
+    private final LocalActors localActors;
+    private final RemoteActors remoteActors;
+    private final FileTokens fileTokens;
+    private final TrustedProxies proxies;
+    private final PrivacyService privacy;
+    private final VideoJson videoJson;
+    private final SocialService social;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -133,130 +141,131 @@ public final class App implements AutoCloseable {
         this.clock = clock;
         Path dataDir = settings.dataDir();
         createDirectories(dataDir);
-        this.db = new Database(dataDir.resolve("peerlet.db"));
+        this.db = openDatabase(dataDir);
+        this.urls = new Urls(settings.publicUrl(), settings.publicHost());
+        this.instance = new InstanceSettings(db);
+        this.events = new Events(db::afterCommit);
+
+        PasswordHasher hasher = new PasswordHasher(10);
+        this.accountDir = new AccountDirectory(db);
+        this.channels = new ChannelService(db, accountDir, clock);
+        this.accountChannels = new ChannelsOfAccounts(channels, urls);
+        this.tokens = new TokenService(db, hasher, settings.get(Settings.LOGIN_LIMIT_PER_IP), events, clock);
+        this.accounts = new AccountService(db, accountChannels, hasher, tokens, events, clock);
+
+        this.media = new MediaLayout(dataDir);
+        this.engine = new FfmpegEngine();
+        // Federation: our actors and keys, the blocklist, the guarded HTTP client.
+        this.blocklist = new Blocklist(db, clock);
+        this.localActors = new LocalActors(db, urls, accountDir, channels, clock);
+        boolean allowHttp = settings.get(Settings.FEDERATION_ALLOW_HTTP);
+        this.outgoing = new OutgoingHttp(allowHttp, settings.get(Settings.FEDERATION_ALLOW_LOOPBACK),
+                blocklist::isBlocked, clock, "Peerlet/" + Version.VERSION + " (+" + urls.base() + ")");
+        this.remoteActors = new RemoteActors(db, outgoing, localActors, accounts, channels, clock, allowHttp);
+        // Privacy: one decision (VideoAccess) fed by one source of grants (shares, passwords, links, file tokens).
+        this.fileTokens = new FileTokens(clock, tokens::sessionEpoch);
+        this.proxies = settings.get(Settings.TRUSTED_PROXIES);
+        VideoPasswords videoPasswords = VideoPasswords.withKeyFile(db, hasher,
+                dataDir.resolve("video-passwords.key"), proxies, clock);
+        this.privacy = new PrivacyService(db, accountDir, videoPasswords, fileTokens, remoteActors::account, events, clock);
+        this.videos = new VideoService(db, media, new VideoAccess(privacy), events, clock);
+        this.worker = new TranscodeWorker(db, videos, media, engine, transcodeConfig(settings), clock);
+        this.videoJson = new VideoJson(urls, urls.tracker());
+        this.knownSwarms = new KnownSwarms(fileTokens::valid, fileTokens::stillGranted);
+        this.tracker = new Tracker(settings.get(Settings.P2P_ENABLED), knownSwarms, TrackerLimits.defaults()
+                .withAddressLimits(settings.get(Settings.TRACKER_MAX_SOCKETS_PER_IP), settings.get(Settings.TRACKER_ANNOUNCES_PER_IP),
+                        settings.get(Settings.TRACKER_ANNOUNCES_PER_IP_PER_SWARM)), clock);
+        this.videoSwarms = new VideoSwarms(knownSwarms, videoJson);
+        this.torrentBackfill = new TorrentBackfill(videos, media, events);
+        Outbox outbox = new Outbox(db, clock);
+        this.delivery = new DeliveryWorker(db, outbox, outgoing, localActors, clock, 8, Duration.ofMillis(500));
+        this.social = new SocialService(db, accountDir, videos, urls, events, clock);
+        Privacy defaultPrivacy = Privacy.of(settings.get(Settings.DEFAULT_PRIVACY));
+        Intake intake = new Intake(db, media, engine, videos, channels, accountDir, worker,
+                settings.get(Settings.MAX_UPLOAD_SIZE), clock);
+        this.resumable = new ResumableUploads(db, media, intake, videos, accounts, defaultPrivacy, privacy, clock);
+
+        List<RouteGroup> routes = localRoutes(intake, defaultPrivacy);
+        Publisher publisher = federate(outbox, routes);
+        subscribe(fileTokens, publisher);
+        routes.add(new ShareRoutes(videos, instance, urls));
+        routes.add(new FeedRoutes(videos, videoJson, channels, accountDir, instance, urls));
+        this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
+                settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens)::check, new SecurityHeaders(urls.base(), allowHttp), routes);
+    }
+
+    private static Database openDatabase(Path dataDir) {
+        Database db = new Database(dataDir.resolve("peerlet.db"));
         try {
             new Migrator(db).migrate();
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
-        Urls urls = new Urls(settings.publicUrl(), settings.publicHost());
-        this.instance = new InstanceSettings(db);
-        Events events = new Events(db::afterCommit);
+        return db;
+    }
 
-        PasswordHasher hasher = new PasswordHasher(10);
-        UserRepository userRepo = new UserRepository();
-        AccountRepository accountRepo = new AccountRepository();
-        ChannelRepository channelRepo = new ChannelRepository();
-        ChannelService channels = new ChannelService(db, channelRepo, accountRepo, clock);
-        AccountChannels accountChannels = new ChannelsOfAccounts(channels, urls);
-        this.tokens = new TokenService(db, userRepo, hasher, settings.get(Settings.LOGIN_LIMIT_PER_IP), clock);
-        this.accounts = new AccountService(db, userRepo, accountRepo, accountChannels, hasher, tokens, clock);
+    private static TranscodeWorker.Config transcodeConfig(Settings settings) {
+        return new TranscodeWorker.Config(settings.get(Settings.TRANSCODING_RESOLUTIONS),
+                settings.get(Settings.TRANSCODING_PRESET), settings.get(Settings.TRANSCODING_THREADS),
+                settings.get(Settings.TRANSCODING_CONCURRENCY), settings.get(Settings.KEEP_ORIGINAL));
+    }
 
-        this.media = new MediaLayout(dataDir);
-        this.engine = new FfmpegEngine();
-        JobRepository jobRepo = new JobRepository();
-        // Federation: our actors and keys, the guarded HTTP client, the guarded HTTP client.
-        FederationRepository fedRepo = new FederationRepository();
-        Blocklist blocklist = new Blocklist(db, fedRepo, clock);
-        LocalActors localActors = new LocalActors(db, urls, accountRepo, channelRepo, fedRepo, clock);
-        boolean allowHttp = settings.get(Settings.FEDERATION_ALLOW_HTTP);
-        this.outgoing = new OutgoingHttp(allowHttp, settings.get(Settings.FEDERATION_ALLOW_LOOPBACK),
-                blocklist::isBlocked, clock, "Peerlet/" + Version.VERSION + " (+" + urls.base() + ")");
-        RemoteActors remoteActors = new RemoteActors(db, outgoing, localActors, fedRepo, accounts, channels,
-                clock, allowHttp);
-        // Privacy: one decision (VideoAccess) fed by one source of grants (shares, passwords, links, file tokens).
-        FileTokens fileTokens = new FileTokens(clock, tokens::sessionEpoch);
-        TrustedProxies proxies = settings.get(Settings.TRUSTED_PROXIES);
-        PrivacyRepository privacyRepo = new PrivacyRepository();
-        VideoPasswords videoPasswords = VideoPasswords.withKeyFile(db, privacyRepo, hasher,
-                dataDir.resolve("video-passwords.key"), proxies, clock);
-        PrivacyService privacy = new PrivacyService(db, privacyRepo, accountRepo, videoPasswords, fileTokens,
-                remoteActors::account, events, clock);
-        this.videos = new VideoService(db, media, new VideoAccess(privacy), events, clock);
-        // A user removed: each of their videos goes as a delete of it would (jobs, swarms, federation, files).
-        accounts.onDelete(videos::deleteAllOfAccount);
-        Privacy defaultPrivacy = Privacy.of(settings.get(Settings.DEFAULT_PRIVACY));
-        this.worker = new TranscodeWorker(db, jobRepo, videos, media, engine, new TranscodeWorker.Config(
-                settings.get(Settings.TRANSCODING_RESOLUTIONS), settings.get(Settings.TRANSCODING_PRESET),
-                settings.get(Settings.TRANSCODING_THREADS), settings.get(Settings.TRANSCODING_CONCURRENCY),
-                settings.get(Settings.KEEP_ORIGINAL)), clock);
-        Intake intake = new Intake(db, media, engine, videos, channelRepo, accountRepo, worker,
-                settings.get(Settings.MAX_UPLOAD_SIZE), clock);
-        this.resumable = new ResumableUploads(db, media, intake, videos, accounts, defaultPrivacy, privacy, clock);
-        VideoJson videoJson = new VideoJson(urls, urls.tracker());
-
+    /** The routes of this instance's own API, uploads first: /videos/upload-resumable must win over /videos/{id}. */
+    private List<RouteGroup> localRoutes(Intake intake, Privacy defaultPrivacy) {
         List<RouteGroup> routes = new ArrayList<>();
-        // Upload paths first: /videos/upload-resumable must win over /videos/{id}.
-        routes.add(new UploadRoutes(db, intake, resumable, media, videos, defaultPrivacy, privacy));
-        routes.add(new VideoRoutes(db, videos, videoJson, channels, accountRepo, urls, proxies, privacy));
+        routes.add(new UploadRoutes(intake, resumable, media, defaultPrivacy, privacy));
+        routes.add(new VideoRoutes(videos, videoJson, channels, accountDir, urls, proxies, privacy));
         routes.add(new org.peerlet.video.OverviewRoutes(videos, videoJson, urls));
         FileAccess fileAccess = new FileAccess(videos);
         routes.add(new MediaRoutes(media, fileAccess));
         routes.add(new TorrentRoutes(media, fileAccess, urls, (id, ctx) -> fileTokens.mint(id, Auth.user(ctx)).token()));
         routes.add(new PluginRoutes());
-        routes.add(new JobRoutes(db, jobRepo, videos, worker));
+        routes.add(new JobRoutes(videos, worker));
         routes.add(new OAuthRoutes(tokens, instance, proxies));
-        routes.add(new UserRoutes(db, userRepo, accountRepo, accounts, accountChannels, instance, urls,
+        routes.add(new UserRoutes(accounts, accountChannels, instance, urls,
                 settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY)));
-        routes.add(new AccountRoutes(db, accountRepo, accountChannels, urls));
-        routes.add(new ChannelRoutes(db, channelRepo, channels, urls));
+        routes.add(new AccountRoutes(accountDir, accountChannels, urls));
+        routes.add(new ChannelRoutes(channels, urls));
         routes.add(new InstanceRoutes(instance, new InstanceRoutes.Capabilities(
                 settings.get(Settings.TRANSCODING_RESOLUTIONS), settings.get(Settings.P2P_ENABLED),
                 settings.get(Settings.USER_VIDEO_QUOTA),
                 settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
                 List.of(".mp4", ".webm", ".mkv", ".mov", ".ogv", ".avi", ".m4v", ".mp3", ".m4a", ".ogg", ".flac", ".wav"),
                 settings.get(Settings.DEFAULT_PRIVACY))));
-        this.knownSwarms = new KnownSwarms();
-        this.tracker = new Tracker(settings.get(Settings.P2P_ENABLED), knownSwarms, TrackerLimits.defaults()
-                .withAddressLimits(settings.get(Settings.TRACKER_MAX_SOCKETS_PER_IP), settings.get(Settings.TRACKER_ANNOUNCES_PER_IP),
-                        settings.get(Settings.TRACKER_ANNOUNCES_PER_IP_PER_SWARM)), clock);
         routes.add(new TrackerRoutes(tracker, proxies));
-        this.videoSwarms = new VideoSwarms(knownSwarms, videoJson);
-        knownSwarms.checkTokensWith(fileTokens::valid, fileTokens::stillGranted);
-        // A user's sessions ended: the file tokens minted for them are dead; their peers leave now.
-        tokens.onSessionsEnded(userId -> tracker.recheckGrants());
-        this.torrentBackfill = new TorrentBackfill(videos, media,
-                id -> videos.find(String.valueOf(id)).ifPresent(v -> videoSwarms.sync(v, false)));
+        return routes;
+    }
 
-        // Federation: the outbox and its worker, the inbox.
-        DeliveryRepository deliveryRepo = new DeliveryRepository();
-        Outbox outbox = new Outbox(db, deliveryRepo, clock);
-        this.delivery = new DeliveryWorker(db, deliveryRepo, outbox, outgoing, localActors, clock, 8, Duration.ofMillis(500));
-        Follows follows = new Follows(db, fedRepo, localActors, remoteActors, outbox, accountRepo, instance, clock);
-        SocialService social = new SocialService(db, new SocialRepository(), accountRepo, videos, urls, events, clock);
-        Publisher publisher = new Publisher(db, fedRepo, localActors, remoteActors, follows, outbox, videos, videoJson, privacy, clock);
-        RemoteVideos remoteVideos = new RemoteVideos(db, fedRepo, remoteActors, videos, clock);
+    /** Federation: follows, the publisher, the inbox and the routes other servers and our users call. */
+    private Publisher federate(Outbox outbox, List<RouteGroup> routes) {
+        Follows follows = new Follows(db, localActors, remoteActors, outbox, accountDir, instance, clock);
+        Publisher publisher = new Publisher(db, localActors, remoteActors, follows, outbox, videos, videoJson, privacy, clock);
+        RemoteVideos remoteVideos = new RemoteVideos(db, remoteActors, videos, clock);
         SignatureVerifier verifier = new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock));
         InboxService inbox = new InboxService(verifier, remoteActors, blocklist,
                 new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social, privacy).table());
         SignedRequests signed = new SignedRequests(
                 new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock)), remoteActors, blocklist);
         routes.add(new PrivacyRoutes(videos, privacy, videoJson, urls, signed::accountOf,
-                new RemoteFileTokens(db, fedRepo, localActors, accountRepo, outgoing)::mint));
+                new RemoteFileTokens(db, localActors, accountDir, outgoing)::mint));
         routes.add(new SocialRoutes(social, videos, urls));
         routes.add(new InboxRoutes(inbox));
-        routes.add(new DiscoveryRoutes(db, localActors, follows, publisher, fedRepo, accountRepo, channelRepo, videos,
+        routes.add(new DiscoveryRoutes(localActors, follows, publisher, accountDir, channels, videos,
                 social, accounts, instance, signed));
-        routes.add(new FederationApiRoutes(db, follows, localActors, remoteActors, blocklist, accountRepo, channelRepo,
+        routes.add(new FederationApiRoutes(follows, localActors, remoteActors, blocklist, accountDir, channels,
                 videos, videoJson));
-        routes.add(new org.peerlet.federation.discovery.ServerStatsRoutes(db, accounts, channelRepo, videos, social,
+        routes.add(new org.peerlet.federation.discovery.ServerStatsRoutes(accounts, channels, videos, social,
                 follows, localActors));
-        subscribe(events, worker, fileTokens, videoSwarms, videos, publisher);
-
-        routes.add(new ShareRoutes(videos, instance, urls));
-        routes.add(new FeedRoutes(db, videos, videoJson, channelRepo, channels, accountRepo, instance, urls));
-        routes.add(new org.peerlet.web.WebRoutes());
-        this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
-                settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens)::check, new SecurityHeaders(urls.base(), allowHttp), routes);
+        return publisher;
     }
 
     /**
      * Who acts on what, in one place. Order matters within a fact: tokens minted under a video's
      * old level end before its swarm resyncs, and both before federation hears of it.
      */
-    private static void subscribe(Events events, TranscodeWorker worker, FileTokens fileTokens, VideoSwarms swarms,
-                                  VideoService videos, Publisher publisher) {
+    private void subscribe(FileTokens fileTokens, Publisher publisher) {
+        VideoSwarms swarms = videoSwarms;
         events.subscribe(VideoEvents.Created.class, e -> worker.wake());
         events.subscribe(VideoEvents.Published.class, e -> swarms.sync(e.video(), false));
         events.subscribe(VideoEvents.Published.class, e -> publisher.changed(e.video(), false));
@@ -274,6 +283,12 @@ public final class App implements AutoCloseable {
         events.subscribe(PrivacyEvents.SharesChanged.class, e -> publisher.addressed(e.video(), e.removed()));
         events.subscribe(SocialService.CommentPosted.class, e -> publisher.commented(e.comment(), e.video()));
         events.subscribe(SocialService.RateChange.class, publisher::rated);
+        // A user removed: each of their videos goes as a delete of it would (jobs, swarms, federation, files).
+        events.subscribe(AccountEvents.Removing.class, e -> videos.deleteAllOfAccount(e.accountId()));
+        // A user's sessions ended: the file tokens minted for them are dead; their peers leave now.
+        events.subscribe(AccountEvents.SessionsEnded.class, e -> tracker.recheckGrants());
+        events.subscribe(TorrentEvents.Made.class,
+                e -> videos.find(String.valueOf(e.videoId())).ifPresent(v -> swarms.sync(v, false)));
     }
 
     /** Makes the admin on first start, then listens. */

@@ -18,5 +18,5 @@ public interface AccountChannels {
     long createFirst(DSLContext tx, long accountId, String name, String displayName);
 
     /** The account's channels as the API shows them. */
-    List<Map<String, Object>> json(DSLContext db, Account a);
+    List<Map<String, Object>> json(Account a);
 }

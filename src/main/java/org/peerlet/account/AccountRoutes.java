@@ -2,7 +2,6 @@ package org.peerlet.account;
 
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import org.peerlet.db.Database;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
 import org.peerlet.http.Paging;
@@ -14,13 +13,11 @@ import java.util.Map;
 
 /** Public account pages of the API: {@code /api/v1/accounts/{name}} and its channels. */
 public final class AccountRoutes implements RouteGroup {
-    private final Database db;
-    private final AccountRepository accounts;
+    private final AccountDirectory accounts;
     private final AccountChannels channels;
     private final Urls urls;
 
-    public AccountRoutes(Database db, AccountRepository accounts, AccountChannels channels, Urls urls) {
-        this.db = db;
+    public AccountRoutes(AccountDirectory accounts, AccountChannels channels, Urls urls) {
         this.accounts = accounts;
         this.channels = channels;
         this.urls = urls;
@@ -34,7 +31,7 @@ public final class AccountRoutes implements RouteGroup {
 
     /** Finds an account by {@code name} or {@code name@host}. */
     public Account require(String handle) {
-        return accounts.byHandle(db.dsl(), org.peerlet.common.Handle.parse(handle, urls.host()))
+        return accounts.byHandle(org.peerlet.common.Handle.parse(handle, urls.host()))
                 .orElseThrow(() -> ApiError.notFound("account not found"));
     }
 
@@ -44,7 +41,7 @@ public final class AccountRoutes implements RouteGroup {
 
     private void channels(Context ctx) {
         Account a = require(ctx.pathParam("name"));
-        List<Map<String, Object>> data = channels.json(db.dsl(), a);
+        List<Map<String, Object>> data = channels.json(a);
         ctx.json(Paging.result(data.size(), data));
     }
 }

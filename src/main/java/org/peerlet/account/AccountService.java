@@ -1,6 +1,7 @@
 package org.peerlet.account;
 
 import org.jooq.DSLContext;
+import org.peerlet.common.Events;
 import org.peerlet.common.Names;
 import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
@@ -9,8 +10,6 @@ import org.peerlet.http.TextFields;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -21,28 +20,22 @@ public final class AccountService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
 
     private final Database db;
-    private final UserRepository users;
-    private final AccountRepository accounts;
+    private final UserRepository users = new UserRepository();
+    private final AccountRepository accounts = new AccountRepository();
     private final AccountChannels channels;
     private final PasswordHasher hasher;
     private final TokenService tokens;
+    private final Events events;
     private final Clock clock;
-    private final List<LongConsumer> deleteListeners = new CopyOnWriteArrayList<>();
 
-    public AccountService(Database db, UserRepository users, AccountRepository accounts, AccountChannels channels,
-                          PasswordHasher hasher, TokenService tokens, Clock clock) {
+    public AccountService(Database db, AccountChannels channels,
+                          PasswordHasher hasher, TokenService tokens, Events events, Clock clock) {
         this.db = db;
-        this.users = users;
-        this.accounts = accounts;
         this.channels = channels;
         this.hasher = hasher;
         this.tokens = tokens;
+        this.events = events;
         this.clock = clock;
-    }
-
-    /** Called with an account's id just before its user is removed (their videos go, files and all). */
-    public void onDelete(LongConsumer listener) {
-        deleteListeners.add(listener);
     }
 
     /** What it takes to make a user; channelName and displayName may be null for defaults. */
@@ -98,6 +91,16 @@ public final class AccountService {
 
     public Optional<User> user(long userId) {
         return users.byId(db.dsl(), userId);
+    }
+
+    /** The account of a local user. */
+    public Account accountOf(long userId) {
+        return accounts.byUserId(db.dsl(), userId).orElseThrow();
+    }
+
+    /** Local users, oldest first. */
+    public List<User> users(int start, int count) {
+        return users.list(db.dsl(), start, count);
     }
 
     /** Local users, for the instance's usage figures. */
@@ -187,7 +190,7 @@ public final class AccountService {
     public void delete(long userId) {
         User u = users.byId(db.dsl(), userId).orElseThrow(() -> ApiError.notFound("user not found"));
         if (u.username().equals("admin")) throw ApiError.forbidden("the admin account cannot be removed");
-        accounts.byUserId(db.dsl(), userId).ifPresent(a -> deleteListeners.forEach(l -> l.accept(a.id())));
+        accounts.byUserId(db.dsl(), userId).ifPresent(a -> events.publish(new AccountEvents.Removing(a.id())));
         tokens.endSessions(userId, null, tx -> users.delete(tx, userId));
     }
 

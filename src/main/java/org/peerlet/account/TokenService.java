@@ -3,6 +3,7 @@ package org.peerlet.account;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jooq.DSLContext;
+import org.peerlet.common.Events;
 import org.peerlet.common.Secrets;
 import org.peerlet.common.Times;
 import org.peerlet.db.Database;
@@ -12,9 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 
 /**
  * Logging in with the OAuth password grant, refreshing and revoking tokens, finding who a bearer
@@ -26,7 +25,7 @@ public final class TokenService {
     public static final Duration REFRESH_LIFETIME = Duration.ofDays(14);
 
     private final Database db;
-    private final UserRepository users;
+    private final UserRepository users = new UserRepository();
     private final TokenRepository tokens = new TokenRepository();
     private final PasswordHasher hasher;
     private final LoginLimits limits;
@@ -40,12 +39,12 @@ public final class TokenService {
     private final Cache<String, TokenRepository.StoredToken> byAccess;
     /** A fixed hash checked for unknown users, so timing does not tell which usernames exist. */
     private final String decoyHash;
-    private final List<LongConsumer> sessionsEndedListeners = new CopyOnWriteArrayList<>();
+    private final Events events;
 
-    public TokenService(Database db, UserRepository users, PasswordHasher hasher, int loginsPerIpPer5Min,
-                        Clock clock) {
+    public TokenService(Database db, PasswordHasher hasher, int loginsPerIpPer5Min,
+                        Events events, Clock clock) {
+        this.events = events;
         this.db = db;
-        this.users = users;
         this.hasher = hasher;
         this.clock = clock;
         this.limits = new LoginLimits(loginsPerIpPer5Min, clock);
@@ -101,11 +100,6 @@ public final class TokenService {
         byAccess.invalidate(hash);
     }
 
-    /** Called with a user's id after all their sessions ended (the tracker drops their peers). */
-    public void onSessionsEnded(LongConsumer listener) {
-        sessionsEndedListeners.add(listener);
-    }
-
     /**
      * Makes a change to a user (password, block, removal) and ends all their sessions in the same
      * transaction: every token pair but {@code keepAccessToken}'s (null for none) is deleted and
@@ -121,7 +115,7 @@ public final class TokenService {
         });
         byAccess.invalidateAll(ended);
         if (keep != null) byAccess.invalidate(keep);
-        sessionsEndedListeners.forEach(l -> l.accept(userId));
+        events.publish(new AccountEvents.SessionsEnded(userId));
     }
 
     /** The session stamp a file token of this user must carry; -1 once the user is gone or blocked. */

@@ -2,8 +2,6 @@ package org.peerlet.account;
 
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import org.jooq.DSLContext;
-import org.peerlet.db.Database;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
 import org.peerlet.http.Body;
@@ -18,9 +16,6 @@ import java.util.Optional;
 
 /** Users: me, the admin's user management, and sign-up when the admin opened it. */
 public final class UserRoutes implements RouteGroup {
-    private final Database db;
-    private final UserRepository users;
-    private final AccountRepository accounts;
     private final AccountService service;
     private final AccountChannels channels;
     private final InstanceSettings instance;
@@ -28,12 +23,8 @@ public final class UserRoutes implements RouteGroup {
     private final long defaultQuota;
     private final long defaultQuotaDaily;
 
-    public UserRoutes(Database db, UserRepository users, AccountRepository accounts, AccountService service,
-                      AccountChannels channels, InstanceSettings instance,
+    public UserRoutes(AccountService service, AccountChannels channels, InstanceSettings instance,
                       Urls urls, long defaultQuota, long defaultQuotaDaily) {
-        this.db = db;
-        this.users = users;
-        this.accounts = accounts;
         this.service = service;
         this.channels = channels;
         this.instance = instance;
@@ -58,10 +49,10 @@ public final class UserRoutes implements RouteGroup {
         r.post("/api/v1/users/{id}/unblock", this::unblock, Access.ADMIN);
     }
 
-    Map<String, Object> userJson(DSLContext db, User u) {
-        Account a = accounts.byUserId(db, u.id()).orElseThrow();
+    Map<String, Object> userJson(User u) {
+        Account a = service.accountOf(u.id());
         // A user's own channels name their owner by id: the user is the owner (PeerTube's UserVideoChannel).
-        List<Map<String, Object>> chans = channels.json(db, a).stream().map(c -> {
+        List<Map<String, Object>> chans = channels.json(a).stream().map(c -> {
             Map<String, Object> own = new java.util.LinkedHashMap<>(c);
             own.remove("ownerAccount");
             own.put("ownerAccountId", a.id());
@@ -71,7 +62,7 @@ public final class UserRoutes implements RouteGroup {
     }
 
     private void me(Context ctx) {
-        Map<String, Object> me = new java.util.LinkedHashMap<>(userJson(db.dsl(), Auth.required(ctx)));
+        Map<String, Object> me = new java.util.LinkedHashMap<>(userJson(Auth.required(ctx)));
         me.put("specialPlaylists", List.of()); // no "watch later" until playlists exist
         ctx.json(me);
     }
@@ -104,9 +95,8 @@ public final class UserRoutes implements RouteGroup {
 
     private void list(Context ctx) {
         Paging p = Paging.of(ctx);
-        DSLContext d = db.dsl();
-        List<Map<String, Object>> data = users.list(d, p.start(), p.count()).stream().map(u -> userJson(d, u)).toList();
-        ctx.json(Paging.result(users.count(d), data));
+        List<Map<String, Object>> data = service.users(p.start(), p.count()).stream().map(this::userJson).toList();
+        ctx.json(Paging.result(service.countUsers(), data));
     }
 
     private void create(Context ctx) {
@@ -124,8 +114,8 @@ public final class UserRoutes implements RouteGroup {
     }
 
     private void get(Context ctx) {
-        User u = users.byId(db.dsl(), idParam(ctx)).orElseThrow(() -> ApiError.notFound("user not found"));
-        ctx.json(userJson(db.dsl(), u));
+        User u = service.user(idParam(ctx)).orElseThrow(() -> ApiError.notFound("user not found"));
+        ctx.json(userJson(u));
     }
 
     private void update(Context ctx) {

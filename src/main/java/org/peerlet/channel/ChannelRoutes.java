@@ -2,8 +2,6 @@ package org.peerlet.channel;
 
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import org.jooq.DSLContext;
-import org.peerlet.db.Database;
 import org.peerlet.http.Access;
 import org.peerlet.account.Auth;
 import org.peerlet.http.ApiError;
@@ -17,14 +15,10 @@ import java.util.Map;
 
 /** {@code /api/v1/video-channels}: list, create, read, change, remove. */
 public final class ChannelRoutes implements RouteGroup {
-    private final Database db;
-    private final ChannelRepository repository;
     private final ChannelService service;
     private final Urls urls;
 
-    public ChannelRoutes(Database db, ChannelRepository repository, ChannelService service, Urls urls) {
-        this.db = db;
-        this.repository = repository;
+    public ChannelRoutes(ChannelService service, Urls urls) {
         this.service = service;
         this.urls = urls;
     }
@@ -43,13 +37,13 @@ public final class ChannelRoutes implements RouteGroup {
         r.delete("/api/v1/video-channels/{handle}", this::delete, Access.USER);
     }
 
-    private Map<String, Object> json(DSLContext d, Channel c) {
-        return ChannelJson.channel(c, service.owner(d, c), urls);
+    private Map<String, Object> json(Channel c) {
+        return ChannelJson.channel(c, service.owner(c), urls);
     }
 
     /** A channel's player look follows the instance's: the player has one (see {@link PlayerLook}). */
     private void playerSettings(Context ctx) {
-        service.require(db.dsl(), ctx.pathParam("handle"), urls.host());
+        service.require(ctx.pathParam("handle"), urls.host());
         ctx.json(Map.of("theme", "true".equals(ctx.queryParam("raw")) ? PlayerLook.CHANNEL_DEFAULT : PlayerLook.INSTANCE));
     }
 
@@ -63,16 +57,14 @@ public final class ChannelRoutes implements RouteGroup {
         Paging p = Paging.of(ctx);
         String text = ctx.queryParam("search");
         if (text == null || text.isBlank()) throw ApiError.invalidParam("query", "search", text, "search is required");
-        DSLContext d = db.dsl();
-        List<Map<String, Object>> data = repository.search(d, text.strip(), p.start(), p.count()).stream().map(c -> json(d, c)).toList();
-        ctx.json(Paging.result(repository.countMatching(d, text.strip()), data));
+        List<Map<String, Object>> data = service.search(text.strip(), p.start(), p.count()).stream().map(this::json).toList();
+        ctx.json(Paging.result(service.countMatching(text.strip()), data));
     }
 
     private void list(Context ctx) {
         Paging p = Paging.of(ctx);
-        DSLContext d = db.dsl();
-        List<Map<String, Object>> data = repository.list(d, p.start(), p.count()).stream().map(c -> json(d, c)).toList();
-        ctx.json(Paging.result(repository.count(d), data));
+        List<Map<String, Object>> data = service.list(p.start(), p.count()).stream().map(this::json).toList();
+        ctx.json(Paging.result(service.count(), data));
     }
 
     private void create(Context ctx) {
@@ -82,14 +74,12 @@ public final class ChannelRoutes implements RouteGroup {
     }
 
     private void get(Context ctx) {
-        DSLContext d = db.dsl();
-        ctx.json(json(d, service.require(d, ctx.pathParam("handle"), urls.host())));
+        ctx.json(json(service.require(ctx.pathParam("handle"), urls.host())));
     }
 
     private void update(Context ctx) {
         Body b = Body.of(ctx);
-        DSLContext d = db.dsl();
-        Channel current = service.require(d, ctx.pathParam("handle"), urls.host());
+        Channel current = service.require(ctx.pathParam("handle"), urls.host());
         service.update(Auth.required(ctx), ctx.pathParam("handle"), new ChannelService.Fields(
                 b.text("displayName").orElse(current.displayName()),
                 b.has("description") ? b.text("description").orElse(null) : current.description(),

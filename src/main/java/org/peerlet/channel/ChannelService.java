@@ -1,7 +1,7 @@
 package org.peerlet.channel;
 
 import org.peerlet.account.Account;
-import org.peerlet.account.AccountRepository;
+import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.User;
 import org.peerlet.common.Names;
 import org.peerlet.db.Database;
@@ -18,13 +18,12 @@ public final class ChannelService {
     static final int MAX_CHANNELS_PER_ACCOUNT = 20;
 
     private final Database db;
-    private final ChannelRepository channels;
-    private final AccountRepository accounts;
+    private final ChannelRepository channels = new ChannelRepository();
+    private final AccountDirectory accounts;
     private final Clock clock;
 
-    public ChannelService(Database db, ChannelRepository channels, AccountRepository accounts, Clock clock) {
+    public ChannelService(Database db, AccountDirectory accounts, Clock clock) {
         this.db = db;
-        this.channels = channels;
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -86,21 +85,57 @@ public final class ChannelService {
     }
 
     /** Finds a channel by {@code name} or {@code name@host}; our own host means local. */
-    public Optional<Channel> byHandle(DSLContext db, String handle, String ourHost) {
+    public Optional<Channel> byHandle(String handle, String ourHost) {
         org.peerlet.common.Handle h = org.peerlet.common.Handle.parse(handle, ourHost);
-        return channels.byName(db, h.name(), h.host());
+        return byName(h.name(), h.host());
     }
 
-    public Channel require(DSLContext db, String handle, String ourHost) {
-        return byHandle(db, handle, ourHost).orElseThrow(() -> ApiError.notFound("video channel not found"));
+    /** {@code host} is "" for a local channel. */
+    public Optional<Channel> byName(String name, String host) {
+        return channels.byName(db.dsl(), name, host);
     }
 
-    public Account owner(DSLContext db, Channel c) {
+    public Optional<Channel> byId(long id) {
+        return channels.byId(db.dsl(), id);
+    }
+
+    public Channel require(String handle, String ourHost) {
+        return byHandle(handle, ourHost).orElseThrow(() -> ApiError.notFound("video channel not found"));
+    }
+
+    public Account owner(Channel c) {
+        return owner(db.dsl(), c);
+    }
+
+    private Account owner(DSLContext db, Channel c) {
         return accounts.byId(db, c.accountId()).orElseThrow();
     }
 
-    public List<Channel> ofAccount(DSLContext db, long accountId) {
-        return channels.byAccount(db, accountId);
+    public List<Channel> ofAccount(long accountId) {
+        return channels.byAccount(db.dsl(), accountId);
+    }
+
+    /** All channels, local and remote, oldest first. */
+    public List<Channel> list(int start, int count) {
+        return channels.list(db.dsl(), start, count);
+    }
+
+    public int count() {
+        return channels.count(db.dsl());
+    }
+
+    /** Channels of this instance, for its figures. */
+    public int countLocal() {
+        return channels.countLocal(db.dsl());
+    }
+
+    /** Channels whose name or display name holds the text, local and remote, oldest first. */
+    public List<Channel> search(String text, int start, int count) {
+        return channels.search(db.dsl(), text, start, count);
+    }
+
+    public int countMatching(String text) {
+        return channels.countMatching(db.dsl(), text);
     }
 
     /** A channel of ours the asker may change: 404 if there is none, 403 if it is not theirs. */

@@ -29,7 +29,7 @@ public final class ChannelsOfAccounts implements AccountChannels {
     }
 
     @Override
-    public List<Map<String, Object>> json(DSLContext db, Account a) {
-        return channels.ofAccount(db, a.id()).stream().map(c -> ChannelJson.channel(c, a, urls)).toList();
+    public List<Map<String, Object>> json(Account a) {
+        return channels.ofAccount(a.id()).stream().map(c -> ChannelJson.channel(c, a, urls)).toList();
     }
 }

@@ -11,13 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Instances we never fetch from, deliver to, or accept activities from; held in memory, kept in SQLite. */
 public final class Blocklist {
     private final Database db;
-    private final FederationRepository repo;
+    private final FederationRepository repo = new FederationRepository();
     private final Clock clock;
     private final Set<String> hosts = ConcurrentHashMap.newKeySet();
 
-    public Blocklist(Database db, FederationRepository repo, Clock clock) {
+    public Blocklist(Database db, Clock clock) {
         this.db = db;
-        this.repo = repo;
         this.clock = clock;
         hosts.addAll(repo.blockedHosts(db.dsl()));
     }

@@ -3,12 +3,11 @@ package org.peerlet.federation;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.account.Account;
-import org.peerlet.account.AccountRepository;
+import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.User;
 import org.peerlet.channel.ChannelJson;
-import org.peerlet.channel.ChannelRepository;
+import org.peerlet.channel.ChannelService;
 import org.peerlet.common.Times;
-import org.peerlet.db.Database;
 import org.peerlet.federation.model.As;
 import org.peerlet.federation.model.LocalActor;
 import org.peerlet.federation.model.RemoteActor;
@@ -37,21 +36,19 @@ import java.util.Optional;
  * subscriptions and their feed, and the server blocklist.
  */
 public final class FederationApiRoutes implements RouteGroup {
-    private final Database db;
     private final Follows follows;
     private final LocalActors local;
     private final RemoteActors remote;
     private final Blocklist blocklist;
-    private final AccountRepository accounts;
-    private final ChannelRepository channels;
+    private final AccountDirectory accounts;
+    private final ChannelService channels;
     private final VideoService videos;
     private final VideoJson videoJson;
     private final Urls urls;
 
-    public FederationApiRoutes(Database db, Follows follows, LocalActors local, RemoteActors remote, Blocklist blocklist,
-                               AccountRepository accounts, ChannelRepository channels, VideoService videos,
+    public FederationApiRoutes(Follows follows, LocalActors local, RemoteActors remote, Blocklist blocklist,
+                               AccountDirectory accounts, ChannelService channels, VideoService videos,
                                VideoJson videoJson) {
-        this.db = db;
         this.follows = follows;
         this.local = local;
         this.remote = remote;
@@ -90,7 +87,7 @@ public final class FederationApiRoutes implements RouteGroup {
         return m;
     }
 
-    private Map<String, Object> followJson(FederationRepository.Follow f) {
+    private Map<String, Object> followJson(Follow f) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", f.id());
         m.put("follower", actorJson(f.follower()));
@@ -163,8 +160,8 @@ public final class FederationApiRoutes implements RouteGroup {
         List<Long> ids = follows.subscribedChannels(me.id());
         List<Map<String, Object>> data = new ArrayList<>();
         for (Long id : ids.stream().skip(p.start()).limit(p.count()).toList()) {
-            channels.byId(db.dsl(), id).ifPresent(c -> {
-                Account owner = accounts.byId(db.dsl(), c.accountId()).orElseThrow();
+            channels.byId(id).ifPresent(c -> {
+                Account owner = accounts.byId(c.accountId()).orElseThrow();
                 data.add(ChannelJson.channel(c, owner, urls));
             });
         }

@@ -22,14 +22,11 @@ import static org.peerlet.db.schema.Tables.REMOTE_VIDEOS;
  * blocked hosts, remote videos and the record of which local videos we announced. (The outbox has
  * its own repository in {@code delivery}.)
  */
-public final class FederationRepository {
+final class FederationRepository {
 
     public record KeyPem(String publicPem, String privatePem) {
     }
 
-    public record Follow(long id, String follower, String following, boolean localFollower, String state,
-                         String activityId, Long userId, long createdAt) {
-    }
 
     // ---- keys
 

@@ -3,7 +3,7 @@ package org.peerlet.federation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.peerlet.account.Account;
-import org.peerlet.account.AccountRepository;
+import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.User;
 import org.peerlet.common.Secrets;
 import org.peerlet.db.Database;
@@ -34,18 +34,17 @@ public final class Follows {
     public static final String ACCEPTED = "accepted";
 
     private final Database db;
-    private final FederationRepository repo;
+    private final FederationRepository repo = new FederationRepository();
     private final LocalActors local;
     private final RemoteActors remote;
     private final Outbox outbox;
-    private final AccountRepository accounts;
+    private final AccountDirectory accounts;
     private final InstanceSettings instance;
     private final Clock clock;
 
-    public Follows(Database db, FederationRepository repo, LocalActors local, RemoteActors remote, Outbox outbox,
-                   AccountRepository accounts, InstanceSettings instance, Clock clock) {
+    public Follows(Database db, LocalActors local, RemoteActors remote, Outbox outbox,
+                   AccountDirectory accounts, InstanceSettings instance, Clock clock) {
         this.db = db;
-        this.repo = repo;
         this.local = local;
         this.remote = remote;
         this.outbox = outbox;
@@ -83,7 +82,7 @@ public final class Follows {
     public void unfollowInstance(String host) {
         LocalActor me = local.instance();
         boolean any = false;
-        for (FederationRepository.Follow f : repo.followingOf(db.dsl(), me.url(), 0, 10_000)) {
+        for (Follow f : repo.followingOf(db.dsl(), me.url(), 0, 10_000)) {
             if (host.equalsIgnoreCase(As.host(f.following()))) {
                 unfollow(me, f);
                 any = true;
@@ -103,15 +102,15 @@ public final class Follows {
             throw ApiError.forbidden(e.getMessage());
         }
         if (target.channelId() == null) throw ApiError.badRequest(handle + " is not a channel");
-        Account a = accounts.byUserId(db.dsl(), user.id()).orElseThrow();
+        Account a = accounts.byUserId(user.id()).orElseThrow();
         follow(local.of(a), target, user.id());
         return target;
     }
 
     public void unsubscribe(User user, String handle) {
-        Account a = accounts.byUserId(db.dsl(), user.id()).orElseThrow();
+        Account a = accounts.byUserId(user.id()).orElseThrow();
         LocalActor me = local.of(a);
-        for (FederationRepository.Follow f : repo.followingOf(db.dsl(), me.url(), 0, 10_000)) {
+        for (Follow f : repo.followingOf(db.dsl(), me.url(), 0, 10_000)) {
             Optional<RemoteActor> t = remote.known(f.following());
             if (t.isPresent() && t.get().handle().equalsIgnoreCase(handle)) {
                 unfollow(me, f);
@@ -121,7 +120,7 @@ public final class Follows {
         throw ApiError.notFound("no subscription to " + handle);
     }
 
-    public List<FederationRepository.Follow> following(LocalActor a, int start, int count) {
+    public List<Follow> following(LocalActor a, int start, int count) {
         return repo.followingOf(db.dsl(), a.url(), start, count);
     }
 
@@ -136,7 +135,7 @@ public final class Follows {
         outbox.enqueue(me, Json.write(follow), List.of(target.inbox()));
     }
 
-    private void unfollow(LocalActor me, FederationRepository.Follow f) {
+    private void unfollow(LocalActor me, Follow f) {
         ObjectNode inner = Activities.follow(f.activityId() == null ? newActivityId(me) : f.activityId(), me.url(), f.following());
         ObjectNode undo = Activities.undo(newActivityId(me), me.url(), inner, List.of(f.following()));
         db.writeVoid(tx -> repo.deleteFollow(tx, me.url(), f.following()));
@@ -145,13 +144,13 @@ public final class Follows {
 
     /** Their Accept or Reject of our Follow: the follow must be ours, to them. */
     public boolean answered(RemoteActor from, JsonNode followOrId, boolean accepted) {
-        Optional<FederationRepository.Follow> found = Optional.empty();
+        Optional<Follow> found = Optional.empty();
         String activityId = As.id(followOrId);
         if (activityId != null) found = repo.followByActivity(db.dsl(), activityId);
         if (found.isEmpty() && followOrId != null && followOrId.isObject()) {
             found = repo.follow(db.dsl(), As.id(followOrId.get("actor")), from.url());
         }
-        Optional<FederationRepository.Follow> f = found;
+        Optional<Follow> f = found;
         if (f.isEmpty() || !f.get().following().equals(from.url()) || !f.get().localFollower()) return false;
         long id = f.get().id();
         db.writeVoid(tx -> {
@@ -167,8 +166,8 @@ public final class Follows {
     public void followed(RemoteActor follower, LocalActor target, JsonNode followActivity) {
         boolean manual = target.isInstance() && instance.flag(MANUAL_APPROVAL);
         String state = manual ? PENDING : ACCEPTED;
-        Optional<FederationRepository.Follow> existing = repo.follow(db.dsl(), follower.url(), target.url());
-        String keepState = existing.map(FederationRepository.Follow::state).filter(ACCEPTED::equals).orElse(state);
+        Optional<Follow> existing = repo.follow(db.dsl(), follower.url(), target.url());
+        String keepState = existing.map(Follow::state).filter(ACCEPTED::equals).orElse(state);
         db.writeVoid(tx -> repo.upsertFollow(tx, follower.url(), target.url(), false, keepState,
                 As.text(followActivity, "id"), null, clock.millis()));
         if (ACCEPTED.equals(keepState)) answer(target, follower, followActivity, "Accept");
@@ -181,7 +180,7 @@ public final class Follows {
     /** The admin accepts or rejects a pending follower of the instance, by handle name@host. */
     public void decide(String handle, boolean accept) {
         LocalActor me = local.instance();
-        for (FederationRepository.Follow f : repo.followersOf(db.dsl(), me.url(), null, 0, 10_000)) {
+        for (Follow f : repo.followersOf(db.dsl(), me.url(), null, 0, 10_000)) {
             Optional<RemoteActor> a = remote.known(f.follower());
             if (a.isEmpty() || !(a.get().handle().equalsIgnoreCase(handle) || a.get().host().equalsIgnoreCase(handle))) continue;
             ObjectNode follow = Activities.follow(f.activityId() == null ? newActivityId(me) : f.activityId(), f.follower(), me.url());
@@ -197,7 +196,7 @@ public final class Follows {
         throw ApiError.notFound("no follower " + handle);
     }
 
-    public List<FederationRepository.Follow> followers(LocalActor a, String state, int start, int count) {
+    public List<Follow> followers(LocalActor a, String state, int start, int count) {
         return repo.followersOf(db.dsl(), a.url(), state, start, count);
     }
 

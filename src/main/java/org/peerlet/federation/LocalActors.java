@@ -1,9 +1,9 @@
 package org.peerlet.federation;
 
 import org.peerlet.account.Account;
-import org.peerlet.account.AccountRepository;
+import org.peerlet.account.AccountDirectory;
 import org.peerlet.channel.Channel;
-import org.peerlet.channel.ChannelRepository;
+import org.peerlet.channel.ChannelService;
 import org.peerlet.db.Database;
 import org.peerlet.federation.model.LocalActor;
 import org.peerlet.federation.net.OutgoingHttp;
@@ -26,20 +26,18 @@ public final class LocalActors {
 
     private final Database db;
     private final Urls urls;
-    private final AccountRepository accounts;
-    private final ChannelRepository channels;
-    private final FederationRepository repo;
+    private final AccountDirectory accounts;
+    private final ChannelService channels;
+    private final FederationRepository repo = new FederationRepository();
     private final Clock clock;
     private final Map<String, OutgoingHttp.Signer> signers = new ConcurrentHashMap<>();
     private final Map<String, String> publicPems = new ConcurrentHashMap<>();
 
-    public LocalActors(Database db, Urls urls, AccountRepository accounts, ChannelRepository channels,
-                       FederationRepository repo, Clock clock) {
+    public LocalActors(Database db, Urls urls, AccountDirectory accounts, ChannelService channels, Clock clock) {
         this.db = db;
         this.urls = urls;
         this.accounts = accounts;
         this.channels = channels;
-        this.repo = repo;
         this.clock = clock;
     }
 
@@ -48,7 +46,7 @@ public final class LocalActors {
     }
 
     public LocalActor instance() {
-        Account a = accounts.byName(db.dsl(), INSTANCE_NAME, "")
+        Account a = accounts.byName(INSTANCE_NAME, "")
                 .orElseThrow(() -> new IllegalStateException("the instance actor account is missing"));
         return of(a);
     }
@@ -65,15 +63,15 @@ public final class LocalActors {
     }
 
     public Optional<LocalActor> account(String name) {
-        return accounts.byName(db.dsl(), name, "").map(this::of);
+        return accounts.byName(name, "").map(this::of);
     }
 
     public Optional<LocalActor> accountById(long id) {
-        return accounts.byId(db.dsl(), id).filter(Account::isLocal).map(this::of);
+        return accounts.byId(id).filter(Account::isLocal).map(this::of);
     }
 
     public Optional<LocalActor> channel(String name) {
-        return channels.byName(db.dsl(), name, "").map(this::of);
+        return channels.byName(name, "").map(this::of);
     }
 
     /** One of our actors by its URL (actor id), or empty. */
@@ -100,8 +98,8 @@ public final class LocalActors {
 
     public OutgoingHttp.Signer signer(LocalActor.Kind kind, long refId) {
         LocalActor a = kind == LocalActor.Kind.ACCOUNT
-                ? accounts.byId(db.dsl(), refId).map(this::of).orElseThrow()
-                : channels.byId(db.dsl(), refId).map(this::of).orElseThrow();
+                ? accounts.byId(refId).map(this::of).orElseThrow()
+                : channels.byId(refId).map(this::of).orElseThrow();
         return signer(a);
     }
 

@@ -36,7 +36,7 @@ public final class Publisher {
     private static final Logger LOG = LoggerFactory.getLogger("federation");
 
     private final Database db;
-    private final FederationRepository repo;
+    private final FederationRepository repo = new FederationRepository();
     private final LocalActors local;
     private final RemoteActors remote;
     private final Follows follows;
@@ -47,11 +47,10 @@ public final class Publisher {
     private final PrivacyService privacy;
     private final Clock clock;
 
-    public Publisher(Database db, FederationRepository repo, LocalActors local, RemoteActors remote, Follows follows,
+    public Publisher(Database db, LocalActors local, RemoteActors remote, Follows follows,
                      Outbox outbox, VideoService videos, VideoJson videoJson, PrivacyService privacy, Clock clock) {
         this.db = db;
         this.privacy = privacy;
-        this.repo = repo;
         this.local = local;
         this.remote = remote;
         this.follows = follows;

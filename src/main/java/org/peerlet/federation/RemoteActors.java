@@ -37,19 +37,18 @@ public final class RemoteActors {
     private final Database db;
     private final OutgoingHttp http;
     private final LocalActors local;
-    private final FederationRepository repo;
+    private final FederationRepository repo = new FederationRepository();
     private final AccountService accounts;
     private final ChannelService channels;
     private final Clock clock;
     private final boolean httpFirst;
     private final Cache<String, SignatureVerifier.ActorKey> keys;
 
-    public RemoteActors(Database db, OutgoingHttp http, LocalActors local, FederationRepository repo,
+    public RemoteActors(Database db, OutgoingHttp http, LocalActors local,
                         AccountService accounts, ChannelService channels, Clock clock, boolean allowHttp) {
         this.db = db;
         this.http = http;
         this.local = local;
-        this.repo = repo;
         this.accounts = accounts;
         this.channels = channels;
         this.clock = clock;
@@ -115,24 +114,9 @@ public final class RemoteActors {
         String summary = As.text(doc, "summary");
         long now = clock.millis();
 
-        Long ownerAccount = null;
-        if (type.equals("Group")) {
-            for (String personUrl : As.ids(doc.get("attributedTo"))) {
-                if (!As.sameHost(personUrl, id) || personUrl.equals(id)) continue;
-                try {
-                    RemoteActor p = resolve(personUrl);
-                    if (p.accountId() != null) {
-                        ownerAccount = p.accountId();
-                        break;
-                    }
-                } catch (IOException e) {
-                    // an owner we cannot fetch: the group gets a stand-in account below
-                }
-            }
-        }
         final String fName = name;
         final String fDisplay = display;
-        final Long fOwner = ownerAccount;
+        final Long fOwner = type.equals("Group") ? groupOwner(doc, id) : null;
         final String fShared = shared;
         return db.write(tx -> {
             Long accountId = null;
@@ -148,6 +132,20 @@ public final class RemoteActors {
             if (keyId != null) keys.invalidate(keyId);
             return repo.actorByUrl(tx, id).orElseThrow();
         });
+    }
+
+    /** The account of the first person of the group's host it is attributed to, or null for none. */
+    private Long groupOwner(JsonNode doc, String id) {
+        for (String personUrl : As.ids(doc.get("attributedTo"))) {
+            if (!As.sameHost(personUrl, id) || personUrl.equals(id)) continue;
+            try {
+                RemoteActor p = resolve(personUrl);
+                if (p.accountId() != null) return p.accountId();
+            } catch (IOException e) {
+                // an owner we cannot fetch: the group gets a stand-in account
+            }
+        }
+        return null;
     }
 
     /** For the signature verifier: the key named by a keyId, fetched when unknown or on refresh. */

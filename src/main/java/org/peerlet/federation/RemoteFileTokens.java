@@ -2,7 +2,7 @@ package org.peerlet.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.peerlet.account.Account;
-import org.peerlet.account.AccountRepository;
+import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.User;
 import org.peerlet.common.Secrets;
 import org.peerlet.db.Database;
@@ -28,15 +28,14 @@ import java.util.Map;
  */
 public final class RemoteFileTokens {
     private final Database db;
-    private final FederationRepository repo;
+    private final FederationRepository repo = new FederationRepository();
     private final LocalActors local;
-    private final AccountRepository accounts;
+    private final AccountDirectory accounts;
     private final OutgoingHttp http;
 
-    public RemoteFileTokens(Database db, FederationRepository repo, LocalActors local, AccountRepository accounts,
+    public RemoteFileTokens(Database db, LocalActors local, AccountDirectory accounts,
                             OutgoingHttp http) {
         this.db = db;
-        this.repo = repo;
         this.local = local;
         this.accounts = accounts;
         this.http = http;
@@ -47,7 +46,7 @@ public final class RemoteFileTokens {
         URI origin = URI.create(url);
         String endpoint = origin.getScheme() + "://" + As.host(url) + "/api/v1/videos/" + v.uuid() + "/token?nonce="
                 + Secrets.token(9);
-        Account me = accounts.byUserId(db.dsl(), user.id()).orElseThrow();
+        Account me = accounts.byUserId(user.id()).orElseThrow();
         try {
             OutgoingHttp.Response r = http.postForAnswer(endpoint, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     local.signer(local.of(me)));

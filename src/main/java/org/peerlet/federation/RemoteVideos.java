@@ -21,15 +21,14 @@ import java.util.UUID;
  */
 public final class RemoteVideos {
     private final Database db;
-    private final FederationRepository repo;
+    private final FederationRepository repo = new FederationRepository();
     private final RemoteActors remote;
     private final VideoService videoService;
     private final Clock clock;
 
-    public RemoteVideos(Database db, FederationRepository repo, RemoteActors remote, VideoService videoService,
+    public RemoteVideos(Database db, RemoteActors remote, VideoService videoService,
                         Clock clock) {
         this.db = db;
-        this.repo = repo;
         this.remote = remote;
         this.videoService = videoService;
         this.clock = clock;

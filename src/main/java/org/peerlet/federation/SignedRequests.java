@@ -25,7 +25,12 @@ public final class SignedRequests {
 
     /** The local account row of the remote actor whose key signed this request, or null. */
     public Long accountOf(Context ctx) {
-        return actorOf(ctx).flatMap(url -> remote.known(url)).map(a -> a.accountId()).orElse(null);
+        return actorOf(ctx).flatMap(this::accountOf).orElse(null);
+    }
+
+    /** The local account row of a known remote actor. */
+    public Optional<Long> accountOf(String actorUrl) {
+        return remote.known(actorUrl).map(a -> a.accountId());
     }
 
     /** The URL of the actor whose key signed this request, if the signature is good. */

@@ -33,95 +33,100 @@ public final class HttpServer {
     public HttpServer(String host, int port, java.nio.file.Path uploadsDir, long maxUploadBytes,
                       io.javalin.http.Handler beforeMatched, SecurityHeaders security, List<RouteGroup> groups) {
         this.app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            config.jetty.host = host;
-            config.jetty.port = port;
-            // A small pool suits a Pi; uploads and HLS files are streamed, so threads are not held long.
-            QueuedThreadPool pool = new QueuedThreadPool(64, 4, 60_000);
-            pool.setName("http");
-            config.jetty.threadPool = pool;
-            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-            config.http.maxRequestSize = MAX_BODY_BYTES;
-            // Multipart uploads spill to the uploads folder, never to memory beyond 1 MB.
-            config.jetty.multipartConfig.cacheDirectory(uploadsDir.toAbsolutePath().toString());
-            config.jetty.multipartConfig.maxFileSize(maxUploadBytes, io.javalin.config.SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
-            config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + 16 * 1024 * 1024, io.javalin.config.SizeUnit.BYTES);
-            config.http.defaultContentType = "application/json";
-            // What Jetty refuses before our routes see it is answered in PeerTube's shape too.
-            config.jetty.modifyServer(server -> server.setErrorHandler(security.jettyErrors()));
-            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(security.jettyErrors()));
-            config.http.generateEtags = true;
-            config.requestLogger.http(HttpServer::logRequest);
-
+            configureJetty(config, host, port, uploadsDir, maxUploadBytes, security);
             config.routes.before(security::apply);
             config.routes.before(ClientFault::multipartNeedsABoundary);
             config.routes.beforeMatched(beforeMatched);
-            config.routes.exception(ApiError.class, (e, ctx) -> {
-                if (e.retryAfterSeconds() != null) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
-                writeError(ctx, e.status(), e.code(), e.getMessage(), e.invalidParams());
-            });
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-                if (e.getStatus() == 404 || e.getStatus() == 405) {
-                    unknownEndpoint(ctx); // Javalin's own words for a method no route takes
-                    return;
-                }
-                String detail = e.getStatus() == 413 ? TOO_LARGE : e.getMessage();
-                writeError(ctx, e.getStatus(), null, detail);
-            });
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                ApiError fault = ClientFault.of(e).orElse(null);
-                if (fault != null) {
-                    // The request log has its one line; a client's mistake needs no stack trace.
-                    writeError(ctx, fault.status(), null, fault.getMessage());
-                    return;
-                }
-                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                writeError(ctx, 500, null, "internal error; the server log has details");
-            });
-            config.routes.error(404, ctx -> {
-                if (isPageRequest(ctx)) {
-                    // A page a route refused (an expired share link, say): the app's shell shows
-                    // the person a proper page, and the status stays 404.
-                    serveShell(ctx, 404);
-                } else if (ctx.attribute("peerlet.error") == null) {
-                    unknownEndpoint(ctx);
-                }
-            });
-            // A known address asked with another method is as unknown as any other, as in PeerTube.
-            config.routes.error(405, ctx -> {
-                if (ctx.attribute("peerlet.error") == null) unknownEndpoint(ctx);
-            });
+            WebPages pages = WebPages.load();
+            answerErrors(config, pages);
             for (RouteGroup g : groups) g.addTo(config.routes);
             // Last: the app's own files, then the app shell for any other page address.
             WebAssets assets = new WebAssets();
             config.routes.get("/", ctx -> assets.serve(ctx, "index.html"), Access.ANYONE);
             config.routes.get("/<path>", ctx -> {
                 if (assets.serve(ctx, ctx.pathParam("path"))) return;
-                // A page address no route knows: the app routes it (and shows its own "not found").
-                if (isPageRequest(ctx)) serveShell(ctx, 200);
+                // One of the app's pages, whatever the client accepts; or an address no route knows,
+                // asked for by a browser: the app routes it (and shows its own "not found").
+                if (pages.isPage(ctx.path()) || isPageRequest(ctx, pages)) serveShell(ctx, 200);
                 else throw ApiError.unknownEndpoint("GET", ctx.path());
             }, Access.ANYONE);
         });
     }
 
+    private static void configureJetty(io.javalin.config.JavalinConfig config, String host, int port,
+                                       java.nio.file.Path uploadsDir, long maxUploadBytes, SecurityHeaders security) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.jetty.host = host;
+        config.jetty.port = port;
+        // A small pool suits a Pi; uploads and HLS files are streamed, so threads are not held long.
+        QueuedThreadPool pool = new QueuedThreadPool(64, 4, 60_000);
+        pool.setName("http");
+        config.jetty.threadPool = pool;
+        config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+        config.http.maxRequestSize = MAX_BODY_BYTES;
+        // Multipart uploads spill to the uploads folder, never to memory beyond 1 MB.
+        config.jetty.multipartConfig.cacheDirectory(uploadsDir.toAbsolutePath().toString());
+        config.jetty.multipartConfig.maxFileSize(maxUploadBytes, io.javalin.config.SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
+        config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + 16 * 1024 * 1024, io.javalin.config.SizeUnit.BYTES);
+        config.http.defaultContentType = "application/json";
+        // What Jetty refuses before our routes see it is answered in PeerTube's shape too.
+        config.jetty.modifyServer(server -> server.setErrorHandler(security.jettyErrors()));
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(security.jettyErrors()));
+        config.http.generateEtags = true;
+        config.requestLogger.http(HttpServer::logRequest);
+    }
+
+    /** Every refusal and failure is answered in PeerTube's problem shape; a page gets the app's shell. */
+    private static void answerErrors(io.javalin.config.JavalinConfig config, WebPages pages) {
+        config.routes.exception(ApiError.class, (e, ctx) -> {
+            if (e.retryAfterSeconds() != null) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            writeError(ctx, e.status(), e.code(), e.getMessage(), e.invalidParams());
+        });
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 404 || e.getStatus() == 405) {
+                unknownEndpoint(ctx); // Javalin's own words for a method no route takes
+                return;
+            }
+            String detail = e.getStatus() == 413 ? TOO_LARGE : e.getMessage();
+            writeError(ctx, e.getStatus(), null, detail);
+        });
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            ApiError fault = ClientFault.of(e).orElse(null);
+            if (fault != null) {
+                // The request log has its one line; a client's mistake needs no stack trace.
+                writeError(ctx, fault.status(), null, fault.getMessage());
+                return;
+            }
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            writeError(ctx, 500, null, "internal error; the server log has details");
+        });
+        config.routes.error(404, ctx -> {
+            if (isPageRequest(ctx, pages)) {
+                // A page a route refused (an expired share link, say): the app's shell shows
+                // the person a proper page, and the status stays 404.
+                serveShell(ctx, 404);
+            } else if (ctx.attribute("peerlet.error") == null) {
+                unknownEndpoint(ctx);
+            }
+        });
+        // A known address asked with another method is as unknown as any other, as in PeerTube.
+        config.routes.error(405, ctx -> {
+            if (ctx.attribute("peerlet.error") == null) unknownEndpoint(ctx);
+        });
+    }
+
     /** A browser asking for a page: a GET outside the API and file paths, not asking for JSON. */
-    private static boolean isPageRequest(Context ctx) {
+    private static boolean isPageRequest(Context ctx, WebPages pages) {
         String accept = ctx.header("Accept");
-        return ctx.method().name().equals("GET") && !isApi(ctx.path()) && (accept == null || !accept.contains("json"));
+        return ctx.method().name().equals("GET") && !pages.isServerPath(ctx.path()) && (accept == null || !accept.contains("json"));
     }
 
     private static void serveShell(Context ctx, int status) {
         ctx.res().setCharacterEncoding(null);
+        ctx.header("Cache-Control", "no-cache");
         ctx.status(status).contentType("text/html; charset=utf-8").result(WebShell.html());
-    }
-
-    private static boolean isApi(String path) {
-        return path.startsWith("/api/") || path.startsWith("/static/") || path.startsWith("/lazy-static/")
-                || path.startsWith("/download/") || path.startsWith("/feeds/") || path.startsWith("/nodeinfo/")
-                || path.startsWith("/.well-known/") || path.startsWith("/services/") || path.startsWith("/tracker/")
-                || path.startsWith("/videos/embed/");
     }
 
     private static void unknownEndpoint(Context ctx) {

@@ -1,29 +1,21 @@
 package org.peerlet.instance;
 
+import static org.peerlet.db.schema.Tables.INSTANCE_SETTINGS;
+
 import org.peerlet.common.Secrets;
 import org.peerlet.db.Database;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 
-import org.peerlet.db.schema.Tables;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
 
 /**
  * What the admin sets at run time (name, description, rules, sign-up) and what is generated
  * once (the OAuth client), kept in SQLite and read from memory.
  */
 public final class InstanceSettings {
-    static final org.peerlet.db.schema.tables.InstanceSettings TABLE = Tables.INSTANCE_SETTINGS;
-    static final Field<String> KEY = TABLE.KEY;
-    static final Field<String> VALUE = TABLE.VALUE;
 
     public static final String NAME = "instance.name";
     public static final String SHORT_DESCRIPTION = "instance.shortDescription";
@@ -50,7 +42,7 @@ public final class InstanceSettings {
 
     public InstanceSettings(Database db) {
         this.db = db;
-        db.dsl().select(KEY, VALUE).from(TABLE).forEach(r -> cache.put(r.get(KEY), r.get(VALUE)));
+        db.dsl().select(INSTANCE_SETTINGS.KEY, INSTANCE_SETTINGS.VALUE).from(INSTANCE_SETTINGS).forEach(r -> cache.put(r.get(INSTANCE_SETTINGS.KEY), r.get(INSTANCE_SETTINGS.VALUE)));
         // PeerTube's format: 32 lowercase letters and digits, and a 32-letter-and-digit secret. An
         // older Peerlet's base64 pair is replaced; clients ask for the pair before each login anyway.
         if (!cache.getOrDefault(OAUTH_CLIENT_ID, "").matches("[a-z0-9]{32}")) {
@@ -69,8 +61,8 @@ public final class InstanceSettings {
 
     /** Writes all values in one transaction, then updates memory. */
     public void putAll(Map<String, String> values) {
-        db.writeVoid(tx -> values.forEach((k, v) -> tx.insertInto(TABLE).set(KEY, k).set(VALUE, v)
-                .onConflict(KEY).doUpdate().set(VALUE, v).execute()));
+        db.writeVoid(tx -> values.forEach((k, v) -> tx.insertInto(INSTANCE_SETTINGS).set(INSTANCE_SETTINGS.KEY, k).set(INSTANCE_SETTINGS.VALUE, v)
+                .onConflict(INSTANCE_SETTINGS.KEY).doUpdate().set(INSTANCE_SETTINGS.VALUE, v).execute()));
         cache.putAll(new HashMap<>(values));
     }
 }

@@ -14,7 +14,7 @@ import static org.peerlet.db.schema.Tables.VIDEO_SHARES;
 import static org.peerlet.db.schema.Tables.VIDEO_SHARE_LINKS;
 
 /** The only place with SQL for video passwords, shares and share links (migrations V004, V005). */
-public final class PrivacyRepository {
+final class PrivacyRepository {
 
     public record Password(long id, long videoId, String hash, long createdAt) {
     }

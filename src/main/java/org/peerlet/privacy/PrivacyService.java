@@ -1,7 +1,7 @@
 package org.peerlet.privacy;
 
 import org.peerlet.account.Account;
-import org.peerlet.account.AccountRepository;
+import org.peerlet.account.AccountDirectory;
 import org.peerlet.common.Events;
 import org.peerlet.common.Secrets;
 import org.peerlet.db.Database;
@@ -30,8 +30,8 @@ public final class PrivacyService implements Grants, PrivacyDetails {
     public static final int MAX_PASSWORDS = 50;
 
     private final Database db;
-    private final PrivacyRepository repo;
-    private final AccountRepository accounts;
+    private final PrivacyRepository repo = new PrivacyRepository();
+    private final AccountDirectory accounts;
     private final VideoPasswords videoPasswords;
     private final FileTokens tokens;
     private final Clock clock;
@@ -39,13 +39,12 @@ public final class PrivacyService implements Grants, PrivacyDetails {
     /** How a handle {@code name@otherhost} becomes an account: federation resolves it (WebFinger). */
     private final Function<String, Optional<Account>> remoteAccounts;
 
-    public PrivacyService(Database db, PrivacyRepository repo, AccountRepository accounts, VideoPasswords videoPasswords,
+    public PrivacyService(Database db, AccountDirectory accounts, VideoPasswords videoPasswords,
                           FileTokens tokens, Function<String, Optional<Account>> remoteAccounts, Events events,
                           Clock clock) {
         this.db = db;
         this.remoteAccounts = remoteAccounts;
         this.events = events;
-        this.repo = repo;
         this.accounts = accounts;
         this.videoPasswords = videoPasswords;
         this.tokens = tokens;
@@ -151,7 +150,7 @@ public final class PrivacyService implements Grants, PrivacyDetails {
         org.peerlet.common.Handle h = org.peerlet.common.Handle.parse(handle, ourHost);
         Account a;
         if (h.isLocal()) {
-            a = accounts.byHandle(db.dsl(), h).filter(x -> x.userId() != null)
+            a = accounts.byHandle(h).filter(x -> x.userId() != null)
                     .orElseThrow(() -> ApiError.notFound("no user named " + h.name() + " here"));
         } else {
             a = remoteAccounts.apply(h.toString()).orElseThrow(() -> ApiError.notFound("no person " + handle + " could be found"));
@@ -179,7 +178,7 @@ public final class PrivacyService implements Grants, PrivacyDetails {
         PrivacyRepository.Share s = repo.share(db.dsl(), v.id(), shareId).orElseThrow(() -> ApiError.notFound("no such share"));
         db.writeVoid(tx -> repo.deleteShare(tx, s.id()));
         revoke(v.id());
-        Account gone = accounts.byId(db.dsl(), s.accountId()).orElse(null);
+        Account gone = accounts.byId(s.accountId()).orElse(null);
         events.publish(new PrivacyEvents.SharesChanged(v, gone));
     }
 

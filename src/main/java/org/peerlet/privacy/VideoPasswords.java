@@ -45,7 +45,7 @@ public final class VideoPasswords {
     private static final String LEGACY = "$2";
 
     private final Database db;
-    private final PrivacyRepository repo;
+    private final PrivacyRepository repo = new PrivacyRepository();
     private final PasswordHasher legacy;
     private final SecretKeySpec key;
     private final TrustedProxies proxies;
@@ -53,10 +53,9 @@ public final class VideoPasswords {
     private final RateLimiter perVideo;
     private final Cache<String, Boolean> admitted;
 
-    public VideoPasswords(Database db, PrivacyRepository repo, PasswordHasher legacy, byte[] key, TrustedProxies proxies,
+    public VideoPasswords(Database db, PasswordHasher legacy, byte[] key, TrustedProxies proxies,
                           Clock clock) {
         this.db = db;
-        this.repo = repo;
         this.legacy = legacy;
         this.key = new SecretKeySpec(key, "HmacSHA256");
         this.proxies = proxies;
@@ -67,9 +66,9 @@ public final class VideoPasswords {
     }
 
     /** With the key in {@code keyFile}, made there at first start. */
-    public static VideoPasswords withKeyFile(Database db, PrivacyRepository repo, PasswordHasher legacy,
+    public static VideoPasswords withKeyFile(Database db, PasswordHasher legacy,
                                              java.nio.file.Path keyFile, TrustedProxies proxies, Clock clock) {
-        return new VideoPasswords(db, repo, legacy, KeyFile.loadOrCreate(keyFile), proxies, clock);
+        return new VideoPasswords(db, legacy, KeyFile.loadOrCreate(keyFile), proxies, clock);
     }
 
     /** What is stored for this password of this video. */

@@ -3,13 +3,11 @@ package org.peerlet.sharing;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.account.Account;
-import org.peerlet.account.AccountRepository;
+import org.peerlet.account.AccountDirectory;
 import org.peerlet.channel.Channel;
-import org.peerlet.channel.ChannelRepository;
 import org.peerlet.channel.ChannelService;
 import org.peerlet.common.Markdown;
 import org.peerlet.common.Times;
-import org.peerlet.db.Database;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
 import org.peerlet.http.Json;
@@ -54,22 +52,17 @@ public final class FeedRoutes implements RouteGroup {
     private record Scope(String title, String description, String link, Long channelId, Long accountId) {
     }
 
-    private final Database db;
     private final VideoService videos;
     private final VideoJson videoJson;
-    private final ChannelRepository channels;
-    private final ChannelService channelService;
-    private final AccountRepository accounts;
+    private final ChannelService channels;
+    private final AccountDirectory accounts;
     private final InstanceSettings instance;
     private final Urls urls;
 
-    public FeedRoutes(Database db, VideoService videos, VideoJson videoJson, ChannelRepository channels,
-                      ChannelService channelService, AccountRepository accounts, InstanceSettings instance, Urls urls) {
-        this.db = db;
+    public FeedRoutes(VideoService videos, VideoJson videoJson, ChannelService channels, AccountDirectory accounts, InstanceSettings instance, Urls urls) {
         this.videos = videos;
         this.videoJson = videoJson;
         this.channels = channels;
-        this.channelService = channelService;
         this.accounts = accounts;
         this.instance = instance;
         this.urls = urls;
@@ -110,15 +103,15 @@ public final class FeedRoutes implements RouteGroup {
         String accountId = ctx.queryParam("accountId");
         String accountName = ctx.queryParam("accountName");
         if (channelId != null || channelName != null) {
-            Channel c = (channelId != null ? id(channelId, "videoChannelId").flatMap(i -> channels.byId(db.dsl(), i))
-                    : channelService.byHandle(db.dsl(), channelName, urls.host()))
+            Channel c = (channelId != null ? id(channelId, "videoChannelId").flatMap(i -> channels.byId(i))
+                    : channels.byHandle(channelName, urls.host()))
                     .orElseThrow(() -> ApiError.notFound("video channel not found"));
             String name = c.displayName() == null || c.displayName().isBlank() ? c.name() : c.displayName();
             String link = c.isLocal() ? urls.channel(c.name()) : "https://" + c.host() + "/video-channels/" + c.name();
             return new Scope(name + " – " + site, c.description(), link, c.id(), null);
         }
         if (accountId != null || accountName != null) {
-            Account a = (accountId != null ? id(accountId, "accountId").flatMap(i -> accounts.byId(db.dsl(), i))
+            Account a = (accountId != null ? id(accountId, "accountId").flatMap(i -> accounts.byId(i))
                     : accountByHandle(accountName)).orElseThrow(() -> ApiError.notFound("account not found"));
             String name = a.displayName() == null || a.displayName().isBlank() ? a.name() : a.displayName();
             String link = a.isLocal() ? urls.account(a.name()) : "https://" + a.host() + "/accounts/" + a.name();
@@ -128,7 +121,7 @@ public final class FeedRoutes implements RouteGroup {
     }
 
     private Optional<Account> accountByHandle(String handle) {
-        return accounts.byHandle(db.dsl(), org.peerlet.common.Handle.parse(handle, urls.host()));
+        return accounts.byHandle(org.peerlet.common.Handle.parse(handle, urls.host()));
     }
 
     private static Optional<Long> id(String s, String name) {
@@ -166,47 +159,49 @@ public final class FeedRoutes implements RouteGroup {
             text(w, "generator", "Peerlet");
             text(w, "docs", "https://www.rssboard.org/rss-specification");
             if (!list.isEmpty()) text(w, "lastBuildDate", rfc1123(list.get(0).publishedAt()));
-            for (Video v : list) {
-                w.writeStartElement("item");
-                text(w, "title", v.name());
-                text(w, "link", urls.watch(v.shortUuid()));
-                w.writeStartElement("guid");
-                w.writeAttribute("isPermaLink", "false");
-                w.writeCharacters(Shared.xmlText(urls.video(v.uuid())));
-                w.writeEndElement();
-                text(w, "pubDate", rfc1123(v.publishedAt()));
-                text(w, "description", Shared.summary(v.description(), 500));
-                text(w, CONTENT_NS, "encoded", Markdown.toHtml(v.description()));
-                text(w, DC_NS, "creator", Shared.accountName(v));
-                text(w, MEDIA_NS, "title", v.name());
-                w.writeStartElement(MEDIA_NS, "description");
-                w.writeAttribute("type", "plain");
-                w.writeCharacters(Shared.xmlText(v.description() == null ? "" : v.description()));
-                w.writeEndElement();
-                String thumb = Shared.thumbnailUrl(urls, v);
-                if (thumb != null) {
-                    w.writeEmptyElement(MEDIA_NS, "thumbnail");
-                    w.writeAttribute("url", thumb);
-                }
-                w.writeEmptyElement(MEDIA_NS, "player");
-                w.writeAttribute("url", Shared.embedUrl(urls, v));
-                String hls = hlsUrl(v);
-                if (hls != null) {
-                    w.writeEmptyElement(MEDIA_NS, "content");
-                    w.writeAttribute("url", hls);
-                    w.writeAttribute("type", "application/x-mpegURL");
-                    w.writeAttribute("medium", "video");
-                    w.writeAttribute("duration", String.valueOf(v.duration()));
-                }
-                w.writeStartElement(MEDIA_NS, "community");
-                w.writeEmptyElement(MEDIA_NS, "statistics");
-                w.writeAttribute("views", String.valueOf(v.views()));
-                w.writeEndElement();
-                w.writeEndElement();
-            }
+            for (Video v : list) rssItem(w, v);
             w.writeEndElement();
             w.writeEndElement();
         });
+    }
+
+    private void rssItem(XMLStreamWriter w, Video v) throws XMLStreamException {
+        w.writeStartElement("item");
+        text(w, "title", v.name());
+        text(w, "link", urls.watch(v.shortUuid()));
+        w.writeStartElement("guid");
+        w.writeAttribute("isPermaLink", "false");
+        w.writeCharacters(Shared.xmlText(urls.video(v.uuid())));
+        w.writeEndElement();
+        text(w, "pubDate", rfc1123(v.publishedAt()));
+        text(w, "description", Shared.summary(v.description(), 500));
+        text(w, CONTENT_NS, "encoded", Markdown.toHtml(v.description()));
+        text(w, DC_NS, "creator", Shared.accountName(v));
+        text(w, MEDIA_NS, "title", v.name());
+        w.writeStartElement(MEDIA_NS, "description");
+        w.writeAttribute("type", "plain");
+        w.writeCharacters(Shared.xmlText(v.description() == null ? "" : v.description()));
+        w.writeEndElement();
+        String thumb = Shared.thumbnailUrl(urls, v);
+        if (thumb != null) {
+            w.writeEmptyElement(MEDIA_NS, "thumbnail");
+            w.writeAttribute("url", thumb);
+        }
+        w.writeEmptyElement(MEDIA_NS, "player");
+        w.writeAttribute("url", Shared.embedUrl(urls, v));
+        String hls = hlsUrl(v);
+        if (hls != null) {
+            w.writeEmptyElement(MEDIA_NS, "content");
+            w.writeAttribute("url", hls);
+            w.writeAttribute("type", "application/x-mpegURL");
+            w.writeAttribute("medium", "video");
+            w.writeAttribute("duration", String.valueOf(v.duration()));
+        }
+        w.writeStartElement(MEDIA_NS, "community");
+        w.writeEmptyElement(MEDIA_NS, "statistics");
+        w.writeAttribute("views", String.valueOf(v.views()));
+        w.writeEndElement();
+        w.writeEndElement();
     }
 
     // ---- Atom 1.0 ----

@@ -4,7 +4,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
-import org.peerlet.account.AccountRepository;
+import org.peerlet.account.AccountDirectory;
 
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +14,7 @@ import static org.peerlet.db.schema.Tables.VIDEO_COMMENTS;
 import static org.peerlet.db.schema.Tables.VIDEO_RATES;
 
 /** The only place with SQL for comments and ratings. */
-public final class SocialRepository {
+final class SocialRepository {
 
     private static SelectConditionStep<Record> comments(DSLContext db, Condition where) {
         return db.select(VIDEO_COMMENTS.fields()).select(ACCOUNTS.fields())
@@ -102,7 +102,7 @@ public final class SocialRepository {
     }
 
     static Comment toComment(Record r) {
-        return new Comment(r.get(VIDEO_COMMENTS.ID), r.get(VIDEO_COMMENTS.VIDEO_ID), AccountRepository.toAccount(r),
+        return new Comment(r.get(VIDEO_COMMENTS.ID), r.get(VIDEO_COMMENTS.VIDEO_ID), AccountDirectory.read(r),
                 r.get(VIDEO_COMMENTS.URL), r.get(VIDEO_COMMENTS.IN_REPLY_TO), r.get(VIDEO_COMMENTS.TEXT),
                 r.get(VIDEO_COMMENTS.CREATED_AT), r.get(VIDEO_COMMENTS.UPDATED_AT));
     }

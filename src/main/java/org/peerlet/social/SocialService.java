@@ -1,7 +1,7 @@
 package org.peerlet.social;
 
 import org.peerlet.account.Account;
-import org.peerlet.account.AccountRepository;
+import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.User;
 import org.peerlet.common.Events;
 import org.peerlet.db.Database;
@@ -31,18 +31,17 @@ public final class SocialService {
     }
 
     private final Database db;
-    private final SocialRepository repo;
-    private final AccountRepository accounts;
+    private final SocialRepository repo = new SocialRepository();
+    private final AccountDirectory accounts;
     private final VideoService videos;
     private final Urls urls;
     private final Clock clock;
     private final Events events;
 
-    public SocialService(Database db, SocialRepository repo, AccountRepository accounts, VideoService videos,
+    public SocialService(Database db, AccountDirectory accounts, VideoService videos,
                          Urls urls, Events events, Clock clock) {
         this.db = db;
         this.events = events;
-        this.repo = repo;
         this.accounts = accounts;
         this.videos = videos;
         this.urls = urls;

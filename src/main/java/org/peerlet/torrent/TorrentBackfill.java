@@ -3,6 +3,7 @@ package org.peerlet.torrent;
 import org.peerlet.media.TorrentFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.peerlet.common.Events;
 import org.peerlet.http.Json;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.media.MediaPlaylist;
@@ -17,7 +18,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Torrents for the videos published before Peerlet made them: once, at start, in the background,
@@ -29,14 +29,14 @@ public final class TorrentBackfill {
 
     private final VideoService videos;
     private final MediaLayout media;
-    private final Consumer<Long> onDone;
+    private final Events events;
     private volatile boolean stopping;
 
-    /** @param onDone called with the id of each video given its torrents */
-    public TorrentBackfill(VideoService videos, MediaLayout media, Consumer<Long> onDone) {
+    /** States {@link TorrentEvents.Made} for each video given its torrents. */
+    public TorrentBackfill(VideoService videos, MediaLayout media, Events events) {
         this.videos = videos;
         this.media = media;
-        this.onDone = onDone;
+        this.events = events;
     }
 
     /** Starts a low-priority thread over {@code published} if any of them lacks torrents. */
@@ -94,7 +94,7 @@ public final class TorrentBackfill {
         }
         String updated = Json.write(ladder);
         boolean saved = videos.replaceLadder(v.id(), v.hls(), updated);
-        if (saved) onDone.accept(v.id());
+        if (saved) events.publish(new TorrentEvents.Made(v.id()));
         return saved;
     }
 

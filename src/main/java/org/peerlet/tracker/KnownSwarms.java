@@ -3,6 +3,7 @@ package org.peerlet.tracker;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 /**
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
  * </ul>
  * Non-public videos (private, internal, password-protected, shared) are admitted with
  * {@link #admitRestrictedPlaylist}: their swarms take only announces whose socket token is a
- * valid file token of that very video ({@link #checkTokensWith}), checked on every announce, so
+ * valid file token of that very video (checked as given to the constructor), checked on every announce, so
  * a peer whose grant was revoked is refused at its next announce. A socket already in the swarm
  * may stay after its token's hour is up (the socket URL cannot change while the player renews its
  * file token), within a grace period; a new socket needs a token that is still good.
@@ -28,9 +29,23 @@ import java.util.function.Consumer;
 public final class KnownSwarms implements SwarmPolicy {
     private final Set<String> hashes = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Long> restricted = new ConcurrentHashMap<>();
-    private volatile java.util.function.BiPredicate<Long, String> tokenCheck = (video, token) -> false;
-    private volatile java.util.function.BiPredicate<Long, String> heldTokenCheck = (video, token) -> false;
+    private final BiPredicate<Long, String> tokenCheck;
+    private final BiPredicate<Long, String> heldTokenCheck;
     private final CopyOnWriteArrayList<Consumer<String>> forgetListeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * {@code toJoin} and {@code toStay} say how a socket token is checked for a restricted swarm,
+     * (video id, token) to yes or no: to join it, and to stay in it once joined.
+     */
+    public KnownSwarms(BiPredicate<Long, String> toJoin, BiPredicate<Long, String> toStay) {
+        this.tokenCheck = toJoin;
+        this.heldTokenCheck = toStay;
+    }
+
+    /** Public swarms only: every token is refused. */
+    public KnownSwarms() {
+        this((video, token) -> false, (video, token) -> false);
+    }
 
     /**
      * Admits one info-hash.
@@ -54,15 +69,6 @@ public final class KnownSwarms implements SwarmPolicy {
         }
     }
 
-    /**
-     * How a socket token is checked for a restricted swarm, (video id, token) to yes or no: to join
-     * it, and to stay in it once joined.
-     */
-    public void checkTokensWith(java.util.function.BiPredicate<Long, String> toJoin,
-                                java.util.function.BiPredicate<Long, String> toStay) {
-        this.tokenCheck = toJoin;
-        this.heldTokenCheck = toStay;
-    }
 
     /** Admits a non-public video's variants: only peers holding a valid token of {@code videoId} may announce. */
     public void admitRestrictedPlaylist(String masterPlaylistUrl, int variantCount, long videoId) {

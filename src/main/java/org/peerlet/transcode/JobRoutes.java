@@ -3,7 +3,6 @@ package org.peerlet.transcode;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.common.Times;
-import org.peerlet.db.Database;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
 import org.peerlet.account.Auth;
@@ -20,14 +19,10 @@ import java.util.Map;
 /** Transcoding progress for people: the owner's view of one video, the admin's list and retry. */
 public final class JobRoutes implements RouteGroup {
     private static final String TYPE = "video-transcoding";
-    private final Database db;
-    private final JobRepository jobs;
     private final VideoService videos;
     private final TranscodeWorker worker;
 
-    public JobRoutes(Database db, JobRepository jobs, VideoService videos, TranscodeWorker worker) {
-        this.db = db;
-        this.jobs = jobs;
+    public JobRoutes(VideoService videos, TranscodeWorker worker) {
         this.videos = videos;
         this.worker = worker;
     }
@@ -58,8 +53,8 @@ public final class JobRoutes implements RouteGroup {
             return;
         }
         String ours = state.isEmpty() ? null : STATES.get(state);
-        List<Map<String, Object>> data = jobs.list(db.dsl(), ours, p.start(), p.count()).stream().map(JobRoutes::peerTubeJson).toList();
-        ctx.json(Paging.result(jobs.count(db.dsl(), ours), data));
+        List<Map<String, Object>> data = worker.jobs(ours, p.start(), p.count()).stream().map(JobRoutes::peerTubeJson).toList();
+        ctx.json(Paging.result(worker.countJobs(ours), data));
     }
 
     /** A job as PeerTube lists them; ours only in {@code data} (PeerTube's is free-form there too). */
@@ -84,17 +79,13 @@ public final class JobRoutes implements RouteGroup {
 
     private void retry(Context ctx) {
         long id = org.peerlet.http.PathParams.id(ctx, "id");
-        jobs.byId(db.dsl(), id).orElseThrow(() -> ApiError.notFound("job not found"));
-        if (!db.write(tx -> jobs.retry(tx, id, System.currentTimeMillis()))) {
-            throw ApiError.conflict("only a failed job can be retried");
-        }
-        worker.wake();
+        worker.retry(id);
         ctx.status(204);
     }
 
     private void ofVideo(Context ctx) {
         Video v = videos.manageable(ctx.pathParam("id"), Auth.required(ctx));
-        JobRepository.Job job = jobs.latestForVideo(db.dsl(), v.id()).orElseThrow(() -> ApiError.notFound("no transcoding job"));
+        JobRepository.Job job = worker.latestJob(v.id()).orElseThrow(() -> ApiError.notFound("no transcoding job"));
         Map<String, Object> m = json(job);
         m.put("videoState", Map.of("id", v.state().id, "label", v.state().label));
         ctx.json(m);

@@ -35,7 +35,7 @@ public final class TranscodeWorker implements AutoCloseable {
     }
 
     private final Database db;
-    private final JobRepository jobs;
+    private final JobRepository jobs = new JobRepository();
     private final VideoService videos;
     private final MediaLayout media;
     private final MediaEngine engine;
@@ -46,10 +46,9 @@ public final class TranscodeWorker implements AutoCloseable {
     private final Object wake = new Object();
     private volatile boolean stopping;
 
-    public TranscodeWorker(Database db, JobRepository jobs, VideoService videos, MediaLayout media,
+    public TranscodeWorker(Database db, VideoService videos, MediaLayout media,
                            MediaEngine engine, Config config, Clock clock) {
         this.db = db;
-        this.jobs = jobs;
         this.videos = videos;
         this.media = media;
         this.engine = engine;
@@ -80,6 +79,28 @@ public final class TranscodeWorker implements AutoCloseable {
         synchronized (wake) {
             wake.notifyAll();
         }
+    }
+
+    /** Jobs in this state (all if null), newest first, for the admin. */
+    public List<JobRepository.Job> jobs(String state, int start, int count) {
+        return jobs.list(db.dsl(), state, start, count);
+    }
+
+    public int countJobs(String state) {
+        return jobs.count(db.dsl(), state);
+    }
+
+    public Optional<JobRepository.Job> latestJob(long videoId) {
+        return jobs.latestForVideo(db.dsl(), videoId);
+    }
+
+    /** Runs a failed job again: 404 if there is none, 409 unless it failed. */
+    public void retry(long jobId) {
+        jobs.byId(db.dsl(), jobId).orElseThrow(() -> org.peerlet.http.ApiError.notFound("job not found"));
+        if (!db.write(tx -> jobs.retry(tx, jobId, clock.millis()))) {
+            throw org.peerlet.http.ApiError.conflict("only a failed job can be retried");
+        }
+        wake();
     }
 
     /** Stops the job of this video, if one is running (the video is being deleted). */

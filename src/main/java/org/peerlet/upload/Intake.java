@@ -2,10 +2,10 @@ package org.peerlet.upload;
 
 import org.peerlet.video.VideoMetadata;
 import org.peerlet.account.Account;
-import org.peerlet.account.AccountRepository;
+import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.User;
 import org.peerlet.channel.Channel;
-import org.peerlet.channel.ChannelRepository;
+import org.peerlet.channel.ChannelService;
 import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
 import org.peerlet.http.Json;
@@ -41,14 +41,14 @@ public final class Intake {
     private final MediaLayout media;
     private final MediaEngine engine;
     private final VideoService videos;
-    private final ChannelRepository channels;
-    private final AccountRepository accounts;
+    private final ChannelService channels;
+    private final AccountDirectory accounts;
     private final TranscodeWorker transcoding;
     private final long maxUploadSize;
     private final Clock clock;
 
     public Intake(Database db, MediaLayout media, MediaEngine engine, VideoService videos,
-                  ChannelRepository channels, AccountRepository accounts, TranscodeWorker transcoding,
+                  ChannelService channels, AccountDirectory accounts, TranscodeWorker transcoding,
                   long maxUploadSize, Clock clock) {
         this.db = db;
         this.media = media;
@@ -66,8 +66,8 @@ public final class Intake {
 
     /** The channel the user publishes in: it must exist and be theirs. */
     public Channel channelFor(User user, long channelId) {
-        Channel c = channels.byId(db.dsl(), channelId).orElseThrow(() -> ApiError.badRequest("channelId " + channelId + " does not exist"));
-        Account owner = accounts.byId(db.dsl(), c.accountId()).orElseThrow();
+        Channel c = channels.byId(channelId).orElseThrow(() -> ApiError.badRequest("channelId " + channelId + " does not exist"));
+        Account owner = accounts.byId(c.accountId()).orElseThrow();
         if (!Long.valueOf(user.id()).equals(owner.userId())) {
             throw ApiError.forbidden("Cannot publish in this channel: it is not yours");
         }
@@ -79,7 +79,7 @@ public final class Intake {
     }
 
     public QuotaUsed quotaUsed(User user) {
-        Account a = accounts.byUserId(db.dsl(), user.id()).orElseThrow();
+        Account a = accounts.byUserId(user.id()).orElseThrow();
         long dayAgo = clock.millis() - Duration.ofDays(1).toMillis();
         return new QuotaUsed(videos.usedBytes(a.id(), null), videos.usedBytes(a.id(), dayAgo));
     }
@@ -167,6 +167,19 @@ public final class Intake {
             Files.deleteIfExists(p);
         } catch (IOException e) {
             LOG.warn("could not delete {}: {}", p, e.toString());
+        }
+    }
+
+    /** Puts the uploader's images in place in the video's own transaction: the transcoder then keeps them. */
+    public void placeImages(org.jooq.DSLContext tx, Intake.Accepted a, Path thumb, Path preview) {
+        try {
+            if (thumb != null) MediaLayout.moveAtomically(thumb, media.thumbnail(a.uuid()));
+            if (preview != null) MediaLayout.moveAtomically(preview, media.preview(a.uuid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (thumb != null || preview != null) {
+            videos.setImages(tx, a.id(), thumb != null ? true : null, preview != null ? true : null);
         }
     }
 }

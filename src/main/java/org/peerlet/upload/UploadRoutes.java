@@ -7,7 +7,6 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.account.User;
 import org.peerlet.channel.Channel;
 import org.peerlet.common.Secrets;
-import org.peerlet.db.Database;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
 import org.peerlet.account.Auth;
@@ -19,7 +18,6 @@ import org.peerlet.media.MediaLayout;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.PrivacyDetails;
 import org.peerlet.video.VideoForm;
-import org.peerlet.video.VideoService;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,24 +30,19 @@ import java.util.Map;
 public final class UploadRoutes implements RouteGroup {
     private static final String RESUMABLE = "/api/v1/videos/upload-resumable";
 
-    private final Database db;
     private final Intake intake;
     private final ResumableUploads resumable;
     private final MediaLayout media;
-    private final VideoService videos;
     private final Privacy defaultPrivacy;
     private final PrivacyDetails passwords;
 
     /** @param passwords stores a new video's {@code videoPasswords} (hashed) */
-    public UploadRoutes(Database db, Intake intake, ResumableUploads resumable, MediaLayout media,
-                        VideoService videos, Privacy defaultPrivacy,
-                        PrivacyDetails passwords) {
+    public UploadRoutes(Intake intake, ResumableUploads resumable, MediaLayout media,
+                        Privacy defaultPrivacy, PrivacyDetails passwords) {
         this.passwords = passwords;
-        this.db = db;
         this.intake = intake;
         this.resumable = resumable;
         this.media = media;
-        this.videos = videos;
         this.defaultPrivacy = defaultPrivacy;
     }
 
@@ -83,7 +76,7 @@ public final class UploadRoutes implements RouteGroup {
             // Jetty spooled the part into uploads/ already: a rename, not a second copy of the whole file.
             videoPart(ctx).write(staged.toAbsolutePath().toString());
             Intake.Accepted a = intake.accept(user, channel, m, staged, file.filename(),
-                    (tx, accepted) -> placeImages(tx, accepted, thumb, preview));
+                    (tx, accepted) -> intake.placeImages(tx, accepted, thumb, preview));
             if (videoPasswords != null) passwords.replacePasswords(a.id(), videoPasswords);
             ctx.json(Map.of("video", Map.of("id", a.id(), "uuid", a.uuid(), "shortUUID", a.shortUuid())));
         } catch (IOException e) {
@@ -158,18 +151,5 @@ public final class UploadRoutes implements RouteGroup {
             throw new UncheckedIOException(e);
         }
         return tmp;
-    }
-
-    /** Puts the uploader's images in place in the video's own transaction: the transcoder then keeps them. */
-    private void placeImages(org.jooq.DSLContext tx, Intake.Accepted a, Path thumb, Path preview) {
-        try {
-            if (thumb != null) MediaLayout.moveAtomically(thumb, media.thumbnail(a.uuid()));
-            if (preview != null) MediaLayout.moveAtomically(preview, media.preview(a.uuid()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (thumb != null || preview != null) {
-            videos.setImages(tx, a.id(), thumb != null ? true : null, preview != null ? true : null);
-        }
     }
 }

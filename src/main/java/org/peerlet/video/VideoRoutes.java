@@ -3,12 +3,11 @@ package org.peerlet.video;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.account.Account;
-import org.peerlet.account.AccountRepository;
+import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.User;
 import org.peerlet.channel.Channel;
 import org.peerlet.channel.ChannelService;
 import org.peerlet.channel.PlayerLook;
-import org.peerlet.db.Database;
 import org.peerlet.http.TrustedProxies;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
@@ -28,20 +27,18 @@ import java.util.Set;
 
 /** {@code /api/v1/videos} and the lists of videos by channel, account, owner and search. */
 public final class VideoRoutes implements RouteGroup {
-    private final Database db;
     private final VideoService service;
     private final VideoJson json;
     private final ChannelService channels;
-    private final AccountRepository accounts;
+    private final AccountDirectory accounts;
     private final Urls urls;
     private final TrustedProxies proxies;
     private final PrivacyDetails privacy;
 
-    public VideoRoutes(Database db, VideoService service, VideoJson json, ChannelService channels,
-                       AccountRepository accounts, Urls urls, TrustedProxies proxies, PrivacyDetails privacy) {
+    public VideoRoutes(VideoService service, VideoJson json, ChannelService channels,
+                       AccountDirectory accounts, Urls urls, TrustedProxies proxies, PrivacyDetails privacy) {
         this.proxies = proxies;
         this.privacy = privacy;
-        this.db = db;
         this.service = service;
         this.json = json;
         this.channels = channels;
@@ -140,20 +137,20 @@ public final class VideoRoutes implements RouteGroup {
     }
 
     private void channelVideos(Context ctx) {
-        Channel c = channels.require(db.dsl(), ctx.pathParam("handle"), urls.host());
-        Account owner = channels.owner(db.dsl(), c);
+        Channel c = channels.require(ctx.pathParam("handle"), urls.host());
+        Account owner = channels.owner(c);
         answer(ctx, query(ctx, c.id(), null, isOwnerOrModerator(ctx, owner), null));
     }
 
     private void accountVideos(Context ctx) {
-        Account a = accounts.byHandle(db.dsl(), org.peerlet.common.Handle.parse(ctx.pathParam("name"), urls.host()))
+        Account a = accounts.byHandle(org.peerlet.common.Handle.parse(ctx.pathParam("name"), urls.host()))
                 .orElseThrow(() -> ApiError.notFound("account not found"));
         answer(ctx, query(ctx, null, a.id(), isOwnerOrModerator(ctx, a), null));
     }
 
     private void myVideos(Context ctx) {
         User me = Auth.required(ctx);
-        Account a = accounts.byUserId(db.dsl(), me.id()).orElseThrow();
+        Account a = accounts.byUserId(me.id()).orElseThrow();
         answer(ctx, query(ctx, null, a.id(), true, null));
     }
 

@@ -4,13 +4,11 @@ import com.sun.net.httpserver.HttpServer;
 import org.peerlet.common.Times;
 import org.peerlet.db.Database;
 import org.peerlet.db.Migrator;
-import org.peerlet.federation.FederationRepository;
 import org.peerlet.federation.LocalActors;
-import org.peerlet.federation.delivery.DeliveryRepository;
 import org.peerlet.federation.delivery.DeliveryWorker;
 import org.peerlet.federation.delivery.Outbox;
 import org.peerlet.federation.model.LocalActor;
-import org.peerlet.federation.model.RemoteActor;
+import org.peerlet.testing.Sql;
 import org.peerlet.federation.net.OutgoingHttp;
 import org.peerlet.federation.signature.Digests;
 import org.peerlet.federation.signature.HttpSignatures;
@@ -117,33 +115,31 @@ public final class FederationBench {
         Database db = new Database(dir.resolve("bench.db"));
         new Migrator(db).migrate();
         Clock clock = Clock.systemUTC();
-        FederationRepository repo = new FederationRepository();
         Urls urls = new Urls("http://localhost:1", "localhost:1");
-        LocalActors local = new LocalActors(db, urls, new org.peerlet.account.AccountRepository(),
-                new org.peerlet.channel.ChannelRepository(), repo, clock);
+        LocalActors local = new LocalActors(db, urls, new org.peerlet.account.AccountDirectory(db),
+                new org.peerlet.channel.ChannelService(db, new org.peerlet.account.AccountDirectory(db), clock), clock);
         LocalActor me = local.instance();
         local.signer(me); // key made before timing
-        db.writeVoid(tx -> {
-            for (int i = 0; i < followers; i++) {
-                String url = sink + "/users/f" + i;
-                repo.upsertActor(tx, new RemoteActor(0, url, "Person", "127.0.0.1", "f" + i, sink + "/users/f" + i + "/inbox",
-                        null, null, url + "#main-key", null, null, null, 0));
-                repo.upsertFollow(tx, url, me.url(), false, "accepted", null, null, 0);
-            }
-        });
+        Path file = dir.resolve("bench.db");
+        for (int i = 0; i < followers; i++) {
+            String url = sink + "/users/f" + i;
+            Sql.update(file, "INSERT INTO remote_actors (url, type, host, username, inbox, key_id, fetched_at) "
+                    + "VALUES (?, 'Person', '127.0.0.1', ?, ?, ?, 0)", url, "f" + i, url + "/inbox", url + "#main-key");
+            Sql.update(file, "INSERT INTO follows (follower, following, local_follower, state, created_at, updated_at) "
+                    + "VALUES (?, ?, 0, 'accepted', 0, 0)", url, me.url());
+        }
         OutgoingHttp http = new OutgoingHttp(true, true, h -> false, clock, "bench");
-        DeliveryRepository deliveries = new DeliveryRepository();
-        Outbox outbox = new Outbox(db, deliveries, clock);
-        DeliveryWorker worker = new DeliveryWorker(db, deliveries, outbox, http, local, clock, 8, Duration.ofMillis(500));
+        Outbox outbox = new Outbox(db, clock);
+        DeliveryWorker worker = new DeliveryWorker(db, outbox, http, local, clock, 8, Duration.ofMillis(500));
         worker.start();
         String body = new String(activity(1), StandardCharsets.UTF_8);
 
         long t0 = System.nanoTime();
-        List<String> inboxes = repo.followerInboxes(db.dsl(), List.of(me.url()));
+        List<String> inboxes = java.util.stream.IntStream.range(0, followers).mapToObj(i -> sink + "/users/f" + i + "/inbox").toList();
         outbox.enqueue(me, body, inboxes);
         long queued = System.nanoTime();
         while (posts.get() < followers) Thread.sleep(5);
-        while (deliveries.count(db.dsl(), "pending") + deliveries.count(db.dsl(), "sending") > 0) Thread.sleep(5);
+        while (Sql.number(file, "SELECT count(*) FROM deliveries WHERE state = ?", "pending") + Sql.number(file, "SELECT count(*) FROM deliveries WHERE state = ?", "sending") > 0) Thread.sleep(5);
         long done = System.nanoTime();
 
         System.gc();

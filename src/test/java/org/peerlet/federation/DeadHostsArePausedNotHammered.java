@@ -3,11 +3,10 @@ package org.peerlet.federation;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peerlet.account.AccountRepository;
-import org.peerlet.channel.ChannelRepository;
+import org.peerlet.account.AccountDirectory;
+import org.peerlet.channel.ChannelService;
 import org.peerlet.db.Database;
 import org.peerlet.db.Migrator;
-import org.peerlet.federation.delivery.DeliveryRepository;
 import org.peerlet.federation.delivery.DeliveryWorker;
 import org.peerlet.federation.delivery.Outbox;
 import org.peerlet.federation.model.LocalActor;
@@ -47,13 +46,12 @@ class DeadHostsArePausedNotHammered {
         MutableClock clock = MutableClock.startingNow();
         Database db = new Database(dir.resolve("peerlet.db"));
         new Migrator(db).migrate();
-        LocalActors actors = new LocalActors(db, new Urls("http://localhost:1", "localhost:1"), new AccountRepository(),
-                new ChannelRepository(), new FederationRepository(), clock);
+        LocalActors actors = new LocalActors(db, new Urls("http://localhost:1", "localhost:1"), new AccountDirectory(db),
+                new ChannelService(db, new AccountDirectory(db), clock), clock);
         LocalActor me = actors.instance();
-        DeliveryRepository deliveries = new DeliveryRepository();
-        Outbox outbox = new Outbox(db, deliveries, clock);
+        Outbox outbox = new Outbox(db, clock);
         try (OutgoingHttp http = new OutgoingHttp(true, true, h -> false, clock, "test");
-             DeliveryWorker worker = new DeliveryWorker(db, deliveries, outbox, http, actors, clock, 4, Duration.ofMillis(50))) {
+             DeliveryWorker worker = new DeliveryWorker(db, outbox, http, actors, clock, 4, Duration.ofMillis(50))) {
             worker.start();
             outbox.enqueue(me, "{\"type\":\"Create\"}", List.of(host + "/users/a/inbox"));
             Path file = dir.resolve("peerlet.db");
@@ -74,9 +72,9 @@ class DeadHostsArePausedNotHammered {
             status.set(202);
             clock.advance(Duration.ofSeconds(31));
             worker.wake();
-            Await.until("all delivered", WAIT, () -> deliveries.count(db.dsl(), "pending") + deliveries.count(db.dsl(), "sending") == 0);
+            Await.until("all delivered", WAIT, () -> Sql.number(file, "SELECT count(*) FROM deliveries WHERE state = ?", "pending") + Sql.number(file, "SELECT count(*) FROM deliveries WHERE state = ?", "sending") == 0);
             assertThat(posts.get()).isEqualTo(7);
-            assertThat(deliveries.count(db.dsl(), "dead")).isZero();
+            assertThat(Sql.number(file, "SELECT count(*) FROM deliveries WHERE state = ?", "dead")).isZero();
         } finally {
             remote.stop(0);
             db.close();

@@ -157,7 +157,8 @@ class SharingBrowserTest extends BrowserPages {
         assertThat(driver.findElement(By.id("nav")).getText()).contains("Home");
         @SuppressWarnings("unchecked")
         List<String> missing = (List<String>) ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[0]; import('/js/i18n.js').then(m => done(Object.keys(m.TABLES.en).filter(k => !(k in m.TABLES.fr))));");
+                "const done = arguments[0]; Promise.all([import('/js/i18n/en.js'), import('/js/i18n/fr.js')])"
+                        + ".then(([en, fr]) => done(Object.keys(en.default).filter(k => !(k in fr.default))));");
         assertThat(missing).as("strings with no French").isEmpty();
 
         new Select(driver.findElement(By.id("language"))).selectByValue("fr");

@@ -7,7 +7,7 @@ import java.util.List;
 import static org.peerlet.db.schema.Tables.DELIVERIES;
 
 /** The only place with SQL for the outbox ({@code deliveries}). */
-public final class DeliveryRepository {
+final class DeliveryRepository {
     private static final String PENDING = "pending";
     private static final String SENDING = "sending";
 

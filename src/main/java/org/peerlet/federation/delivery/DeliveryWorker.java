@@ -40,7 +40,7 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private final Database db;
-    private final DeliveryRepository repo;
+    private final DeliveryRepository repo = new DeliveryRepository();
     private final OutgoingHttp http;
     private final LocalActors actors;
     private final Clock clock;
@@ -52,10 +52,9 @@ public final class DeliveryWorker implements AutoCloseable {
     private boolean woken;
     private Thread thread;
 
-    public DeliveryWorker(Database db, DeliveryRepository repo, Outbox outbox, OutgoingHttp http, LocalActors actors,
+    public DeliveryWorker(Database db, Outbox outbox, OutgoingHttp http, LocalActors actors,
                           Clock clock, int parallel, Duration poll) {
         this.db = db;
-        this.repo = repo;
         this.http = http;
         this.actors = actors;
         this.clock = clock;

@@ -14,13 +14,12 @@ import java.util.LinkedHashSet;
  */
 public final class Outbox {
     private final Database db;
-    private final DeliveryRepository repo;
+    private final DeliveryRepository repo = new DeliveryRepository();
     private final Clock clock;
     private Runnable wake = () -> { };
 
-    public Outbox(Database db, DeliveryRepository repo, Clock clock) {
+    public Outbox(Database db, Clock clock) {
         this.db = db;
-        this.repo = repo;
         this.clock = clock;
     }
 

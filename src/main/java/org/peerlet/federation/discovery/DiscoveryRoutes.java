@@ -6,13 +6,12 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.Version;
 import org.peerlet.account.Account;
-import org.peerlet.account.AccountRepository;
+import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.AccountService;
 import org.peerlet.channel.Channel;
-import org.peerlet.channel.ChannelRepository;
+import org.peerlet.channel.ChannelService;
 import org.peerlet.common.Times;
-import org.peerlet.db.Database;
-import org.peerlet.federation.FederationRepository;
+import org.peerlet.federation.Follow;
 import org.peerlet.federation.Follows;
 import org.peerlet.federation.LocalActors;
 import org.peerlet.federation.Publisher;
@@ -47,31 +46,27 @@ public final class DiscoveryRoutes implements RouteGroup {
     public static final String AP_TYPE = "application/activity+json; charset=utf-8";
     private static final int PAGE = 10;
 
-    private final Database db;
     private final LocalActors local;
     private final Follows follows;
     private final Publisher publisher;
-    private final FederationRepository repo;
-    private final AccountRepository accounts;
+    private final AccountDirectory accounts;
     private final AccountService accountService;
-    private final ChannelRepository channels;
+    private final ChannelService channels;
     private final VideoService videos;
     private final SocialService social;
     private final InstanceSettings instance;
     /** Lets the people a restricted video is shared with fetch its object with a signed GET. */
     private final org.peerlet.federation.SignedRequests signed;
 
-    public DiscoveryRoutes(Database db, LocalActors local, Follows follows, Publisher publisher, FederationRepository repo,
-                           AccountRepository accounts, ChannelRepository channels, VideoService videos,
+    public DiscoveryRoutes(LocalActors local, Follows follows, Publisher publisher,
+                           AccountDirectory accounts, ChannelService channels, VideoService videos,
                            SocialService social, AccountService accountService, InstanceSettings instance,
                            org.peerlet.federation.SignedRequests signed) {
-        this.db = db;
         this.signed = signed;
         this.accountService = accountService;
         this.local = local;
         this.follows = follows;
         this.publisher = publisher;
-        this.repo = repo;
         this.accounts = accounts;
         this.channels = channels;
         this.videos = videos;
@@ -120,11 +115,11 @@ public final class DiscoveryRoutes implements RouteGroup {
     }
 
     private Optional<LocalActor> account(Context ctx) {
-        return accounts.byName(db.dsl(), ctx.pathParam("name"), "").map(local::of);
+        return accounts.byName(ctx.pathParam("name"), "").map(local::of);
     }
 
     private Optional<LocalActor> channel(Context ctx) {
-        return channels.byName(db.dsl(), ctx.pathParam("name"), "").map(local::of);
+        return channels.byName(ctx.pathParam("name"), "").map(local::of);
     }
 
     private Optional<LocalActor> actorOf(Context ctx, String kind) {
@@ -137,11 +132,11 @@ public final class DiscoveryRoutes implements RouteGroup {
         String owner = null;
         long created;
         if (actor.kind() == LocalActor.Kind.CHANNEL) {
-            Channel c = channels.byId(db.dsl(), actor.refId()).orElseThrow();
-            owner = accounts.byId(db.dsl(), c.accountId()).map(x -> local.of(x).url()).orElse(null);
+            Channel c = channels.byId(actor.refId()).orElseThrow();
+            owner = accounts.byId(c.accountId()).map(x -> local.of(x).url()).orElse(null);
             created = c.createdAt();
         } else {
-            created = accounts.byId(db.dsl(), actor.refId()).map(Account::createdAt).orElse(0L);
+            created = accounts.byId(actor.refId()).map(Account::createdAt).orElse(0L);
         }
         answer(ctx, ActorDocs.actor(actor, local.publicPem(actor), local.urls().base() + "/inbox", Times.iso(created), owner));
     }
@@ -152,7 +147,7 @@ public final class DiscoveryRoutes implements RouteGroup {
         int total = follows.countFollowers(actor, Follows.ACCEPTED);
         Integer page = pageParam(ctx);
         List<String> items = page == null ? List.of() : follows.followers(actor, Follows.ACCEPTED, (page - 1) * PAGE, PAGE)
-                .stream().map(FederationRepository.Follow::follower).toList();
+                .stream().map(Follow::follower).toList();
         answer(ctx, ActorDocs.collection(actor.followers(), total, page, items, page != null && page * PAGE < total));
     }
 
@@ -162,7 +157,7 @@ public final class DiscoveryRoutes implements RouteGroup {
         int total = follows.countFollowing(actor);
         Integer page = pageParam(ctx);
         List<String> items = page == null ? List.of() : follows.following(actor, (page - 1) * PAGE, PAGE)
-                .stream().map(FederationRepository.Follow::following).toList();
+                .stream().map(Follow::following).toList();
         answer(ctx, ActorDocs.collection(actor.following(), total, page, items, page != null && page * PAGE < total));
     }
 
@@ -198,7 +193,7 @@ public final class DiscoveryRoutes implements RouteGroup {
             return;
         }
         Optional<String> signer = signed.actorOf(ctx);
-        Long account = signer.flatMap(url -> repo.actorByUrl(db.dsl(), url)).map(a -> a.accountId()).orElse(null);
+        Long account = signer.flatMap(signed::accountOf).orElse(null);
         if (account == null || v.state() != org.peerlet.video.VideoState.PUBLISHED
                 || !videos.access().canView(v, org.peerlet.video.Viewer.anonymous().withRemoteAccount(account))) {
             throw ApiError.notFound("Video not found");

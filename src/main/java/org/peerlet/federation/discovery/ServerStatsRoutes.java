@@ -4,8 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.account.AccountService;
 import org.peerlet.account.Role;
-import org.peerlet.channel.ChannelRepository;
-import org.peerlet.db.Database;
+import org.peerlet.channel.ChannelService;
 import org.peerlet.federation.Follows;
 import org.peerlet.federation.LocalActors;
 import org.peerlet.federation.model.LocalActor;
@@ -28,17 +27,15 @@ public final class ServerStatsRoutes implements RouteGroup {
     private static final List<String> ACTIVITY_TYPES = List.of("Create", "Update", "Delete", "Follow", "Accept",
             "Announce", "Undo", "Like", "Reject", "View", "Dislike", "Flag", "ApproveReply", "RejectReply", "Download");
 
-    private final Database db;
     private final AccountService accounts;
-    private final ChannelRepository channels;
+    private final ChannelService channels;
     private final VideoService videos;
     private final SocialService social;
     private final Follows follows;
     private final LocalActors local;
 
-    public ServerStatsRoutes(Database db, AccountService accounts, ChannelRepository channels, VideoService videos,
+    public ServerStatsRoutes(AccountService accounts, ChannelService channels, VideoService videos,
                              SocialService social, Follows follows, LocalActors local) {
-        this.db = db;
         this.accounts = accounts;
         this.channels = channels;
         this.videos = videos;
@@ -69,7 +66,7 @@ public final class ServerStatsRoutes implements RouteGroup {
         m.put("totalLocalVideoComments", social.countLocalComments());
         m.put("totalVideos", published.size());
         m.put("totalVideoComments", social.countLocalComments());
-        m.put("totalLocalVideoChannels", channels.countLocal(db.dsl()));
+        m.put("totalLocalVideoChannels", channels.countLocal());
         LocalActor instance = local.instance();
         m.put("totalInstanceFollowers", follows.countFollowers(instance, Follows.ACCEPTED));
         m.put("totalInstanceFollowing", follows.countFollowing(instance));
