@@ -133,7 +133,9 @@ class ClientMistakesAreRefusedQuietly {
     }
 
     private static Api.Res asApi(RawHttp.Res r) {
-        return new Api.Res(r.status(), java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true), r.body());
+        Map<String, List<String>> headers = new java.util.HashMap<>();
+        r.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+        return new Api.Res(r.status(), java.net.http.HttpHeaders.of(headers, (a, b) -> true), r.body());
     }
 
     private static Multipart upload(String title, String filename) {
