@@ -3,6 +3,7 @@ import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { accountLink, profileHeader, videoGrid } from '../ui.js';
 import { setTitle } from '../nav.js';
+import { subscribeButton } from '../reactions.js';
 
 export async function render(view, { args: [handle] }) {
   const enc = encodeURIComponent(handle);
@@ -16,7 +17,7 @@ export async function render(view, { args: [handle] }) {
       channel.ownerAccount
         ? h('a', { href: accountLink(channel.ownerAccount) },
           t('channel.owner', { name: channel.ownerAccount.displayName || channel.ownerAccount.name }))
-        : null),
+        : null, ' ', subscribeButton(channel)),
     channel.description ? plainText(channel.description) : null,
     h('h2', null, t('channel.videos')),
     videoGrid(list.data, t('channel.empty')));

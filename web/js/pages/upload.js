@@ -8,12 +8,15 @@ import { requireLogin, setTitle, navigate } from '../nav.js';
 const PRIVACIES = [1, 2, 3, 4, 5];
 const DEFAULT_PRIVACY = 3; // the instance's default for new uploads
 
-export async function render(view) {
+export async function render(view, { params }) {
   if (!requireLogin()) return;
   setTitle(t('upload.title'));
   const me = (await reloadMe().catch(() => null)) || currentUser();
   const channels = me?.videoChannels || [];
   let file = null;
+  // A video shared from the phone's share menu waits on the server until the person confirms here.
+  let shared = null;
+  const sharedToken = params.get('shared');
   let controller = null;
   let polling = null;
   let gone = false;
@@ -50,6 +53,24 @@ export async function render(view) {
     drop.classList.add('has-file');
   };
   fileInput.addEventListener('change', () => choose(fileInput.files[0]));
+  const sharedPath = () => `/api/v1/shared-uploads/${encodeURIComponent(sharedToken)}`;
+  if (sharedToken) {
+    try {
+      shared = await api(sharedPath());
+      chosen.textContent = t('upload.shared', { name: shared.filename, size: bytes(shared.size) });
+      chosen.id = 'shared-file';
+      name.value = (shared.name || shared.filename.replace(/\.[^.]+$/, '').replace(/[_]+/g, ' ')).slice(0, 120);
+      description.value = shared.description || '';
+      drop.classList.add('has-file');
+      drop.append(h('p', { class: 'hint' }, t('upload.sharedHint')),
+        h('button', { type: 'button', id: 'shared-discard', onclick: async () => {
+          await api(sharedPath(), { method: 'DELETE' }).catch(() => {});
+          navigate('/upload', { replace: true });
+        } }, t('upload.sharedDiscard')));
+    } catch (err) {
+      say(messages, errorBox(err.status === 404 ? { detail: t('upload.sharedGone') } : err));
+    }
+  }
   drop.addEventListener('dragover', (e) => {
     e.preventDefault();
     drop.classList.add('dragging');
@@ -77,7 +98,7 @@ export async function render(view) {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     say(messages, null);
-    if (!file) return say(messages, errorBox({ detail: t('upload.noFile') }));
+    if (!file && !shared) return say(messages, errorBox({ detail: t('upload.noFile') }));
     if (!channels.length) return say(messages, errorBox({ detail: t('upload.noChannel') }));
     form.hidden = true;
     progressArea.hidden = false;
@@ -87,21 +108,23 @@ export async function render(view) {
   async function send() {
     clear(progressArea);
     const title = h('h2', { id: 'progress-title' }, t('upload.sending', { name: name.value }));
-    const bar = h('progress', { id: 'upload-bar', max: file.size, value: 0, 'aria-label': t('upload.progressLabel') });
+    const bar = h('progress', { id: 'upload-bar', max: file ? file.size : shared.size, value: 0, 'aria-label': t('upload.progressLabel') });
     const text = h('p', { id: 'upload-text', class: 'progress-text' });
     const note = h('div', { class: 'messages', 'aria-live': 'polite' });
     const cancel = h('button', { type: 'button', onclick: () => controller?.abort() }, t('upload.cancel'));
     progressArea.append(title, bar, text, note, h('div', { class: 'actions' }, cancel));
     controller = new AbortController();
     let lastPct = -1;
+    const fields = {
+      name: name.value.trim(),
+      channelId: Number(channel.value),
+      privacy: Number(privacy.value),
+      description: description.value || undefined,
+      videoPasswords: privacy.value === '5' ? [password.value] : undefined,
+    };
     try {
-      const video = await uploadResumable(file, {
-        name: name.value.trim(),
-        channelId: Number(channel.value),
-        privacy: Number(privacy.value),
-        description: description.value || undefined,
-        videoPasswords: privacy.value === '5' ? [password.value] : undefined,
-      }, {
+      // The shared file is on the server already: confirming publishes it there, nothing is sent again.
+      const video = !file ? (await api(sharedPath(), { method: 'POST', json: fields })).video : await uploadResumable(file, fields, {
         signal: controller.signal,
         // A smaller chunk can be asked for (tests, very slow links): localStorage peerlet.uploadChunkBytes.
         chunkBytes: Number(localStorage.getItem('peerlet.uploadChunkBytes')) || undefined,

@@ -5,6 +5,8 @@ import { api, currentUser } from '../api.js';
 import { createPlayer } from '../player.js';
 import { channelLink, fullDate, ago, pageTitle, privacyBadge, stateBadge, views, errorBox } from '../ui.js';
 import { setTitle } from '../nav.js';
+import { commentsSection } from '../comments.js';
+import { rateButtons, subscribeButton } from '../reactions.js';
 import { accessHeaders, fileTokenKeeper, isOpen, needsPassword, requestFileToken, wrongPassword } from '../access.js';
 
 /**
@@ -159,7 +161,9 @@ async function showVideo(view, video, creds) {
           t('video.published', { when: ago(video.publishedAt) }))),
       channel ? h('p', { class: 'watch-channel' },
         h('a', { href: channelLink(channel), class: 'channel-link' }, channel.displayName || channel.name),
-        h('span', { class: 'muted' }, ` ${t('video.by', { name: video.account?.displayName || video.account?.name || '' })}`)) : null,
+        h('span', { class: 'muted' }, ` ${t('video.by', { name: video.account?.displayName || video.account?.name || '' })}`),
+        ' ', subscribeButton(channel)) : null,
+      video.state?.id === 1 ? rateButtons(video, accessHeaders(creds)) : null,
       h('div', { class: 'share field' },
         h('label', { for: 'share-link' }, t('video.share')),
         h('div', { class: 'inline' }, shareInput, copyButton)),
@@ -173,7 +177,8 @@ async function showVideo(view, video, creds) {
         ? safeHtml(video.descriptionHtml ?? '', 'rich-text description')
         : h('p', { class: 'muted' }, t('video.noDescription')),
       video.privacy?.id === 1 && channel?.id ? h('p', { class: 'feed' },
-        h('a', { href: `/feeds/videos.xml?videoChannelId=${channel.id}`, type: 'application/rss+xml', class: 'feed-link' }, t('video.feed'))) : null));
+        h('a', { href: `/feeds/videos.xml?videoChannelId=${channel.id}`, type: 'application/rss+xml', class: 'feed-link' }, t('video.feed'))) : null),
+    video.state?.id === 1 ? commentsSection(video, accessHeaders(creds)) : null);
   return () => {
     keeper?.stop();
     player?.destroy();

@@ -60,9 +60,13 @@ import org.peerlet.privacy.VideoPasswords;
 import org.peerlet.sharing.FeedRoutes;
 import org.peerlet.sharing.ShareRoutes;
 import org.peerlet.social.SocialRoutes;
+import org.peerlet.notification.NotificationRoutes;
+import org.peerlet.notification.NotificationService;
 import org.peerlet.social.SocialService;
 import org.peerlet.upload.Intake;
 import org.peerlet.upload.ResumableUploads;
+import org.peerlet.upload.ShareTargetRoutes;
+import org.peerlet.upload.SharedUploads;
 import org.peerlet.upload.UploadRoutes;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.VideoAccess;
@@ -87,6 +91,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -133,6 +138,7 @@ public final class App implements AutoCloseable {
     private final PrivacyService privacy;
     private final VideoJson videoJson;
     private final SocialService social;
+    private final NotificationService notifications;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -185,6 +191,7 @@ public final class App implements AutoCloseable {
                 settings.get(Settings.MAX_UPLOAD_SIZE), clock);
         this.resumable = new ResumableUploads(db, media, intake, videos, accounts, defaultPrivacy, privacy, clock);
 
+        this.notifications = new NotificationService(db, clock);
         List<RouteGroup> routes = localRoutes(intake, defaultPrivacy);
         Publisher publisher = federate(outbox, routes);
         subscribe(fileTokens, publisher);
@@ -214,7 +221,10 @@ public final class App implements AutoCloseable {
     /** The routes of this instance's own API, uploads first: /videos/upload-resumable must win over /videos/{id}. */
     private List<RouteGroup> localRoutes(Intake intake, Privacy defaultPrivacy) {
         List<RouteGroup> routes = new ArrayList<>();
-        routes.add(new UploadRoutes(intake, resumable, media, defaultPrivacy, privacy));
+        UploadRoutes uploadRoutes = new UploadRoutes(intake, resumable, media, defaultPrivacy, privacy);
+        routes.add(uploadRoutes);
+        routes.add(new ShareTargetRoutes(new SharedUploads(media, clock), intake, uploadRoutes, proxies,
+                settings.get(Settings.MAX_UPLOAD_SIZE)));
         routes.add(new VideoRoutes(videos, videoJson, channels, accountDir, urls, proxies, privacy));
         routes.add(new org.peerlet.video.OverviewRoutes(videos, videoJson, urls));
         FileAccess fileAccess = new FileAccess(videos);
@@ -224,7 +234,9 @@ public final class App implements AutoCloseable {
         routes.add(new JobRoutes(videos, worker));
         routes.add(new OAuthRoutes(tokens, instance, proxies));
         routes.add(new UserRoutes(accounts, accountChannels, instance, urls,
-                settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY)));
+                settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
+                userId -> Map.of("unreadNotifications", notifications.unread(userId),
+                        "notificationSettings", notifications.settings(userId))));
         routes.add(new AccountRoutes(accountDir, accountChannels, urls));
         routes.add(new ChannelRoutes(channels, urls));
         routes.add(new InstanceRoutes(instance, new InstanceRoutes.Capabilities(
@@ -233,6 +245,7 @@ public final class App implements AutoCloseable {
                 settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
                 List.of(".mp4", ".webm", ".mkv", ".mov", ".ogv", ".avi", ".m4v", ".mp3", ".m4a", ".ogg", ".flac", ".wav"),
                 settings.get(Settings.DEFAULT_PRIVACY))));
+        routes.add(new org.peerlet.instance.WebAppManifest(instance));
         routes.add(new TrackerRoutes(tracker, proxies));
         return routes;
     }
@@ -249,7 +262,8 @@ public final class App implements AutoCloseable {
                 new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock)), remoteActors, blocklist);
         routes.add(new PrivacyRoutes(videos, privacy, videoJson, urls, signed::accountOf,
                 new RemoteFileTokens(db, localActors, accountDir, outgoing)::mint));
-        routes.add(new SocialRoutes(social, videos, urls));
+        routes.add(new SocialRoutes(social, videos, urls, proxies));
+        routes.add(new NotificationRoutes(notifications, social, videos, urls));
         routes.add(new InboxRoutes(inbox));
         routes.add(new DiscoveryRoutes(localActors, follows, publisher, accountDir, channels, videos,
                 social, accounts, instance, signed));
@@ -281,7 +295,9 @@ public final class App implements AutoCloseable {
         events.subscribe(PrivacyEvents.GrantRevoked.class,
                 e -> videos.find(String.valueOf(e.videoId())).ifPresent(v -> swarms.sync(v, false)));
         events.subscribe(PrivacyEvents.SharesChanged.class, e -> publisher.addressed(e.video(), e.removed()));
-        events.subscribe(SocialService.CommentPosted.class, e -> publisher.commented(e.comment(), e.video()));
+        events.subscribe(SocialService.CommentPosted.class, e -> publisher.commented(e.comment(), e.video(), e.parent()));
+        events.subscribe(SocialService.CommentPosted.class, notifications::commentPosted);
+        events.subscribe(SocialService.CommentDeleted.class, e -> publisher.commentDeleted(e.comment(), e.video()));
         events.subscribe(SocialService.RateChange.class, publisher::rated);
         // A user removed: each of their videos goes as a delete of it would (jobs, swarms, federation, files).
         events.subscribe(AccountEvents.Removing.class, e -> videos.deleteAllOfAccount(e.accountId()));

@@ -22,9 +22,11 @@ public final class UserRoutes implements RouteGroup {
     private final Urls urls;
     private final long defaultQuota;
     private final long defaultQuotaDaily;
+    private final UserExtras extras;
 
     public UserRoutes(AccountService service, AccountChannels channels, InstanceSettings instance,
-                      Urls urls, long defaultQuota, long defaultQuotaDaily) {
+                      Urls urls, long defaultQuota, long defaultQuotaDaily, UserExtras extras) {
+        this.extras = extras;
         this.service = service;
         this.channels = channels;
         this.instance = instance;
@@ -62,9 +64,11 @@ public final class UserRoutes implements RouteGroup {
     }
 
     private void me(Context ctx) {
-        Map<String, Object> me = new java.util.LinkedHashMap<>(userJson(Auth.required(ctx)));
-        me.put("specialPlaylists", List.of()); // no "watch later" until playlists exist
-        ctx.json(me);
+        User me = Auth.required(ctx);
+        Map<String, Object> json = new java.util.LinkedHashMap<>(userJson(me));
+        json.put("specialPlaylists", List.of()); // no "watch later" until playlists exist
+        json.putAll(extras.of(me.id()));
+        ctx.json(json);
     }
 
     private void updateMe(Context ctx) {

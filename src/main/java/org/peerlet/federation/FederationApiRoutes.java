@@ -74,6 +74,7 @@ public final class FederationApiRoutes implements RouteGroup {
         r.get("/api/v1/users/me/subscriptions", this::subscriptions, Access.USER);
         r.post("/api/v1/users/me/subscriptions", this::subscribe, Access.USER);
         r.get("/api/v1/users/me/subscriptions/videos", this::feed, Access.USER);
+        r.get("/api/v1/users/me/subscriptions/exist", this::exist, Access.USER);
         r.delete("/api/v1/users/me/subscriptions/{handle}", this::unsubscribe, Access.USER);
     }
 
@@ -173,6 +174,16 @@ public final class FederationApiRoutes implements RouteGroup {
         String uri = Body.of(ctx).required("uri").trim();
         follows.subscribe(me, uri);
         ctx.status(204);
+    }
+
+    /** {@code ?uris=a@host&uris=b@host}: which of them I am subscribed to. */
+    private void exist(Context ctx) {
+        List<String> uris = new ArrayList<>();
+        for (String u : ctx.queryParams("uris")) {
+            for (String one : u.split(",")) if (!one.isBlank()) uris.add(one.trim());
+        }
+        if (uris.isEmpty() || uris.size() > 100) throw org.peerlet.http.ApiError.badRequest("uris must name 1 to 100 handles");
+        ctx.json(follows.subscribed(Auth.required(ctx), uris));
     }
 
     private void unsubscribe(Context ctx) {

@@ -91,8 +91,17 @@ public final class Follows {
         if (!any) throw ApiError.notFound("this instance does not follow " + host);
     }
 
-    /** A local user subscribes to a remote channel by handle name@host. */
-    public RemoteActor subscribe(User user, String handle) {
+    /**
+     * A local user subscribes to a channel by handle (name@host) or address. A channel of this
+     * instance is followed here at once, never looked up over the network; others by WebFinger.
+     */
+    public void subscribe(User user, String handle) {
+        LocalActor me = local.of(accounts.byUserId(user.id()).orElseThrow());
+        if (isOurs(handle)) {
+            LocalActor channel = localChannel(handle).orElseThrow(() -> ApiError.notFound("no channel " + handle + " here"));
+            db.writeVoid(tx -> repo.upsertFollow(tx, me.url(), channel.url(), true, ACCEPTED, null, user.id(), clock.millis()));
+            return;
+        }
         RemoteActor target;
         try {
             target = remote.byHandle(handle);
@@ -102,22 +111,57 @@ public final class Follows {
             throw ApiError.forbidden(e.getMessage());
         }
         if (target.channelId() == null) throw ApiError.badRequest(handle + " is not a channel");
-        Account a = accounts.byUserId(user.id()).orElseThrow();
-        follow(local.of(a), target, user.id());
-        return target;
+        follow(me, target, user.id());
+    }
+
+    /** Whether a handle or address names something of this instance (no host: ours too). */
+    private boolean isOurs(String handle) {
+        if (handle.startsWith("http://") || handle.startsWith("https://")) return local.isOurs(handle);
+        int at = handle.lastIndexOf('@');
+        return at <= 0 || handle.substring(at + 1).equalsIgnoreCase(local.urls().host());
+    }
+
+    private Optional<LocalActor> localChannel(String handle) {
+        if (handle.startsWith("http")) return local.byUrl(handle).filter(a -> a.kind() == LocalActor.Kind.CHANNEL);
+        String h = handle.startsWith("@") ? handle.substring(1) : handle;
+        int at = h.lastIndexOf('@');
+        return local.channel(at < 0 ? h : h.substring(0, at));
+    }
+
+    /** The handle (name@host, lower case) of an actor we follow, ours or remote. */
+    private Optional<String> handleOf(String actorUrl) {
+        Optional<LocalActor> ours = local.byUrl(actorUrl);
+        if (ours.isPresent()) return Optional.of((ours.get().name() + "@" + local.urls().host()).toLowerCase(java.util.Locale.ROOT));
+        return remote.known(actorUrl).map(a -> a.handle().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static String normal(String handle) {
+        String h = handle.startsWith("@") ? handle.substring(1) : handle;
+        return h.toLowerCase(java.util.Locale.ROOT);
     }
 
     public void unsubscribe(User user, String handle) {
-        Account a = accounts.byUserId(user.id()).orElseThrow();
-        LocalActor me = local.of(a);
+        LocalActor me = local.of(accounts.byUserId(user.id()).orElseThrow());
+        String wanted = normal(isOurs(handle) && handle.indexOf('@', 1) < 0 ? handle + "@" + local.urls().host() : handle);
         for (Follow f : repo.followingOf(db.dsl(), me.url(), 0, 10_000)) {
-            Optional<RemoteActor> t = remote.known(f.following());
-            if (t.isPresent() && t.get().handle().equalsIgnoreCase(handle)) {
+            if (handleOf(f.following()).filter(wanted::equals).isPresent()) {
                 unfollow(me, f);
                 return;
             }
         }
         throw ApiError.notFound("no subscription to " + handle);
+    }
+
+    /** Which of these handles this user is subscribed to, as PeerTube's subscriptions/exist answers. */
+    public java.util.Map<String, Boolean> subscribed(User user, List<String> handles) {
+        LocalActor me = local.of(accounts.byUserId(user.id()).orElseThrow());
+        java.util.Set<String> mine = new java.util.HashSet<>();
+        for (Follow f : repo.followingOf(db.dsl(), me.url(), 0, 10_000)) {
+            handleOf(f.following()).ifPresent(mine::add);
+        }
+        java.util.Map<String, Boolean> out = new java.util.LinkedHashMap<>();
+        for (String h : handles) out.put(h, mine.contains(normal(h)));
+        return out;
     }
 
     public List<Follow> following(LocalActor a, int start, int count) {
@@ -218,7 +262,14 @@ public final class Follows {
         return repo.followsSomeoneOn(db.dsl(), host);
     }
 
+    /** The channels a user subscribed to: remote ones, then those of this instance. */
     public List<Long> subscribedChannels(long userId) {
-        return repo.subscribedChannels(db.dsl(), userId);
+        List<Long> out = new java.util.ArrayList<>(repo.subscribedChannels(db.dsl(), userId));
+        Optional<Account> a = accounts.byUserId(userId);
+        if (a.isEmpty()) return out;
+        for (Follow f : repo.followingOf(db.dsl(), local.of(a.get()).url(), 0, 10_000)) {
+            local.byUrl(f.following()).filter(x -> x.kind() == LocalActor.Kind.CHANNEL).ifPresent(x -> out.add(x.refId()));
+        }
+        return out;
     }
 }

@@ -187,18 +187,23 @@ public final class Publisher {
         if (!inboxes.isEmpty()) outbox.enqueue(account, Json.write(activity), inboxes);
     }
 
-    /** A comment made here: to the video's origin when remote, to the followers when ours. */
-    public void commented(Comment c, Video v) {
+    /**
+     * A comment made here: to the video's origin when remote, to the followers when ours. The
+     * content is the safe HTML that Mastodon shows; PeerTube reads the Markdown in {@code source}.
+     * A comment on a local video that does not federate stays here.
+     */
+    public void commented(Comment c, Video v, Comment parent) {
         try {
             String videoUrl = videoUrl(v);
-            if (videoUrl == null) return;
+            if (videoUrl == null || (v.isLocal() && !federable(v)) || !c.account().isLocal()) return;
             LocalActor author = local.of(c.account());
             ObjectNode note = As.object();
             note.put("type", "Note");
             note.put("id", c.url());
-            note.put("content", c.text());
-            note.put("mediaType", "text/markdown");
-            note.put("inReplyTo", videoUrl);
+            note.put("content", c.html());
+            note.putObject("source").put("content", c.text()).put("mediaType", "text/markdown");
+            note.put("mediaType", "text/html");
+            note.put("inReplyTo", parent == null ? videoUrl : parent.url());
             note.put("attributedTo", author.url());
             note.put("published", org.peerlet.common.Times.iso(c.createdAt()));
             note.put("updated", org.peerlet.common.Times.iso(c.updatedAt()));
@@ -211,6 +216,18 @@ public final class Publisher {
         } catch (RuntimeException e) {
             LOG.warn("could not queue comment {}: {}", c.id(), e.toString());
         }
+    }
+
+    /** A comment made here was deleted: its Tombstone goes where the comment went. */
+    public void commentDeleted(Comment c, Video v) {
+        if (!c.account().isLocal() || videoUrl(v) == null || (v.isLocal() && !federable(v))) return;
+        LocalActor author = local.of(c.account());
+        ObjectNode tomb = Activities.tombstone(c.url());
+        tomb.put("formerType", "Note");
+        tomb.put("deleted", org.peerlet.common.Times.iso(clock.millis()));
+        ObjectNode delete = Activities.activity("Delete", follows.newActivityId(author), author.url(), tomb,
+                List.of(As.PUBLIC), List.of(author.followers()));
+        outbox.enqueue(author, Json.write(delete), targets(v));
     }
 
     /** A local rating: Like or Dislike to the video's origin, with Undo of the previous one. */

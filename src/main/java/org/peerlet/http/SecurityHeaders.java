@@ -58,6 +58,8 @@ public final class SecurityHeaders {
     }
 
     private void apply(boolean framable, BiConsumer<String, String> header) {
+        // PeerTube's clients (the app, Grayjay) recognise an instance by this header, as PeerTube sends it.
+        header.accept("X-Powered-By", "PeerTube");
         header.accept("X-Content-Type-Options", "nosniff");
         header.accept("Referrer-Policy", REFERRER_POLICY);
         header.accept("Content-Security-Policy", framable ? embedPolicy : pagePolicy);

@@ -64,21 +64,14 @@ public final class UploadRoutes implements RouteGroup {
         UploadedFile file = ctx.uploadedFile("videofile");
         if (file == null) throw ApiError.badRequest("videofile is required");
         TextFields.oneLine("the file's name", file.filename(), 1, 255);
-        Body b = Body.of(ctx);
-        VideoMetadata m = VideoForm.forNew(b, defaultPrivacy);
-        List<String> videoPasswords = VideoForm.passwords(b, m.privacy(), 0);
-        long channelId = b.number("channelId").orElseThrow(() -> ApiError.badField("channelId", "channelId is required"));
-        Channel channel = intake.channelFor(user, channelId);
+        NewVideo form = newVideo(user, Body.of(ctx));
         Path thumb = image(ctx, "thumbnailfile", Images.THUMBNAIL_WIDTH, Images.THUMBNAIL_HEIGHT);
         Path preview = image(ctx, "previewfile", Images.PREVIEW_WIDTH, Images.PREVIEW_HEIGHT);
         Path staged = media.uploads().resolve(".multipart-" + Secrets.token(12));
         try {
             // Jetty spooled the part into uploads/ already: a rename, not a second copy of the whole file.
             videoPart(ctx).write(staged.toAbsolutePath().toString());
-            Intake.Accepted a = intake.accept(user, channel, m, staged, file.filename(),
-                    (tx, accepted) -> intake.placeImages(tx, accepted, thumb, preview));
-            if (videoPasswords != null) passwords.replacePasswords(a.id(), videoPasswords);
-            ctx.json(Map.of("video", Map.of("id", a.id(), "uuid", a.uuid(), "shortUUID", a.shortUuid())));
+            publish(ctx, user, form, staged, file.filename(), (tx, accepted) -> intake.placeImages(tx, accepted, thumb, preview));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -86,6 +79,29 @@ public final class UploadRoutes implements RouteGroup {
             Intake.deleteQuietly(thumb);
             Intake.deleteQuietly(preview);
         }
+    }
+
+    /** A new video's form (PeerTube's upload fields), checked before any file is taken. */
+    record NewVideo(VideoMetadata metadata, List<String> passwords, Channel channel) {
+    }
+
+    NewVideo newVideo(User user, Body b) {
+        VideoMetadata m = VideoForm.forNew(b, defaultPrivacy);
+        List<String> videoPasswords = VideoForm.passwords(b, m.privacy(), 0);
+        long channelId = b.number("channelId").orElseThrow(() -> ApiError.badField("channelId", "channelId is required"));
+        return new NewVideo(m, videoPasswords, intake.channelFor(user, channelId));
+    }
+
+    /** Makes the staged file (consumed) a video of the form, and answers as PeerTube's upload does. */
+    void publish(Context ctx, User user, NewVideo form, Path staged, String filename,
+                 java.util.function.BiConsumer<org.jooq.DSLContext, Intake.Accepted> alsoInTransaction) {
+        Intake.Accepted a = intake.accept(user, form.channel(), form.metadata(), staged, filename, alsoInTransaction);
+        if (form.passwords() != null) passwords.replacePasswords(a.id(), form.passwords());
+        answer(ctx, a);
+    }
+
+    static void answer(Context ctx, Intake.Accepted a) {
+        ctx.json(Map.of("video", Map.of("id", a.id(), "uuid", a.uuid(), "shortUUID", a.shortUuid())));
     }
 
     private void startResumable(Context ctx) {
@@ -104,8 +120,7 @@ public final class UploadRoutes implements RouteGroup {
         ResumableUploads.Progress p = resumable.put(user, uploadId(ctx), ctx.header("Content-Range"),
                 ctx.req().getContentLengthLong(), inputStream(ctx));
         if (p.complete()) {
-            ctx.json(Map.of("video", Map.of("id", p.video().id(), "uuid", p.video().uuid(),
-                    "shortUUID", p.video().shortUuid())));
+            answer(ctx, p.video());
             return;
         }
         if (p.received() > 0) ctx.header("Range", "bytes=0-" + (p.received() - 1));

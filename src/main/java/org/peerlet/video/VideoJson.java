@@ -111,7 +111,11 @@ public final class VideoJson {
         m.put("support", v.support());
         m.put("tags", tags);
         m.put("commentsEnabled", v.commentsPolicy() == 1);
-        m.put("commentsPolicy", Map.of("id", v.commentsPolicy(), "label", v.commentsPolicy() == 1 ? "Enabled" : "Disabled"));
+        m.put("commentsPolicy", Map.of("id", v.commentsPolicy(), "label", switch (v.commentsPolicy()) {
+            case 1 -> "Enabled";
+            case 3 -> "Requires approval";
+            default -> "Disabled";
+        }));
         m.put("downloadEnabled", v.downloadEnabled());
         m.put("channel", ChannelJson.channel(v.channel(), v.account(), urls));
         m.put("account", AccountJson.account(v.account(), urls));

@@ -179,13 +179,18 @@ class TwoInstancesFederate {
         assertThat(c.status()).as(c.toString()).isEqualTo(200);
         Await.until("the comment on A", WAIT, () -> {
             JsonNode t = apiA.get("/api/v1/videos/" + uuid + "/comment-threads").json();
-            return t.get("total").asInt() == 1 && t.get("data").get(0).get("text").asText().equals("Nice one, from B");
+            return t.get("data").size() == 1 && t.get("data").get(0).get("text").asText().equals("Nice one, from B");
         });
         JsonNode t = apiA.get("/api/v1/videos/" + uuid + "/comment-threads").json();
         assertThat(t.get("data").get(0).get("account").get("name").asText()).isEqualTo("bob");
         // Epoch-millisecond times survive the plain-SQL read: the comment is dated about now.
         java.time.Instant created = java.time.Instant.parse(t.get("data").get(0).get("createdAt").asText());
         assertThat(created).isBetween(java.time.Instant.now().minusSeconds(3600), java.time.Instant.now().plusSeconds(3600));
+        // Deleted on B, it leaves a tombstone on A too.
+        long onB = c.json().get("comment").get("id").asLong();
+        assertThat(apiB.delete("/api/v1/videos/" + uuid + "/comments/" + onB, bob).status()).isEqualTo(204);
+        Await.until("the tombstone on A", WAIT, () -> apiA.get("/api/v1/videos/" + uuid + "/comment-threads").json()
+                .get("data").get(0).get("isDeleted").asBoolean());
         Api.Res like = apiB.putJson("/api/v1/videos/" + uuid + "/rate", bob, Map.of("rating", "like"));
         assertThat(like.status()).as(like.toString()).isEqualTo(204);
         Await.until("the like counted on A", WAIT, () -> apiA.get("/api/v1/videos/" + uuid).json().get("likes").asInt() == 1);

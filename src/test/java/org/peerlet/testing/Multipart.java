@@ -22,8 +22,12 @@ public final class Multipart {
     }
 
     public Multipart file(String name, String filename, byte[] content) {
+        return file(name, filename, "application/octet-stream", content);
+    }
+
+    public Multipart file(String name, String filename, String type, byte[] content) {
         write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n");
         body.writeBytes(content);
         write("\r\n");
         return this;

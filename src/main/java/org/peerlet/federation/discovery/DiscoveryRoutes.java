@@ -208,12 +208,22 @@ public final class DiscoveryRoutes implements RouteGroup {
         Video v = videos.find(ctx.pathParam("uuid")).filter(Video::isLocal).filter(Publisher::federable)
                 .orElseThrow(() -> ApiError.notFound("Video not found"));
         String url = local.urls().video(v.uuid()) + "/comments/" + ctx.pathParam("id");
-        Comment c = social.byUrl(url).filter(x -> x.videoId() == v.id()).orElseThrow(() -> ApiError.notFound("no such comment"));
+        Comment c = social.byUrl(url).filter(x -> x.videoId() == v.id()).filter(x -> !x.heldForReview())
+                .orElseThrow(() -> ApiError.notFound("no such comment"));
         ObjectNode note = As.object();
         note.put("@context", As.CONTEXT);
+        if (c.isDeleted()) {
+            note.put("type", "Tombstone");
+            note.put("id", c.url());
+            note.put("formerType", "Note");
+            note.put("deleted", Times.iso(c.deletedAt()));
+            ctx.status(410);
+            answer(ctx, note);
+            return;
+        }
         note.put("type", "Note");
         note.put("id", c.url());
-        note.put("content", c.text());
+        note.put("content", c.html());
         note.put("inReplyTo", local.urls().video(v.uuid()));
         note.put("attributedTo", local.of(c.account()).url());
         note.put("published", Times.iso(c.createdAt()));

@@ -150,10 +150,15 @@ public final class Handlers {
             if (in.actor().accountId() == null || c.get().account().id() != in.actor().accountId()) {
                 throw new Refused("one can only delete one's own comments");
             }
-            social.deleteComment(c.get());
+            social.remoteDelete(c.get());
         }
     }
 
+    /**
+     * A comment (Note) on a video we hold, or an answer to one of its comments. Markdown when it
+     * says so (PeerTube, Peerlet), HTML otherwise (Mastodon): social cleans HTML before storing it.
+     * Mastodon's content warning ({@code summary}) is kept to be shown before the text.
+     */
     private void note(Incoming in) {
         JsonNode note = in.object();
         String id = As.text(note, "id");
@@ -163,23 +168,28 @@ public final class Handlers {
         if (in.actor().accountId() == null) return;
         String replyTo = As.id(note.get("inReplyTo"));
         Optional<Video> v = findVideo(replyTo);
-        Long parent = null;
+        Comment parent = null;
         if (v.isEmpty()) {
             Optional<Comment> c = social.byUrl(replyTo);
             if (c.isEmpty()) return; // a Note about something we do not hold
             v = videos.find(String.valueOf(c.get().videoId()));
-            parent = c.get().inReplyTo() != null ? c.get().inReplyTo() : c.get().id();
+            parent = c.get();
         }
         if (v.isEmpty()) return;
-        String text = As.text(note, "content");
+        JsonNode source = note.path("source");
+        boolean markdownSource = source.isObject() && "text/markdown".equals(As.text(source, "mediaType"))
+                && As.text(source, "content") != null;
+        String text = markdownSource ? As.text(source, "content") : As.text(note, "content");
         if (text == null || text.isBlank()) return;
+        boolean markdown = markdownSource || "text/markdown".equals(As.text(note, "mediaType"));
+        String format = markdown ? Comment.MARKDOWN : Comment.HTML;
         long at;
         try {
             at = Instant.parse(As.text(note, "published")).toEpochMilli();
         } catch (RuntimeException e) {
             at = System.currentTimeMillis();
         }
-        social.remoteComment(v.get(), in.actor().accountId(), id, parent, text, at);
+        social.remoteComment(v.get(), in.actor().accountId(), id, parent, text, format, As.text(note, "summary"), at);
     }
 
     private void rate(Incoming in, String rating) {
