@@ -38,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   checked as a {@code RecursivePartial<CustomConfig>}, so what is there is typed as PeerTube's;</li>
  *   <li>the token ({@code users/token}) has {@code expires_in} and {@code refresh_token_expires_in},
  *   which PeerTube's OAuth server sends too though its type leaves them out;</li>
+ *   <li>comments carry {@code textHtml} (the text rendered safely, as descriptions) and
+ *   {@code users/me} {@code unreadNotifications} (the bell's count without a second call);</li>
  *   <li>errors keep {@code error} (the same text as {@code detail}), which PeerTube's API
  *   description says it still sends for older clients.</li>
  * </ul>
@@ -49,6 +51,9 @@ class AnswersMatchPeerTubesModels {
               streamingPlaylists: (VideoStreamingPlaylist & { files: (VideoFile & { playlistUrl: string, bandwidth: number })[] })[] }
             type PeerletUserLogin = UserLogin & { expires_in: number, refresh_token_expires_in: number }
             type PeerletProblem = PeerTubeProblemDocument & { error: string }
+            type PeerletMyUser = MyUser & { unreadNotifications: number }
+            type PeerletComment = VideoComment & { textHtml: string }
+            type PeerletCommentThreads = ResultList<PeerletComment> & { totalNotDeletedComments: number }
             """;
 
     static TestServer server;
@@ -109,7 +114,7 @@ class AnswersMatchPeerTubesModels {
     }
 
     private static void usersAndAccounts(ModelContract c) {
-        c.expect("GET /api/v1/users/me", "MyUser", api.get("/api/v1/users/me", alice));
+        c.expect("GET /api/v1/users/me", "PeerletMyUser", api.get("/api/v1/users/me", alice));
         c.expect("GET /api/v1/users", "ResultList<User>", api.get("/api/v1/users", admin));
         long bobId = c.expect("POST /api/v1/users (its user)", "UserCreateResult", api.postJson("/api/v1/users", admin,
                 Map.of("username", "bob", "password", "bob-password-1", "email", "bob@example.org", "role", 2)).json().get("user"))
@@ -137,9 +142,9 @@ class AnswersMatchPeerTubesModels {
         c.expect("GET /api/v1/videos/licences", "{ [id: number]: string }", api.get("/api/v1/videos/licences"));
         c.expect("GET /api/v1/videos/languages", "{ [id: string]: string }", api.get("/api/v1/videos/languages"));
         c.expect("GET /api/v1/videos/privacies", "{ [id: number]: string }", api.get("/api/v1/videos/privacies"));
-        c.expect("POST /api/v1/videos/{id}/comment-threads (its comment)", "VideoComment", api.postJson(
+        c.expect("POST /api/v1/videos/{id}/comment-threads (its comment)", "PeerletComment", api.postJson(
                 "/api/v1/videos/" + videoId + "/comment-threads", alice, Map.of("text", "First!")).json().get("comment"));
-        c.expect("GET /api/v1/videos/{id}/comment-threads", "VideoCommentThreads", api.get("/api/v1/videos/" + videoId + "/comment-threads"));
+        c.expect("GET /api/v1/videos/{id}/comment-threads", "PeerletCommentThreads", api.get("/api/v1/videos/" + videoId + "/comment-threads"));
         c.expect("POST /api/v1/videos/{id}/token", "VideoToken", api.postJson("/api/v1/videos/" + videoId + "/token", alice, Map.of()));
     }
 
