@@ -71,7 +71,7 @@ public final class UploadRoutes implements RouteGroup {
         try {
             // Jetty spooled the part into uploads/ already: a rename, not a second copy of the whole file.
             videoPart(ctx).write(staged.toAbsolutePath().toString());
-            publish(ctx, user, form, staged, file.filename(), thumb, preview);
+            publish(ctx, user, form, staged, file.filename(), (tx, accepted) -> intake.placeImages(tx, accepted, thumb, preview));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -92,9 +92,10 @@ public final class UploadRoutes implements RouteGroup {
         return new NewVideo(m, videoPasswords, intake.channelFor(user, channelId));
     }
 
-    /** Makes the staged file (consumed) a video of the form, with the uploader's images if any, and answers as PeerTube's upload does. */
-    void publish(Context ctx, User user, NewVideo form, Path staged, String filename, Path thumb, Path preview) {
-        Intake.Accepted a = intake.accept(user, form.channel(), form.metadata(), staged, filename, thumb, preview);
+    /** Makes the staged file (consumed) a video of the form, and answers as PeerTube's upload does. */
+    void publish(Context ctx, User user, NewVideo form, Path staged, String filename,
+                 java.util.function.BiConsumer<org.jooq.DSLContext, Intake.Accepted> alsoInTransaction) {
+        Intake.Accepted a = intake.accept(user, form.channel(), form.metadata(), staged, filename, alsoInTransaction);
         if (form.passwords() != null) passwords.replacePasswords(a.id(), form.passwords());
         answer(ctx, a);
     }
