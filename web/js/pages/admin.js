@@ -93,6 +93,9 @@ function usersSection(users) {
     h('h3', null, t('admin.createUser')), form);
 }
 
+/** When a job last moved, as PeerTube's job list tells it. */
+const jobTime = (j) => j.finishedOn || j.processedOn || j.createdAt;
+
 function jobsSection() {
   const messages = messagesRegion();
   const body = h('div', { class: 'table-wrap' });
@@ -107,10 +110,10 @@ function jobsSection() {
         h('thead', null, h('tr', null, ['admin.job.id', 'admin.job.video', 'admin.job.state', 'admin.job.progress', 'admin.job.updated', ''].map((k) => h('th', { scope: 'col' }, k ? t(k) : '')))),
         h('tbody', null, jobs.data.map((j) => h('tr', null,
           h('td', null, String(j.id)),
-          h('td', null, String(j.videoId)),
+          h('td', null, String(j.data.videoId)),
           h('td', null, h('span', { class: `badge job-${j.state}` }, t(`admin.job.state.${j.state}`)), j.error ? h('div', { class: 'job-error' }, j.error) : null),
-          h('td', null, h('progress', { max: 100, value: j.state === 'done' ? 100 : j.progress, 'aria-label': `${t('admin.job.progress')} ${j.id}` }), ` ${Math.floor(j.state === 'done' ? 100 : j.progress)} %`),
-          h('td', null, h('time', { datetime: j.updatedAt, title: fullDate(j.updatedAt) }, ago(j.updatedAt))),
+          h('td', null, h('progress', { max: 100, value: j.state === 'completed' ? 100 : j.progress, 'aria-label': `${t('admin.job.progress')} ${j.id}` }), ` ${Math.floor(j.state === 'completed' ? 100 : j.progress)} %`),
+          h('td', null, h('time', { datetime: jobTime(j), title: fullDate(jobTime(j)) }, ago(jobTime(j)))),
           h('td', null, j.state === 'failed' ? h('button', { type: 'button', onclick: () => retry(j.id) }, t('admin.job.retry')) : null)))))
         : h('p', { class: 'empty' }, t('admin.jobsEmpty')));
     } catch (err) {
@@ -153,7 +156,7 @@ function trackerSection() {
       const refused = Object.entries(s.refusals || {});
       const total = refused.reduce((n, [, v]) => n + v, 0);
       clear(body).append(
-        h('p', null, h('span', { class: `badge ${s.enabled ? 'job-done' : 'job-failed'}` }, t(s.enabled ? 'admin.tracker.on' : 'admin.tracker.off'))),
+        h('p', null, h('span', { class: `badge ${s.enabled ? 'job-completed' : 'job-failed'}` }, t(s.enabled ? 'admin.tracker.on' : 'admin.tracker.off'))),
         h('dl', { class: 'stats' },
           row('admin.tracker.swarms', s.swarms),
           row('admin.tracker.peers', t('admin.tracker.peersDetail', { peers: s.peers, seeders: s.seeders, leechers: s.leechers })),
@@ -282,7 +285,7 @@ function federationSection() {
     await load();
     return done;
   });
-  const stateBadge = (state) => h('span', { class: `badge ${state === 'accepted' ? 'job-done' : 'job-waiting'}` }, t(state === 'accepted' ? 'admin.fed.accepted' : 'admin.fed.pending'));
+  const stateBadge = (state) => h('span', { class: `badge ${state === 'accepted' ? 'job-completed' : 'job-waiting'}` }, t(state === 'accepted' ? 'admin.fed.accepted' : 'admin.fed.pending'));
   const load = async () => {
     try {
       const [ing, ers] = await Promise.all([api('/api/v1/server/following?count=100'), api('/api/v1/server/followers?count=100')]);

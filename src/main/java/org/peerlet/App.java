@@ -226,6 +226,7 @@ public final class App implements AutoCloseable {
         routes.add(new ShareTargetRoutes(new SharedUploads(media, clock), intake, uploadRoutes, proxies,
                 settings.get(Settings.MAX_UPLOAD_SIZE)));
         routes.add(new VideoRoutes(videos, videoJson, channels, accountDir, urls, proxies, privacy));
+        routes.add(new org.peerlet.video.OverviewRoutes(videos, videoJson, urls));
         FileAccess fileAccess = new FileAccess(videos);
         routes.add(new MediaRoutes(media, fileAccess));
         routes.add(new TorrentRoutes(media, fileAccess, urls, (id, ctx) -> fileTokens.mint(id, Auth.user(ctx)).token()));
@@ -240,9 +241,10 @@ public final class App implements AutoCloseable {
         routes.add(new ChannelRoutes(channels, urls));
         routes.add(new InstanceRoutes(instance, new InstanceRoutes.Capabilities(
                 settings.get(Settings.TRANSCODING_RESOLUTIONS), settings.get(Settings.P2P_ENABLED),
-                settings.get(Settings.MAX_UPLOAD_SIZE), settings.get(Settings.USER_VIDEO_QUOTA),
+                settings.get(Settings.USER_VIDEO_QUOTA),
                 settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
-                List.of(".mp4", ".webm", ".mkv", ".mov", ".ogv", ".avi", ".m4v", ".mp3", ".m4a", ".ogg", ".flac", ".wav"))));
+                List.of(".mp4", ".webm", ".mkv", ".mov", ".ogv", ".avi", ".m4v", ".mp3", ".m4a", ".ogg", ".flac", ".wav"),
+                settings.get(Settings.DEFAULT_PRIVACY))));
         routes.add(new org.peerlet.instance.WebAppManifest(instance));
         routes.add(new TrackerRoutes(tracker, proxies));
         return routes;
@@ -267,6 +269,8 @@ public final class App implements AutoCloseable {
                 social, accounts, instance, signed));
         routes.add(new FederationApiRoutes(follows, localActors, remoteActors, blocklist, accountDir, channels,
                 videos, videoJson));
+        routes.add(new org.peerlet.federation.discovery.ServerStatsRoutes(accounts, channels, videos, social,
+                follows, localActors));
         return publisher;
     }
 

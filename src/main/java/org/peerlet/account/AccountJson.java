@@ -21,13 +21,27 @@ public final class AccountJson {
         m.put("url", a.isLocal() ? urls.account(a.name()) : "https://" + a.host() + "/accounts/" + a.name());
         m.put("host", a.isLocal() ? urls.host() : a.host());
         m.put("avatars", List.of());
-        m.put("avatar", null);
         m.put("followersCount", 0);
         m.put("followingCount", 0);
         m.put("createdAt", Times.iso(a.createdAt()));
         m.put("updatedAt", Times.iso(a.updatedAt()));
         if (a.userId() != null) m.put("userId", a.userId());
         return m;
+    }
+
+    /** PeerTube's notification settings with every kind off (0): Peerlet sends no notifications. */
+    private static final Map<String, Object> NOTIFICATIONS_OFF = notificationsOff();
+
+    private static Map<String, Object> notificationsOff() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String kind : List.of("abuseAsModerator", "videoAutoBlacklistAsModerator", "newUserRegistration",
+                "newVideoFromSubscription", "blacklistOnMyVideo", "myVideoPublished", "myVideoImportFinished",
+                "commentMention", "newCommentOnMyVideo", "newFollow", "newInstanceFollower", "autoInstanceFollowing",
+                "abuseStateChange", "abuseNewMessage", "newPeerTubeVersion", "newPluginVersion",
+                "myVideoStudioEditionFinished", "myVideoTranscriptionGenerated")) {
+            m.put(kind, 0);
+        }
+        return Map.copyOf(m);
     }
 
     public static Map<String, Object> role(Role r) {
@@ -39,8 +53,9 @@ public final class AccountJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", u.id());
         m.put("username", u.username());
-        m.put("email", u.email());
+        m.put("email", u.email() == null ? "" : u.email());
         m.put("emailVerified", true);
+        m.put("emailPublic", false);
         m.put("pendingEmail", null);
         m.put("role", role(u.role()));
         m.put("videoQuota", u.videoQuota());
@@ -48,10 +63,17 @@ public final class AccountJson {
         m.put("blocked", u.blocked());
         m.put("blockedReason", null);
         m.put("nsfwPolicy", "blur");
+        for (String flags : List.of("nsfwFlagsDisplayed", "nsfwFlagsHidden", "nsfwFlagsBlurred", "nsfwFlagsWarned")) m.put(flags, 0);
         m.put("p2pEnabled", u.p2pEnabled());
         m.put("autoPlayVideo", true);
         m.put("autoPlayNextVideo", false);
+        m.put("autoPlayNextVideoPlaylist", false);
         m.put("videosHistoryEnabled", false);
+        m.put("videoLanguages", List.of());
+        m.put("language", null); // the browser's
+        m.put("twoFactorEnabled", false);
+        m.put("newFeaturesInfoRead", 0);
+        m.put("notificationSettings", NOTIFICATIONS_OFF);
         m.put("theme", "instance-default");
         m.put("adminFlags", 0);
         m.put("noInstanceConfigWarningModal", true);

@@ -108,6 +108,10 @@ public final class AccountService {
         return users.count(db.dsl());
     }
 
+    public int countUsers(Role role) {
+        return users.countWithRole(db.dsl(), role);
+    }
+
     /** Makes the {@code admin} account on first start; returns the password it used if it generated one. */
     public Optional<String> ensureAdmin(String configuredPassword) {
         if (users.byUsername(db.dsl(), "admin").isPresent()) return Optional.empty();

@@ -51,7 +51,7 @@ public final class OAuthRoutes implements RouteGroup {
         TokenService.Issued issued = switch (grant) {
             case "password" -> tokens.login(body.required("username"), body.required("password"), ip);
             case "refresh_token" -> tokens.refresh(body.required("refresh_token"));
-            default -> throw new ApiError(400, "unsupported_grant_type",
+            default -> throw new ApiError(400, null,
                     "Unsupported grant type: grant_type must be password or refresh_token");
         };
         Map<String, Object> out = new LinkedHashMap<>();

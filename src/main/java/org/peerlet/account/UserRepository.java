@@ -48,6 +48,10 @@ final class UserRepository {
         return db.fetchCount(USERS);
     }
 
+    public int countWithRole(DSLContext db, Role role) {
+        return db.fetchCount(USERS, USERS.ROLE.eq(role.id));
+    }
+
     public void setPassword(DSLContext tx, long id, String hash) {
         tx.update(USERS).set(USERS.PASSWORD_HASH, hash).where(USERS.ID.eq(id)).execute();
     }

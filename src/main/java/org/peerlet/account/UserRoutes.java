@@ -41,6 +41,8 @@ public final class UserRoutes implements RouteGroup {
         r.put("/api/v1/users/me", this::updateMe, Access.USER);
         r.post("/api/v1/users/register", this::register, Access.ANYONE);
         r.get("/api/v1/users", this::list, Access.ADMIN);
+        // Sign-up needs no approval here, so no registration ever waits for one.
+        r.get("/api/v1/users/registrations", ctx -> ctx.json(Paging.result(0, List.of())), Access.MODERATOR);
         r.post("/api/v1/users", this::create, Access.ADMIN);
         r.get("/api/v1/users/{id}", this::get, Access.ADMIN);
         r.put("/api/v1/users/{id}", this::update, Access.ADMIN);
@@ -51,13 +53,20 @@ public final class UserRoutes implements RouteGroup {
 
     Map<String, Object> userJson(User u) {
         Account a = service.accountOf(u.id());
-        List<Map<String, Object>> chans = channels.json(a);
+        // A user's own channels name their owner by id: the user is the owner (PeerTube's UserVideoChannel).
+        List<Map<String, Object>> chans = channels.json(a).stream().map(c -> {
+            Map<String, Object> own = new java.util.LinkedHashMap<>(c);
+            own.remove("ownerAccount");
+            own.put("ownerAccountId", a.id());
+            return own;
+        }).toList();
         return AccountJson.user(u, a, chans, urls);
     }
 
     private void me(Context ctx) {
         User me = Auth.required(ctx);
         Map<String, Object> json = new java.util.LinkedHashMap<>(userJson(me));
+        json.put("specialPlaylists", List.of()); // no "watch later" until playlists exist
         json.putAll(extras.of(me.id()));
         ctx.json(json);
     }
@@ -105,7 +114,7 @@ public final class UserRoutes implements RouteGroup {
     }
 
     private static long idParam(Context ctx) {
-        return org.peerlet.http.PathParams.id(ctx, "id", "user");
+        return org.peerlet.http.PathParams.id(ctx, "id");
     }
 
     private void get(Context ctx) {

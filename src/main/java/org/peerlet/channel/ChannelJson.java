@@ -37,7 +37,6 @@ public final class ChannelJson {
         m.put("url", c.isLocal() ? urls.channel(c.name()) : "https://" + c.host() + "/video-channels/" + c.name());
         m.put("host", c.isLocal() ? urls.host() : c.host());
         m.put("avatars", List.of());
-        m.put("avatar", null);
         return m;
     }
 }

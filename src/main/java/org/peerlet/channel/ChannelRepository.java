@@ -46,6 +46,24 @@ final class ChannelRepository {
         return db.fetchCount(CHANNELS);
     }
 
+    int countLocal(DSLContext db) {
+        return db.fetchCount(CHANNELS, CHANNELS.HOST.eq(""));
+    }
+
+    /** Channels whose name or display name holds the text (any case), as PeerTube's channel search finds them. */
+    List<Channel> search(DSLContext db, String text, int start, int count) {
+        return db.select(ChannelRows.COLUMNS).from(CHANNELS).where(matching(text)).orderBy(CHANNELS.ID).limit(count).offset(start)
+                .fetch(ChannelRows::read);
+    }
+
+    int countMatching(DSLContext db, String text) {
+        return db.fetchCount(CHANNELS, matching(text));
+    }
+
+    private static org.jooq.Condition matching(String text) {
+        return CHANNELS.NAME.containsIgnoreCase(text).or(CHANNELS.DISPLAY_NAME.containsIgnoreCase(text));
+    }
+
     void update(DSLContext tx, long id, String displayName, String description, String support, long now) {
         tx.update(CHANNELS).set(CHANNELS.DISPLAY_NAME, displayName).set(CHANNELS.DESCRIPTION, description)
                 .set(CHANNELS.SUPPORT, support).set(CHANNELS.UPDATED_AT, now).where(CHANNELS.ID.eq(id)).execute();

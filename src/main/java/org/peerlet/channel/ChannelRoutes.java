@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.http.Access;
 import org.peerlet.account.Auth;
+import org.peerlet.http.ApiError;
 import org.peerlet.http.Body;
 import org.peerlet.http.Paging;
 import org.peerlet.http.RouteGroup;
@@ -25,6 +26,11 @@ public final class ChannelRoutes implements RouteGroup {
     @Override
     public void addTo(JavalinDefaultRoutingApi r) {
         r.get("/api/v1/video-channels", this::list, Access.ANYONE);
+        r.get("/api/v1/search/video-channels", this::search, Access.ANYONE);
+        r.get("/api/v1/player-settings/video-channels/{handle}", this::playerSettings, Access.ANYONE);
+        r.put("/api/v1/player-settings/video-channels/{handle}", this::updatePlayerSettings, Access.USER);
+        // Playlists come with the library: until then every search finds none.
+        r.get("/api/v1/search/video-playlists", ctx -> ctx.json(Paging.result(0, List.of())), Access.ANYONE);
         r.post("/api/v1/video-channels", this::create, Access.USER);
         r.get("/api/v1/video-channels/{handle}", this::get, Access.ANYONE);
         r.put("/api/v1/video-channels/{handle}", this::update, Access.USER);
@@ -33,6 +39,26 @@ public final class ChannelRoutes implements RouteGroup {
 
     private Map<String, Object> json(Channel c) {
         return ChannelJson.channel(c, service.owner(c), urls);
+    }
+
+    /** A channel's player look follows the instance's: the player has one (see {@link PlayerLook}). */
+    private void playerSettings(Context ctx) {
+        service.require(ctx.pathParam("handle"), urls.host());
+        ctx.json(Map.of("theme", "true".equals(ctx.queryParam("raw")) ? PlayerLook.CHANNEL_DEFAULT : PlayerLook.INSTANCE));
+    }
+
+    private void updatePlayerSettings(Context ctx) {
+        service.requireEditable(Auth.required(ctx), ctx.pathParam("handle"));
+        PlayerLook.requireDefault(Body.of(ctx), PlayerLook.CHANNEL_DEFAULT);
+        ctx.json(Map.of("theme", PlayerLook.CHANNEL_DEFAULT));
+    }
+
+    private void search(Context ctx) {
+        Paging p = Paging.of(ctx);
+        String text = ctx.queryParam("search");
+        if (text == null || text.isBlank()) throw ApiError.invalidParam("query", "search", text, "search is required");
+        List<Map<String, Object>> data = service.search(text.strip(), p.start(), p.count()).stream().map(this::json).toList();
+        ctx.json(Paging.result(service.countMatching(text.strip()), data));
     }
 
     private void list(Context ctx) {

@@ -124,6 +124,25 @@ public final class ChannelService {
         return channels.count(db.dsl());
     }
 
+    /** Channels of this instance, for its figures. */
+    public int countLocal() {
+        return channels.countLocal(db.dsl());
+    }
+
+    /** Channels whose name or display name holds the text, local and remote, oldest first. */
+    public List<Channel> search(String text, int start, int count) {
+        return channels.search(db.dsl(), text, start, count);
+    }
+
+    public int countMatching(String text) {
+        return channels.countMatching(db.dsl(), text);
+    }
+
+    /** A channel of ours the asker may change: 404 if there is none, 403 if it is not theirs. */
+    public Channel requireEditable(User asker, String handle) {
+        return editable(db.dsl(), asker, handle);
+    }
+
     private Channel editable(DSLContext tx, User asker, String handle) {
         // Only a channel of this instance can be changed here, whatever host the handle names.
         Channel c = channels.byName(tx, org.peerlet.common.Handle.parse(handle, "").name(), "")

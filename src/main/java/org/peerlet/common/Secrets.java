@@ -21,6 +21,13 @@ public final class Secrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /** {@code length} characters drawn uniformly from {@code alphabet}. */
+    public static String random(int length, String alphabet) {
+        StringBuilder b = new StringBuilder(length);
+        for (int i = 0; i < length; i++) b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        return b.toString();
+    }
+
     public static String sha256Hex(String text) {
         return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
     }

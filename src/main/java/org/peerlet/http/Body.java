@@ -48,7 +48,7 @@ public final class Body {
         if (json != null) {
             JsonNode n = json.get(name);
             if (n == null || n.isNull()) return Optional.empty();
-            if (n.isContainerNode()) throw ApiError.badRequest(name + " must be a string");
+            if (n.isContainerNode()) throw ApiError.badField(name, name + " must be a string");
             return Optional.of(n.asText());
         }
         List<String> v = form.get(name);
@@ -57,7 +57,7 @@ public final class Body {
 
     public String required(String name) {
         return text(name).filter(s -> !s.isEmpty())
-                .orElseThrow(() -> ApiError.badRequest(name + " is required"));
+                .orElseThrow(() -> ApiError.badField(name, name + " is required"));
     }
 
     public Optional<Long> number(String name) {
@@ -65,20 +65,20 @@ public final class Body {
             JsonNode n = json.get(name);
             if (n == null || n.isNull()) return Optional.empty();
             if (n.isIntegralNumber()) return Optional.of(n.asLong());
-            if (!n.isTextual()) throw ApiError.badRequest(name + " must be a whole number");
+            if (!n.isTextual()) throw ApiError.badField(name, name + " must be a whole number");
         }
         return text(name).filter(s -> !s.isEmpty()).map(s -> {
             try {
                 return Long.parseLong(s.trim());
             } catch (NumberFormatException e) {
-                throw ApiError.badRequest(name + " must be a whole number");
+                throw ApiError.badField(name, name + " must be a whole number");
             }
         });
     }
 
     public Optional<Integer> integer(String name) {
         return number(name).map(v -> {
-            if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) throw ApiError.badRequest(name + " is out of range");
+            if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) throw ApiError.badField(name, name + " is out of range");
             return v.intValue();
         });
     }
@@ -88,12 +88,12 @@ public final class Body {
             JsonNode n = json.get(name);
             if (n == null || n.isNull()) return Optional.empty();
             if (n.isBoolean()) return Optional.of(n.asBoolean());
-            if (!n.isTextual()) throw ApiError.badRequest(name + " must be true or false");
+            if (!n.isTextual()) throw ApiError.badField(name, name + " must be true or false");
         }
         return text(name).filter(s -> !s.isEmpty()).map(s -> switch (s.toLowerCase()) {
             case "true", "1" -> true;
             case "false", "0" -> false;
-            default -> throw ApiError.badRequest(name + " must be true or false");
+            default -> throw ApiError.badField(name, name + " must be true or false");
         });
     }
 
@@ -102,10 +102,10 @@ public final class Body {
         if (json != null) {
             JsonNode n = json.get(name);
             if (n == null || n.isNull()) return Optional.empty();
-            if (!n.isArray()) throw ApiError.badRequest(name + " must be an array");
+            if (!n.isArray()) throw ApiError.badField(name, name + " must be an array");
             List<String> out = new ArrayList<>();
             for (JsonNode item : n) {
-                if (item.isContainerNode()) throw ApiError.badRequest(name + " must be an array of strings");
+                if (item.isContainerNode()) throw ApiError.badField(name, name + " must be an array of strings");
                 out.add(item.asText());
             }
             return Optional.of(out);

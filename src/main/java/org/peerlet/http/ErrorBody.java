@@ -8,20 +8,27 @@ public final class ErrorBody {
     private ErrorBody() {
     }
 
+    /** As PeerTube sends them: {@code application/problem+json}, not plain JSON. */
+    public static final String CONTENT_TYPE = "application/problem+json; charset=utf-8";
+
     public static Map<String, Object> of(int status, String code, String detail) {
+        return of(status, code, detail, null);
+    }
+
+    /**
+     * @param code PeerTube's own code (its {@code ServerErrorCode} or OAuth's), or null: only a
+     *             code gets a {@code type} URI of its own, else RFC 9457's {@code about:blank}
+     */
+    public static Map<String, Object> of(int status, String code, String detail, Map<String, Object> invalidParams) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://docs.joinpeertube.org/api-rest-reference.html#section/Errors/"
-                + (code == null ? statusSlug(status) : code));
+        body.put("type", code == null ? "about:blank" : "https://docs.joinpeertube.org/api-rest-reference.html#section/Errors/" + code);
         body.put("title", title(status));
         body.put("detail", detail);
         body.put("status", status);
         if (code != null) body.put("code", code);
-        body.put("error", detail);
+        if (invalidParams != null) body.put("invalid-params", invalidParams);
+        body.put("error", detail); // superseded by detail; PeerTube still sends it for older clients
         return body;
-    }
-
-    private static String statusSlug(int status) {
-        return title(status).toLowerCase().replace(' ', '_');
     }
 
     static String title(int status) {

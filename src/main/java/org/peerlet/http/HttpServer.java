@@ -48,7 +48,7 @@ public final class HttpServer {
                 // One of the app's pages, whatever the client accepts; or an address no route knows,
                 // asked for by a browser: the app routes it (and shows its own "not found").
                 if (pages.isPage(ctx.path()) || isPageRequest(ctx, pages)) serveShell(ctx, 200);
-                else throw ApiError.notFound("no such endpoint: GET " + ctx.path());
+                else throw ApiError.unknownEndpoint("GET", ctx.path());
             }, Access.ANYONE);
         });
     }
@@ -82,9 +82,13 @@ public final class HttpServer {
     private static void answerErrors(io.javalin.config.JavalinConfig config, WebPages pages) {
         config.routes.exception(ApiError.class, (e, ctx) -> {
             if (e.retryAfterSeconds() != null) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
-            writeError(ctx, e.status(), e.code(), e.getMessage());
+            writeError(ctx, e.status(), e.code(), e.getMessage(), e.invalidParams());
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 404 || e.getStatus() == 405) {
+                unknownEndpoint(ctx); // Javalin's own words for a method no route takes
+                return;
+            }
             String detail = e.getStatus() == 413 ? TOO_LARGE : e.getMessage();
             writeError(ctx, e.getStatus(), null, detail);
         });
@@ -104,11 +108,12 @@ public final class HttpServer {
                 // the person a proper page, and the status stays 404.
                 serveShell(ctx, 404);
             } else if (ctx.attribute("peerlet.error") == null) {
-                writeError(ctx, 404, null, "no such endpoint: " + ctx.method() + " " + ctx.path());
+                unknownEndpoint(ctx);
             }
         });
+        // A known address asked with another method is as unknown as any other, as in PeerTube.
         config.routes.error(405, ctx -> {
-            if (ctx.attribute("peerlet.error") == null) writeError(ctx, 405, null, "method not allowed");
+            if (ctx.attribute("peerlet.error") == null) unknownEndpoint(ctx);
         });
     }
 
@@ -124,10 +129,20 @@ public final class HttpServer {
         ctx.status(status).contentType("text/html; charset=utf-8").result(WebShell.html());
     }
 
+    private static void unknownEndpoint(Context ctx) {
+        ApiError e = ApiError.unknownEndpoint(ctx.method().name(), ctx.path());
+        ctx.res().setHeader("Allow", null);
+        writeError(ctx, e.status(), null, e.getMessage());
+    }
+
     static void writeError(Context ctx, int status, String code, String detail) {
+        writeError(ctx, status, code, detail, null);
+    }
+
+    static void writeError(Context ctx, int status, String code, String detail, java.util.Map<String, Object> invalidParams) {
         ctx.attribute("peerlet.error", true);
         finishReadingBody(ctx);
-        ctx.status(status).json(ErrorBody.of(status, code, detail));
+        ctx.status(status).contentType(ErrorBody.CONTENT_TYPE).result(Json.write(ErrorBody.of(status, code, detail, invalidParams)));
     }
 
     /** Bodies up to this size are read to their end before an early refusal is answered. */

@@ -49,7 +49,7 @@ final class JettyErrors extends ErrorHandler {
     protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
                                                  List<Charset> charsets, int code, String message, Throwable cause) {
         String detail = code >= 500 || message == null || message.isBlank() ? ErrorBody.title(code) : message;
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, ErrorBody.CONTENT_TYPE);
         response.write(true, ByteBuffer.wrap(Json.write(ErrorBody.of(code, null, detail)).getBytes(StandardCharsets.UTF_8)), callback);
         return true;
     }

@@ -29,7 +29,10 @@ public final class Json {
         try {
             return MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("malformed JSON: " + e.getOriginalMessage());
+            // Where, not Jackson's own words: those name its internals and echo the input.
+            var at = e.getLocation();
+            throw ApiError.badRequest("the body is not valid JSON" + (at == null ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
     }
 }

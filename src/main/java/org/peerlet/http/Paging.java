@@ -23,7 +23,7 @@ public record Paging(int start, int count) {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw ApiError.badRequest(name + " must be a whole number");
+            throw ApiError.invalidParam("query", name, v, name + " must be a whole number");
         }
     }
 

@@ -7,12 +7,15 @@ public final class PathParams {
     private PathParams() {
     }
 
-    /** A numeric id in the path, e.g. {@code /users/{id}}: 400 "the user id must be a number" otherwise. */
-    public static long id(Context ctx, String param, String what) {
+    /** A numeric id in the path, e.g. {@code /users/{id}}: PeerTube's 400 "Incorrect request parameters: id" otherwise. */
+    public static long id(Context ctx, String param) {
+        String raw = ctx.pathParam(param);
         try {
-            return Long.parseLong(ctx.pathParam(param));
+            long id = Long.parseLong(raw);
+            if (id > 0) return id;
         } catch (NumberFormatException e) {
-            throw ApiError.badRequest("the " + what + " id must be a number");
+            // answered below
         }
+        throw ApiError.invalidParam(param, raw);
     }
 }

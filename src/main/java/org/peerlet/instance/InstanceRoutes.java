@@ -2,7 +2,6 @@ package org.peerlet.instance;
 
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import org.peerlet.Version;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
 import org.peerlet.http.Body;
@@ -16,8 +15,9 @@ import java.util.Map;
 /** {@code /api/v1/config}, {@code /config/about} and the admin's {@code /config/custom}, PeerTube-shaped. */
 public final class InstanceRoutes implements RouteGroup {
     /** What the rest of the app tells the config endpoint; fixed at start. */
-    public record Capabilities(List<Integer> resolutions, boolean p2pEnabled, long maxUploadSize,
-                               long defaultVideoQuota, long defaultVideoQuotaDaily, List<String> videoExtensions) {
+    public record Capabilities(List<Integer> resolutions, boolean p2pEnabled,
+                               long defaultVideoQuota, long defaultVideoQuotaDaily, List<String> videoExtensions,
+                               int defaultPrivacy) {
     }
 
     private final InstanceSettings settings;
@@ -34,42 +34,14 @@ public final class InstanceRoutes implements RouteGroup {
         r.get("/api/v1/config/about", this::about, Access.ANYONE);
         r.get("/api/v1/config/custom", this::getCustom, Access.ADMIN);
         r.put("/api/v1/config/custom", this::putCustom, Access.ADMIN);
+        // No custom homepage (config says homepage.enabled false): PeerTube's answer when it has none.
+        r.get("/api/v1/custom-pages/homepage/instance", ctx -> {
+            throw ApiError.notFound("Instance homepage could not be found");
+        }, Access.ANYONE);
     }
 
     private void config(Context ctx) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("instance", Map.of(
-                "name", settings.get(InstanceSettings.NAME),
-                "shortDescription", settings.get(InstanceSettings.SHORT_DESCRIPTION),
-                "defaultClientRoute", "/videos/recently-added",
-                "isNSFW", false,
-                "defaultNSFWPolicy", "blur",
-                "customizations", Map.of("javascript", "", "css", "")));
-        m.put("serverVersion", Version.VERSION);
-        m.put("serverCommit", null);
-        m.put("software", "peerlet");
-        boolean signup = settings.flag(InstanceSettings.SIGNUP_ENABLED);
-        m.put("signup", Map.of("allowed", signup, "allowedForCurrentIP", signup,
-                "requiresEmailVerification", false, "requiresApproval", false, "minimumAge", 16));
-        m.put("transcoding", Map.of(
-                "hls", Map.of("enabled", true),
-                "webVideos", Map.of("enabled", false),
-                "web_videos", Map.of("enabled", false),
-                "enabledResolutions", caps.resolutions(),
-                "profile", "default",
-                "availableProfiles", List.of("default")));
-        m.put("video", Map.of(
-                "image", Map.of("extensions", List.of(".png", ".jpg", ".jpeg", ".webp"), "size", Map.of("max", 4 * 1024 * 1024)),
-                "file", Map.of("extensions", caps.videoExtensions(), "size", Map.of("max", caps.maxUploadSize()))));
-        m.put("user", Map.of("videoQuota", caps.defaultVideoQuota(), "videoQuotaDaily", caps.defaultVideoQuotaDaily()));
-        m.put("tracker", Map.of("enabled", caps.p2pEnabled()));
-        m.put("federation", Map.of("enabled", true));
-        m.put("contactForm", Map.of("enabled", false));
-        m.put("email", Map.of("enabled", false));
-        m.put("import", Map.of("videos", Map.of("http", Map.of("enabled", false), "torrent", Map.of("enabled", false))));
-        m.put("plugin", Map.of("registered", List.of(), "registeredExternalAuths", List.of(), "registeredIdAndPassAuths", List.of()));
-        m.put("broadcastMessage", Map.of("enabled", false, "message", "", "level", "info", "dismissable", false));
-        ctx.json(m);
+        ctx.json(ServerConfigJson.of(settings, caps));
     }
 
     private void about(Context ctx) {
@@ -78,9 +50,15 @@ public final class InstanceRoutes implements RouteGroup {
         instance.put("shortDescription", settings.get(InstanceSettings.SHORT_DESCRIPTION));
         instance.put("description", settings.get(InstanceSettings.DESCRIPTION));
         instance.put("terms", settings.get(InstanceSettings.TERMS));
-        instance.put("codeOfConduct", "");
+        // What PeerTube's about page asks the admin; Peerlet asks only for the description and rules.
+        for (String unasked : List.of("codeOfConduct", "hardwareInformation", "creationReason", "moderationInformation",
+                "administrator", "maintenanceLifetime", "businessModel")) {
+            instance.put(unasked, "");
+        }
         instance.put("languages", List.of());
         instance.put("categories", List.of());
+        instance.put("banners", List.of());
+        instance.put("avatars", List.of());
         ctx.json(Map.of("instance", instance));
     }
 

@@ -34,14 +34,20 @@ public final class InstanceSettings {
             TERMS, "",
             SIGNUP_ENABLED, "false");
 
+    private static final String LOWER_AND_DIGITS = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final String LETTERS_AND_DIGITS = LOWER_AND_DIGITS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
     private final Database db;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
     public InstanceSettings(Database db) {
         this.db = db;
         db.dsl().select(INSTANCE_SETTINGS.KEY, INSTANCE_SETTINGS.VALUE).from(INSTANCE_SETTINGS).forEach(r -> cache.put(r.get(INSTANCE_SETTINGS.KEY), r.get(INSTANCE_SETTINGS.VALUE)));
-        if (!cache.containsKey(OAUTH_CLIENT_ID)) {
-            putAll(Map.of(OAUTH_CLIENT_ID, Secrets.token(16), OAUTH_CLIENT_SECRET, Secrets.token(24)));
+        // PeerTube's format: 32 lowercase letters and digits, and a 32-letter-and-digit secret. An
+        // older Peerlet's base64 pair is replaced; clients ask for the pair before each login anyway.
+        if (!cache.getOrDefault(OAUTH_CLIENT_ID, "").matches("[a-z0-9]{32}")) {
+            putAll(Map.of(OAUTH_CLIENT_ID, Secrets.random(32, LOWER_AND_DIGITS),
+                    OAUTH_CLIENT_SECRET, Secrets.random(32, LETTERS_AND_DIGITS)));
         }
     }
 

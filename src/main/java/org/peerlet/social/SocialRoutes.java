@@ -51,7 +51,7 @@ public final class SocialRoutes implements RouteGroup {
     }
 
     private static long id(Context ctx, String name) {
-        return PathParams.id(ctx, name, "comment");
+        return PathParams.id(ctx, name);
     }
 
     private Video video(Context ctx) {

@@ -18,6 +18,7 @@ import java.util.Map;
 
 /** Transcoding progress for people: the owner's view of one video, the admin's list and retry. */
 public final class JobRoutes implements RouteGroup {
+    private static final String TYPE = "video-transcoding";
     private final VideoService videos;
     private final TranscodeWorker worker;
 
@@ -28,24 +29,56 @@ public final class JobRoutes implements RouteGroup {
 
     @Override
     public void addTo(JavalinDefaultRoutingApi r) {
-        r.get("/api/v1/jobs", this::list, Access.ADMIN);
+        r.get("/api/v1/jobs", ctx -> list(ctx, ctx.queryParam("state")), Access.ADMIN);
+        r.get("/api/v1/jobs/{state}", ctx -> list(ctx, ctx.pathParam("state")), Access.ADMIN);
         r.post("/api/v1/jobs/{id}/retry", this::retry, Access.ADMIN);
         r.get("/api/v1/videos/{id}/transcoding", this::ofVideo, Access.USER);
     }
 
-    private void list(Context ctx) {
+    /** PeerTube's job states, and ours each stands for; PeerTube's others (delayed, paused...) have no jobs here. */
+    private static final Map<String, String> STATES = Map.of("waiting", JobRepository.WAITING,
+            "active", JobRepository.RUNNING, "completed", JobRepository.DONE, "failed", JobRepository.FAILED);
+    private static final List<String> EMPTY_STATES = List.of("delayed", "paused", "waiting-children", "prioritized");
+
+    private void list(Context ctx, String asked) {
         Paging p = Paging.of(ctx);
-        String state = ctx.queryParam("state");
-        if (state != null && !List.of(JobRepository.WAITING, JobRepository.RUNNING, JobRepository.DONE,
-                JobRepository.FAILED).contains(state)) {
-            throw ApiError.badRequest("state must be waiting, running, done or failed");
+        String state = asked == null ? "" : asked;
+        String jobType = ctx.queryParam("jobType");
+        boolean none = EMPTY_STATES.contains(state) || (jobType != null && !jobType.isEmpty() && !jobType.equals(TYPE));
+        if (!state.isEmpty() && !STATES.containsKey(state) && !none) {
+            throw ApiError.invalidParam("state", state);
         }
-        List<Map<String, Object>> data = worker.jobs(state, p.start(), p.count()).stream().map(JobRoutes::json).toList();
-        ctx.json(Paging.result(worker.countJobs(state), data));
+        if (none) {
+            ctx.json(Paging.result(0, List.of()));
+            return;
+        }
+        String ours = state.isEmpty() ? null : STATES.get(state);
+        List<Map<String, Object>> data = worker.jobs(ours, p.start(), p.count()).stream().map(JobRoutes::peerTubeJson).toList();
+        ctx.json(Paging.result(worker.countJobs(ours), data));
+    }
+
+    /** A job as PeerTube lists them; ours only in {@code data} (PeerTube's is free-form there too). */
+    static Map<String, Object> peerTubeJson(JobRepository.Job j) {
+        Map<String, Object> data = json(j);
+        data.keySet().retainAll(List.of("videoId", "attempts", "progressPerResolution"));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", j.id());
+        m.put("state", STATES.entrySet().stream().filter(e -> e.getValue().equals(j.state())).map(Map.Entry::getKey)
+                .findFirst().orElse("unknown"));
+        m.put("type", TYPE);
+        m.put("data", data);
+        m.put("priority", 100);
+        m.put("progress", json(j).get("progress"));
+        m.put("error", j.error());
+        m.put("createdAt", Times.iso(j.createdAt()));
+        boolean ended = j.state().equals(JobRepository.DONE) || j.state().equals(JobRepository.FAILED);
+        m.put("processedOn", j.state().equals(JobRepository.WAITING) ? null : Times.iso(j.updatedAt()));
+        m.put("finishedOn", ended ? Times.iso(j.updatedAt()) : null);
+        return m;
     }
 
     private void retry(Context ctx) {
-        long id = org.peerlet.http.PathParams.id(ctx, "id", "job");
+        long id = org.peerlet.http.PathParams.id(ctx, "id");
         worker.retry(id);
         ctx.status(204);
     }
@@ -61,7 +94,7 @@ public final class JobRoutes implements RouteGroup {
     static Map<String, Object> json(JobRepository.Job j) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", j.id());
-        m.put("type", "video-transcoding");
+        m.put("type", TYPE);
         m.put("state", j.state());
         m.put("videoId", j.videoId());
         m.put("attempts", j.attempts());

@@ -74,18 +74,27 @@ public final class Intake {
         return c;
     }
 
+    /** What counts against a user's quotas: bytes uploaded ever, and in the last 24 hours. */
+    public record QuotaUsed(long videoQuotaUsed, long videoQuotaUsedDaily) {
+    }
+
+    public QuotaUsed quotaUsed(User user) {
+        Account a = accounts.byUserId(user.id()).orElseThrow();
+        long dayAgo = clock.millis() - Duration.ofDays(1).toMillis();
+        return new QuotaUsed(videos.usedBytes(a.id(), null), videos.usedBytes(a.id(), dayAgo));
+    }
+
     /** Refuses a file of this size before any byte is taken: 413 over the instance's limit, 403 over quota. */
     public void checkAllowed(User user, long size) {
         if (size < 0) throw ApiError.badRequest("the file size is unknown");
         if (size > maxUploadSize) {
             throw ApiError.tooLarge("the file is larger than this instance accepts (" + maxUploadSize + " bytes)");
         }
-        Account a = accounts.byUserId(user.id()).orElseThrow();
-        if (user.videoQuota() >= 0 && videos.usedBytes(a.id(), null) + size > user.videoQuota()) {
+        QuotaUsed used = quotaUsed(user);
+        if (user.videoQuota() >= 0 && used.videoQuotaUsed() + size > user.videoQuota()) {
             throw ApiError.forbidden("The user video quota is exceeded with this video.");
         }
-        long dayAgo = clock.millis() - Duration.ofDays(1).toMillis();
-        if (user.videoQuotaDaily() >= 0 && videos.usedBytes(a.id(), dayAgo) + size > user.videoQuotaDaily()) {
+        if (user.videoQuotaDaily() >= 0 && used.videoQuotaUsedDaily() + size > user.videoQuotaDaily()) {
             throw ApiError.forbidden("The user video daily quota is exceeded with this video.");
         }
     }

@@ -85,7 +85,7 @@ public final class ResumableUploads {
         VideoForm.passwords(body, VideoForm.forNew(body, defaultPrivacy).privacy(), 0);
         String filename = body.required("filename");
         TextFields.oneLine("filename", filename, 1, 255);
-        long channelId = body.number("channelId").orElseThrow(() -> ApiError.badRequest("channelId is required"));
+        long channelId = body.number("channelId").orElseThrow(() -> ApiError.badField("channelId", "channelId is required"));
         Channel channel = intake.channelFor(user, channelId);
         intake.checkAllowed(user, size);
         if (size == 0) throw new ApiError(422, null, "Video file unreadable: the file is empty");

@@ -49,6 +49,7 @@ public final class UploadRoutes implements RouteGroup {
     @Override
     public void addTo(JavalinDefaultRoutingApi r) {
         r.post("/api/v1/videos/upload", this::multipart, Access.USER);
+        r.get("/api/v1/users/me/video-quota-used", ctx -> ctx.json(intake.quotaUsed(Auth.required(ctx))), Access.USER);
         r.post(RESUMABLE, this::startResumable, Access.USER);
         r.put(RESUMABLE, this::putResumable, Access.USER);
         r.delete(RESUMABLE, this::cancelResumable, Access.USER);
@@ -87,7 +88,7 @@ public final class UploadRoutes implements RouteGroup {
     NewVideo newVideo(User user, Body b) {
         VideoMetadata m = VideoForm.forNew(b, defaultPrivacy);
         List<String> videoPasswords = VideoForm.passwords(b, m.privacy(), 0);
-        long channelId = b.number("channelId").orElseThrow(() -> ApiError.badRequest("channelId is required"));
+        long channelId = b.number("channelId").orElseThrow(() -> ApiError.badField("channelId", "channelId is required"));
         return new NewVideo(m, videoPasswords, intake.channelFor(user, channelId));
     }
 

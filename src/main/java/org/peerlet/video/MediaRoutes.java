@@ -52,6 +52,7 @@ public final class MediaRoutes implements RouteGroup {
         r.get("/lazy-static/thumbnails/{file}", ctx -> image(ctx, true), Access.ANYONE);
         r.get("/lazy-static/previews/{file}", ctx -> image(ctx, false), Access.ANYONE);
         r.get(Urls.DOWNLOAD_PATH + "{file}", this::download, Access.ANYONE);
+        r.get("/download/videos/generate/{videoId}", this::generated, Access.ANYONE);
     }
 
     /**
@@ -64,8 +65,33 @@ public final class MediaRoutes implements RouteGroup {
         if (!m.matches()) throw ApiError.notFound("file not found");
         Video v = allowed(ctx, m.group(1));
         FileAccess.checkDownload(ctx, v);
+        sendRung(ctx, v, m.group(2));
+    }
+
+    /**
+     * PeerTube's generated download (a video file muxed with its audio): here the best rung,
+     * which carries its sound already. Same rules as the rung's own download.
+     */
+    private void generated(Context ctx) {
+        String id = ctx.pathParam("videoId");
+        if (!id.matches("\\d{1,18}") && !UUID.matcher(id).matches()) throw ApiError.invalidParam("videoId", id);
+        Video v = allowed(ctx, id);
+        FileAccess.checkDownload(ctx, v);
+        sendRung(ctx, v, bestRung(media.hlsDir(v.uuid())).orElseThrow(() -> ApiError.notFound("file not found")));
+    }
+
+    private static java.util.Optional<String> bestRung(Path dir) {
+        try (var names = Files.list(dir)) {
+            return names.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{2,5}\\.m3u8"))
+                    .map(n -> n.substring(0, n.length() - ".m3u8".length())).max(java.util.Comparator.comparingInt(Integer::parseInt));
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private void sendRung(Context ctx, Video v, String rung) {
         Path dir = media.hlsDir(v.uuid());
-        Path playlistFile = dir.resolve(m.group(2) + ".m3u8");
+        Path playlistFile = dir.resolve(rung + ".m3u8");
         if (!Files.isRegularFile(playlistFile)) throw ApiError.notFound("file not found");
         MediaPlaylist playlist = MediaPlaylist.read(playlistFile);
         List<Path> parts = new ArrayList<>();
@@ -81,7 +107,7 @@ public final class MediaRoutes implements RouteGroup {
             length += sizes[i];
         }
         cacheHeaders(ctx, v, "video/mp4");
-        ctx.header("Content-Disposition", attachment(v.name() + " " + m.group(2) + "p.mp4"));
+        ctx.header("Content-Disposition", attachment(v.name() + " " + rung + "p.mp4"));
         ctx.res().setCharacterEncoding(null);
         sendBytes(ctx, parts, sizes, length);
     }

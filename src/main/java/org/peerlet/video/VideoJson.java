@@ -7,6 +7,7 @@ import org.peerlet.common.Markdown;
 import org.peerlet.common.Times;
 import org.peerlet.http.Json;
 import org.peerlet.instance.Urls;
+import org.peerlet.media.Images;
 import org.peerlet.media.TorrentFiles;
 
 import java.util.ArrayList;
@@ -53,17 +54,26 @@ public final class VideoJson {
         m.put("language", labelled(v.language(), VideoConstants.LANGUAGES.get(v.language())));
         m.put("privacy", Map.of("id", v.privacy().id, "label", v.privacy().label));
         m.put("description", truncate(v.description(), 250));
+        m.put("truncatedDescription", truncate(v.description(), 250));
         m.put("duration", v.duration());
         m.put("aspectRatio", aspectRatio(v));
         m.put("isLocal", v.isLocal());
         m.put("isLive", false);
         m.put("thumbnailPath", v.hasThumbnail() ? "/lazy-static/thumbnails/" + v.uuid() + ".jpg" : null);
         m.put("previewPath", v.hasPreview() ? "/lazy-static/previews/" + v.uuid() + ".jpg" : null);
+        m.put("thumbnails", thumbnails(v));
         m.put("embedPath", "/videos/embed/" + v.uuid());
         m.put("views", v.views());
+        m.put("viewers", 0); // no live videos, so no one counted as watching now
+        m.put("downloads", 0);
         m.put("likes", v.likes());
         m.put("dislikes", v.dislikes());
+        m.put("comments", 0);
         m.put("nsfw", v.nsfw());
+        m.put("nsfwFlags", 0);
+        m.put("nsfwSummary", null);
+        m.put("blacklisted", false); // no blocklist of videos here: the admin removes a video
+        m.put("blacklistedReason", null);
         m.put("waitTranscoding", v.waitTranscoding());
         m.put("state", Map.of("id", v.state().id, "label", v.state().label));
         m.put("createdAt", Times.iso(v.createdAt()));
@@ -73,6 +83,18 @@ public final class VideoJson {
         m.put("account", summaryAccount(v));
         m.put("channel", ChannelJson.summary(v.channel(), urls));
         return m;
+    }
+
+    /** PeerTube 8's list of the video's images: the small one for lists, the large one for the player. */
+    private static List<Map<String, Object>> thumbnails(Video v) {
+        List<Map<String, Object>> t = new ArrayList<>();
+        if (v.hasThumbnail()) t.add(image(Images.THUMBNAIL_WIDTH, Images.THUMBNAIL_HEIGHT, "/lazy-static/thumbnails/" + v.uuid() + ".jpg"));
+        if (v.hasPreview()) t.add(image(Images.PREVIEW_WIDTH, Images.PREVIEW_HEIGHT, "/lazy-static/previews/" + v.uuid() + ".jpg"));
+        return t;
+    }
+
+    private static Map<String, Object> image(int width, int height, String path) {
+        return Map.of("width", width, "height", height, "aspectRatio", "16:9", "fileUrl", path);
     }
 
     public Map<String, Object> details(Video v, List<String> tags) {
@@ -93,6 +115,8 @@ public final class VideoJson {
         m.put("channel", ChannelJson.channel(v.channel(), v.account(), urls));
         m.put("account", AccountJson.account(v.account(), urls));
         m.put("trackerUrls", trackerUrls(v));
+        m.put("inputFileUpdatedAt", null);
+        m.put("embedPrivacyPolicy", Map.of("id", 1, "label", "All allowed"));
         List<Map<String, Object>> rungs = rungFiles(v);
         m.put("files", webVideoFiles(v, rungs));
         m.put("streamingPlaylists", streamingPlaylists(v, rungs));
@@ -128,6 +152,9 @@ public final class VideoJson {
             f.put("magnetUri", torrent ? TorrentFiles.magnet(r.infoHash(), v.name(), trackerUrl,
                     urls.download(v.uuid(), resolution), urls.torrent(v.uuid(), resolution)) : null);
             f.put("metadataUrl", null);
+            f.put("hasAudio", hasAudio(v));
+            f.put("hasVideo", true);
+            f.put("storage", 0); // the file system
             files.add(f);
         }
         return files;
@@ -165,6 +192,9 @@ public final class VideoJson {
         for (String k : List.of("fileUrl", "fileDownloadUrl", "torrentUrl", "torrentDownloadUrl", "magnetUri", "metadataUrl")) {
             f.put(k, null);
         }
+        f.put("hasAudio", p.path("hasAudio").asBoolean(true));
+        f.put("hasVideo", p.path("hasVideo").asBoolean(true));
+        f.put("storage", 0);
         return List.of(f);
     }
 
@@ -181,9 +211,14 @@ public final class VideoJson {
         return List.of(p);
     }
 
+    /** A remote video's sound is its origin's business; ours is as probed at upload. */
+    private static boolean hasAudio(Video v) {
+        return v.probe() == null || Json.read(v.probe()).path("hasAudio").asBoolean(true);
+    }
+
     private Map<String, Object> summaryAccount(Video v) {
         Map<String, Object> a = AccountJson.account(v.account(), urls);
-        a.keySet().retainAll(List.of("id", "name", "displayName", "url", "host", "avatars", "avatar"));
+        a.keySet().retainAll(List.of("id", "name", "displayName", "url", "host", "avatars"));
         return a;
     }
 

@@ -7,6 +7,7 @@ import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.User;
 import org.peerlet.channel.Channel;
 import org.peerlet.channel.ChannelService;
+import org.peerlet.channel.PlayerLook;
 import org.peerlet.http.TrustedProxies;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
@@ -52,6 +53,12 @@ public final class VideoRoutes implements RouteGroup {
         r.get("/api/v1/videos/languages", ctx -> ctx.json(VideoConstants.LANGUAGES), Access.ANYONE);
         r.get("/api/v1/videos/privacies", ctx -> ctx.json(VideoConstants.privacies()), Access.ANYONE);
         r.get("/api/v1/videos", this::list, Access.ANYONE);
+        // PeerTube's addresses beside videos/{id}, so that no word is taken for a video id:
+        // nothing is ever blocklisted here (the admin removes a video), and comments have no list of all.
+        r.get("/api/v1/videos/blacklist", ctx -> ctx.json(Paging.result(0, List.of())), Access.MODERATOR);
+        r.get("/api/v1/videos/comments", ctx -> {
+            throw ApiError.unknownEndpoint("GET", ctx.path());
+        }, Access.ANYONE);
         r.get("/api/v1/videos/{id}", this::get, Access.ANYONE);
         r.get("/api/v1/videos/{id}/description", this::description, Access.ANYONE);
         r.put("/api/v1/videos/{id}", this::update, Access.USER);
@@ -61,6 +68,23 @@ public final class VideoRoutes implements RouteGroup {
         r.get("/api/v1/accounts/{name}/videos", this::accountVideos, Access.ANYONE);
         r.get("/api/v1/users/me/videos", this::myVideos, Access.USER);
         r.get("/api/v1/search/videos", this::search, Access.ANYONE);
+        r.get("/api/v1/player-settings/videos/{id}", this::playerSettings, Access.ANYONE);
+        r.put("/api/v1/player-settings/videos/{id}", this::updatePlayerSettings, Access.USER);
+    }
+
+    /**
+     * PeerTube 8's per-video player look. Peerlet's player has one, so a video follows its
+     * channel, which follows the instance's ("galaxy", as {@code /api/v1/config} says).
+     */
+    private void playerSettings(Context ctx) {
+        service.viewable(ctx.pathParam("id"), Viewer.of(ctx));
+        ctx.json(Map.of("theme", "true".equals(ctx.queryParam("raw")) ? PlayerLook.VIDEO_DEFAULT : PlayerLook.INSTANCE));
+    }
+
+    private void updatePlayerSettings(Context ctx) {
+        service.manageable(ctx.pathParam("id"), Auth.required(ctx));
+        PlayerLook.requireDefault(Body.of(ctx), PlayerLook.VIDEO_DEFAULT);
+        ctx.json(Map.of("theme", PlayerLook.VIDEO_DEFAULT));
     }
 
     private void get(Context ctx) {

@@ -155,6 +155,17 @@ public final class VideoService {
         return access;
     }
 
+    private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /** An id, UUID or short UUID from an API path: PeerTube's 400 for one that is none of those. */
+    private Video findForApi(String idOrUuid) {
+        boolean wellFormed = idOrUuid.matches("\\d{1,18}") || UUID.matcher(idOrUuid).matches()
+                || ShortUuid.looksLikeOne(idOrUuid);
+        if (!wellFormed) throw ApiError.invalidParam("id", idOrUuid);
+        return find(idOrUuid).orElseThrow(() -> ApiError.notFound("Video not found"));
+    }
+
     /** A video this viewer may watch; 404 if it does not exist, 401/403 if they may not. */
     public Video viewable(String idOrUuid, Optional<User> viewer) {
         return viewable(idOrUuid, Viewer.of(viewer));
@@ -162,7 +173,7 @@ public final class VideoService {
 
     /** A video this viewer may watch, decided by {@link VideoAccess#check}; 404, 401 or 403 otherwise. */
     public Video viewable(String idOrUuid, Viewer viewer) {
-        Video v = find(idOrUuid).orElseThrow(() -> ApiError.notFound("Video not found"));
+        Video v = findForApi(idOrUuid);
         Optional<VideoAccess.Refusal> no = access.check(v, viewer, idOrUuid);
         if (no.isPresent()) throw VideoAccess.error(no.get());
         return v;
@@ -175,7 +186,7 @@ public final class VideoService {
 
     /** A video this user may change; 404, or 403 if it is not theirs. */
     public Video manageable(String idOrUuid, User user) {
-        Video v = find(idOrUuid).orElseThrow(() -> ApiError.notFound("Video not found"));
+        Video v = findForApi(idOrUuid);
         if (!VideoAccess.canManage(v, user)) {
             if (!access.canView(v, Viewer.of(Optional.of(user)))) throw ApiError.notFound("Video not found");
             throw ApiError.forbidden("this video is not yours");

@@ -133,7 +133,9 @@ class ClientMistakesAreRefusedQuietly {
     }
 
     private static Api.Res asApi(RawHttp.Res r) {
-        return new Api.Res(r.status(), java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true), r.body());
+        Map<String, List<String>> headers = new java.util.HashMap<>();
+        r.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+        return new Api.Res(r.status(), java.net.http.HttpHeaders.of(headers, (a, b) -> true), r.body());
     }
 
     private static Multipart upload(String title, String filename) {
@@ -162,7 +164,10 @@ class ClientMistakesAreRefusedQuietly {
         assertThat(r.status()).as(what + ": " + r).isBetween(400, 499);
         JsonNode body = r.json();
         assertThat(body.get("status").asInt()).as(what).isEqualTo(r.status());
-        assertThat(body.get("type").asText()).as(what).startsWith("https://docs.joinpeertube.org/api-rest-reference.html");
+        // RFC 9457's "about:blank" unless PeerTube has a code of its own for the error.
+        assertThat(body.get("type").asText()).as(what).satisfiesAnyOf(t -> assertThat(t).isEqualTo("about:blank"),
+                t -> assertThat(t).startsWith("https://docs.joinpeertube.org/api-rest-reference.html#section/Errors/"));
+        assertThat(r.header("Content-Type")).as(what).startsWith("application/problem+json");
         assertThat(body.get("detail").asText()).as(what).isNotBlank();
         assertThat(log).as(what + ": no stack trace").noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception"));
         assertThat(log).as(what + ": at most one line").hasSizeLessThanOrEqualTo(1);

@@ -107,7 +107,7 @@ class VideoPasswordsResistGuessing {
         Api.Res limited = guess(uuid("byAddress"), "address-pw-1", "203.0.113.9", null);
         assertThat(limited.status()).as(limited.toString()).isEqualTo(429);
         assertThat(limited.json().get("status").asInt()).isEqualTo(429);
-        assertThat(limited.json().get("type").asText()).endsWith("too_many_requests");
+        assertThat(limited.json().get("title").asText()).isEqualTo("Too Many Requests");
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isPositive();
         // Another video from the same address: the limit is the address's.
         assertThat(guess(uuid("other"), "other-pw-1", "203.0.113.9", null).status()).isEqualTo(429);
@@ -127,7 +127,7 @@ class VideoPasswordsResistGuessing {
         }
         Api.Res limited = guess(uuid("byVideo"), "video-pw-1", "10.8.0.1", null);
         assertThat(limited.status()).as(limited.toString()).isEqualTo(429);
-        assertThat(limited.json().get("type").asText()).endsWith("too_many_requests");
+        assertThat(limited.json().get("title").asText()).isEqualTo("Too Many Requests");
         assertThat(guess(uuid("byVideo"), "video-pw-1", "198.51.100.1", null).status()).isEqualTo(200);
         // Other videos are not touched by this one's storm.
         assertThat(guess(uuid("other"), "other-pw-1", "10.8.0.2", null).status()).isEqualTo(200);

@@ -49,7 +49,7 @@ class TranscodingJobsAreVisibleAndControllable {
         assertThat(api.delete("/api/v1/videos/" + id, admin).status()).isEqualTo(204);
         // The worker notices the cancel between packets, then removes its work.
         Await.until("the cancelled job stops and its files go", () ->
-                api.get("/api/v1/jobs?state=running", admin).json().get("data").isEmpty()
+                api.get("/api/v1/jobs/active", admin).json().get("data").isEmpty()
                         && TestFiles.listFiles(server.dataDir()).stream().noneMatch(f -> f.contains(uuid)));
         // Its id is never handed out again: an old link or token must not reach the next video.
         long next = uploads.upload(admin, "The next one", 1, TestClips.h264Aac(clips.resolve("next.mp4"), 160, 90, 1.0, 10));
@@ -72,7 +72,7 @@ class TranscodingJobsAreVisibleAndControllable {
         assertThat(v.get("state").get("id").asInt()).isEqualTo(7);
         assertThat(v.get("state").get("label").asText()).isEqualTo("Transcoding failed");
         assertThat(job.get("error").asText()).containsIgnoringCase("truncated");
-        JsonNode failed = api.get("/api/v1/jobs?state=failed", admin).json();
+        JsonNode failed = api.get("/api/v1/jobs/failed", admin).json();
         assertThat(failed.get("data").get(0).get("error").asText()).isEqualTo(job.get("error").asText());
         long jobId = job.get("id").asLong();
         assertThat(api.postJson("/api/v1/jobs/" + jobId + "/retry", admin, java.util.Map.of()).status()).isEqualTo(204);

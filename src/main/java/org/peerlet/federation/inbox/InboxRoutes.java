@@ -25,7 +25,7 @@ public final class InboxRoutes implements RouteGroup {
     private void receive(Context ctx) {
         long declared = ctx.contentLength();
         if (declared > InboxService.MAX_BODY) {
-            ctx.status(413).json(ErrorBody.of(413, null, "the activity is too large"));
+            ctx.status(413).contentType(ErrorBody.CONTENT_TYPE).result(org.peerlet.http.Json.write(ErrorBody.of(413, null, "the activity is too large")));
             return;
         }
         String query = ctx.queryString();
@@ -34,7 +34,7 @@ public final class InboxRoutes implements RouteGroup {
         InboxService.Outcome o = inbox.receive(req);
         if (o.status() >= 400) {
             ctx.attribute("peerlet.error", true);
-            ctx.status(o.status()).json(ErrorBody.of(o.status(), null, o.detail()));
+            ctx.status(o.status()).contentType(ErrorBody.CONTENT_TYPE).result(org.peerlet.http.Json.write(ErrorBody.of(o.status(), null, o.detail())));
         } else {
             ctx.status(o.status());
         }

@@ -1,0 +1,181 @@
+package org.peerlet.clients;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.peerlet.testing.Api;
+import org.peerlet.testing.TestClips;
+import org.peerlet.testing.TestFiles;
+import org.peerlet.testing.TestServer;
+import org.peerlet.testing.Uploads;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contract with PeerTube's clients: the real server is driven through every operation it
+ * implements, and each real answer is checked by {@code tsc} against PeerTube's published model
+ * types ({@code @peertube/peertube-types}, pinned in src/test/peertube-types and installed there by
+ * the Maven build). A missing field, a wrong type, a null where PeerTube promises a value, or a
+ * field PeerTube does not have fails with tsc's message naming it.
+ *
+ * <p>Excess properties are refused (TypeScript's check of fresh object literals), so a misspelt
+ * optional field cannot pass unseen. What Peerlet deliberately answers differently is declared in
+ * {@link #DELIBERATE} and nowhere else:
+ * <ul>
+ *   <li>a video's owner also sees its {@code visibility} (who it is shared with, Peerlet's sharing);</li>
+ *   <li>videos: {@code descriptionHtml} (the Markdown description rendered safely on the server,
+ *   so no client has to) and {@code descriptionPath}, {@code commentsEnabled} (PeerTube 6's name
+ *   of the comments policy, still read by older apps);</li>
+ *   <li>HLS files: {@code bandwidth} (the rung's peak bit rate, which our player reads instead of
+ *   fetching each playlist);</li>
+ *   <li>{@code config/custom} answers the settings Peerlet has, not PeerTube's hundreds: it is
+ *   checked as a {@code RecursivePartial<CustomConfig>}, so what is there is typed as PeerTube's;</li>
+ *   <li>the token ({@code users/token}) has {@code expires_in} and {@code refresh_token_expires_in},
+ *   which PeerTube's OAuth server sends too though its type leaves them out;</li>
+ *   <li>comments carry {@code textHtml} (the text rendered safely, as descriptions) and
+ *   {@code users/me} {@code unreadNotifications} (the bell's count without a second call);</li>
+ *   <li>errors keep {@code error} (the same text as {@code detail}), which PeerTube's API
+ *   description says it still sends for older clients.</li>
+ * </ul>
+ */
+class AnswersMatchPeerTubesModels {
+    /** Peerlet's additions, as TypeScript: each is a reason given in the class comment. */
+    static final String DELIBERATE = """
+            type PeerletVideoDetails = VideoDetails & { descriptionHtml: string, descriptionPath: string, commentsEnabled: boolean,
+              streamingPlaylists: (VideoStreamingPlaylist & { files: (VideoFile & { playlistUrl: string, bandwidth: number })[] })[] }
+            type PeerletUserLogin = UserLogin & { expires_in: number, refresh_token_expires_in: number }
+            type PeerletProblem = PeerTubeProblemDocument & { error: string }
+            type PeerletMyUser = MyUser & { unreadNotifications: number }
+            type PeerletComment = VideoComment & { textHtml: string }
+            type PeerletCommentThreads = ResultList<PeerletComment> & { totalNotDeletedComments: number }
+            """;
+
+    static TestServer server;
+    static Api api;
+    static Path work;
+    static String admin;
+    static String alice;
+    static long videoId;
+    static String videoUuid;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path modules = modules();
+        assertThat(Files.isRegularFile(modules.resolve("@peertube/peertube-types/index.d.ts")))
+                .as("PeerTube's types in " + modules + ": `mvn verify` installs them with npm (src/test/peertube-types)").isTrue();
+        server = TestServer.start();
+        api = server.api();
+        work = Files.createTempDirectory("contract");
+        admin = api.adminToken();
+        alice = api.createUser(admin, "alice", "alice-password-1");
+        Uploads uploads = new Uploads(api);
+        Path clip = TestClips.h264Aac(work.resolve("clip.mp4"), 320, 180, 2.0, 25);
+        videoId = uploads.upload(alice, "A public video", 1, clip);
+        videoUuid = uploads.awaitPublished(alice, videoId).get("uuid").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.close();
+        if (work != null) TestFiles.deleteRecursively(work);
+    }
+
+    static Path modules() {
+        return Path.of(System.getProperty("peerlet.peertubeTypes", "src/test/peertube-types/node_modules"));
+    }
+
+    @Test
+    void everyImplementedOperationAnswersInPeerTubesModels() throws Exception {
+        ModelContract c = new ModelContract(modules(), DELIBERATE);
+        instance(c);
+        usersAndAccounts(c);
+        videos(c);
+        atStart(c);
+        assertThat(c.problems()).as("answers that do not match PeerTube's models").isEmpty();
+    }
+
+    private static void instance(ModelContract c) {
+        c.expect("GET /api/v1/config", "ServerConfig", api.get("/api/v1/config"));
+        c.expect("GET /api/v1/config/about", "About", api.get("/api/v1/config/about"));
+        c.expect("GET /api/v1/config/custom", "RecursivePartial<CustomConfig>", api.get("/api/v1/config/custom", admin));
+        c.expect("GET /api/v1/oauth-clients/local", "OAuthClientLocal", api.get("/api/v1/oauth-clients/local"));
+        c.expect("POST /api/v1/users/token", "PeerletUserLogin", api.login("alice", "alice-password-1"));
+        c.expect("GET /api/v1/jobs", "ResultList<Job>", api.get("/api/v1/jobs", admin));
+        c.expect("GET /api/v1/plugins", "ResultList<PeerTubePlugin>", api.get("/api/v1/plugins", admin));
+        c.expect("GET /api/v1/server/following", "ResultList<ActorFollow>", api.get("/api/v1/server/following"));
+        c.expect("GET /api/v1/server/followers", "ResultList<ActorFollow>", api.get("/api/v1/server/followers"));
+        c.expect("GET /api/v1/server/blocklist/servers", "ResultList<ServerBlock>", api.get("/api/v1/server/blocklist/servers", admin));
+    }
+
+    private static void usersAndAccounts(ModelContract c) {
+        c.expect("GET /api/v1/users/me", "PeerletMyUser", api.get("/api/v1/users/me", alice));
+        c.expect("GET /api/v1/users", "ResultList<User>", api.get("/api/v1/users", admin));
+        long bobId = c.expect("POST /api/v1/users (its user)", "UserCreateResult", api.postJson("/api/v1/users", admin,
+                Map.of("username", "bob", "password", "bob-password-1", "email", "bob@example.org", "role", 2)).json().get("user"))
+                .get("id").asLong();
+        c.expect("GET /api/v1/users/{id}", "User", api.get("/api/v1/users/" + bobId, admin));
+        c.expect("GET /api/v1/accounts/{name}", "Account", api.get("/api/v1/accounts/alice"));
+        c.expect("GET /api/v1/accounts/{name}/video-channels", "ResultList<VideoChannel>", api.get("/api/v1/accounts/alice/video-channels"));
+        c.expect("GET /api/v1/accounts/{name}/videos", "ResultList<Video>", api.get("/api/v1/accounts/alice/videos"));
+        c.expect("GET /api/v1/video-channels", "ResultList<VideoChannel>", api.get("/api/v1/video-channels"));
+        c.expect("GET /api/v1/video-channels/{handle}", "VideoChannel", api.get("/api/v1/video-channels/alice_channel"));
+        c.expect("GET /api/v1/video-channels/{handle}/videos", "ResultList<Video>", api.get("/api/v1/video-channels/alice_channel/videos"));
+        c.expect("POST /api/v1/video-channels (its channel)", "VideoChannelCreateResult", api.postJson("/api/v1/video-channels", alice,
+                Map.of("name", "alice_second", "displayName", "Second")).json().get("videoChannel"));
+        c.expect("GET /api/v1/users/me/subscriptions", "ResultList<VideoChannel>", api.get("/api/v1/users/me/subscriptions", alice));
+        c.expect("GET /api/v1/users/me/subscriptions/videos", "ResultList<Video>", api.get("/api/v1/users/me/subscriptions/videos", alice));
+    }
+
+    private static void videos(ModelContract c) {
+        c.expect("GET /api/v1/videos", "ResultList<Video>", api.get("/api/v1/videos"));
+        c.expect("GET /api/v1/videos/{id}", "PeerletVideoDetails", api.get("/api/v1/videos/" + videoUuid));
+        c.expect("GET /api/v1/videos/{id}/description", "{ description: string }", api.get("/api/v1/videos/" + videoId + "/description"));
+        c.expect("GET /api/v1/users/me/videos", "ResultList<Video>", api.get("/api/v1/users/me/videos", alice));
+        c.expect("GET /api/v1/search/videos", "ResultList<Video>", api.get("/api/v1/search/videos?search=public"));
+        c.expect("GET /api/v1/videos/categories", "{ [id: number]: string }", api.get("/api/v1/videos/categories"));
+        c.expect("GET /api/v1/videos/licences", "{ [id: number]: string }", api.get("/api/v1/videos/licences"));
+        c.expect("GET /api/v1/videos/languages", "{ [id: string]: string }", api.get("/api/v1/videos/languages"));
+        c.expect("GET /api/v1/videos/privacies", "{ [id: number]: string }", api.get("/api/v1/videos/privacies"));
+        c.expect("POST /api/v1/videos/{id}/comment-threads (its comment)", "PeerletComment", api.postJson(
+                "/api/v1/videos/" + videoId + "/comment-threads", alice, Map.of("text", "First!")).json().get("comment"));
+        c.expect("GET /api/v1/videos/{id}/comment-threads", "PeerletCommentThreads", api.get("/api/v1/videos/" + videoId + "/comment-threads"));
+        c.expect("POST /api/v1/videos/{id}/token", "VideoToken", api.postJson("/api/v1/videos/" + videoId + "/token", alice, Map.of()));
+    }
+
+    /** What PeerTube's clients call when they start or open a page. */
+    private static void atStart(ModelContract c) {
+        c.expect("GET /api/v1/users/me/video-quota-used", "UserVideoQuota", api.get("/api/v1/users/me/video-quota-used", alice));
+        c.expect("GET /api/v1/player-settings/videos/{id}", "PlayerVideoSettings", api.get("/api/v1/player-settings/videos/" + videoUuid));
+        c.expect("PUT /api/v1/player-settings/videos/{id}", "PlayerVideoSettings",
+                api.putJson("/api/v1/player-settings/videos/" + videoId, alice, Map.of("theme", "channel-default")));
+        c.expect("GET /api/v1/player-settings/video-channels/{handle}", "PlayerChannelSettings",
+                api.get("/api/v1/player-settings/video-channels/alice_channel?raw=true"));
+        c.expect("GET /api/v1/search/video-channels", "ResultList<VideoChannel>", api.get("/api/v1/search/video-channels?search=alice"));
+        c.expect("GET /api/v1/search/video-playlists", "ResultList<VideoPlaylist>", api.get("/api/v1/search/video-playlists?search=x"));
+        c.expect("GET /api/v1/overviews/videos", "VideosOverview", api.get("/api/v1/overviews/videos"));
+        c.expect("GET /api/v1/server/stats", "ServerStats", api.get("/api/v1/server/stats"));
+        c.expect("GET /api/v1/jobs/{state}", "ResultList<Job>", api.get("/api/v1/jobs/completed", admin));
+        c.expect("GET /api/v1/videos/blacklist", "ResultList<VideoBlacklist>", api.get("/api/v1/videos/blacklist", admin));
+        c.expect("GET /api/v1/users/registrations", "ResultList<UserRegistration>", api.get("/api/v1/users/registrations", admin));
+        c.expect("GET /api/v1/videos/{id} (its owner)", "PeerletVideoDetails & { visibility: object }",
+                api.get("/api/v1/videos/" + videoId, alice));
+    }
+
+    @Test
+    void errorsArePeerTubeProblemDocuments() throws Exception {
+        ModelContract c = new ModelContract(modules(), DELIBERATE);
+        for (Api.Res r : List.of(api.get("/api/v1/videos/" + Long.MAX_VALUE), api.get("/api/v1/users/me"),
+                api.get("/api/v1/no-such-thing"), api.postJson("/api/v1/users", admin, Map.of("username", "")),
+                api.get("/api/v1/videos/not-an-id"), api.login("alice", "wrong password"))) {
+            assertThat(r.status() / 100).as(r.toString()).isEqualTo(4);
+            c.expect("an error " + r.status() + " " + r.text(), "PeerletProblem", r.json());
+        }
+        assertThat(c.problems()).as("errors that do not match PeerTube's model").isEmpty();
+    }
+}
