@@ -39,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>the token ({@code users/token}) has {@code expires_in} and {@code refresh_token_expires_in},
  *   which PeerTube's OAuth server sends too though its type leaves them out;</li>
  *   <li>comments carry {@code textHtml} (the text rendered safely, as descriptions) and
+ *   {@code contentWarning} (a remote comment's content warning, Mastodon's {@code summary}, null
+ *   for ours; PeerTube drops it), and
  *   {@code users/me} {@code unreadNotifications} (the bell's count without a second call);</li>
  *   <li>errors keep {@code error} (the same text as {@code detail}), which PeerTube's API
  *   description says it still sends for older clients.</li>
@@ -52,7 +54,7 @@ class AnswersMatchPeerTubesModels {
             type PeerletUserLogin = UserLogin & { expires_in: number, refresh_token_expires_in: number }
             type PeerletProblem = PeerTubeProblemDocument & { error: string }
             type PeerletMyUser = MyUser & { unreadNotifications: number }
-            type PeerletComment = VideoComment & { textHtml: string }
+            type PeerletComment = VideoComment & { textHtml: string, contentWarning: string }
             type PeerletCommentThreads = ResultList<PeerletComment> & { totalNotDeletedComments: number }
             """;
 

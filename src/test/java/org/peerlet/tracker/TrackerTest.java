@@ -285,7 +285,7 @@ class TrackerTest {
     @Test
     void aMessageAboveTheHardCapMakesJettyCloseTheSocket() {
         try (WsPeer p = peer()) {
-            p.send("{\"action\":\"announce\",\"x\":\"" + "a".repeat(300 * 1024) + "\"}");
+            p.sendUntilClosed("{\"action\":\"announce\",\"x\":\"" + "a".repeat(300 * 1024) + "\"}");
             assertThat(p.awaitClose()).isEqualTo(1009);
         }
         try (WsPeer q = peer()) {

@@ -115,6 +115,17 @@ final class WsPeer implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** Sends a message the server may refuse while it is still arriving: its close, not the send, is the answer. */
+    void sendUntilClosed(String text) {
+        try {
+            ws.sendText(text, true).get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException cutShort) {
+            // the server closed the socket mid-message; awaitClose() tells why
+        } catch (Exception e) {
+            throw new AssertionError("send failed", e);
+        }
+    }
+
     int awaitClose() {
         try {
             return closed.get(5, TimeUnit.SECONDS);
