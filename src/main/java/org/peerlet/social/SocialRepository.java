@@ -160,4 +160,11 @@ final class SocialRepository {
                 r.get(VIDEO_COMMENTS.IS_HELD_FOR_REVIEW), r.get(VIDEO_COMMENTS.DELETED_AT),
                 r.get(VIDEO_COMMENTS.CREATED_AT), r.get(VIDEO_COMMENTS.UPDATED_AT));
     }
+
+    /** Comments on the video that readers see: neither deleted nor waiting for approval. */
+    long visibleCount(DSLContext db, long videoId) {
+        return db.fetchCount(VIDEO_COMMENTS, VIDEO_COMMENTS.VIDEO_ID.eq(videoId)
+                .and(VIDEO_COMMENTS.DELETED_AT.isNull()).and(VIDEO_COMMENTS.IS_HELD_FOR_REVIEW.isFalse()));
+    }
+
 }

@@ -109,6 +109,7 @@ public final class SocialService {
             long id = repo.insertComment(tx, new SocialRepository.NewComment(v.id(), a.id(), null,
                     parent.map(Comment::thread).orElse(null), replyTo, text, Comment.MARKDOWN, null, held, clock.millis()));
             repo.setCommentUrl(tx, id, commentUrl(v, id));
+            recountComments(tx, v.id());
             return repo.commentById(tx, id).orElseThrow();
         });
         if (!held) events.publish(new CommentPosted(c, v, parent.orElse(null)));
@@ -138,13 +139,20 @@ public final class SocialService {
         Comment c = visibleOn(v, id, Optional.of(user));
         if (!isReviewer(v, Optional.of(user))) throw ApiError.forbidden("only the video's owner approves its comments");
         if (!c.heldForReview()) return;
-        db.writeVoid(tx -> repo.approve(tx, c.id()));
+        db.writeVoid(tx -> {
+            repo.approve(tx, c.id());
+            recountComments(tx, v.id());
+        });
         Comment parent = c.inReplyTo() == null ? null : repo.commentById(db.dsl(), c.inReplyTo()).orElse(null);
         events.publish(new CommentPosted(repo.commentById(db.dsl(), c.id()).orElseThrow(), v, parent));
     }
 
     private void tombstone(Comment c, Video v) {
-        boolean done = db.write(tx -> repo.tombstone(tx, c.id(), clock.millis()));
+        boolean done = db.write(tx -> {
+            boolean tombstoned = repo.tombstone(tx, c.id(), clock.millis());
+            recountComments(tx, v.id());
+            return tombstoned;
+        });
         if (done && !c.heldForReview()) events.publish(new CommentDeleted(c, v));
     }
 
@@ -244,6 +252,7 @@ public final class SocialService {
             long id = repo.insertComment(tx, new SocialRepository.NewComment(v.id(), accountId, url,
                     parent == null ? null : parent.thread(), parent == null ? null : parent.id(), t, format, warning, held, at));
             Comment c = repo.commentById(tx, id).orElseThrow();
+            recountComments(tx, v.id());
             if (!held) events.publish(new CommentPosted(c, v, parent)); // delivered once this commits
             return c;
         }));
@@ -285,6 +294,11 @@ public final class SocialService {
             repo.setRating(tx, accountId, v.id(), rating, url, clock.millis());
             recount(tx, v);
         });
+    }
+
+    /** The video's comment count follows its visible comments (the videos row is the video feature's). */
+    private void recountComments(DSLContext tx, long videoId) {
+        videos.setCommentCount(tx, videoId, repo.visibleCount(tx, videoId));
     }
 
     /** The video's like and dislike counts follow its ratings (the videos row is the video feature's). */

@@ -7,7 +7,7 @@ import org.peerlet.channel.Channel;
 public record Video(long id, String uuid, String shortUuid, Channel channel, Account account, String name,
                     String description, String support, Integer category, Integer licence, String language,
                     Privacy privacy, boolean nsfw, int commentsPolicy, boolean downloadEnabled,
-                    boolean waitTranscoding, VideoState state, int duration, long views, long likes, long dislikes,
+                    boolean waitTranscoding, VideoState state, int duration, long views, long likes, long dislikes, long comments,
                     String originalFilename, String originalFile, long originalSize, String probe,
                     boolean hasThumbnail, boolean hasPreview, Ladder ladder, long createdAt, long updatedAt,
                     long publishedAt, Long originallyPublishedAt) {

@@ -68,7 +68,7 @@ public final class VideoJson {
         m.put("downloads", 0);
         m.put("likes", v.likes());
         m.put("dislikes", v.dislikes());
-        m.put("comments", 0);
+        m.put("comments", v.comments());
         m.put("nsfw", v.nsfw());
         m.put("nsfwFlags", 0);
         m.put("nsfwSummary", null);

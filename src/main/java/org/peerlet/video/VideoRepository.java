@@ -36,7 +36,7 @@ import static org.jooq.impl.DSL.sum;
 final class VideoRepository {
     static final List<Field<?>> COLUMNS = List.of(VIDEOS.ID, VIDEOS.UUID, VIDEOS.SHORT_UUID, VIDEOS.CHANNEL_ID, VIDEOS.NAME, VIDEOS.DESCRIPTION, VIDEOS.SUPPORT,
             VIDEOS.CATEGORY, VIDEOS.LICENCE, VIDEOS.LANGUAGE, VIDEOS.PRIVACY, VIDEOS.NSFW, VIDEOS.COMMENTS_POLICY, VIDEOS.DOWNLOAD_ENABLED, VIDEOS.WAIT_TRANSCODING, VIDEOS.STATE,
-            VIDEOS.DURATION, VIDEOS.VIEWS, VIDEOS.LIKES, VIDEOS.DISLIKES, VIDEOS.ORIGINAL_FILENAME, VIDEOS.ORIGINAL_FILE, VIDEOS.ORIGINAL_SIZE, VIDEOS.PROBE, VIDEOS.HAS_THUMBNAIL,
+            VIDEOS.DURATION, VIDEOS.VIEWS, VIDEOS.LIKES, VIDEOS.DISLIKES, VIDEOS.COMMENTS, VIDEOS.ORIGINAL_FILENAME, VIDEOS.ORIGINAL_FILE, VIDEOS.ORIGINAL_SIZE, VIDEOS.PROBE, VIDEOS.HAS_THUMBNAIL,
             VIDEOS.HAS_PREVIEW, VIDEOS.HLS, VIDEOS.CREATED_AT, VIDEOS.UPDATED_AT, VIDEOS.PUBLISHED_AT, VIDEOS.ORIGINALLY_PUBLISHED_AT);
 
 
@@ -118,6 +118,10 @@ final class VideoRepository {
 
     public void delete(DSLContext tx, long id) {
         tx.deleteFrom(VIDEOS).where(VIDEOS.ID.eq(id)).execute();
+    }
+
+    public void setCommentCount(DSLContext tx, long id, long comments) {
+        tx.update(VIDEOS).set(VIDEOS.COMMENTS, comments).where(VIDEOS.ID.eq(id)).execute();
     }
 
     public void setRates(DSLContext tx, long id, long likes, long dislikes) {
@@ -273,7 +277,7 @@ final class VideoRepository {
                 AccountDirectory.read(r), r.get(VIDEOS.NAME), r.get(VIDEOS.DESCRIPTION), r.get(VIDEOS.SUPPORT), r.get(VIDEOS.CATEGORY),
                 r.get(VIDEOS.LICENCE), r.get(VIDEOS.LANGUAGE), Privacy.of(r.get(VIDEOS.PRIVACY)), r.get(VIDEOS.NSFW), r.get(VIDEOS.COMMENTS_POLICY),
                 r.get(VIDEOS.DOWNLOAD_ENABLED), r.get(VIDEOS.WAIT_TRANSCODING), VideoState.of(r.get(VIDEOS.STATE)), r.get(VIDEOS.DURATION),
-                r.get(VIDEOS.VIEWS), r.get(VIDEOS.LIKES), r.get(VIDEOS.DISLIKES), r.get(VIDEOS.ORIGINAL_FILENAME), r.get(VIDEOS.ORIGINAL_FILE),
+                r.get(VIDEOS.VIEWS), r.get(VIDEOS.LIKES), r.get(VIDEOS.DISLIKES), r.get(VIDEOS.COMMENTS), r.get(VIDEOS.ORIGINAL_FILENAME), r.get(VIDEOS.ORIGINAL_FILE),
                 r.get(VIDEOS.ORIGINAL_SIZE), r.get(VIDEOS.PROBE), r.get(VIDEOS.HAS_THUMBNAIL), r.get(VIDEOS.HAS_PREVIEW), Ladder.fromJson(r.get(VIDEOS.HLS)),
                 r.get(VIDEOS.CREATED_AT), r.get(VIDEOS.UPDATED_AT), r.get(VIDEOS.PUBLISHED_AT), r.get(VIDEOS.ORIGINALLY_PUBLISHED_AT));
     }

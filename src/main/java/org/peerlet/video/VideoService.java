@@ -91,6 +91,11 @@ public final class VideoService {
     }
 
     /** The like and dislike counts, as the social feature counted them in the caller's transaction. */
+    /** The social feature keeps the count of a video's visible comments here, in its own transaction. */
+    public void setCommentCount(DSLContext tx, long id, long comments) {
+        videos.setCommentCount(tx, id, comments);
+    }
+
     public void setRates(DSLContext tx, long id, long likes, long dislikes) {
         videos.setRates(tx, id, likes, dislikes);
     }

@@ -90,6 +90,11 @@ class CommentThreadsTest {
         return r.json();
     }
 
+    /** The video's {@code comments} count, as lists and clients read it. */
+    static long commentCount(long videoId) {
+        return api.get("/api/v1/videos/" + videoId).json().get("comments").asLong();
+    }
+
     static List<Long> ids(JsonNode data) {
         List<Long> out = new ArrayList<>();
         data.forEach(c -> out.add(c.get("id").asLong()));
@@ -152,9 +157,12 @@ class CommentThreadsTest {
 
     @Test
     void aDeletedCommentLeavesATombstoneAndItsIdIsNeverGivenAgain() {
+        long before = commentCount(video);
         long root = post(bob, video, "to be taken back").get("id").asLong();
         long kept = reply(carol, video, root, "a reply that stays").get("id").asLong();
+        assertThat(commentCount(video)).as("comments and replies are counted").isEqualTo(before + 2);
         assertThat(api.delete("/api/v1/videos/" + video + "/comments/" + root, bob).status()).isEqualTo(204);
+        assertThat(commentCount(video)).as("a tombstone is not").isEqualTo(before + 1);
         assertThat(api.delete("/api/v1/videos/" + video + "/comments/" + root, bob).status()).isEqualTo(409);
         JsonNode tree = api.get("/api/v1/videos/" + video + "/comment-threads/" + root).json();
         assertThat(tree.get("comment").get("isDeleted").asBoolean()).isTrue();
@@ -209,7 +217,9 @@ class CommentThreadsTest {
 
     @Test
     void commentsHeldForReviewWaitForTheOwnersApproval() {
+        long before = commentCount(reviewed);
         JsonNode held = post(bob, reviewed, "please approve me");
+        assertThat(commentCount(reviewed)).as("a held comment is not counted").isEqualTo(before);
         assertThat(held.get("heldForReview").asBoolean()).isTrue();
         long id = held.get("id").asLong();
         assertThat(ids(threads(reviewed, null, "").get("data"))).doesNotContain(id);
@@ -229,6 +239,7 @@ class CommentThreadsTest {
         assertThat(api.postJson(approve, carol, Map.of()).status()).as("a held comment is not seen by others").isEqualTo(404);
         assertThat(api.postJson(approve, bob, Map.of()).status()).as("its author does not approve it").isEqualTo(403);
         assertThat(api.postJson(approve, alice, Map.of()).status()).isEqualTo(204);
+        assertThat(commentCount(reviewed)).as("the owner's own and the approved one").isEqualTo(before + 2);
         assertThat(ids(threads(reviewed, null, "").get("data"))).contains(id);
         assertThat(ids(api.get("/api/v1/users/me/videos/comments?isHeldForReview=true", alice).json().get("data")))
                 .doesNotContain(id);
