@@ -9,6 +9,8 @@ import org.peerlet.account.OAuthRoutes;
 import org.peerlet.account.PasswordHasher;
 import org.peerlet.account.TokenService;
 import org.peerlet.account.UserRoutes;
+import org.peerlet.account.RegistrationRoutes;
+import org.peerlet.account.Registrations;
 import org.peerlet.channel.ChannelRoutes;
 import org.peerlet.channel.ChannelService;
 import org.peerlet.channel.ChannelsOfAccounts;
@@ -233,7 +235,9 @@ public final class App implements AutoCloseable {
         routes.add(new PluginRoutes());
         routes.add(new JobRoutes(videos, worker));
         routes.add(new OAuthRoutes(tokens, instance, proxies));
-        routes.add(new UserRoutes(accounts, accountChannels, instance, urls,
+        routes.add(new RegistrationRoutes(new Registrations(db, accounts, instance, clock,
+                settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY))));
+        routes.add(new UserRoutes(accounts, accountChannels, urls,
                 settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
                 userId -> Map.of("unreadNotifications", notifications.unread(userId),
                         "notificationSettings", notifications.settings(userId))));
