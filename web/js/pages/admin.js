@@ -4,6 +4,7 @@ import { api, currentUser, isAdmin } from '../api.js';
 import { errorBox, okBox, pageTitle, say, fullDate, ago, bytes } from '../ui.js';
 import { busy, field, messagesRegion, onSubmit } from '../form.js';
 import { refreshInstance, requireLogin, setTitle } from '../nav.js';
+import { registrationsSection, reportsSection } from '../moderation-admin.js';
 
 export async function render(view) {
   if (!requireLogin()) return;
@@ -15,7 +16,7 @@ export async function render(view) {
   }
   const [custom, users, config, categories] = await Promise.all([api('/api/v1/config/custom'),
     api('/api/v1/users?count=100&sort=createdAt'), api('/api/v1/config'), api('/api/v1/videos/categories', { anonymous: true })]);
-  view.append(instanceSection(custom, categories), usersSection(users), transcodingSection(config), federationSection());
+  view.append(reportsSection(), registrationsSection(), instanceSection(custom, categories), usersSection(users), transcodingSection(config), federationSection());
   const jobs = jobsSection();
   const tracker = trackerSection();
   view.append(tracker.el, jobs.el);

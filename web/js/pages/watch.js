@@ -1,4 +1,5 @@
 import { h, clear } from '../dom.js';
+import { reportButton } from '../report.js';
 import { safeHtml } from '../rich-text.js';
 import { t } from '../i18n.js';
 import { api, currentUser } from '../api.js';
@@ -168,6 +169,8 @@ async function showVideo(view, video, creds) {
         h('label', { for: 'share-link' }, t('video.share')),
         h('div', { class: 'inline' }, shareInput, copyButton)),
       download,
+      currentUser() && currentUser().account?.id !== video.account?.id
+        ? h('p', { class: 'report-video' }, reportButton({ video: { id: video.uuid } }, 'video')) : null,
       open ? h('details', { class: 'share-more' },
         h('summary', null, t('video.embed')),
         h('label', { for: 'embed-code', class: 'visually-hidden' }, t('video.embed')),

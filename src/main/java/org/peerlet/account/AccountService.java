@@ -163,15 +163,21 @@ public final class AccountService {
         tokens.endSessions(u.id(), keepAccessToken, tx -> users.setPassword(tx, u.id(), hash));
     }
 
-    /** Blocking ends every session at once and refuses logins; unblocking lets the user log in again. */
-    public void setBlocked(long userId, boolean blocked) {
+    /**
+     * Banning ends every session at once and refuses logins; unbanning lets the user log in again.
+     * A moderator bans and unbans plain users only; no one bans the admin account.
+     */
+    public void setBlocked(User by, long userId, boolean blocked, String reason) {
         User u = users.byId(db.dsl(), userId).orElseThrow(() -> ApiError.notFound("user not found"));
+        if (!by.isAdmin() && u.role() != Role.USER) throw ApiError.forbidden("a moderator bans only users");
+        if (reason != null) TextFields.lines("reason", reason, 250);
         if (!blocked) {
-            db.writeVoid(tx -> users.setBlocked(tx, u.id(), false));
+            db.writeVoid(tx -> users.setBlocked(tx, u.id(), false, null));
             return;
         }
         if (u.username().equals("admin")) throw ApiError.forbidden("the admin account cannot be blocked");
-        tokens.endSessions(u.id(), null, tx -> users.setBlocked(tx, u.id(), true));
+        if (u.id() == by.id()) throw ApiError.forbidden("you cannot ban yourself");
+        tokens.endSessions(u.id(), null, tx -> users.setBlocked(tx, u.id(), true, reason));
     }
 
     public record Changes(Optional<String> email, Optional<Role> role, Optional<Long> videoQuota,

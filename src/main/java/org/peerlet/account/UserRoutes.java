@@ -41,8 +41,8 @@ public final class UserRoutes implements RouteGroup {
         r.get("/api/v1/users/{id}", this::get, Access.ADMIN);
         r.put("/api/v1/users/{id}", this::update, Access.ADMIN);
         r.delete("/api/v1/users/{id}", this::delete, Access.ADMIN);
-        r.post("/api/v1/users/{id}/block", this::block, Access.ADMIN);
-        r.post("/api/v1/users/{id}/unblock", this::unblock, Access.ADMIN);
+        r.post("/api/v1/users/{id}/block", this::block, Access.MODERATOR);
+        r.post("/api/v1/users/{id}/unblock", this::unblock, Access.MODERATOR);
     }
 
     Map<String, Object> userJson(User u) {
@@ -119,12 +119,12 @@ public final class UserRoutes implements RouteGroup {
     }
 
     private void block(Context ctx) {
-        service.setBlocked(idParam(ctx), true);
+        service.setBlocked(Auth.required(ctx), idParam(ctx), true, Body.of(ctx).text("reason").orElse(null));
         ctx.status(204);
     }
 
     private void unblock(Context ctx) {
-        service.setBlocked(idParam(ctx), false);
+        service.setBlocked(Auth.required(ctx), idParam(ctx), false, null);
         ctx.status(204);
     }
 }

@@ -5,7 +5,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.peerlet.testing.Api;
+import org.peerlet.testing.TestClips;
+import org.peerlet.testing.TestFiles;
 import org.peerlet.testing.TestServer;
+import org.peerlet.testing.Uploads;
 
 import java.util.List;
 import java.util.Map;
@@ -22,9 +25,16 @@ class CommunityApiTest {
     static String admin;
     static String moderator;
     static String plain;
+    static String alice;
+    static String bob;
+    static long videoId;
+    static long privateVideoId;
+    static long commentId;
+    static long bobAccountId;
+    static java.nio.file.Path work;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         server = TestServer.start();
         api = server.api();
         admin = api.adminToken();
@@ -32,11 +42,24 @@ class CommunityApiTest {
                 "email", "mona@example.org", "role", 1)).status()).isEqualTo(200);
         moderator = api.token("mona", "mona-secret-1");
         plain = api.createUser(admin, "paul", "paul-secret-1");
+        alice = api.createUser(admin, "alice", "alice-secret-1");
+        bob = api.createUser(admin, "bob", "bob-secret-1");
+        bobAccountId = api.get("/api/v1/accounts/bob").json().get("id").asLong();
+        work = java.nio.file.Files.createTempDirectory("community");
+        Uploads uploads = new Uploads(api);
+        java.nio.file.Path clip = TestClips.h264Aac(work.resolve("clip.mp4"), 320, 180, 1.0, 25);
+        videoId = uploads.upload(alice, "Free money here", 1, clip);
+        privateVideoId = uploads.upload(alice, "Family only", 3, clip);
+        uploads.awaitPublished(alice, videoId);
+        uploads.awaitPublished(alice, privateVideoId);
+        Api.Res c = api.postJson("/api/v1/videos/" + videoId + "/comment-threads", bob, Map.of("text", "You are all idiots"));
+        commentId = c.json().get("comment").get("id").asLong();
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        TestFiles.deleteRecursively(work);
     }
 
     @Test
@@ -157,6 +180,123 @@ class CommunityApiTest {
                     .isEqualTo(expected);
             assertThat(api.delete("/api/v1/users/registrations/1", token).status()).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void reportsOfAVideoACommentAndAnAccountReachTheModeratorsQueue() {
+        String carol = api.createUser(admin, "carol", "carol-secret-1");
+        long onVideo = report(carol, Map.of("reason", "Looks like a scam", "predefinedReasons", List.of("spamOrMisleading"),
+                "video", Map.of("id", videoId, "startAt", 1)));
+        long onComment = report(carol, Map.of("reason", "Insults everyone", "comment", Map.of("id", commentId)));
+        long onAccount = report(carol, Map.of("reason", "Insults everyone, always", "account", Map.of("id", bobAccountId)));
+        // The same thing twice in a row: refused while the first report waits.
+        assertThat(api.postJson("/api/v1/abuses", carol, Map.of("reason", "again!", "comment", Map.of("id", commentId))).status())
+                .isEqualTo(409);
+
+        JsonNode queue = api.get("/api/v1/abuses?count=100", moderator).json();
+        JsonNode video = find(queue, onVideo);
+        assertThat(video.get("video").get("name").asText()).isEqualTo("Free money here");
+        assertThat(video.get("predefinedReasons").toString()).isEqualTo("[\"spamOrMisleading\"]");
+        assertThat(video.get("reporterAccount").get("name").asText()).isEqualTo("carol");
+        assertThat(video.get("flaggedAccount").get("name").asText()).isEqualTo("alice");
+        assertThat(video.get("state").get("id").asInt()).isEqualTo(1);
+        assertThat(find(queue, onComment).get("comment").get("text").asText()).isEqualTo("You are all idiots");
+        assertThat(find(queue, onAccount).get("flaggedAccount").get("name").asText()).isEqualTo("bob");
+        assertThat(Api.names(api.get("/api/v1/abuses?filter=comment&count=100", moderator).json().get("data"), "id"))
+                .contains(String.valueOf(onComment)).doesNotContain(String.valueOf(onVideo), String.valueOf(onAccount));
+
+        // Reporter and moderators talk it over; no one else reads it.
+        assertThat(api.postJson("/api/v1/abuses/" + onComment + "/messages", carol, Map.of("message", "He did it again")).status())
+                .isEqualTo(200);
+        assertThat(api.postJson("/api/v1/abuses/" + onComment + "/messages", moderator, Map.of("message", "Thanks, we look")).status())
+                .isEqualTo(200);
+        JsonNode messages = api.get("/api/v1/abuses/" + onComment + "/messages", carol).json();
+        assertThat(messages.get("total").asInt()).isEqualTo(2);
+        assertThat(messages.get("data").get(1).get("byModerator").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/abuses/" + onComment + "/messages", bob).status()).isEqualTo(403);
+        assertThat(api.postJson("/api/v1/abuses/" + onComment + "/messages", bob, Map.of("message", "lies")).status()).isEqualTo(403);
+
+        Api.Res judged = api.putJson("/api/v1/abuses/" + onComment, moderator, Map.of("state", 3, "moderationComment", "Warned him"));
+        assertThat(judged.status()).as(judged.toString()).isEqualTo(204);
+        JsonNode mine = api.get("/api/v1/users/me/abuses", carol).json();
+        assertThat(mine.get("total").asInt()).isEqualTo(3);
+        JsonNode mineComment = find(mine, onComment);
+        assertThat(mineComment.get("state").get("id").asInt()).isEqualTo(3);
+        assertThat(mineComment.has("moderationComment")).isFalse();
+        assertThat(find(api.get("/api/v1/abuses?count=100", moderator).json(), onComment).get("moderationComment").asText())
+                .isEqualTo("Warned him");
+        // Judged, the comment may be reported again.
+        report(carol, Map.of("reason", "Still insulting", "comment", Map.of("id", commentId)));
+    }
+
+    @Test
+    void badReportsAreRefused() {
+        Map<String, Object> video = Map.of("id", videoId);
+        for (Map<String, Object> bad : List.of(Map.<String, Object>of("reason", "x", "video", video),
+                Map.<String, Object>of("reason", "y".repeat(3001), "video", video),
+                Map.<String, Object>of("reason", "bad reason", "predefinedReasons", List.of("boring"), "video", video),
+                Map.<String, Object>of("reason", "two things", "video", video, "comment", Map.of("id", commentId)),
+                Map.<String, Object>of("reason", "nothing at all"),
+                Map.<String, Object>of("reason", "myself", "account", Map.of("id", api.get("/api/v1/accounts/paul").json().get("id").asLong())))) {
+            Api.Res r = api.postJson("/api/v1/abuses", plain, bad);
+            assertThat(r.status()).as(bad.keySet() + " " + r).isEqualTo(400);
+        }
+        assertThat(api.postJson("/api/v1/abuses", plain, Map.of("reason", "gone", "video", Map.of("id", 999999))).status()).isEqualTo(404);
+        assertThat(api.postJson("/api/v1/abuses", plain, Map.of("reason", "gone", "comment", Map.of("id", 999999))).status()).isEqualTo(404);
+        // What one cannot see, one cannot report (nor learn that it exists).
+        assertThat(api.postJson("/api/v1/abuses", plain, Map.of("reason", "peeking", "video", Map.of("id", privateVideoId))).status())
+                .isIn(403, 404);
+        assertThat(api.get("/api/v1/abuses?search=peeking", admin).json().get("total").asInt()).isZero();
+    }
+
+    @Test
+    void onlyModeratorsJudgeReports() {
+        long id = report(bob, Map.of("reason", "Spam video", "video", Map.of("id", videoId)));
+        assertThat(api.postJson("/api/v1/abuses", null, Map.of("reason", "anonymous", "video", Map.of("id", videoId))).status())
+                .isEqualTo(401);
+        for (String token : new String[]{plain, bob}) {
+            assertThat(api.get("/api/v1/abuses", token).status()).isEqualTo(403);
+            assertThat(api.putJson("/api/v1/abuses/" + id, token, Map.of("state", 2)).status()).isEqualTo(403);
+            assertThat(api.delete("/api/v1/abuses/" + id, token).status()).isEqualTo(403);
+        }
+        assertThat(api.putJson("/api/v1/abuses/" + id, moderator, Map.of("state", 7)).status()).isEqualTo(400);
+        assertThat(api.putJson("/api/v1/abuses/" + id, moderator, Map.of("moderationComment", "z".repeat(3001))).status()).isEqualTo(400);
+        assertThat(api.delete("/api/v1/abuses/" + id, moderator).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/abuses?id=" + id, moderator).json().get("total").asInt()).isZero();
+    }
+
+    @Test
+    void aModeratorBansAUserWithAReasonAndTheyCannotLogIn() {
+        api.createUser(admin, "dan", "dan-secret-1");
+        long dan = api.get("/api/v1/accounts/dan").json().get("userId").asLong();
+        long monaId = api.get("/api/v1/accounts/mona").json().get("userId").asLong();
+        assertThat(api.postJson("/api/v1/users/" + dan + "/block", plain, Map.of("reason", "mine")).status()).isEqualTo(403);
+        assertThat(api.postJson("/api/v1/users/" + dan + "/block", moderator, Map.of("reason", "r".repeat(251))).status()).isEqualTo(400);
+        // A moderator's powers stop at other moderators and the admin.
+        assertThat(api.postJson("/api/v1/users/1/block", moderator, Map.of("reason", "coup")).status()).isEqualTo(403);
+        assertThat(api.postJson("/api/v1/users/" + monaId + "/block", moderator, Map.of()).status()).isEqualTo(403);
+
+        Api.Res banned = api.postJson("/api/v1/users/" + dan + "/block", moderator, Map.of("reason", "Insults in comments"));
+        assertThat(banned.status()).as(banned.toString()).isEqualTo(204);
+        assertThat(api.login("dan", "dan-secret-1").status()).isEqualTo(400);
+        JsonNode user = api.get("/api/v1/users/" + dan, admin).json();
+        assertThat(user.get("blocked").asBoolean()).isTrue();
+        assertThat(user.get("blockedReason").asText()).isEqualTo("Insults in comments");
+
+        assertThat(api.postJson("/api/v1/users/" + dan + "/unblock", moderator, Map.of()).status()).isEqualTo(204);
+        assertThat(api.login("dan", "dan-secret-1").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/users/" + dan, admin).json().get("blockedReason").isNull()).isTrue();
+    }
+
+    static long report(String token, Map<String, Object> body) {
+        Api.Res r = api.postJson("/api/v1/abuses", token, body);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().get("abuse").get("id").asLong();
+    }
+
+    static JsonNode find(JsonNode list, long id) {
+        for (JsonNode n : list.get("data")) if (n.get("id").asLong() == id) return n;
+        throw new AssertionError("no " + id + " in " + list);
     }
 
     static void signup(Map<String, Object> signup) {
