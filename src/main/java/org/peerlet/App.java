@@ -232,6 +232,7 @@ public final class App implements AutoCloseable {
         routes.add(uploadRoutes);
         routes.add(new ShareTargetRoutes(new SharedUploads(media, clock), intake, uploadRoutes, proxies,
                 settings.get(Settings.MAX_UPLOAD_SIZE)));
+        routes.add(new org.peerlet.video.VideoBlockRoutes(videos, videoJson));
         routes.add(new VideoRoutes(videos, videoJson, channels, accountDir, urls, proxies, privacy));
         routes.add(new org.peerlet.video.OverviewRoutes(videos, videoJson, urls));
         FileAccess fileAccess = new FileAccess(videos);

@@ -195,6 +195,9 @@ class AnswersMatchPeerTubesModels {
         long ritaId = api.get("/api/v1/users/me", rita).json().get("id").asLong();
         assertThat(api.postJson("/api/v1/users/" + ritaId + "/block", admin, Map.of("reason", "Rude")).status()).isEqualTo(204);
         c.expect("GET /api/v1/users/{id} (banned)", "User", api.get("/api/v1/users/" + ritaId, admin));
+        assertThat(api.postJson("/api/v1/videos/" + videoId + "/blacklist", admin, Map.of("reason", "Spam")).status()).isEqualTo(204);
+        c.expect("GET /api/v1/videos/blacklist (one blocked)", "ResultList<VideoBlacklist>", api.get("/api/v1/videos/blacklist", admin));
+        assertThat(api.delete("/api/v1/videos/" + videoId + "/blacklist", admin).status()).isEqualTo(204);
     }
 
     @Test

@@ -29,6 +29,7 @@ class CommunityApiTest {
     static String bob;
     static long videoId;
     static long privateVideoId;
+    static long advertId;
     static long commentId;
     static long bobAccountId;
     static java.nio.file.Path work;
@@ -51,7 +52,9 @@ class CommunityApiTest {
         videoId = uploads.upload(alice, "Free money here", 1, clip);
         privateVideoId = uploads.upload(alice, "Family only", 3, clip);
         uploads.awaitPublished(alice, videoId);
+        advertId = uploads.upload(alice, "Loud advert", 1, clip);
         uploads.awaitPublished(alice, privateVideoId);
+        uploads.awaitPublished(alice, advertId);
         Api.Res c = api.postJson("/api/v1/videos/" + videoId + "/comment-threads", bob, Map.of("text", "You are all idiots"));
         commentId = c.json().get("comment").get("id").asLong();
     }
@@ -286,6 +289,46 @@ class CommunityApiTest {
         assertThat(api.postJson("/api/v1/users/" + dan + "/unblock", moderator, Map.of()).status()).isEqualTo(204);
         assertThat(api.login("dan", "dan-secret-1").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/users/" + dan, admin).json().get("blockedReason").isNull()).isTrue();
+    }
+
+    @Test
+    void aBlockedVideoIsHiddenFromAllButItsOwnerWhoReadsWhy() {
+        String uuid = api.get("/api/v1/videos/" + advertId, alice).json().get("uuid").asText();
+        String blacklist = "/api/v1/videos/" + advertId + "/blacklist";
+        assertThat(api.postJson(blacklist, plain, Map.of("reason", "mine")).status()).isEqualTo(403);
+        assertThat(api.postJson(blacklist, alice, Map.of("reason", "mine")).status()).isEqualTo(403);
+        assertThat(api.postJson(blacklist, moderator, Map.of("reason", "r".repeat(301))).status()).isEqualTo(400);
+        Api.Res blocked = api.postJson(blacklist, moderator, Map.of("reason", "Advertising"));
+        assertThat(blocked.status()).as(blocked.toString()).isEqualTo(204);
+        assertThat(api.postJson(blacklist, moderator, Map.of("reason", "again")).status()).isEqualTo(409);
+
+        for (String token : new String[]{null, plain}) {
+            assertThat(api.get("/api/v1/videos/" + uuid, token).status()).isEqualTo(404);
+            assertThat(Api.names(api.get("/api/v1/videos?count=100", token).json().get("data"), "uuid")).doesNotContain(uuid);
+            assertThat(Api.names(api.get("/api/v1/search/videos?search=advert", token).json().get("data"), "uuid")).doesNotContain(uuid);
+            assertThat(api.postJson("/api/v1/videos/" + uuid + "/token", token, Map.of()).status()).isIn(401, 404);
+        }
+        assertThat(api.get("/feeds/videos.xml").text()).doesNotContain("Loud advert");
+        assertThat(api.get("/videos/embed/" + uuid).status()).isEqualTo(404);
+        assertThat(api.get("/lazy-static/thumbnails/" + uuid + ".jpg").status()).isEqualTo(404);
+
+        JsonNode owner = api.get("/api/v1/videos/" + uuid, alice).json();
+        assertThat(owner.get("blacklisted").asBoolean()).isTrue();
+        assertThat(owner.get("blacklistedReason").asText()).isEqualTo("Advertising");
+        assertThat(Api.names(api.get("/api/v1/users/me/videos?count=100", alice).json().get("data"), "uuid")).contains(uuid);
+        assertThat(api.get("/api/v1/videos/" + uuid, moderator).status()).isEqualTo(200);
+        JsonNode list = api.get("/api/v1/videos/blacklist", moderator).json();
+        assertThat(list.get("data").get(0).get("video").get("uuid").asText()).isEqualTo(uuid);
+        assertThat(list.get("data").get(0).get("reason").asText()).isEqualTo("Advertising");
+        assertThat(api.get("/api/v1/videos/blacklist", plain).status()).isEqualTo(403);
+
+        assertThat(api.putJson(blacklist, moderator, Map.of("reason", "Advertising, twice")).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/videos/" + uuid, alice).json().get("blacklistedReason").asText()).isEqualTo("Advertising, twice");
+        assertThat(api.delete(blacklist, plain).status()).isEqualTo(403);
+        assertThat(api.delete(blacklist, moderator).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/videos/" + uuid).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/videos/" + uuid).json().get("blacklisted").asBoolean()).isFalse();
+        assertThat(api.delete(blacklist, moderator).status()).isEqualTo(404);
     }
 
     static long report(String token, Map<String, Object> body) {
