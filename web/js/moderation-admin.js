@@ -14,17 +14,20 @@ function what(a) {
   return t('mod.aboutAccount', { name: a.flaggedAccount ? `${a.flaggedAccount.name}@${a.flaggedAccount.host}` : '?' });
 }
 
-export function reportsSection() {
+// A queue: a titled list loaded from `url`, each entry drawn by `item`, reloaded after each decision.
+function queueSection(id, title, url, item, empty) {
   const messages = messagesRegion();
-  const list = h('ul', { class: 'my-list', id: 'reports-list', role: 'list' });
+  const list = h('ul', { class: 'my-list', id: `${id}-list`, role: 'list' });
   const load = async () => {
-    const page = await api('/api/v1/abuses?count=50');
-    clear(list).append(...(page.data.length ? page.data.map((a) => reportItem(a, messages, load))
-      : [h('li', { class: 'empty' }, t('mod.noReports'))]));
+    const page = await api(url);
+    clear(list).append(...(page.data.length ? page.data.map((x) => item(x, messages, load)) : [h('li', { class: 'empty' }, empty)]));
   };
   load().catch(() => {});
-  return h('section', { class: 'panel', 'aria-labelledby': 'reports-title' },
-    h('h2', { id: 'reports-title' }, t('mod.reports')), messages, list);
+  return h('section', { class: 'panel', 'aria-labelledby': `${id}-title` }, h('h2', { id: `${id}-title` }, title), messages, list);
+}
+
+export function reportsSection() {
+  return queueSection('reports', t('mod.reports'), '/api/v1/abuses?count=50', reportItem, t('mod.noReports'));
 }
 
 function reportItem(a, messages, reload) {
@@ -40,6 +43,21 @@ function reportItem(a, messages, reload) {
     }));
     return b;
   };
+  // The usual outcomes, one click each: hide the reported video, ban the reported person (a local one).
+  const act = (label, call, cls = 'danger') => {
+    const b = h('button', { type: 'button', class: cls }, label);
+    b.addEventListener('click', () => busy(b, messages, async () => {
+      await call(note.value.trim() || a.reason);
+      await reload();
+      return t('mod.judged');
+    }));
+    return b;
+  };
+  const hide = a.video?.uuid && !a.video.blacklisted ? act(t('mod.hideVideo'), (reason) =>
+    api(`/api/v1/videos/${a.video.uuid}/blacklist`, { method: 'POST', json: { reason: reason.slice(0, 300) } })) : null;
+  const userId = a.flaggedAccount?.userId;
+  const ban = userId ? act(t('mod.ban'), (reason) =>
+    api(`/api/v1/users/${userId}/block`, { method: 'POST', json: { reason: reason.slice(0, 250) } })) : null;
   const reporter = a.reporterAccount ? `${a.reporterAccount.name}@${a.reporterAccount.host}` : t('mod.anotherServer');
   return h('li', { class: 'setting-item report-item', 'data-id': a.id, 'data-kind': a.video ? 'video' : a.comment ? 'comment' : 'account' },
     h('div', { class: 'setting-main' },
@@ -48,20 +66,12 @@ function reportItem(a, messages, reload) {
       h('p', { class: 'report-reason' }, a.reason),
       h('p', { class: 'muted' }, t('mod.by', { who: reporter, when: ago(a.createdAt) }),
         a.video?.uuid ? [' · ', h('a', { href: `/videos/watch/${a.video.uuid}` }, t('mod.open'))] : null)),
-    h('div', { class: 'actions' }, note, judge(3, t('mod.accept')), judge(2, t('mod.reject'))));
+    h('div', { class: 'actions' }, note, judge(3, t('mod.accept')), judge(2, t('mod.reject')), hide, ban));
 }
 
 export function registrationsSection() {
-  const messages = messagesRegion();
-  const list = h('ul', { class: 'my-list', id: 'registrations-list', role: 'list' });
-  const load = async () => {
-    const page = await api('/api/v1/users/registrations?count=50');
-    clear(list).append(...(page.data.length ? page.data.map((r) => registrationItem(r, messages, load))
-      : [h('li', { class: 'empty' }, t('mod.noRegistrations'))]));
-  };
-  load().catch(() => {});
-  return h('section', { class: 'panel', 'aria-labelledby': 'registrations-title' },
-    h('h2', { id: 'registrations-title' }, t('mod.registrations')), messages, list);
+  return queueSection('registrations', t('mod.registrations'), '/api/v1/users/registrations?count=50',
+    registrationItem, t('mod.noRegistrations'));
 }
 
 function registrationItem(r, messages, reload) {

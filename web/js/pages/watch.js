@@ -155,6 +155,8 @@ async function showVideo(view, video, creds) {
     stage,
     h('section', { class: 'watch-info' },
       pageTitle(video.name),
+      video.blacklisted ? h('div', { class: 'notice', role: 'status', id: 'video-blocked' },
+        t('video.blocked', { reason: video.blacklistedReason || t('video.blockedNoReason') })) : null,
       h('p', { class: 'watch-meta' },
         privacyBadge(video.privacy), ' ', stateBadge(video.state), ' ',
         h('span', { class: 'views' }, views(video.views)), ' · ',

@@ -12,54 +12,53 @@ import java.util.Optional;
 
 /** The only place with SQL for registrations. */
 final class RegistrationRepository {
-    private static final org.peerlet.db.schema.tables.UserRegistrations R = USER_REGISTRATIONS;
 
     long insert(DSLContext tx, Registration r) {
-        return tx.insertInto(R).set(R.STATE, Registration.PENDING).set(R.REGISTRATION_REASON, r.reason())
-                .set(R.USERNAME, r.username()).set(R.EMAIL, r.email()).set(R.PASSWORD_HASH, r.passwordHash())
-                .set(R.ACCOUNT_DISPLAY_NAME, r.displayName()).set(R.CHANNEL_NAME, r.channelName())
-                .set(R.CHANNEL_DISPLAY_NAME, r.channelDisplayName()).set(R.CREATED_AT, r.createdAt())
-                .set(R.UPDATED_AT, r.createdAt()).returning(R.ID).fetchOne(R.ID);
+        return tx.insertInto(USER_REGISTRATIONS).set(USER_REGISTRATIONS.STATE, Registration.PENDING).set(USER_REGISTRATIONS.REGISTRATION_REASON, r.reason())
+                .set(USER_REGISTRATIONS.USERNAME, r.username()).set(USER_REGISTRATIONS.EMAIL, r.email()).set(USER_REGISTRATIONS.PASSWORD_HASH, r.passwordHash())
+                .set(USER_REGISTRATIONS.ACCOUNT_DISPLAY_NAME, r.displayName()).set(USER_REGISTRATIONS.CHANNEL_NAME, r.channelName())
+                .set(USER_REGISTRATIONS.CHANNEL_DISPLAY_NAME, r.channelDisplayName()).set(USER_REGISTRATIONS.CREATED_AT, r.createdAt())
+                .set(USER_REGISTRATIONS.UPDATED_AT, r.createdAt()).returning(USER_REGISTRATIONS.ID).fetchOne(USER_REGISTRATIONS.ID);
     }
 
     /** Whether a registration holds this username, e-mail or channel name (a username can name a channel too). */
     boolean taken(DSLContext db, String username, String email, String channelName) {
-        return db.fetchExists(R, R.USERNAME.in(username, channelName).or(R.EMAIL.eq(email))
-                .or(R.CHANNEL_NAME.in(username, channelName)));
+        return db.fetchExists(USER_REGISTRATIONS, USER_REGISTRATIONS.USERNAME.in(username, channelName).or(USER_REGISTRATIONS.EMAIL.eq(email))
+                .or(USER_REGISTRATIONS.CHANNEL_NAME.in(username, channelName)));
     }
 
     Optional<Registration> byId(DSLContext db, long id) {
-        return db.selectFrom(R).where(R.ID.eq(id)).fetchOptional(RegistrationRepository::toRegistration);
+        return db.selectFrom(USER_REGISTRATIONS).where(USER_REGISTRATIONS.ID.eq(id)).fetchOptional(RegistrationRepository::toRegistration);
     }
 
     List<Registration> list(DSLContext db, String search, int start, int count) {
-        return db.selectFrom(R).where(matching(search)).orderBy(R.ID.desc()).limit(count).offset(start)
+        return db.selectFrom(USER_REGISTRATIONS).where(matching(search)).orderBy(USER_REGISTRATIONS.ID.desc()).limit(count).offset(start)
                 .fetch(RegistrationRepository::toRegistration);
     }
 
     int count(DSLContext db, String search) {
-        return db.fetchCount(R, matching(search));
+        return db.fetchCount(USER_REGISTRATIONS, matching(search));
     }
 
     void judge(DSLContext tx, long id, int state, String response, Long userId, long now) {
-        tx.update(R).set(R.STATE, state).set(R.MODERATION_RESPONSE, response).set(R.USER_ID, userId)
-                .set(R.UPDATED_AT, now).where(R.ID.eq(id)).execute();
+        tx.update(USER_REGISTRATIONS).set(USER_REGISTRATIONS.STATE, state).set(USER_REGISTRATIONS.MODERATION_RESPONSE, response).set(USER_REGISTRATIONS.USER_ID, userId)
+                .set(USER_REGISTRATIONS.UPDATED_AT, now).where(USER_REGISTRATIONS.ID.eq(id)).execute();
     }
 
     void delete(DSLContext tx, long id) {
-        tx.deleteFrom(R).where(R.ID.eq(id)).execute();
+        tx.deleteFrom(USER_REGISTRATIONS).where(USER_REGISTRATIONS.ID.eq(id)).execute();
     }
 
     private static Condition matching(String search) {
         if (search == null || search.isBlank()) return DSL.trueCondition();
         String like = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return R.USERNAME.like(like, '\\').or(R.EMAIL.like(like, '\\'));
+        return USER_REGISTRATIONS.USERNAME.like(like, '\\').or(USER_REGISTRATIONS.EMAIL.like(like, '\\'));
     }
 
     private static Registration toRegistration(Record r) {
-        return new Registration(r.get(R.ID), r.get(R.STATE), r.get(R.REGISTRATION_REASON), r.get(R.MODERATION_RESPONSE),
-                r.get(R.USERNAME), r.get(R.EMAIL), r.get(R.PASSWORD_HASH), r.get(R.ACCOUNT_DISPLAY_NAME),
-                r.get(R.CHANNEL_NAME), r.get(R.CHANNEL_DISPLAY_NAME), r.get(R.USER_ID), r.get(R.CREATED_AT),
-                r.get(R.UPDATED_AT));
+        return new Registration(r.get(USER_REGISTRATIONS.ID), r.get(USER_REGISTRATIONS.STATE), r.get(USER_REGISTRATIONS.REGISTRATION_REASON), r.get(USER_REGISTRATIONS.MODERATION_RESPONSE),
+                r.get(USER_REGISTRATIONS.USERNAME), r.get(USER_REGISTRATIONS.EMAIL), r.get(USER_REGISTRATIONS.PASSWORD_HASH), r.get(USER_REGISTRATIONS.ACCOUNT_DISPLAY_NAME),
+                r.get(USER_REGISTRATIONS.CHANNEL_NAME), r.get(USER_REGISTRATIONS.CHANNEL_DISPLAY_NAME), r.get(USER_REGISTRATIONS.USER_ID), r.get(USER_REGISTRATIONS.CREATED_AT),
+                r.get(USER_REGISTRATIONS.UPDATED_AT));
     }
 }

@@ -13,8 +13,6 @@ import java.util.Optional;
 
 /** The only place with SQL for reports and their messages. */
 final class AbuseRepository {
-    private static final org.peerlet.db.schema.tables.Abuses A = ABUSES;
-    private static final org.peerlet.db.schema.tables.AbuseMessages M = ABUSE_MESSAGES;
 
     /** What a list of reports is narrowed to; null fields do not narrow it. */
     record Filter(Long id, Integer state, String kind, Long reporterAccountId, String search) {
@@ -24,94 +22,94 @@ final class AbuseRepository {
     }
 
     long insert(DSLContext tx, Abuse a) {
-        return tx.insertInto(A).set(A.REPORTER_ACCOUNT_ID, a.reporterAccountId()).set(A.FLAGGED_ACCOUNT_ID, a.flaggedAccountId())
-                .set(A.VIDEO_ID, a.videoId()).set(A.VIDEO_NAME, a.videoName()).set(A.COMMENT_ID, a.commentId())
-                .set(A.COMMENT_TEXT, a.commentText()).set(A.REASON, a.reason())
-                .set(A.PREDEFINED_REASONS, String.join(",", a.predefinedReasons())).set(A.START_AT, toLong(a.startAt()))
-                .set(A.END_AT, toLong(a.endAt())).set(A.STATE, Abuse.PENDING).set(A.URL, a.url())
-                .set(A.CREATED_AT, a.createdAt()).set(A.UPDATED_AT, a.createdAt()).returning(A.ID).fetchOne(A.ID);
+        return tx.insertInto(ABUSES).set(ABUSES.REPORTER_ACCOUNT_ID, a.reporterAccountId()).set(ABUSES.FLAGGED_ACCOUNT_ID, a.flaggedAccountId())
+                .set(ABUSES.VIDEO_ID, a.videoId()).set(ABUSES.VIDEO_NAME, a.videoName()).set(ABUSES.COMMENT_ID, a.commentId())
+                .set(ABUSES.COMMENT_TEXT, a.commentText()).set(ABUSES.REASON, a.reason())
+                .set(ABUSES.PREDEFINED_REASONS, String.join(",", a.predefinedReasons())).set(ABUSES.START_AT, toLong(a.startAt()))
+                .set(ABUSES.END_AT, toLong(a.endAt())).set(ABUSES.STATE, Abuse.PENDING).set(ABUSES.URL, a.url())
+                .set(ABUSES.CREATED_AT, a.createdAt()).set(ABUSES.UPDATED_AT, a.createdAt()).returning(ABUSES.ID).fetchOne(ABUSES.ID);
     }
 
     Optional<Abuse> byId(DSLContext db, long id) {
-        return db.selectFrom(A).where(A.ID.eq(id)).fetchOptional(AbuseRepository::toAbuse);
+        return db.selectFrom(ABUSES).where(ABUSES.ID.eq(id)).fetchOptional(AbuseRepository::toAbuse);
     }
 
     boolean urlKnown(DSLContext db, String url) {
-        return db.fetchExists(A, A.URL.eq(url));
+        return db.fetchExists(ABUSES, ABUSES.URL.eq(url));
     }
 
     /** Whether this reporter's report of this very thing still waits for a moderator. */
     boolean pendingSame(DSLContext db, long reporter, Long videoId, Long commentId, Long flaggedAccountId) {
-        Condition target = videoId != null ? A.VIDEO_ID.eq(videoId)
-                : commentId != null ? A.COMMENT_ID.eq(commentId)
-                : A.FLAGGED_ACCOUNT_ID.eq(flaggedAccountId).and(A.VIDEO_NAME.isNull()).and(A.COMMENT_TEXT.isNull());
-        return db.fetchExists(A, A.REPORTER_ACCOUNT_ID.eq(reporter).and(A.STATE.eq(Abuse.PENDING)).and(target));
+        Condition target = videoId != null ? ABUSES.VIDEO_ID.eq(videoId)
+                : commentId != null ? ABUSES.COMMENT_ID.eq(commentId)
+                : ABUSES.FLAGGED_ACCOUNT_ID.eq(flaggedAccountId).and(ABUSES.VIDEO_NAME.isNull()).and(ABUSES.COMMENT_TEXT.isNull());
+        return db.fetchExists(ABUSES, ABUSES.REPORTER_ACCOUNT_ID.eq(reporter).and(ABUSES.STATE.eq(Abuse.PENDING)).and(target));
     }
 
     List<Abuse> list(DSLContext db, Filter f, int start, int count) {
-        return db.selectFrom(A).where(matching(f)).orderBy(A.ID.desc()).limit(count).offset(start).fetch(AbuseRepository::toAbuse);
+        return db.selectFrom(ABUSES).where(matching(f)).orderBy(ABUSES.ID.desc()).limit(count).offset(start).fetch(AbuseRepository::toAbuse);
     }
 
     int count(DSLContext db, Filter f) {
-        return db.fetchCount(A, matching(f));
+        return db.fetchCount(ABUSES, matching(f));
     }
 
     int countByReporter(DSLContext db, long accountId) {
-        return db.fetchCount(A, A.REPORTER_ACCOUNT_ID.eq(accountId));
+        return db.fetchCount(ABUSES, ABUSES.REPORTER_ACCOUNT_ID.eq(accountId));
     }
 
     int countByFlagged(DSLContext db, long accountId) {
-        return db.fetchCount(A, A.FLAGGED_ACCOUNT_ID.eq(accountId));
+        return db.fetchCount(ABUSES, ABUSES.FLAGGED_ACCOUNT_ID.eq(accountId));
     }
 
     int countOfVideo(DSLContext db, long videoId) {
-        return db.fetchCount(A, A.VIDEO_ID.eq(videoId));
+        return db.fetchCount(ABUSES, ABUSES.VIDEO_ID.eq(videoId));
     }
 
     int nthOfVideo(DSLContext db, long videoId, long abuseId) {
-        return db.fetchCount(A, A.VIDEO_ID.eq(videoId).and(A.ID.le(abuseId)));
+        return db.fetchCount(ABUSES, ABUSES.VIDEO_ID.eq(videoId).and(ABUSES.ID.le(abuseId)));
     }
 
     void judge(DSLContext tx, long id, Integer state, String comment, long now) {
-        var u = tx.update(A).set(A.UPDATED_AT, now);
-        if (state != null) u = u.set(A.STATE, state);
-        if (comment != null) u = u.set(A.MODERATION_COMMENT, comment);
-        u.where(A.ID.eq(id)).execute();
+        var u = tx.update(ABUSES).set(ABUSES.UPDATED_AT, now);
+        if (state != null) u = u.set(ABUSES.STATE, state);
+        if (comment != null) u = u.set(ABUSES.MODERATION_COMMENT, comment);
+        u.where(ABUSES.ID.eq(id)).execute();
     }
 
     void delete(DSLContext tx, long id) {
-        tx.deleteFrom(A).where(A.ID.eq(id)).execute();
+        tx.deleteFrom(ABUSES).where(ABUSES.ID.eq(id)).execute();
     }
 
     long insertMessage(DSLContext tx, long abuseId, long accountId, String message, boolean byModerator, long now) {
-        return tx.insertInto(M).set(M.ABUSE_ID, abuseId).set(M.ACCOUNT_ID, accountId).set(M.MESSAGE, message)
-                .set(M.IS_BY_MODERATOR, byModerator).set(M.CREATED_AT, now).returning(M.ID).fetchOne(M.ID);
+        return tx.insertInto(ABUSE_MESSAGES).set(ABUSE_MESSAGES.ABUSE_ID, abuseId).set(ABUSE_MESSAGES.ACCOUNT_ID, accountId).set(ABUSE_MESSAGES.MESSAGE, message)
+                .set(ABUSE_MESSAGES.IS_BY_MODERATOR, byModerator).set(ABUSE_MESSAGES.CREATED_AT, now).returning(ABUSE_MESSAGES.ID).fetchOne(ABUSE_MESSAGES.ID);
     }
 
     List<Message> messages(DSLContext db, long abuseId) {
-        return db.selectFrom(M).where(M.ABUSE_ID.eq(abuseId)).orderBy(M.ID).fetch(r -> new Message(r.get(M.ID),
-                r.get(M.ABUSE_ID), r.get(M.ACCOUNT_ID), r.get(M.MESSAGE), r.get(M.IS_BY_MODERATOR), r.get(M.CREATED_AT)));
+        return db.selectFrom(ABUSE_MESSAGES).where(ABUSE_MESSAGES.ABUSE_ID.eq(abuseId)).orderBy(ABUSE_MESSAGES.ID).fetch(r -> new Message(r.get(ABUSE_MESSAGES.ID),
+                r.get(ABUSE_MESSAGES.ABUSE_ID), r.get(ABUSE_MESSAGES.ACCOUNT_ID), r.get(ABUSE_MESSAGES.MESSAGE), r.get(ABUSE_MESSAGES.IS_BY_MODERATOR), r.get(ABUSE_MESSAGES.CREATED_AT)));
     }
 
     int countMessages(DSLContext db, long abuseId) {
-        return db.fetchCount(M, M.ABUSE_ID.eq(abuseId));
+        return db.fetchCount(ABUSE_MESSAGES, ABUSE_MESSAGES.ABUSE_ID.eq(abuseId));
     }
 
     int deleteMessage(DSLContext tx, long abuseId, long messageId) {
-        return tx.deleteFrom(M).where(M.ID.eq(messageId).and(M.ABUSE_ID.eq(abuseId))).execute();
+        return tx.deleteFrom(ABUSE_MESSAGES).where(ABUSE_MESSAGES.ID.eq(messageId).and(ABUSE_MESSAGES.ABUSE_ID.eq(abuseId))).execute();
     }
 
     private static Condition matching(Filter f) {
         Condition c = DSL.trueCondition();
-        if (f.id() != null) c = c.and(A.ID.eq(f.id()));
-        if (f.state() != null) c = c.and(A.STATE.eq(f.state()));
-        if (f.reporterAccountId() != null) c = c.and(A.REPORTER_ACCOUNT_ID.eq(f.reporterAccountId()));
-        if ("video".equals(f.kind())) c = c.and(A.VIDEO_NAME.isNotNull());
-        if ("comment".equals(f.kind())) c = c.and(A.COMMENT_TEXT.isNotNull());
-        if ("account".equals(f.kind())) c = c.and(A.VIDEO_NAME.isNull()).and(A.COMMENT_TEXT.isNull());
+        if (f.id() != null) c = c.and(ABUSES.ID.eq(f.id()));
+        if (f.state() != null) c = c.and(ABUSES.STATE.eq(f.state()));
+        if (f.reporterAccountId() != null) c = c.and(ABUSES.REPORTER_ACCOUNT_ID.eq(f.reporterAccountId()));
+        if ("video".equals(f.kind())) c = c.and(ABUSES.VIDEO_NAME.isNotNull());
+        if ("comment".equals(f.kind())) c = c.and(ABUSES.COMMENT_TEXT.isNotNull());
+        if ("account".equals(f.kind())) c = c.and(ABUSES.VIDEO_NAME.isNull()).and(ABUSES.COMMENT_TEXT.isNull());
         if (f.search() != null && !f.search().isBlank()) {
             String like = "%" + f.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            c = c.and(A.REASON.like(like, '\\').or(A.VIDEO_NAME.like(like, '\\')).or(A.COMMENT_TEXT.like(like, '\\')));
+            c = c.and(ABUSES.REASON.like(like, '\\').or(ABUSES.VIDEO_NAME.like(like, '\\')).or(ABUSES.COMMENT_TEXT.like(like, '\\')));
         }
         return c;
     }
@@ -125,10 +123,10 @@ final class AbuseRepository {
     }
 
     private static Abuse toAbuse(Record r) {
-        String reasons = r.get(A.PREDEFINED_REASONS);
-        return new Abuse(r.get(A.ID), r.get(A.REPORTER_ACCOUNT_ID), r.get(A.FLAGGED_ACCOUNT_ID), r.get(A.VIDEO_ID),
-                r.get(A.VIDEO_NAME), r.get(A.COMMENT_ID), r.get(A.COMMENT_TEXT), r.get(A.REASON),
-                reasons.isEmpty() ? List.of() : List.of(reasons.split(",")), toInt(r.get(A.START_AT)), toInt(r.get(A.END_AT)),
-                r.get(A.STATE), r.get(A.MODERATION_COMMENT), r.get(A.URL), r.get(A.CREATED_AT), r.get(A.UPDATED_AT));
+        String reasons = r.get(ABUSES.PREDEFINED_REASONS);
+        return new Abuse(r.get(ABUSES.ID), r.get(ABUSES.REPORTER_ACCOUNT_ID), r.get(ABUSES.FLAGGED_ACCOUNT_ID), r.get(ABUSES.VIDEO_ID),
+                r.get(ABUSES.VIDEO_NAME), r.get(ABUSES.COMMENT_ID), r.get(ABUSES.COMMENT_TEXT), r.get(ABUSES.REASON),
+                reasons.isEmpty() ? List.of() : List.of(reasons.split(",")), toInt(r.get(ABUSES.START_AT)), toInt(r.get(ABUSES.END_AT)),
+                r.get(ABUSES.STATE), r.get(ABUSES.MODERATION_COMMENT), r.get(ABUSES.URL), r.get(ABUSES.CREATED_AT), r.get(ABUSES.UPDATED_AT));
     }
 }

@@ -95,7 +95,7 @@ public final class Abuses {
      * A report another server sent (a Flag) about something of ours; its {@code url} is the Flag's id,
      * and a second copy of it is ignored. Returns whether it was kept.
      */
-    public boolean received(String url, long reporterAccountId, Video video, Comment comment, Account flagged,
+    public boolean received(String url, Long reporterAccountId, Video video, Comment comment, Account flagged,
                             String reason, List<String> predefined) {
         if (repo.urlKnown(db.dsl(), url)) return false;
         String text = reason == null || reason.isBlank() ? "(no reason given)" : reason;

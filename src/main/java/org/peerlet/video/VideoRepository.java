@@ -15,6 +15,7 @@ import org.peerlet.account.AccountDirectory;
 import org.peerlet.channel.ChannelRows;
 import static org.peerlet.db.schema.Tables.ACCOUNTS;
 import static org.peerlet.db.schema.Tables.CHANNELS;
+import static org.peerlet.db.schema.Tables.USERS;
 
 import org.peerlet.db.schema.tables.Videos;
 
@@ -45,10 +46,16 @@ final class VideoRepository {
 
     private static final List<Field<?>> JOINED;
 
+    /** Whether the video's owner is a local user a moderator banned: their videos are hidden with them. */
+    private static final Condition OWNER_BANNED = ACCOUNTS.USER_ID.isNotNull()
+            .and(ACCOUNTS.USER_ID.in(select(USERS.ID).from(USERS).where(USERS.BLOCKED.isTrue())));
+    private static final Field<Boolean> OWNER_BANNED_FIELD = org.jooq.impl.DSL.field(OWNER_BANNED);
+
     static {
         List<Field<?>> all = new ArrayList<>(COLUMNS);
         all.addAll(ChannelRows.COLUMNS);
         all.addAll(AccountDirectory.COLUMNS);
+        all.add(OWNER_BANNED_FIELD);
         JOINED = List.copyOf(all);
     }
 
@@ -234,7 +241,7 @@ final class VideoRepository {
         if (!q.everything()) {
             Condition visible = q.privacies().isEmpty() ? falseCondition()
                     : VIDEOS.PRIVACY.in(q.privacies().stream().map(p -> p.id).toList()).and(VIDEOS.STATE.eq(VideoState.PUBLISHED.id))
-                    .and(VIDEOS.BLACKLISTED_AT.isNull());
+                    .and(VIDEOS.BLACKLISTED_AT.isNull()).and(OWNER_BANNED.not());
             if (q.ownerAccount() != null) visible = visible.or(ACCOUNTS.ID.eq(q.ownerAccount()));
             c = c.and(visible);
         }
@@ -283,7 +290,8 @@ final class VideoRepository {
                 r.get(VIDEOS.ORIGINAL_SIZE), r.get(VIDEOS.PROBE), r.get(VIDEOS.HAS_THUMBNAIL), r.get(VIDEOS.HAS_PREVIEW), Ladder.fromJson(r.get(VIDEOS.HLS)),
                 r.get(VIDEOS.CREATED_AT), r.get(VIDEOS.UPDATED_AT), r.get(VIDEOS.PUBLISHED_AT), r.get(VIDEOS.ORIGINALLY_PUBLISHED_AT),
                 r.get(VIDEOS.BLACKLISTED_AT) == null ? null : new Video.Block(r.get(VIDEOS.BLACKLISTED_AT),
-                        r.get(VIDEOS.BLACKLISTED_UPDATED_AT), r.get(VIDEOS.BLACKLISTED_REASON), r.get(VIDEOS.IS_UNFEDERATED)));
+                        r.get(VIDEOS.BLACKLISTED_UPDATED_AT), r.get(VIDEOS.BLACKLISTED_REASON), r.get(VIDEOS.IS_UNFEDERATED)),
+                Boolean.TRUE.equals(r.get(OWNER_BANNED_FIELD)));
     }
 
     /** Blocks a video, changes its block's reason, or ({@code block} null) lifts it. */

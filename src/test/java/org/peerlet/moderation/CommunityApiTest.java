@@ -270,8 +270,11 @@ class CommunityApiTest {
 
     @Test
     void aModeratorBansAUserWithAReasonAndTheyCannotLogIn() {
-        api.createUser(admin, "dan", "dan-secret-1");
+        String danToken = api.createUser(admin, "dan", "dan-secret-1");
         long dan = api.get("/api/v1/accounts/dan").json().get("userId").asLong();
+        Uploads uploads = new Uploads(api);
+        long danVideo = uploads.upload(danToken, "Dan's rant", 1, work.resolve("clip.mp4"));
+        String danUuid = uploads.awaitPublished(danToken, danVideo).get("uuid").asText();
         long monaId = api.get("/api/v1/accounts/mona").json().get("userId").asLong();
         assertThat(api.postJson("/api/v1/users/" + dan + "/block", plain, Map.of("reason", "mine")).status()).isEqualTo(403);
         assertThat(api.postJson("/api/v1/users/" + dan + "/block", moderator, Map.of("reason", "r".repeat(251))).status()).isEqualTo(400);
@@ -285,10 +288,16 @@ class CommunityApiTest {
         JsonNode user = api.get("/api/v1/users/" + dan, admin).json();
         assertThat(user.get("blocked").asBoolean()).isTrue();
         assertThat(user.get("blockedReason").asText()).isEqualTo("Insults in comments");
+        // Their videos are hidden with them, but for moderators.
+        assertThat(api.get("/api/v1/videos/" + danUuid).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/videos/" + danUuid, plain).status()).isEqualTo(404);
+        assertThat(Api.names(api.get("/api/v1/videos?count=100").json().get("data"), "uuid")).doesNotContain(danUuid);
+        assertThat(api.get("/api/v1/videos/" + danUuid, moderator).status()).isEqualTo(200);
 
         assertThat(api.postJson("/api/v1/users/" + dan + "/unblock", moderator, Map.of()).status()).isEqualTo(204);
         assertThat(api.login("dan", "dan-secret-1").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/users/" + dan, admin).json().get("blockedReason").isNull()).isTrue();
+        assertThat(api.get("/api/v1/videos/" + danUuid).status()).isEqualTo(200);
     }
 
     @Test
