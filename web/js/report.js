@@ -21,6 +21,7 @@ export function reportButton(target, key) {
       busy(send, messages, async () => {
         await api('/api/v1/abuses', { method: 'POST', json: { reason: reason.value.trim(), ...target } });
         form.replaceWith(okBox(t('report.sent')));
+        open.remove();
       });
     });
     wrap.append(form);

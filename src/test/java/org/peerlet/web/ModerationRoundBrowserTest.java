@@ -48,6 +48,12 @@ class ModerationRoundBrowserTest extends BrowserPages {
         driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", base, "storageTypes", "all"));
     }
 
+    /** Clicks a button in the middle of the window, clear of the sticky header. */
+    static void press(WebElement button) {
+        js("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
+    }
+
     static void report(String key, String reason) {
         driver.findElement(By.id("report-" + key)).click();
         driver.findElement(By.id("report-reason-" + key)).sendKeys(reason);
@@ -71,14 +77,14 @@ class ModerationRoundBrowserTest extends BrowserPages {
         WebElement video = driver.findElement(By.cssSelector("#reports-list .report-item[data-kind=video]"));
         assertThat(video.getText()).contains("Cheap pills here", "It sells pills", "carol");
         video.findElement(By.cssSelector("input")).sendKeys("Advertising is not allowed here");
-        video.findElement(By.xpath(".//button[text()='Hide the video']")).click();
+        press(video.findElement(By.xpath(".//button[text()='Hide the video']")));
         // The queue is drawn again once the video is hidden: its button goes.
         wait.until(d -> d.findElements(By.xpath("//li[@data-kind='video']//button[text()='Hide the video']")).isEmpty());
         assertThat(server.api().get("/api/v1/videos/blacklist", admin).json().get("data").get(0).get("reason").asText())
                 .isEqualTo("Advertising is not allowed here");
         WebElement comment = driver.findElement(By.cssSelector("#reports-list .report-item[data-kind=comment]"));
         assertThat(comment.getText()).contains("You are all idiots", "Insults everyone");
-        comment.findElement(By.xpath(".//button[text()='Ban the author']")).click();
+        press(comment.findElement(By.xpath(".//button[text()='Ban the author']")));
         wait.until(d -> server.api().get("/api/v1/users/" + bobId, admin).json().get("blocked").asBoolean());
         shot("moderation-queue");
 
