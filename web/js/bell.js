@@ -1,9 +1,11 @@
 // The notification bell's count, kept live: a stream of server-sent events read with fetch (an
 // EventSource cannot send the Authorization header). Only the count comes this way; the
 // notifications page asks the API for the list. Reconnects after a drop, slower each time.
+// Only a visible tab keeps a stream: a browser opens at most 6 connections to one host over
+// HTTP/1.1, and tabs left in the background must not use them all up.
 import { authHeader, currentUser, refreshTokens } from './api.js';
 
-let reader = null;
+let controller = null;
 let retry = 0;
 let timer = null;
 const listeners = new Set();
@@ -24,8 +26,8 @@ function set(n) {
 export function stop() {
   clearTimeout(timer);
   timer = null;
-  if (reader) reader.cancel().catch(() => {});
-  reader = null;
+  if (controller) controller.abort();
+  controller = null;
 }
 
 /** (Re)starts the stream for the logged-in person; stops it for nobody. */
@@ -35,18 +37,31 @@ export function start() {
     set(0);
     return;
   }
-  set(currentUser().unreadNotifications ?? 0);
-  listen();
+  if (unread === 0) set(currentUser().unreadNotifications ?? 0);
+  if (document.visibilityState === 'visible') listen(new AbortController());
 }
 
-async function listen() {
-  let res;
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') {
+    if (!controller && currentUser()) start();
+  } else {
+    stop();
+  }
+});
+
+async function listen(mine) {
+  controller = mine;
   try {
-    res = await fetch('/api/v1/users/me/notifications/live', { headers: { Accept: 'text/event-stream', Authorization: authHeader() } });
-    if (res.status === 401 && await refreshTokens()) return start();
-    if (!res.ok || !res.body) return later();
+    const res = await fetch('/api/v1/users/me/notifications/live', {
+      headers: { Accept: 'text/event-stream', Authorization: authHeader() }, signal: mine.signal,
+    });
+    if (res.status === 401 && await refreshTokens()) {
+      if (controller === mine) start();
+      return;
+    }
+    if (!res.ok || !res.body) throw new Error(`status ${res.status}`);
     retry = 0;
-    reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {
       const { value, done } = await reader.read();
@@ -59,14 +74,12 @@ async function listen() {
       }
     }
   } catch {
-    /* dropped: try again below */
+    /* dropped or stopped: see below */
   }
-  if (reader) later();
-}
-
-function later() {
-  reader = null;
+  // Stopped on purpose (another stream took over, or the tab went to the background): nothing to do.
+  if (controller !== mine || mine.signal.aborted) return;
+  controller = null;
   if (!currentUser()) return;
   retry = Math.min(retry + 1, 6);
-  timer = setTimeout(listen, 1000 * 2 ** retry);
+  timer = setTimeout(() => start(), 1000 * 2 ** retry);
 }

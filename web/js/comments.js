@@ -1,6 +1,7 @@
 // The conversation under a video: its threads (newest or oldest first), replies as a tree,
 // a form to comment or answer, delete for the author, the video's owner and moderators.
 // Comment text arrives as the server's safe HTML (textHtml) and is cleaned again by rich-text.js.
+import { reportButton } from './report.js';
 import { h, clear } from './dom.js';
 import { safeHtml } from './rich-text.js';
 import { t } from './i18n.js';
@@ -98,6 +99,7 @@ export function commentsSection(video, headers = {}) {
         }
       } }, t('comments.delete')));
     }
+    if (me && !c.isDeleted && !mine) actions.append(reportButton({ comment: { id: c.id } }, `comment-${c.id}`));
     if (replies.length) holder.append(h('ol', { class: 'comment-list' }, replies.map((r) => h('li', null, commentNode(r.comment, r.children)))));
     const who = c.account ? `${c.account.displayName || c.account.name} @${c.account.name}@${c.account.host}` : '';
     return h('article', { class: 'comment', id: `comment-${c.id}`, 'data-id': c.id },

@@ -4,6 +4,7 @@ import { api, currentUser, isAdmin } from '../api.js';
 import { errorBox, okBox, pageTitle, say, fullDate, ago, bytes } from '../ui.js';
 import { busy, field, messagesRegion, onSubmit } from '../form.js';
 import { refreshInstance, requireLogin, setTitle } from '../nav.js';
+import { registrationsSection, reportsSection } from '../moderation-admin.js';
 
 export async function render(view) {
   if (!requireLogin()) return;
@@ -13,8 +14,9 @@ export async function render(view) {
     view.append(errorBox({ detail: t('admin.forbidden') }));
     return;
   }
-  const [custom, users, config] = await Promise.all([api('/api/v1/config/custom'), api('/api/v1/users?count=100&sort=createdAt'), api('/api/v1/config')]);
-  view.append(instanceSection(custom), usersSection(users), transcodingSection(config), federationSection());
+  const [custom, users, config, categories] = await Promise.all([api('/api/v1/config/custom'),
+    api('/api/v1/users?count=100&sort=createdAt'), api('/api/v1/config'), api('/api/v1/videos/categories', { anonymous: true })]);
+  view.append(reportsSection(), registrationsSection(), instanceSection(custom, categories), usersSection(users), transcodingSection(config), federationSection());
   const jobs = jobsSection();
   const tracker = trackerSection();
   view.append(tracker.el, jobs.el);
@@ -24,29 +26,52 @@ export async function render(view) {
   };
 }
 
-function instanceSection(custom) {
+// The instance's texts, set in advance: shown on About, and the rules at sign-up.
+const ABOUT_TEXTS = ['terms', 'codeOfConduct', 'moderationInformation', 'administrator'];
+
+function instanceSection(custom, categories) {
   const i = custom.instance;
   const name = h('input', { value: i.name, required: true, maxlength: 120 });
   const short = h('input', { value: i.shortDescription || '', maxlength: 250 });
   const description = h('textarea', { rows: 4, maxlength: 10000 });
   description.value = i.description || '';
-  const terms = h('textarea', { rows: 4, maxlength: 10000 });
-  terms.value = i.terms || '';
+  const texts = Object.fromEntries(ABOUT_TEXTS.map((k) => {
+    const area = h('textarea', { rows: 4, maxlength: 10000 });
+    area.value = i[k] || '';
+    return [k, area];
+  }));
+  const languages = h('input', { value: (i.languages || []).join(', '), autocapitalize: 'none' });
+  const cats = h('select', { multiple: true, size: 6 },
+    Object.entries(categories).map(([id, label]) => h('option', { value: id, selected: (i.categories || []).includes(Number(id)) }, label)));
   const signup = h('input', { type: 'checkbox', id: 'signup', checked: !!custom.signup?.enabled });
+  const approval = h('input', { type: 'checkbox', id: 'signup-approval', checked: !!custom.signup?.requiresApproval });
+  const limit = h('input', { type: 'number', min: -1, value: custom.signup?.limit ?? -1 });
+  const minimumAge = h('input', { type: 'number', min: 1, max: 120, value: custom.signup?.minimumAge ?? 16 });
   const messages = messagesRegion();
   const save = h('button', { type: 'submit', class: 'primary' }, t('admin.save'));
   const form = h('form', { class: 'form', id: 'instance-form' },
     field('instance-name', t('admin.name'), name),
     field('instance-short', t('admin.shortDescription'), short),
     field('instance-description', t('admin.description'), description),
-    field('instance-terms', t('admin.terms'), terms),
+    ...ABOUT_TEXTS.map((k) => field(`instance-${k}`, t(`admin.${k}`), texts[k])),
+    h('div', { class: 'field-row' },
+      field('instance-languages', t('admin.languages'), languages, t('admin.languagesHint')),
+      field('instance-categories', t('admin.categories'), cats)),
     h('div', { class: 'field check' }, signup, h('label', { for: 'signup' }, t('admin.signup'))),
+    h('div', { class: 'field check' }, approval, h('label', { for: 'signup-approval' }, t('admin.signupApproval'))),
+    h('div', { class: 'field-row' },
+      field('signup-limit', t('admin.signupLimit'), limit, t('admin.signupLimitHint')),
+      field('signup-minimum-age', t('admin.minimumAge'), minimumAge)),
     messages,
     h('div', { class: 'actions' }, save));
   onSubmit(form, save, messages, async () => {
+    const instance = { name: name.value.trim(), shortDescription: short.value, description: description.value,
+      languages: languages.value.split(',').map((l) => l.trim()).filter(Boolean),
+      categories: [...cats.selectedOptions].map((o) => Number(o.value)) };
+    for (const k of ABOUT_TEXTS) instance[k] = texts[k].value;
     const saved = await api('/api/v1/config/custom', { method: 'PUT', json: {
-      instance: { name: name.value.trim(), shortDescription: short.value, description: description.value, terms: terms.value },
-      signup: { enabled: signup.checked },
+      instance,
+      signup: { enabled: signup.checked, requiresApproval: approval.checked, limit: Number(limit.value), minimumAge: Number(minimumAge.value) },
     } });
     refreshInstance(saved.instance.name);
     return t('admin.saved');

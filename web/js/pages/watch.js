@@ -1,4 +1,5 @@
 import { h, clear } from '../dom.js';
+import { reportButton } from '../report.js';
 import { safeHtml } from '../rich-text.js';
 import { t } from '../i18n.js';
 import { api, currentUser } from '../api.js';
@@ -154,6 +155,8 @@ async function showVideo(view, video, creds) {
     stage,
     h('section', { class: 'watch-info' },
       pageTitle(video.name),
+      video.blacklisted ? h('div', { class: 'notice', role: 'status', id: 'video-blocked' },
+        t('video.blocked', { reason: video.blacklistedReason || t('video.blockedNoReason') })) : null,
       h('p', { class: 'watch-meta' },
         privacyBadge(video.privacy), ' ', stateBadge(video.state), ' ',
         h('span', { class: 'views' }, views(video.views)), ' · ',
@@ -168,6 +171,8 @@ async function showVideo(view, video, creds) {
         h('label', { for: 'share-link' }, t('video.share')),
         h('div', { class: 'inline' }, shareInput, copyButton)),
       download,
+      currentUser() && currentUser().account?.id !== video.account?.id
+        ? h('p', { class: 'report-video' }, reportButton({ video: { id: video.uuid } }, 'video')) : null,
       open ? h('details', { class: 'share-more' },
         h('summary', null, t('video.embed')),
         h('label', { for: 'embed-code', class: 'visually-hidden' }, t('video.embed')),

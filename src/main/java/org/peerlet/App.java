@@ -9,6 +9,11 @@ import org.peerlet.account.OAuthRoutes;
 import org.peerlet.account.PasswordHasher;
 import org.peerlet.account.TokenService;
 import org.peerlet.account.UserRoutes;
+import org.peerlet.account.RegistrationRoutes;
+import org.peerlet.account.Registrations;
+import org.peerlet.moderation.AbuseRoutes;
+import org.peerlet.moderation.Abuses;
+import org.peerlet.federation.Flags;
 import org.peerlet.channel.ChannelRoutes;
 import org.peerlet.channel.ChannelService;
 import org.peerlet.channel.ChannelsOfAccounts;
@@ -140,6 +145,7 @@ public final class App implements AutoCloseable {
     private final VideoJson videoJson;
     private final SocialService social;
     private final NotificationService notifications;
+    private final Abuses abuses;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -194,9 +200,10 @@ public final class App implements AutoCloseable {
 
         Follows follows = new Follows(db, localActors, remoteActors, outbox, accountDir, instance, events, clock);
         this.notifications = new NotificationService(db, follows, channels, accountDir, clock);
+        this.abuses = new Abuses(db, accountDir, videos, social, events, clock);
         List<RouteGroup> routes = localRoutes(intake, defaultPrivacy);
-        Publisher publisher = federate(follows, outbox, routes);
-        subscribe(fileTokens, publisher);
+        Federated federated = federate(follows, outbox, routes);
+        subscribe(fileTokens, federated.publisher(), federated.flags());
         routes.add(new ShareRoutes(videos, instance, urls));
         routes.add(new FeedRoutes(videos, videoJson, channels, accountDir, instance, urls));
         this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
@@ -227,6 +234,7 @@ public final class App implements AutoCloseable {
         routes.add(uploadRoutes);
         routes.add(new ShareTargetRoutes(new SharedUploads(media, clock), intake, uploadRoutes, proxies,
                 settings.get(Settings.MAX_UPLOAD_SIZE)));
+        routes.add(new org.peerlet.video.VideoBlockRoutes(videos, videoJson));
         routes.add(new VideoRoutes(videos, videoJson, channels, accountDir, urls, proxies, privacy));
         routes.add(new org.peerlet.video.OverviewRoutes(videos, videoJson, urls));
         FileAccess fileAccess = new FileAccess(videos);
@@ -235,7 +243,9 @@ public final class App implements AutoCloseable {
         routes.add(new PluginRoutes());
         routes.add(new JobRoutes(videos, worker));
         routes.add(new OAuthRoutes(tokens, instance, proxies));
-        routes.add(new UserRoutes(accounts, accountChannels, instance, urls,
+        routes.add(new RegistrationRoutes(new Registrations(db, accounts, instance, clock,
+                settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY))));
+        routes.add(new UserRoutes(accounts, accountChannels, urls,
                 settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
                 userId -> Map.of("unreadNotifications", notifications.unread(userId),
                         "notificationSettings", notifications.settings(userId))));
@@ -252,19 +262,25 @@ public final class App implements AutoCloseable {
         return routes;
     }
 
+    /** What federation hears of: what happens here that other servers are to be told. */
+    private record Federated(Publisher publisher, Flags flags) {
+    }
+
     /** Federation: follows, the publisher, the inbox and the routes other servers and our users call. */
-    private Publisher federate(Follows follows, Outbox outbox, List<RouteGroup> routes) {
+    private Federated federate(Follows follows, Outbox outbox, List<RouteGroup> routes) {
         Publisher publisher = new Publisher(db, localActors, remoteActors, follows, outbox, videos, videoJson, privacy, clock);
         RemoteVideos remoteVideos = new RemoteVideos(db, remoteActors, videos, clock);
+        Flags flags = new Flags(db, localActors, publisher, outbox, accountDir, videos, social, abuses);
         SignatureVerifier verifier = new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock));
         InboxService inbox = new InboxService(verifier, remoteActors, blocklist,
-                new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social, privacy).table());
+                new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social, privacy, flags).table());
         SignedRequests signed = new SignedRequests(
                 new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock)), remoteActors, blocklist);
         routes.add(new PrivacyRoutes(videos, privacy, videoJson, urls, signed::accountOf,
                 new RemoteFileTokens(db, localActors, accountDir, outgoing)::mint));
         routes.add(new SocialRoutes(social, videos, urls, proxies));
         routes.add(new NotificationRoutes(notifications, social, videos, follows, urls));
+        routes.add(new AbuseRoutes(abuses, videos, videoJson, social, urls));
         routes.add(new InboxRoutes(inbox));
         routes.add(new DiscoveryRoutes(localActors, follows, publisher, accountDir, channels, videos,
                 social, accounts, instance, signed));
@@ -272,14 +288,14 @@ public final class App implements AutoCloseable {
                 videos, videoJson));
         routes.add(new org.peerlet.federation.discovery.ServerStatsRoutes(accounts, channels, videos, social,
                 follows, localActors));
-        return publisher;
+        return new Federated(publisher, flags);
     }
 
     /**
      * Who acts on what, in one place. Order matters within a fact: tokens minted under a video's
      * old level end before its swarm resyncs, and both before federation hears of it.
      */
-    private void subscribe(FileTokens fileTokens, Publisher publisher) {
+    private void subscribe(FileTokens fileTokens, Publisher publisher, Flags flags) {
         VideoSwarms swarms = videoSwarms;
         events.subscribe(VideoEvents.Created.class, e -> worker.wake());
         events.subscribe(VideoEvents.Published.class, e -> swarms.sync(e.video(), false));
@@ -305,6 +321,8 @@ public final class App implements AutoCloseable {
         events.subscribe(AccountEvents.SessionsEnded.class, e -> notifications.sessionsEnded(e.userId()));
         events.subscribe(SocialService.CommentDeleted.class, e -> publisher.commentDeleted(e.comment(), e.video()));
         events.subscribe(SocialService.RateChange.class, publisher::rated);
+        // A report here of something that lives elsewhere goes there as a Flag.
+        events.subscribe(Abuses.Reported.class, flags::reported);
         // A user removed: each of their videos goes as a delete of it would (jobs, swarms, federation, files).
         events.subscribe(AccountEvents.Removing.class, e -> videos.deleteAllOfAccount(e.accountId()));
         // A user's sessions ended: the file tokens minted for them are dead; their peers leave now.
@@ -359,13 +377,14 @@ public final class App implements AutoCloseable {
     public synchronized void close() {
         if (stopped) return;
         stopped = true;
+        // Open event streams end first, while their requests are still alive to be completed.
+        notifications.close();
         try {
             http.stop();
         } catch (RuntimeException e) {
             LOG.warn("stopping HTTP: {}", e.toString());
         }
         torrentBackfill.stop();
-        notifications.close();
         worker.close();
         delivery.close();
         outgoing.close();

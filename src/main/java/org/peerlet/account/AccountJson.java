@@ -61,7 +61,7 @@ public final class AccountJson {
         m.put("videoQuota", u.videoQuota());
         m.put("videoQuotaDaily", u.videoQuotaDaily());
         m.put("blocked", u.blocked());
-        m.put("blockedReason", null);
+        m.put("blockedReason", u.blockedReason());
         m.put("nsfwPolicy", "blur");
         for (String flags : List.of("nsfwFlagsDisplayed", "nsfwFlagsHidden", "nsfwFlagsBlurred", "nsfwFlagsWarned")) m.put(flags, 0);
         m.put("p2pEnabled", u.p2pEnabled());

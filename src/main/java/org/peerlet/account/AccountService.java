@@ -47,30 +47,47 @@ public final class AccountService {
     }
 
     public Created create(NewUser n) {
-        String username = n.username() == null ? "" : n.username();
-        if (!Names.isValidActorName(username)) {
+        check(n);
+        String hash = hasher.hash(n.password());
+        return db.write(tx -> insert(tx, n, hash));
+    }
+
+    /** Refuses a new user's fields that are wrong whatever the database holds. */
+    void check(NewUser n) {
+        if (!Names.isValidActorName(n.username() == null ? "" : n.username())) {
             throw ApiError.badRequest("username must be 1 to 50 characters: lowercase letters, digits, _ and .");
         }
         checkPassword(n.password());
         if (n.email() != null && !EMAIL.matcher(n.email()).matches()) throw ApiError.badRequest("email is not valid");
         if (n.videoQuota() < -1 || n.videoQuotaDaily() < -1) throw ApiError.badRequest("quotas must be -1 or more");
         if (n.displayName() != null && !n.displayName().isBlank()) TextFields.oneLine("displayName", n.displayName(), 1, 120);
-        String channelName = n.channelName() == null ? username + "_channel" : n.channelName();
-        if (channelName.equals(username)) throw ApiError.conflict("the channel name must differ from the username");
-        String hash = hasher.hash(n.password());
-        return db.write(tx -> {
-            if (users.byUsername(tx, username).isPresent() || channels.localNameTaken(tx, username)) {
-                throw ApiError.conflict("the username \"" + username + "\" is already taken");
-            }
-            if (n.email() != null && users.emailTaken(tx, n.email())) throw ApiError.conflict("this email is already used");
-            long now = clock.millis();
-            long userId = users.insert(tx, username, n.email(), hash, n.role(), n.videoQuota(), n.videoQuotaDaily(), now);
-            String display = n.displayName() == null || n.displayName().isBlank() ? username : n.displayName();
-            long accountId = accounts.insert(tx, userId, username, "", display, now);
-            String channelDisplay = n.channelDisplayName() == null ? "Main " + username + " channel" : n.channelDisplayName();
-            long channelId = channels.createFirst(tx, accountId, channelName, channelDisplay);
-            return new Created(userId, accountId, channelId);
-        });
+        if (channelName(n).equals(n.username())) throw ApiError.conflict("the channel name must differ from the username");
+    }
+
+    static String channelName(NewUser n) {
+        return n.channelName() == null ? n.username() + "_channel" : n.channelName();
+    }
+
+    /** Whether a user or a channel already has this name, or a user this e-mail. */
+    boolean taken(DSLContext tx, String username, String email) {
+        return users.byUsername(tx, username).isPresent() || channels.localNameTaken(tx, username)
+                || (email != null && users.emailTaken(tx, email));
+    }
+
+    /** Makes the user, their account and first channel in the caller's transaction, with the password's hash. */
+    Created insert(DSLContext tx, NewUser n, String hash) {
+        String username = n.username();
+        if (users.byUsername(tx, username).isPresent() || channels.localNameTaken(tx, username)) {
+            throw ApiError.conflict("the username \"" + username + "\" is already taken");
+        }
+        if (n.email() != null && users.emailTaken(tx, n.email())) throw ApiError.conflict("this email is already used");
+        long now = clock.millis();
+        long userId = users.insert(tx, username, n.email(), hash, n.role(), n.videoQuota(), n.videoQuotaDaily(), now);
+        String display = n.displayName() == null || n.displayName().isBlank() ? username : n.displayName();
+        long accountId = accounts.insert(tx, userId, username, "", display, now);
+        String channelDisplay = n.channelDisplayName() == null ? "Main " + username + " channel" : n.channelDisplayName();
+        long channelId = channels.createFirst(tx, accountId, channelName(n), channelDisplay);
+        return new Created(userId, accountId, channelId);
     }
 
     /**
@@ -108,6 +125,10 @@ public final class AccountService {
         return users.count(db.dsl());
     }
 
+    String hash(String password) {
+        return hasher.hash(password);
+    }
+
     public int countUsers(Role role) {
         return users.countWithRole(db.dsl(), role);
     }
@@ -142,15 +163,21 @@ public final class AccountService {
         tokens.endSessions(u.id(), keepAccessToken, tx -> users.setPassword(tx, u.id(), hash));
     }
 
-    /** Blocking ends every session at once and refuses logins; unblocking lets the user log in again. */
-    public void setBlocked(long userId, boolean blocked) {
+    /**
+     * Banning ends every session at once and refuses logins; unbanning lets the user log in again.
+     * A moderator bans and unbans plain users only; no one bans the admin account.
+     */
+    public void setBlocked(User by, long userId, boolean blocked, String reason) {
         User u = users.byId(db.dsl(), userId).orElseThrow(() -> ApiError.notFound("user not found"));
+        if (!by.isAdmin() && u.role() != Role.USER) throw ApiError.forbidden("a moderator bans only users");
+        if (reason != null) TextFields.lines("reason", reason, 250);
         if (!blocked) {
-            db.writeVoid(tx -> users.setBlocked(tx, u.id(), false));
+            db.writeVoid(tx -> users.setBlocked(tx, u.id(), false, null));
             return;
         }
         if (u.username().equals("admin")) throw ApiError.forbidden("the admin account cannot be blocked");
-        tokens.endSessions(u.id(), null, tx -> users.setBlocked(tx, u.id(), true));
+        if (u.id() == by.id()) throw ApiError.forbidden("you cannot ban yourself");
+        tokens.endSessions(u.id(), null, tx -> users.setBlocked(tx, u.id(), true, reason));
     }
 
     public record Changes(Optional<String> email, Optional<Role> role, Optional<Long> videoQuota,

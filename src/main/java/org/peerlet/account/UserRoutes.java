@@ -7,7 +7,6 @@ import org.peerlet.http.ApiError;
 import org.peerlet.http.Body;
 import org.peerlet.http.Paging;
 import org.peerlet.http.RouteGroup;
-import org.peerlet.instance.InstanceSettings;
 import org.peerlet.instance.Urls;
 
 import java.util.List;
@@ -18,18 +17,16 @@ import java.util.Optional;
 public final class UserRoutes implements RouteGroup {
     private final AccountService service;
     private final AccountChannels channels;
-    private final InstanceSettings instance;
     private final Urls urls;
     private final long defaultQuota;
     private final long defaultQuotaDaily;
     private final UserExtras extras;
 
-    public UserRoutes(AccountService service, AccountChannels channels, InstanceSettings instance,
+    public UserRoutes(AccountService service, AccountChannels channels,
                       Urls urls, long defaultQuota, long defaultQuotaDaily, UserExtras extras) {
         this.extras = extras;
         this.service = service;
         this.channels = channels;
-        this.instance = instance;
         this.urls = urls;
         this.defaultQuota = defaultQuota;
         this.defaultQuotaDaily = defaultQuotaDaily;
@@ -39,16 +36,13 @@ public final class UserRoutes implements RouteGroup {
     public void addTo(JavalinDefaultRoutingApi r) {
         r.get("/api/v1/users/me", this::me, Access.USER);
         r.put("/api/v1/users/me", this::updateMe, Access.USER);
-        r.post("/api/v1/users/register", this::register, Access.ANYONE);
         r.get("/api/v1/users", this::list, Access.ADMIN);
-        // Sign-up needs no approval here, so no registration ever waits for one.
-        r.get("/api/v1/users/registrations", ctx -> ctx.json(Paging.result(0, List.of())), Access.MODERATOR);
         r.post("/api/v1/users", this::create, Access.ADMIN);
         r.get("/api/v1/users/{id}", this::get, Access.ADMIN);
         r.put("/api/v1/users/{id}", this::update, Access.ADMIN);
         r.delete("/api/v1/users/{id}", this::delete, Access.ADMIN);
-        r.post("/api/v1/users/{id}/block", this::block, Access.ADMIN);
-        r.post("/api/v1/users/{id}/unblock", this::unblock, Access.ADMIN);
+        r.post("/api/v1/users/{id}/block", this::block, Access.MODERATOR);
+        r.post("/api/v1/users/{id}/unblock", this::unblock, Access.MODERATOR);
     }
 
     Map<String, Object> userJson(User u) {
@@ -81,19 +75,6 @@ public final class UserRoutes implements RouteGroup {
         service.updateProfile(me.id(), b.text("displayName"), b.text("description"));
         service.update(me.id(), new AccountService.Changes(b.text("email"), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), b.bool("p2pEnabled")));
-        ctx.status(204);
-    }
-
-    private void register(Context ctx) {
-        if (!instance.flag(InstanceSettings.SIGNUP_ENABLED)) {
-            throw ApiError.forbidden("User registration is not enabled.");
-        }
-        Body b = Body.of(ctx);
-        String channelName = b.node("channel").map(n -> n.path("name").asText(null)).orElse(null);
-        String channelDisplay = b.node("channel").map(n -> n.path("displayName").asText(null)).orElse(null);
-        service.create(new AccountService.NewUser(b.required("username"), b.required("password"),
-                b.required("email"), Role.USER, defaultQuota, defaultQuotaDaily, b.text("displayName").orElse(null),
-                channelName, channelDisplay));
         ctx.status(204);
     }
 
@@ -138,12 +119,12 @@ public final class UserRoutes implements RouteGroup {
     }
 
     private void block(Context ctx) {
-        service.setBlocked(idParam(ctx), true);
+        service.setBlocked(Auth.required(ctx), idParam(ctx), true, Body.of(ctx).text("reason").orElse(null));
         ctx.status(204);
     }
 
     private void unblock(Context ctx) {
-        service.setBlocked(idParam(ctx), false);
+        service.setBlocked(Auth.required(ctx), idParam(ctx), false, null);
         ctx.status(204);
     }
 }

@@ -62,7 +62,8 @@ public final class Publisher {
 
     /** Public and unlisted published videos federate; private, internal and password ones never. */
     public static boolean federable(Video v) {
-        return v.state() == VideoState.PUBLISHED && (v.privacy() == Privacy.PUBLIC || v.privacy() == Privacy.UNLISTED);
+        return v.state() == VideoState.PUBLISHED && (v.privacy() == Privacy.PUBLIC || v.privacy() == Privacy.UNLISTED)
+                && !v.isBlocked();
     }
 
     /** The ActivityPub id of any video: ours under /videos/watch, a remote one as its origin named it. */
@@ -157,7 +158,8 @@ public final class Publisher {
             if (now) {
                 send(v, was ? "Update" : "Create", videoObject(v));
                 if (!was) db.writeVoid(tx -> repo.markFederated(tx, v.uuid(), true, clock.millis()));
-            } else if (was) {
+            } else if (was && !(v.isBlocked() && !v.block().unfederated())) {
+                // (A block that does not unfederate hides it here only: copies elsewhere stay, as PeerTube does.)
                 // Hosts where someone it is shared with lives get the addressed Create instead,
                 // which turns their copy into a restricted one (a Delete could overtake it).
                 java.util.Set<String> keep = new java.util.HashSet<>();

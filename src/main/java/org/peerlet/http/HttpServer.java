@@ -99,7 +99,16 @@ public final class HttpServer {
                 writeError(ctx, fault.status(), null, fault.getMessage());
                 return;
             }
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            String request;
+            try {
+                request = ctx.method() + " " + ctx.path();
+            } catch (RuntimeException gone) {
+                // The request is already over (a stream ended as the server stops): nobody to answer,
+                // and throwing here would have Javalin hand this handler its own exception again.
+                LOG.debug("after its request ended: {}", e.toString());
+                return;
+            }
+            LOG.error("{} failed", request, e);
             writeError(ctx, 500, null, "internal error; the server log has details");
         });
         config.routes.error(404, ctx -> {

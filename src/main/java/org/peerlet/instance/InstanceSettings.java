@@ -21,7 +21,21 @@ public final class InstanceSettings {
     public static final String SHORT_DESCRIPTION = "instance.shortDescription";
     public static final String DESCRIPTION = "instance.description";
     public static final String TERMS = "instance.terms";
+    /** PeerTube's free texts of the about page, each kept as {@code instance.<field>}; terms first. */
+    public static final java.util.List<String> ABOUT_TEXTS = java.util.List.of("terms", "codeOfConduct",
+            "moderationInformation", "administrator", "creationReason", "hardwareInformation",
+            "maintenanceLifetime", "businessModel");
+    /** The texts a newcomer accepts at sign-up: when all are empty, there is nothing to accept. */
+    public static final java.util.List<String> RULES = java.util.List.of("terms", "codeOfConduct", "moderationInformation");
+    /** Comma-separated language codes and category ids the instance is about. */
+    public static final String LANGUAGES = "instance.languages";
+    public static final String CATEGORIES = "instance.categories";
     public static final String SIGNUP_ENABLED = "signup.enabled";
+    /** Sign-ups wait for a moderator's accept (PeerTube 5.1's registrations). */
+    public static final String SIGNUP_REQUIRES_APPROVAL = "signup.requiresApproval";
+    /** Most users the instance takes by sign-up, -1 for no limit. */
+    public static final String SIGNUP_LIMIT = "signup.limit";
+    public static final String SIGNUP_MINIMUM_AGE = "signup.minimumAge";
     /** Federation: approve instance followers by hand (PeerTube's followers.instance.manualApproval). */
     public static final String FOLLOWERS_MANUAL_APPROVAL = "followers.instance.manualApproval";
     public static final String OAUTH_CLIENT_ID = "oauth.clientId";
@@ -32,7 +46,10 @@ public final class InstanceSettings {
             SHORT_DESCRIPTION, "A small video place of our own.",
             DESCRIPTION, "",
             TERMS, "",
-            SIGNUP_ENABLED, "false");
+            SIGNUP_ENABLED, "false",
+            SIGNUP_REQUIRES_APPROVAL, "false",
+            SIGNUP_LIMIT, "-1",
+            SIGNUP_MINIMUM_AGE, "16");
 
     private static final String LOWER_AND_DIGITS = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final String LETTERS_AND_DIGITS = LOWER_AND_DIGITS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -57,6 +74,16 @@ public final class InstanceSettings {
 
     public boolean flag(String key) {
         return Boolean.parseBoolean(get(key));
+    }
+
+    public int integer(String key) {
+        return Integer.parseInt(get(key));
+    }
+
+    /** A comma-separated value as its parts, none when empty. */
+    public java.util.List<String> list(String key) {
+        String v = get(key);
+        return v.isEmpty() ? java.util.List.of() : java.util.List.of(v.split(","));
     }
 
     /** Writes all values in one transaction, then updates memory. */

@@ -36,7 +36,9 @@ final class ServerConfigJson {
         m.put("contactForm", OFF);
         boolean signup = settings.flag(InstanceSettings.SIGNUP_ENABLED);
         m.put("signup", Map.of("allowed", signup, "allowedForCurrentIP", signup,
-                "requiresEmailVerification", false, "requiresApproval", false, "minimumAge", 16));
+                "requiresEmailVerification", false,
+                "requiresApproval", settings.flag(InstanceSettings.SIGNUP_REQUIRES_APPROVAL),
+                "minimumAge", settings.integer(InstanceSettings.SIGNUP_MINIMUM_AGE)));
         m.put("transcoding", Map.of("hls", Map.of("enabled", true), "web_videos", OFF,
                 "enabledResolutions", caps.resolutions(), "profile", "default", "availableProfiles", List.of("default"),
                 "remoteRunners", OFF));

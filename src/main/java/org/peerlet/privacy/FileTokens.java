@@ -40,7 +40,7 @@ public final class FileTokens {
     private final LongUnaryOperator sessionOf;
     private final ConcurrentHashMap<Long, Integer> epochs = new ConcurrentHashMap<>();
     /** Each changed video's level when it last changed, so a change of level can be told from an edit. */
-    private final ConcurrentHashMap<Long, Privacy> lastPrivacy = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Object> lastPrivacy = new ConcurrentHashMap<>();
 
     public record Minted(String token, Instant expires) {
     }
@@ -100,9 +100,13 @@ public final class FileTokens {
         epochs.merge(videoId, 1, Integer::sum);
     }
 
-    /** A video changed: if its level did (or may have, the first time), tokens minted under the old one end. */
+    /**
+     * A video changed: if its level did (its privacy, or a moderator's block; or may have, the first
+     * time), tokens minted under the old one end.
+     */
     public void videoChanged(Video v) {
-        if (lastPrivacy.put(v.id(), v.privacy()) != v.privacy()) revokeAll(v.id());
+        Object level = java.util.List.of(v.privacy(), v.isBlocked());
+        if (!level.equals(lastPrivacy.put(v.id(), level))) revokeAll(v.id());
     }
 
     /** A video is gone: its tokens end. */

@@ -52,7 +52,7 @@ public final class TorrentRoutes implements RouteGroup {
         FileAccess.checkDownload(ctx, v);
         Path info = media.hlsDir(v.uuid()).resolve(TorrentFiles.infoFile(n.resolution()));
         if (!v.isLocal() || !Files.isRegularFile(info)) throw ApiError.notFound("file not found");
-        boolean open = VideoAccess.isOpen(v.privacy());
+        boolean open = VideoAccess.isOpen(v);
         String webSeed = urls.download(v.uuid(), n.resolution());
         String tracker = urls.tracker();
         if (!open) {

@@ -1,7 +1,6 @@
 package org.peerlet.tracker;
 
 import org.peerlet.video.Ladder;
-import org.peerlet.video.Privacy;
 import org.peerlet.video.Video;
 import org.peerlet.video.VideoJson;
 import org.peerlet.video.VideoState;
@@ -28,7 +27,7 @@ public final class VideoSwarms {
         if (v.ladder() == null) return;
         String master = json.masterUrl(v);
         int variants = v.ladder().rungs().size();
-        boolean open = v.privacy() == Privacy.PUBLIC || v.privacy() == Privacy.UNLISTED;
+        boolean open = org.peerlet.video.VideoAccess.isOpen(v);
         boolean live = !deleted && v.state() == VideoState.PUBLISHED;
         // The rungs' torrents have swarms too, for WebTorrent clients, under the same rule.
         List<String> torrents = new java.util.ArrayList<>();

@@ -157,7 +157,7 @@ public final class MediaRoutes implements RouteGroup {
         if (!UUID.matcher(uuid).matches() || !SAFE_NAME.matcher(file).matches()) throw ApiError.notFound("file not found");
         Video v = allowed(ctx, uuid);
         String token = ctx.queryParam(Viewer.FILE_TOKEN_PARAM);
-        if (file.endsWith(".m3u8") && !VideoAccess.isOpen(v.privacy()) && token != null) {
+        if (file.endsWith(".m3u8") && !VideoAccess.isOpen(v) && token != null) {
             servePlaylist(ctx, media.hlsDir(uuid).resolve(file), token);
             return;
         }
@@ -261,7 +261,7 @@ public final class MediaRoutes implements RouteGroup {
     }
 
     private static void cacheHeaders(Context ctx, Video v, String type) {
-        boolean open = v.privacy() == Privacy.PUBLIC || v.privacy() == Privacy.UNLISTED;
+        boolean open = VideoAccess.isOpen(v);
         if (open) {
             // Other instances' players fetch our public files: allow them, and let caches keep them.
             ctx.header("Access-Control-Allow-Origin", "*");

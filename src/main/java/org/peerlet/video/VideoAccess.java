@@ -39,6 +39,11 @@ public final class VideoAccess {
         return viewer.isPresent() && v.ownerUserId() != null && v.ownerUserId() == viewer.get().id();
     }
 
+    /** Open by its privacy and not hidden by a moderator: its files need no token, its swarm is public. */
+    public static boolean isOpen(Video v) {
+        return isOpen(v.privacy()) && !v.isBlocked() && !v.ownerBanned();
+    }
+
     public static boolean isOpen(Privacy p) {
         return p == Privacy.PUBLIC || p == Privacy.UNLISTED;
     }
@@ -48,13 +53,19 @@ public final class VideoAccess {
      * previews, embeds, oEmbed and feeds may show. The same rule {@link #check} starts with.
      */
     public static boolean openToAnyone(Video v) {
-        return v.state() == VideoState.PUBLISHED && isOpen(v.privacy());
+        return v.state() == VideoState.PUBLISHED && isOpen(v);
     }
 
     /** Empty if the viewer may watch the video, else why not. */
     public Optional<Refusal> check(Video v, Viewer w) {
         Optional<User> u = w.user();
         if (isOwner(v, u) || (v.isLocal() && u.map(User::canModerate).orElse(false))) return Optional.empty();
+        // A video a moderator hid: no share, link or password opens it; only the file tokens its owner
+        // and moderators were given (those minted before the block died with it).
+        if ((v.isBlocked() || v.ownerBanned()) && !u.map(User::canModerate).orElse(false)) {
+            boolean token = w.fileToken() != null && grants.fileTokenValid(v.id(), w.fileToken());
+            return token ? Optional.empty() : Optional.of(Refusal.NOT_FOUND);
+        }
         if (v.state() != VideoState.PUBLISHED) return Optional.of(Refusal.NOT_FOUND);
         if (openToAnyone(v)) return Optional.empty();
         if (v.privacy() == Privacy.INTERNAL && u.isPresent() && v.isLocal()) return Optional.empty();

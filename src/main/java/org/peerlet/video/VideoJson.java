@@ -72,8 +72,9 @@ public final class VideoJson {
         m.put("nsfw", v.nsfw());
         m.put("nsfwFlags", 0);
         m.put("nsfwSummary", null);
-        m.put("blacklisted", false); // no blocklist of videos here: the admin removes a video
-        m.put("blacklistedReason", null);
+        // Only its owner and moderators see a blocked video, so only they read why.
+        m.put("blacklisted", v.isBlocked());
+        m.put("blacklistedReason", v.isBlocked() ? v.block().reason() : null);
         m.put("waitTranscoding", v.waitTranscoding());
         m.put("state", Map.of("id", v.state().id, "label", v.state().label));
         m.put("createdAt", Times.iso(v.createdAt()));

@@ -15,6 +15,7 @@ import org.peerlet.account.AccountDirectory;
 import org.peerlet.channel.ChannelRows;
 import static org.peerlet.db.schema.Tables.ACCOUNTS;
 import static org.peerlet.db.schema.Tables.CHANNELS;
+import static org.peerlet.db.schema.Tables.USERS;
 
 import org.peerlet.db.schema.tables.Videos;
 
@@ -37,17 +38,24 @@ final class VideoRepository {
     static final List<Field<?>> COLUMNS = List.of(VIDEOS.ID, VIDEOS.UUID, VIDEOS.SHORT_UUID, VIDEOS.CHANNEL_ID, VIDEOS.NAME, VIDEOS.DESCRIPTION, VIDEOS.SUPPORT,
             VIDEOS.CATEGORY, VIDEOS.LICENCE, VIDEOS.LANGUAGE, VIDEOS.PRIVACY, VIDEOS.NSFW, VIDEOS.COMMENTS_POLICY, VIDEOS.DOWNLOAD_ENABLED, VIDEOS.WAIT_TRANSCODING, VIDEOS.STATE,
             VIDEOS.DURATION, VIDEOS.VIEWS, VIDEOS.LIKES, VIDEOS.DISLIKES, VIDEOS.COMMENTS, VIDEOS.ORIGINAL_FILENAME, VIDEOS.ORIGINAL_FILE, VIDEOS.ORIGINAL_SIZE, VIDEOS.PROBE, VIDEOS.HAS_THUMBNAIL,
-            VIDEOS.HAS_PREVIEW, VIDEOS.HLS, VIDEOS.CREATED_AT, VIDEOS.UPDATED_AT, VIDEOS.PUBLISHED_AT, VIDEOS.ORIGINALLY_PUBLISHED_AT);
+            VIDEOS.HAS_PREVIEW, VIDEOS.HLS, VIDEOS.CREATED_AT, VIDEOS.UPDATED_AT, VIDEOS.PUBLISHED_AT, VIDEOS.ORIGINALLY_PUBLISHED_AT,
+            VIDEOS.BLACKLISTED_AT, VIDEOS.BLACKLISTED_UPDATED_AT, VIDEOS.BLACKLISTED_REASON, VIDEOS.IS_UNFEDERATED);
 
 
     static final Field<Long> SEARCH_ROWID = VIDEO_SEARCH.rowid().coerce(Long.class);
 
     private static final List<Field<?>> JOINED;
 
+    /** Whether the video's owner is a local user a moderator banned: their videos are hidden with them. */
+    private static final Condition OWNER_BANNED = ACCOUNTS.USER_ID.isNotNull()
+            .and(ACCOUNTS.USER_ID.in(select(USERS.ID).from(USERS).where(USERS.BLOCKED.isTrue())));
+    private static final Field<Boolean> OWNER_BANNED_FIELD = org.jooq.impl.DSL.field(OWNER_BANNED);
+
     static {
         List<Field<?>> all = new ArrayList<>(COLUMNS);
         all.addAll(ChannelRows.COLUMNS);
         all.addAll(AccountDirectory.COLUMNS);
+        all.add(OWNER_BANNED_FIELD);
         JOINED = List.copyOf(all);
     }
 
@@ -232,7 +240,8 @@ final class VideoRepository {
         Condition c = noCondition();
         if (!q.everything()) {
             Condition visible = q.privacies().isEmpty() ? falseCondition()
-                    : VIDEOS.PRIVACY.in(q.privacies().stream().map(p -> p.id).toList()).and(VIDEOS.STATE.eq(VideoState.PUBLISHED.id));
+                    : VIDEOS.PRIVACY.in(q.privacies().stream().map(p -> p.id).toList()).and(VIDEOS.STATE.eq(VideoState.PUBLISHED.id))
+                    .and(VIDEOS.BLACKLISTED_AT.isNull()).and(OWNER_BANNED.not());
             if (q.ownerAccount() != null) visible = visible.or(ACCOUNTS.ID.eq(q.ownerAccount()));
             c = c.and(visible);
         }
@@ -279,6 +288,26 @@ final class VideoRepository {
                 r.get(VIDEOS.DOWNLOAD_ENABLED), r.get(VIDEOS.WAIT_TRANSCODING), VideoState.of(r.get(VIDEOS.STATE)), r.get(VIDEOS.DURATION),
                 r.get(VIDEOS.VIEWS), r.get(VIDEOS.LIKES), r.get(VIDEOS.DISLIKES), r.get(VIDEOS.COMMENTS), r.get(VIDEOS.ORIGINAL_FILENAME), r.get(VIDEOS.ORIGINAL_FILE),
                 r.get(VIDEOS.ORIGINAL_SIZE), r.get(VIDEOS.PROBE), r.get(VIDEOS.HAS_THUMBNAIL), r.get(VIDEOS.HAS_PREVIEW), Ladder.fromJson(r.get(VIDEOS.HLS)),
-                r.get(VIDEOS.CREATED_AT), r.get(VIDEOS.UPDATED_AT), r.get(VIDEOS.PUBLISHED_AT), r.get(VIDEOS.ORIGINALLY_PUBLISHED_AT));
+                r.get(VIDEOS.CREATED_AT), r.get(VIDEOS.UPDATED_AT), r.get(VIDEOS.PUBLISHED_AT), r.get(VIDEOS.ORIGINALLY_PUBLISHED_AT),
+                r.get(VIDEOS.BLACKLISTED_AT) == null ? null : new Video.Block(r.get(VIDEOS.BLACKLISTED_AT),
+                        r.get(VIDEOS.BLACKLISTED_UPDATED_AT), r.get(VIDEOS.BLACKLISTED_REASON), r.get(VIDEOS.IS_UNFEDERATED)),
+                Boolean.TRUE.equals(r.get(OWNER_BANNED_FIELD)));
+    }
+
+    /** Blocks a video, changes its block's reason, or ({@code block} null) lifts it. */
+    void setBlock(DSLContext tx, long id, Video.Block block) {
+        tx.update(VIDEOS).set(VIDEOS.BLACKLISTED_AT, block == null ? null : block.createdAt())
+                .set(VIDEOS.BLACKLISTED_UPDATED_AT, block == null ? null : block.updatedAt())
+                .set(VIDEOS.BLACKLISTED_REASON, block == null ? null : block.reason())
+                .set(VIDEOS.IS_UNFEDERATED, block != null && block.unfederated()).where(VIDEOS.ID.eq(id)).execute();
+    }
+
+    List<Video> blocked(DSLContext db, int start, int count) {
+        return joined(db).where(VIDEOS.BLACKLISTED_AT.isNotNull()).orderBy(VIDEOS.BLACKLISTED_AT.desc())
+                .limit(count).offset(start).fetch(VideoRepository::toVideo);
+    }
+
+    int countBlocked(DSLContext db) {
+        return db.fetchCount(VIDEOS, VIDEOS.BLACKLISTED_AT.isNotNull());
     }
 }

@@ -55,7 +55,6 @@ public final class VideoRoutes implements RouteGroup {
         r.get("/api/v1/videos", this::list, Access.ANYONE);
         // PeerTube's addresses beside videos/{id}, so that no word is taken for a video id:
         // nothing is ever blocklisted here (the admin removes a video), and comments have no list of all.
-        r.get("/api/v1/videos/blacklist", ctx -> ctx.json(Paging.result(0, List.of())), Access.MODERATOR);
         r.get("/api/v1/videos/comments", ctx -> {
             throw ApiError.unknownEndpoint("GET", ctx.path());
         }, Access.ANYONE);

@@ -236,6 +236,35 @@ public final class VideoService {
     }
 
     /** Removes the rows first (all or nothing), then the files; start-up cleans files left by a crash. */
+    /**
+     * A moderator hides the video, changes why, or ({@code reason} ignored, {@code block} false)
+     * lifts the block. Told as a change: tokens, swarms and federation follow it (an unfederated
+     * block is a Delete to followers).
+     */
+    public Video setBlock(Video v, boolean block, String reason, boolean unfederate) {
+        if (reason != null) org.peerlet.http.TextFields.lines("reason", reason, 300);
+        long now = clock.millis();
+        Video.Block b = !block ? null : v.isBlocked()
+                ? new Video.Block(v.block().createdAt(), now, reason == null ? v.block().reason() : reason, v.block().unfederated())
+                : new Video.Block(now, now, reason, unfederate && v.isLocal());
+        Video changed = db.write(tx -> {
+            videos.setBlock(tx, v.id(), b);
+            return videos.byId(tx, v.id()).orElseThrow();
+        });
+        counts.invalidateAll();
+        events.publish(new VideoEvents.Changed(changed));
+        return changed;
+    }
+
+    /** Blocked videos, latest block first, for the moderators. */
+    public List<Video> blocked(int start, int count) {
+        return videos.blocked(db.dsl(), start, count);
+    }
+
+    public int countBlocked() {
+        return videos.countBlocked(db.dsl());
+    }
+
     public void delete(Video v) {
         events.publish(new VideoEvents.Deleting(v));
         db.writeVoid(tx -> videos.delete(tx, v.id()));

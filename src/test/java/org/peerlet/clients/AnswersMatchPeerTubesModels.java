@@ -100,6 +100,7 @@ class AnswersMatchPeerTubesModels {
         videos(c);
         atStart(c);
         notifications(c);
+        moderation(c);
         assertThat(c.problems()).as("answers that do not match PeerTube's models").isEmpty();
     }
 
@@ -173,7 +174,8 @@ class AnswersMatchPeerTubesModels {
     /** Alice's: her video published, Bob subscribing to her channel and commenting on her video. */
     private static void notifications(ModelContract c) {
         String bob = api.token("bob", "bob-password-1");
-        assertThat(api.postJson("/api/v1/users/me/subscriptions", bob, Map.of("uri", "alice_channel@" + api.get("/api/v1/video-channels/alice_channel").json().get("host").asText())).status())
+        String channel = "alice_channel@" + api.get("/api/v1/video-channels/alice_channel").json().get("host").asText();
+        assertThat(api.postJson("/api/v1/users/me/subscriptions", bob, Map.of("uri", channel)).status())
                 .isEqualTo(204);
         assertThat(api.postJson("/api/v1/videos/" + videoId + "/comment-threads", bob, Map.of("text", "Nice")).status()).isEqualTo(200);
         JsonNode list = c.expect("GET /api/v1/users/me/notifications", "ResultList<UserNotification>",
@@ -181,6 +183,36 @@ class AnswersMatchPeerTubesModels {
         List<Integer> types = new java.util.ArrayList<>();
         list.get("data").forEach(n -> types.add(n.get("type").asInt()));
         assertThat(types).as("a new comment, a new follower, a video published").contains(2, 10, 6);
+    }
+
+    /** Running a community: sign-ups on approval, reports and their messages, a ban with its reason. */
+    private static void moderation(ModelContract c) {
+        assertThat(api.putJson("/api/v1/config/custom", admin, Map.of("signup", Map.of("enabled", true, "requiresApproval", true)))
+                .status()).isEqualTo(200);
+        long reg = c.expect("POST /api/v1/users/registrations/request", "UserRegistration", api.postJson(
+                "/api/v1/users/registrations/request", null, Map.of("username", "rita", "password", "rita-password-1",
+                        "email", "rita@example.org", "registrationReason", "My cousin is here"))).get("id").asLong();
+        c.expect("GET /api/v1/users/registrations (one waits)", "ResultList<UserRegistration>", api.get("/api/v1/users/registrations", admin));
+        c.expect("POST /api/v1/users/registrations/{id}/accept", "UserRegistration", api.postJson(
+                "/api/v1/users/registrations/" + reg + "/accept", admin, Map.of("moderationResponse", "Welcome")));
+        String rita = api.token("rita", "rita-password-1");
+        long commentId = api.postJson("/api/v1/videos/" + videoId + "/comment-threads", rita, Map.of("text", "Rude words"))
+                .json().get("comment").get("id").asLong();
+        long abuse = c.expect("POST /api/v1/abuses", "{ abuse: { id: number } }", api.postJson("/api/v1/abuses", admin,
+                Map.of("reason", "Rude", "predefinedReasons", List.of("hatefulOrAbusive"), "comment", Map.of("id", commentId))))
+                .get("abuse").get("id").asLong();
+        api.postJson("/api/v1/abuses", rita, Map.of("reason", "Misleading title", "video", Map.of("id", videoId, "startAt", 1)));
+        c.expect("POST /api/v1/abuses/{id}/messages", "{ abuseMessage: { id: number } }", api.postJson(
+                "/api/v1/abuses/" + abuse + "/messages", admin, Map.of("message", "We look into it")));
+        c.expect("GET /api/v1/abuses", "ResultList<AdminAbuse>", api.get("/api/v1/abuses", admin));
+        c.expect("GET /api/v1/users/me/abuses", "ResultList<UserAbuse>", api.get("/api/v1/users/me/abuses", rita));
+        c.expect("GET /api/v1/abuses/{id}/messages", "ResultList<AbuseMessage>", api.get("/api/v1/abuses/" + abuse + "/messages", admin));
+        long ritaId = api.get("/api/v1/users/me", rita).json().get("id").asLong();
+        assertThat(api.postJson("/api/v1/users/" + ritaId + "/block", admin, Map.of("reason", "Rude")).status()).isEqualTo(204);
+        c.expect("GET /api/v1/users/{id} (banned)", "User", api.get("/api/v1/users/" + ritaId, admin));
+        assertThat(api.postJson("/api/v1/videos/" + videoId + "/blacklist", admin, Map.of("reason", "Spam")).status()).isEqualTo(204);
+        c.expect("GET /api/v1/videos/blacklist (one blocked)", "ResultList<VideoBlacklist>", api.get("/api/v1/videos/blacklist", admin));
+        assertThat(api.delete("/api/v1/videos/" + videoId + "/blacklist", admin).status()).isEqualTo(204);
     }
 
     @Test

@@ -185,4 +185,18 @@ class NotificationKindsTest {
                 "password", "nonna-secret-2")).status()).isEqualTo(204);
         assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("closed");
     }
+
+    @Test
+    void theServerStopsPromptlyWithAStreamStillOpen() throws Exception {
+        TestServer other = TestServer.start();
+        String token = other.api().adminToken();
+        HttpResponse<Stream<String>> res = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(
+                        URI.create(other.baseUrl() + "/api/v1/users/me/notifications/live"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+        assertThat(res.body().findFirst()).hasValueSatisfying(l -> assertThat(l).startsWith("event:"));
+        // Stopping used to complete the stream after its request was gone, and the error handler
+        // then failed on that dead request over and over, never returning.
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), other::close);
+    }
 }

@@ -44,7 +44,8 @@ import java.util.function.BooleanSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Airtight privacy, as a generated matrix: every privacy level (plus "private shared with X" and
+ * Airtight privacy, as a generated matrix: every privacy level (plus "private shared with X",
+ * a public video a moderator blocked and unfederated,
  * "private via share link") x every read path x every kind of viewer, on two real federating
  * instances (A holds the videos, B follows A; bob on B is one of the people a video is shared
  * with). The expectation comes from a small independent spec ({@link #expected}), never from the
@@ -60,7 +61,7 @@ class PrivacyMatrixTest {
     // Long enough to outlast a paused host (the retry table's first step is 30 s) on a loaded machine.
     static final Duration WAIT = Duration.ofSeconds(60);
 
-    enum Level { PUBLIC, UNLISTED, PRIVATE, INTERNAL, PASSWORD, SHARED, LINK }
+    enum Level { PUBLIC, UNLISTED, PRIVATE, INTERNAL, PASSWORD, SHARED, LINK, BLOCKED }
 
     enum Who { ANONYMOUS, OTHER_USER, SHAREE, OWNER, ADMIN, HOLDER, REMOTE_INSTANCE, REMOTE_PERSON }
 
@@ -68,7 +69,8 @@ class PrivacyMatrixTest {
         SEGMENT, SHA256, DOWNLOAD, TRACKER, FED_OBJECT }
 
     static final Map<Level, String> WORD = Map.of(Level.PUBLIC, "kiwi", Level.UNLISTED, "lemon", Level.PRIVATE, "mango",
-            Level.INTERNAL, "nectarine", Level.PASSWORD, "olive", Level.SHARED, "papaya", Level.LINK, "quince");
+            Level.INTERNAL, "nectarine", Level.PASSWORD, "olive", Level.SHARED, "papaya", Level.LINK, "quince",
+            Level.BLOCKED, "rhubarb");
     static final String PASSWORD = "family-pw-2";
 
     static MutableClock clockA = MutableClock.startingNow();
@@ -119,9 +121,15 @@ class PrivacyMatrixTest {
         assertThat(link.status()).as(link.toString()).isEqualTo(200);
         linkToken.put(Level.LINK, link.json().get("shareLink").get("token").asText());
         for (Level l : Level.values()) video.put(l, apiA.get("/api/v1/videos/" + ids.get(l), alice).json());
-        for (Level l : List.of(Level.PUBLIC, Level.UNLISTED)) {
+        for (Level l : List.of(Level.PUBLIC, Level.UNLISTED, Level.BLOCKED)) {
             await(l + " on B", () -> apiB.get("/api/v1/videos/" + uuid(l)).status() == 200);
         }
+        // A public video a moderator hid and unfederated: its copy on B goes too.
+        Api.Res block = apiA.postJson("/api/v1/videos/" + ids.get(Level.BLOCKED) + "/blacklist", admin,
+                Map.of("reason", "Not for here", "unfederate", true));
+        assertThat(block.status()).as(block.toString()).isEqualTo(204);
+        await("the blocked video gone from B", () -> apiB.get("/api/v1/videos/" + uuid(Level.BLOCKED)).status() == 404);
+        video.put(Level.BLOCKED, apiA.get("/api/v1/videos/" + ids.get(Level.BLOCKED), alice).json());
         await("the shared video on B for bob", () -> apiB.get("/api/v1/videos/" + uuid(Level.SHARED), bob).status() == 200);
         // The URL of a segment, as the owner's player sees it: what could leak.
         for (Level l : Level.values()) leakedSegment.put(l, firstSegment(alice, l));
@@ -139,7 +147,7 @@ class PrivacyMatrixTest {
         fields.put("name", name);
         fields.put("channelId", up.channelId(alice));
         fields.put("privacy", switch (l) {
-            case PUBLIC -> 1;
+            case PUBLIC, BLOCKED -> 1;
             case UNLISTED -> 2;
             case INTERNAL -> 4;
             case PASSWORD -> 5;
@@ -180,7 +188,7 @@ class PrivacyMatrixTest {
         return switch (l) {
             case PUBLIC, UNLISTED -> true;
             case INTERNAL -> w == Who.OTHER_USER || w == Who.SHAREE;
-            case PRIVATE -> false;
+            case PRIVATE, BLOCKED -> false;
             case PASSWORD, LINK -> w == Who.HOLDER;
             case SHARED -> w == Who.SHAREE || w == Who.REMOTE_PERSON;
         };

@@ -112,6 +112,12 @@ abstract class BrowserPages {
         waitReady();
     }
 
+    /** Clicks an element in the middle of the window, clear of the sticky header. */
+    static void press(org.openqa.selenium.WebElement element) {
+        js("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
     static Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

@@ -54,16 +54,16 @@ class ConversationBrowserTest extends BrowserPages {
     void twoPeopleCommentReplyLikeAndSubscribe() throws Exception {
         loginAs("lea", "lea-secret-1");
         driver.findElement(By.id("comment-new")).sendKeys("What a lovely garden!");
-        driver.findElement(By.cssSelector("#comments form.comment-form button[type=submit]")).click();
+        press(driver.findElement(By.cssSelector("#comments form.comment-form button[type=submit]")));
         comment("What a lovely garden!");
 
         WebElement like = driver.findElement(By.cssSelector(".rate-like"));
-        like.click();
+        press(like);
         wait.until(d -> "true".equals(like.getAttribute("aria-pressed")));
         assertThat(like.findElement(By.className("rate-count")).getText()).isEqualTo("1");
 
         WebElement subscribe = wait.until(ExpectedConditions.elementToBeClickable(By.id("subscribe")));
-        subscribe.click();
+        press(subscribe);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscribe"), "Unsubscribe"));
 
         // The channel's page knows she follows it; after a reload, the watch page remembers both.
@@ -75,10 +75,10 @@ class ConversationBrowserTest extends BrowserPages {
 
         loginAs("grandpa", "grandpa-secret-1");
         WebElement hers = comment("What a lovely garden!");
-        hers.findElement(By.cssSelector("button.reply")).click();
+        press(hers.findElement(By.cssSelector("button.reply")));
         WebElement reply = wait.until(d -> hers.findElement(By.cssSelector("textarea")));
         reply.sendKeys(HOSTILE);
-        hers.findElement(By.cssSelector("form button[type=submit]")).click();
+        press(hers.findElement(By.cssSelector("form button[type=submit]")));
         wait.until(d -> !hers.findElements(By.cssSelector(".comment-replies .comment-body strong")).isEmpty());
         assertThat(js("return window.__xss")).isNull();
         assertThat(driver.findElements(By.cssSelector("#comments img, #comments script"))).isEmpty();
@@ -86,7 +86,7 @@ class ConversationBrowserTest extends BrowserPages {
         // Seen fresh, the thread opens with its reply, still inert.
         loginAs("lea", "lea-secret-1");
         WebElement thread = comment("What a lovely garden!");
-        thread.findElement(By.cssSelector("button.show-replies")).click();
+        press(thread.findElement(By.cssSelector("button.show-replies")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("comment-list"), "Thanks!"));
         assertThat(js("return window.__xss")).isNull();
         assertThat(driver.findElements(By.cssSelector("#comments img, #comments script"))).isEmpty();
@@ -127,15 +127,15 @@ class ConversationBrowserTest extends BrowserPages {
         driver.findElement(By.id("bell")).click();
         WebElement item = wait.until(d -> d.findElements(By.cssSelector(".notification.unread")).stream().findFirst().orElse(null));
         assertThat(item.getText()).contains("tata", "subscribed to your channel");
-        driver.findElement(By.id("read-all")).click();
+        press(driver.findElement(By.id("read-all")));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("bell-count")));
         assertThat(driver.findElements(By.cssSelector(".notification.unread"))).isEmpty();
 
         // The settings are kept: turned off, still off after a reload.
         WebElement newFollow = driver.findElement(By.id("notify-newFollow"));
         assertThat(newFollow.isSelected()).isTrue();
-        newFollow.click();
-        driver.findElement(By.cssSelector(".notification-settings button[type=submit]")).click();
+        press(newFollow);
+        press(driver.findElement(By.cssSelector(".notification-settings button[type=submit]")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".messages"), "Saved."));
         open("/my-account/notifications");
         assertThat(wait.until(d -> d.findElement(By.id("notify-newFollow"))).isSelected()).isFalse();

@@ -194,6 +194,13 @@ class SharingBrowserTest extends BrowserPages {
         assertThat(driver.findElement(By.id("signup-closed")).getText()).contains("closed");
         assertThat(driver.findElements(By.id("signup-form"))).isEmpty();
 
+        // Without rules there is nothing to accept: no rules region, no box to tick.
+        server.api().putJson("/api/v1/config/custom", admin, Map.of("signup", Map.of("enabled", true)));
+        open("/signup");
+        driver.findElement(By.id("signup-form"));
+        assertThat(driver.findElements(By.id("rules"))).isEmpty();
+        assertThat(driver.findElements(By.id("accept"))).isEmpty();
+
         Api.Res r = server.api().putJson("/api/v1/config/custom", admin, Map.of(
                 "instance", Map.of("terms", "Be kind.\nNo ads."), "signup", Map.of("enabled", true)));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -207,6 +214,10 @@ class SharingBrowserTest extends BrowserPages {
         // The rules must be accepted first: the browser stops the form.
         assertThat(js("return document.getElementById('accept').validity.valueMissing")).isEqualTo(true);
         driver.findElement(By.id("accept")).click();
+        driver.findElement(By.cssSelector("#signup-form button[type=submit]")).click();
+        // So must the minimum age the admin set.
+        assertThat(js("return document.getElementById('age').validity.valueMissing")).isEqualTo(true);
+        driver.findElement(By.id("age")).click();
         driver.findElement(By.cssSelector("#signup-form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav"), "lea"));
         assertThat(server.api().login("lea", "lea-secret-1").status()).isEqualTo(200);

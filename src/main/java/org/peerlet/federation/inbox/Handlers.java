@@ -1,6 +1,7 @@
 package org.peerlet.federation.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.peerlet.federation.Flags;
 import org.peerlet.federation.Follows;
 import org.peerlet.federation.LocalActors;
 import org.peerlet.federation.RemoteActors;
@@ -36,9 +37,11 @@ public final class Handlers {
     /** Where a restricted remote video's audience is kept (the privacy feature's shares). */
     private final PrivacyService privacy;
     private final Urls urls;
+    private final Flags flags;
 
     public Handlers(LocalActors local, RemoteActors remote, Follows follows, RemoteVideos remoteVideos,
-                    VideoService videos, SocialService social, PrivacyService privacy) {
+                    VideoService videos, SocialService social, PrivacyService privacy, Flags flags) {
+        this.flags = flags;
         this.local = local;
         this.privacy = privacy;
         this.remote = remote;
@@ -73,6 +76,7 @@ public final class Handlers {
                 .on("Announce", "*", this::announce)
                 .on("Announce", "Video", this::announce)
                 .on("View", "*", this::view)
+                .on("Flag", "*", in -> flags.received(in.activity(), in.actor()))
                 .on("Update", "Person", this::refreshActor)
                 .on("Update", "Group", this::refreshActor)
                 .on("Update", "Application", this::refreshActor);
