@@ -9,6 +9,10 @@ import org.peerlet.account.OAuthRoutes;
 import org.peerlet.account.PasswordHasher;
 import org.peerlet.account.TokenService;
 import org.peerlet.account.UserRoutes;
+import org.peerlet.caption.CaptionRoutes;
+import org.peerlet.caption.CaptionService;
+import org.peerlet.chapter.ChapterRoutes;
+import org.peerlet.chapter.ChapterService;
 import org.peerlet.channel.ChannelRoutes;
 import org.peerlet.channel.ChannelService;
 import org.peerlet.channel.ChannelsOfAccounts;
@@ -34,6 +38,8 @@ import org.peerlet.federation.inbox.InboxRoutes;
 import org.peerlet.federation.inbox.InboxService;
 import org.peerlet.federation.net.OutgoingHttp;
 import org.peerlet.federation.signature.SignatureVerifier;
+import org.peerlet.history.HistoryRoutes;
+import org.peerlet.history.HistoryService;
 import org.peerlet.http.TrustedProxies;
 import org.peerlet.account.Auth;
 import org.peerlet.http.HttpServer;
@@ -139,6 +145,8 @@ public final class App implements AutoCloseable {
     private final VideoJson videoJson;
     private final SocialService social;
     private final NotificationService notifications;
+    private final HistoryService history;
+    private final CaptionService captions;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -175,6 +183,8 @@ public final class App implements AutoCloseable {
                 dataDir.resolve("video-passwords.key"), proxies, clock);
         this.privacy = new PrivacyService(db, accountDir, videoPasswords, fileTokens, remoteActors::account, events, clock);
         this.videos = new VideoService(db, media, new VideoAccess(privacy), events, clock);
+        this.history = new HistoryService(db, videos, clock);
+        this.captions = new CaptionService(db, media, clock);
         this.worker = new TranscodeWorker(db, videos, media, engine, transcodeConfig(settings), clock);
         this.videoJson = new VideoJson(urls, urls.tracker());
         this.knownSwarms = new KnownSwarms(fileTokens::valid, fileTokens::stillGranted);
@@ -225,10 +235,13 @@ public final class App implements AutoCloseable {
         routes.add(uploadRoutes);
         routes.add(new ShareTargetRoutes(new SharedUploads(media, clock), intake, uploadRoutes, proxies,
                 settings.get(Settings.MAX_UPLOAD_SIZE)));
-        routes.add(new VideoRoutes(videos, videoJson, channels, accountDir, urls, proxies, privacy));
+        routes.add(new VideoRoutes(videos, videoJson, channels, accountDir, urls, proxies, privacy, history));
+        routes.add(new HistoryRoutes(history, videos, videoJson));
         routes.add(new org.peerlet.video.OverviewRoutes(videos, videoJson, urls));
         FileAccess fileAccess = new FileAccess(videos);
         routes.add(new MediaRoutes(media, fileAccess));
+        routes.add(new CaptionRoutes(captions, videos, fileAccess, urls));
+        routes.add(new ChapterRoutes(new ChapterService(db), videos));
         routes.add(new TorrentRoutes(media, fileAccess, urls, (id, ctx) -> fileTokens.mint(id, Auth.user(ctx)).token()));
         routes.add(new PluginRoutes());
         routes.add(new JobRoutes(videos, worker));
@@ -286,9 +299,11 @@ public final class App implements AutoCloseable {
         events.subscribe(VideoEvents.Changed.class, e -> fileTokens.videoChanged(e.video()));
         events.subscribe(VideoEvents.Changed.class, e -> swarms.sync(e.video(), false));
         events.subscribe(VideoEvents.Changed.class, e -> publisher.changed(e.video(), false));
+        events.subscribe(VideoEvents.Watched.class, history::watched);
         events.subscribe(VideoEvents.Deleting.class, e -> worker.cancel(e.video().id()));
         events.subscribe(VideoEvents.Deleting.class, e -> publisher.beforeDelete(e.video()));
         events.subscribe(VideoEvents.Deleted.class, e -> fileTokens.videoDeleted(e.video()));
+        events.subscribe(VideoEvents.Deleted.class, e -> captions.videoDeleted(e.video()));
         events.subscribe(VideoEvents.Deleted.class, e -> swarms.sync(e.video(), true));
         events.subscribe(VideoEvents.Deleted.class, e -> publisher.changed(e.video(), true));
         // A grant taken back: tokens are dead already; the restricted swarm drops its peers now.

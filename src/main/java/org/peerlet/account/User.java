@@ -6,7 +6,7 @@ package org.peerlet.account;
  */
 public record User(long id, String username, String email, String passwordHash, Role role,
                    long videoQuota, long videoQuotaDaily, boolean blocked, boolean p2pEnabled,
-                   long createdAt, Long lastLoginAt, long sessionEpoch) {
+                   long createdAt, Long lastLoginAt, long sessionEpoch, boolean videosHistoryEnabled) {
 
     public boolean isAdmin() {
         return role == Role.ADMIN;
