@@ -31,7 +31,14 @@ public final class ChapterRoutes implements RouteGroup {
     private void get(Context ctx) {
         Video v = videos.viewable(ctx.pathParam("id"), Viewer.of(ctx));
         ctx.json(Map.of("chapters", chapters.of(v).stream()
-                .map(c -> Map.of("timecode", c.timecode(), "title", c.title())).toList()));
+                .map(ChapterRoutes::json).toList()));
+    }
+
+    private static Map<String, Object> json(Chapter c) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("timecode", c.timecode());
+        m.put("title", c.title());
+        return m;
     }
 
     private void put(Context ctx) {
