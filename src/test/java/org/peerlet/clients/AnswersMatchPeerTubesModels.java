@@ -154,7 +154,7 @@ class AnswersMatchPeerTubesModels {
     /** Resume and history, captions, chapters. */
     private static void library(ModelContract c) {
         assertThat(api.postJson("/api/v1/videos/" + videoId + "/views", alice, Map.of("currentTime", 1)).status()).isEqualTo(204);
-        c.expect("GET /api/v1/videos/{id} (with userHistory)", "PeerletVideoDetails", api.get("/api/v1/videos/" + videoUuid, alice));
+        c.expect("GET /api/v1/videos/{id} (with userHistory)", "PeerletVideoDetails & { visibility: object }", api.get("/api/v1/videos/" + videoUuid, alice));
         c.expect("GET /api/v1/users/me/history/videos", "ResultList<Video>", api.get("/api/v1/users/me/history/videos", alice));
         org.peerlet.testing.Multipart caption = new org.peerlet.testing.Multipart().file("captionfile", "en.vtt",
                 "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHello\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
