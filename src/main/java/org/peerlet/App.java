@@ -184,7 +184,7 @@ public final class App implements AutoCloseable {
         this.privacy = new PrivacyService(db, accountDir, videoPasswords, fileTokens, remoteActors::account, events, clock);
         this.videos = new VideoService(db, media, new VideoAccess(privacy), events, clock);
         this.history = new HistoryService(db, videos, clock);
-        this.captions = new CaptionService(db, media, clock);
+        this.captions = new CaptionService(db, media, events, clock);
         this.worker = new TranscodeWorker(db, videos, media, engine, transcodeConfig(settings), clock);
         this.videoJson = new VideoJson(urls, urls.tracker());
         this.knownSwarms = new KnownSwarms(fileTokens::valid, fileTokens::stillGranted);
@@ -266,8 +266,9 @@ public final class App implements AutoCloseable {
     /** Federation: follows, the publisher, the inbox and the routes other servers and our users call. */
     private Publisher federate(Outbox outbox, List<RouteGroup> routes) {
         Follows follows = new Follows(db, localActors, remoteActors, outbox, accountDir, instance, clock);
-        Publisher publisher = new Publisher(db, localActors, remoteActors, follows, outbox, videos, videoJson, privacy, clock);
-        RemoteVideos remoteVideos = new RemoteVideos(db, remoteActors, videos, clock);
+        Publisher publisher = new Publisher(db, localActors, remoteActors, follows, outbox, videos, videoJson, privacy,
+                captions, clock);
+        RemoteVideos remoteVideos = new RemoteVideos(db, remoteActors, videos, captions, clock);
         SignatureVerifier verifier = new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock));
         InboxService inbox = new InboxService(verifier, remoteActors, blocklist,
                 new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social, privacy).table());
@@ -314,6 +315,7 @@ public final class App implements AutoCloseable {
         events.subscribe(SocialService.CommentPosted.class, notifications::commentPosted);
         events.subscribe(SocialService.CommentDeleted.class, e -> publisher.commentDeleted(e.comment(), e.video()));
         events.subscribe(SocialService.RateChange.class, publisher::rated);
+        events.subscribe(CaptionService.CaptionsChanged.class, e -> publisher.changed(e.video(), false));
         // A user removed: each of their videos goes as a delete of it would (jobs, swarms, federation, files).
         events.subscribe(AccountEvents.Removing.class, e -> videos.deleteAllOfAccount(e.accountId()));
         // A user's sessions ended: the file tokens minted for them are dead; their peers leave now.

@@ -1,5 +1,6 @@
 package org.peerlet.caption;
 
+import org.peerlet.common.Events;
 import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
 import org.peerlet.media.MediaLayout;
@@ -29,13 +30,23 @@ public final class CaptionService {
     /** Far above any real subtitle file (a feature film's is ~100 kB); PeerTube allows 20 MB. */
     public static final long MAX_BYTES = 2L * 1024 * 1024;
 
+    /** A caption as federation carries it: the language and the address of its WebVTT file. */
+    public record Link(String language, String url) {
+    }
+
+    /** A local video's captions changed (one added, replaced or removed): followers hear of it. */
+    public record CaptionsChanged(Video video) {
+    }
+
     private final Database db;
     private final CaptionRepository repo = new CaptionRepository();
     private final MediaLayout media;
     private final Clock clock;
+    private final Events events;
     private final SecureRandom random = new SecureRandom();
 
-    public CaptionService(Database db, MediaLayout media, Clock clock) {
+    public CaptionService(Database db, MediaLayout media, Events events, Clock clock) {
+        this.events = events;
         this.db = db;
         this.media = media;
         this.clock = clock;
@@ -80,6 +91,7 @@ public final class CaptionService {
         Caption c = new Caption(v.id(), language, file, null, clock.millis());
         db.writeVoid(tx -> repo.save(tx, c));
         old.filter(o -> !o.isRemote()).ifPresent(this::deleteFile);
+        events.publish(new CaptionsChanged(v));
         return c;
     }
 
@@ -88,14 +100,20 @@ public final class CaptionService {
         Caption c = repo.one(db.dsl(), v.id(), language).orElseThrow(() -> ApiError.notFound("Video caption not found"));
         db.writeVoid(tx -> repo.delete(tx, v.id(), language));
         if (!c.isRemote()) deleteFile(c);
+        events.publish(new CaptionsChanged(v));
     }
 
-    /** A remote video's captions as its origin lists them now: (language, absolute URL) pairs. */
-    public void storeRemote(long videoId, List<String[]> languageAndUrl) {
+    /** The video's captions with their addresses ({@code base}: this instance's public URL), to federate. */
+    public List<Link> links(Video v, String base) {
+        return of(v).stream().filter(c -> !c.isRemote()).map(c -> new Link(c.language(), base + Caption.PATH + c.file())).toList();
+    }
+
+    /** A remote video's captions as its origin lists them now; they are linked, not copied. */
+    public void storeRemote(long videoId, List<Link> links) {
         long now = clock.millis();
-        List<Caption> captions = languageAndUrl.stream()
-                .filter(p -> VideoConstants.LANGUAGES.containsKey(p[0]))
-                .map(p -> new Caption(videoId, p[0], "remote-" + videoId + "-" + p[0], p[1], now)).toList();
+        List<Caption> captions = links.stream()
+                .filter(l -> VideoConstants.LANGUAGES.containsKey(l.language())).distinct()
+                .map(l -> new Caption(videoId, l.language(), "remote-" + videoId + "-" + l.language(), l.url(), now)).toList();
         db.writeVoid(tx -> repo.replaceRemote(tx, videoId, captions));
     }
 
