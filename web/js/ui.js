@@ -110,11 +110,22 @@ export function profileHeader(displayName, ...handleLine) {
     h('div', null, pageTitle(displayName), h('p', { class: 'muted' }, ...handleLine)));
 }
 
+/** How much of it the logged-in viewer watched (PeerTube's userHistory), as a bar along the thumbnail. */
+function watchedBar(v) {
+  const at = v.userHistory?.currentTime;
+  if (!at || !v.duration) return null;
+  const bar = h('span', { class: 'watched', role: 'progressbar', 'aria-label': t('video.watched'),
+    'aria-valuemin': '0', 'aria-valuemax': String(v.duration), 'aria-valuenow': String(at) }, h('span', { class: 'watched-done' }));
+  bar.firstChild.style.width = `${Math.min(100, (at / v.duration) * 100)}%`;
+  return bar;
+}
+
 export function videoCard(v) {
   return h('li', { class: 'card' },
     h('a', { href: videoLink(v), class: 'card-thumb', tabindex: '-1', 'aria-hidden': 'true' },
       thumbnail(v),
-      v.duration ? h('span', { class: 'duration' }, duration(v.duration)) : null),
+      v.duration ? h('span', { class: 'duration' }, duration(v.duration)) : null,
+      watchedBar(v)),
     h('div', { class: 'card-body' },
       h('h3', { class: 'card-title' }, h('a', { href: videoLink(v) }, v.name)),
       h('p', { class: 'card-meta' },

@@ -8,7 +8,10 @@ import { channelLink, fullDate, ago, pageTitle, privacyBadge, stateBadge, views,
 import { setTitle } from '../nav.js';
 import { commentsSection } from '../comments.js';
 import { rateButtons, subscribeButton } from '../reactions.js';
-import { accessHeaders, fileTokenKeeper, isOpen, needsPassword, requestFileToken, wrongPassword } from '../access.js';
+import { accessHeaders, fileTokenKeeper, isOpen, needsPassword, requestFileToken, withFileToken, wrongPassword } from '../access.js';
+import { resume } from '../resume.js';
+import { addCaptions } from '../captions.js';
+import { addChapters, linkTimestamps } from '../chapters.js';
 
 /**
  * The watch page. A video that is not public is asked for with what the viewer holds: their
@@ -104,6 +107,7 @@ async function showVideo(view, video, creds) {
   const stage = h('div', { class: 'stage' });
   let player = null;
   let keeper = null;
+  let stopResume = () => {};
   if (!isOpen(video) && (playable || video.previewPath)) {
     try {
       keeper = fileTokenKeeper(video.uuid, creds, await requestFileToken(video.uuid, creds));
@@ -113,12 +117,10 @@ async function showVideo(view, video, creds) {
   }
   if (playable && (isOpen(video) || keeper)) {
     player = createPlayer(stage, video, { fileToken: keeper });
-    let counted = false;
-    player.video.addEventListener('timeupdate', () => {
-      if (counted || player.video.currentTime < 1) return;
-      counted = true;
-      api(`/api/v1/videos/${video.uuid}/views`, { method: 'POST', json: { currentTime: Math.floor(player.video.currentTime) } }).catch(() => {});
-    });
+    // The view is counted with the first report of the position (the server counts one per visitor).
+    stopResume = resume(player.video, video, accessHeaders(creds));
+    const tokenized = (url) => (keeper ? withFileToken(url, keeper.current()) : url);
+    addCaptions(player.video, stage.querySelector('.player-bar'), video, tokenized, accessHeaders(creds));
   } else {
     stage.append(h('div', { class: 'stage-placeholder', role: 'status' },
       video.state?.id === 7 ? t('video.failed') : t('video.processing')));
@@ -184,7 +186,12 @@ async function showVideo(view, video, creds) {
       video.privacy?.id === 1 && channel?.id ? h('p', { class: 'feed' },
         h('a', { href: `/feeds/videos.xml?videoChannelId=${channel.id}`, type: 'application/rss+xml', class: 'feed-link' }, t('video.feed'))) : null),
     video.state?.id === 1 ? commentsSection(video, accessHeaders(creds)) : null);
+  if (player) {
+    linkTimestamps(view.querySelector('.watch-info .description'), player.video);
+    addChapters(player.video, stage.querySelector('.player-frame'), stage, video, accessHeaders(creds));
+  }
   return () => {
+    stopResume();
     keeper?.stop();
     player?.destroy();
   };

@@ -14,12 +14,15 @@ import org.peerlet.account.Registrations;
 import org.peerlet.moderation.AbuseRoutes;
 import org.peerlet.moderation.Abuses;
 import org.peerlet.federation.Flags;
+import org.peerlet.caption.CaptionRoutes;
+import org.peerlet.caption.CaptionService;
+import org.peerlet.chapter.ChapterRoutes;
+import org.peerlet.chapter.ChapterService;
 import org.peerlet.channel.ChannelRoutes;
 import org.peerlet.channel.ChannelService;
 import org.peerlet.channel.ChannelsOfAccounts;
 import org.peerlet.config.Settings;
 import org.peerlet.db.Database;
-import org.peerlet.db.Migrator;
 import org.peerlet.common.Events;
 import org.peerlet.common.Times;
 import org.peerlet.federation.Blocklist;
@@ -40,6 +43,8 @@ import org.peerlet.federation.inbox.InboxRoutes;
 import org.peerlet.federation.inbox.InboxService;
 import org.peerlet.federation.net.OutgoingHttp;
 import org.peerlet.federation.signature.SignatureVerifier;
+import org.peerlet.history.HistoryRoutes;
+import org.peerlet.history.HistoryService;
 import org.peerlet.http.TrustedProxies;
 import org.peerlet.account.Auth;
 import org.peerlet.http.HttpServer;
@@ -89,9 +94,6 @@ import org.peerlet.tracker.VideoSwarms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -146,6 +148,8 @@ public final class App implements AutoCloseable {
     private final SocialService social;
     private final NotificationService notifications;
     private final Abuses abuses;
+    private final HistoryService history;
+    private final CaptionService captions;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -153,8 +157,8 @@ public final class App implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         Path dataDir = settings.dataDir();
-        createDirectories(dataDir);
-        this.db = openDatabase(dataDir);
+        Startup.createDirectories(dataDir);
+        this.db = Startup.openDatabase(dataDir);
         this.urls = new Urls(settings.publicUrl(), settings.publicHost());
         this.instance = new InstanceSettings(db);
         this.events = new Events(db::afterCommit);
@@ -182,7 +186,9 @@ public final class App implements AutoCloseable {
                 dataDir.resolve("video-passwords.key"), proxies, clock);
         this.privacy = new PrivacyService(db, accountDir, videoPasswords, fileTokens, remoteActors::account, events, clock);
         this.videos = new VideoService(db, media, new VideoAccess(privacy), events, clock);
-        this.worker = new TranscodeWorker(db, videos, media, engine, transcodeConfig(settings), clock);
+        this.history = new HistoryService(db, videos, clock);
+        this.captions = new CaptionService(db, media, events, clock);
+        this.worker = new TranscodeWorker(db, videos, media, engine, Startup.transcodeConfig(settings), clock);
         this.videoJson = new VideoJson(urls, urls.tracker());
         this.knownSwarms = new KnownSwarms(fileTokens::valid, fileTokens::stillGranted);
         this.tracker = new Tracker(settings.get(Settings.P2P_ENABLED), knownSwarms, TrackerLimits.defaults()
@@ -210,23 +216,6 @@ public final class App implements AutoCloseable {
                 settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens)::check, new SecurityHeaders(urls.base(), allowHttp), routes);
     }
 
-    private static Database openDatabase(Path dataDir) {
-        Database db = new Database(dataDir.resolve("peerlet.db"));
-        try {
-            new Migrator(db).migrate();
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
-        return db;
-    }
-
-    private static TranscodeWorker.Config transcodeConfig(Settings settings) {
-        return new TranscodeWorker.Config(settings.get(Settings.TRANSCODING_RESOLUTIONS),
-                settings.get(Settings.TRANSCODING_PRESET), settings.get(Settings.TRANSCODING_THREADS),
-                settings.get(Settings.TRANSCODING_CONCURRENCY), settings.get(Settings.KEEP_ORIGINAL));
-    }
-
     /** The routes of this instance's own API, uploads first: /videos/upload-resumable must win over /videos/{id}. */
     private List<RouteGroup> localRoutes(Intake intake, Privacy defaultPrivacy) {
         List<RouteGroup> routes = new ArrayList<>();
@@ -235,10 +224,13 @@ public final class App implements AutoCloseable {
         routes.add(new ShareTargetRoutes(new SharedUploads(media, clock), intake, uploadRoutes, proxies,
                 settings.get(Settings.MAX_UPLOAD_SIZE)));
         routes.add(new org.peerlet.video.VideoBlockRoutes(videos, videoJson));
-        routes.add(new VideoRoutes(videos, videoJson, channels, accountDir, urls, proxies, privacy));
+        routes.add(new VideoRoutes(videos, videoJson, channels, accountDir, urls, proxies, privacy, history));
+        routes.add(new HistoryRoutes(history, videos, videoJson));
         routes.add(new org.peerlet.video.OverviewRoutes(videos, videoJson, urls));
         FileAccess fileAccess = new FileAccess(videos);
         routes.add(new MediaRoutes(media, fileAccess));
+        routes.add(new CaptionRoutes(captions, videos, fileAccess, urls));
+        routes.add(new ChapterRoutes(new ChapterService(db), videos));
         routes.add(new TorrentRoutes(media, fileAccess, urls, (id, ctx) -> fileTokens.mint(id, Auth.user(ctx)).token()));
         routes.add(new PluginRoutes());
         routes.add(new JobRoutes(videos, worker));
@@ -251,12 +243,7 @@ public final class App implements AutoCloseable {
                         "notificationSettings", notifications.settings(userId))));
         routes.add(new AccountRoutes(accountDir, accountChannels, urls));
         routes.add(new ChannelRoutes(channels, urls));
-        routes.add(new InstanceRoutes(instance, new InstanceRoutes.Capabilities(
-                settings.get(Settings.TRANSCODING_RESOLUTIONS), settings.get(Settings.P2P_ENABLED),
-                settings.get(Settings.USER_VIDEO_QUOTA),
-                settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
-                List.of(".mp4", ".webm", ".mkv", ".mov", ".ogv", ".avi", ".m4v", ".mp3", ".m4a", ".ogg", ".flac", ".wav"),
-                settings.get(Settings.DEFAULT_PRIVACY))));
+        routes.add(new InstanceRoutes(instance, Startup.capabilities(settings)));
         routes.add(new org.peerlet.instance.WebAppManifest(instance));
         routes.add(new TrackerRoutes(tracker, proxies));
         return routes;
@@ -268,8 +255,9 @@ public final class App implements AutoCloseable {
 
     /** Federation: follows, the publisher, the inbox and the routes other servers and our users call. */
     private Federated federate(Follows follows, Outbox outbox, List<RouteGroup> routes) {
-        Publisher publisher = new Publisher(db, localActors, remoteActors, follows, outbox, videos, videoJson, privacy, clock);
-        RemoteVideos remoteVideos = new RemoteVideos(db, remoteActors, videos, clock);
+        Publisher publisher = new Publisher(db, localActors, remoteActors, follows, outbox, videos, videoJson, privacy,
+                captions, clock);
+        RemoteVideos remoteVideos = new RemoteVideos(db, remoteActors, videos, captions, clock);
         Flags flags = new Flags(db, localActors, publisher, outbox, accountDir, videos, social, abuses);
         SignatureVerifier verifier = new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock));
         InboxService inbox = new InboxService(verifier, remoteActors, blocklist,
@@ -303,9 +291,11 @@ public final class App implements AutoCloseable {
         events.subscribe(VideoEvents.Changed.class, e -> fileTokens.videoChanged(e.video()));
         events.subscribe(VideoEvents.Changed.class, e -> swarms.sync(e.video(), false));
         events.subscribe(VideoEvents.Changed.class, e -> publisher.changed(e.video(), false));
+        events.subscribe(VideoEvents.Watched.class, history::watched);
         events.subscribe(VideoEvents.Deleting.class, e -> worker.cancel(e.video().id()));
         events.subscribe(VideoEvents.Deleting.class, e -> publisher.beforeDelete(e.video()));
         events.subscribe(VideoEvents.Deleted.class, e -> fileTokens.videoDeleted(e.video()));
+        events.subscribe(VideoEvents.Deleted.class, e -> captions.videoDeleted(e.video()));
         events.subscribe(VideoEvents.Deleted.class, e -> swarms.sync(e.video(), true));
         events.subscribe(VideoEvents.Deleted.class, e -> publisher.changed(e.video(), true));
         // A grant taken back: tokens are dead already; the restricted swarm drops its peers now.
@@ -323,6 +313,7 @@ public final class App implements AutoCloseable {
         events.subscribe(SocialService.RateChange.class, publisher::rated);
         // A report here of something that lives elsewhere goes there as a Flag.
         events.subscribe(Abuses.Reported.class, flags::reported);
+        events.subscribe(CaptionService.CaptionsChanged.class, e -> publisher.changed(e.video(), false));
         // A user removed: each of their videos goes as a delete of it would (jobs, swarms, federation, files).
         events.subscribe(AccountEvents.Removing.class, e -> videos.deleteAllOfAccount(e.accountId()));
         // A user's sessions ended: the file tokens minted for them are dead; their peers leave now.
@@ -390,13 +381,5 @@ public final class App implements AutoCloseable {
         outgoing.close();
         tracker.close();
         db.close();
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data dir " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -68,7 +68,7 @@ public final class AccountJson {
         m.put("autoPlayVideo", true);
         m.put("autoPlayNextVideo", false);
         m.put("autoPlayNextVideoPlaylist", false);
-        m.put("videosHistoryEnabled", false);
+        m.put("videosHistoryEnabled", u.videosHistoryEnabled());
         m.put("videoLanguages", List.of());
         m.put("language", null); // the browser's
         m.put("twoFactorEnabled", false);

@@ -203,6 +203,11 @@ public final class AccountService {
         });
     }
 
+    /** PeerTube's videosHistoryEnabled: off, the history feature keeps no new positions for the user. */
+    public void setVideosHistoryEnabled(long userId, boolean enabled) {
+        db.writeVoid(tx -> users.setVideosHistoryEnabled(tx, userId, enabled));
+    }
+
     public void updateProfile(long userId, Optional<String> displayName, Optional<String> description) {
         displayName.ifPresent(d -> TextFields.oneLine("displayName", d, 1, 120));
         description.ifPresent(d -> TextFields.lines("description", d, 1000));

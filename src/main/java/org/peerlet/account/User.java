@@ -7,7 +7,8 @@ package org.peerlet.account;
  */
 public record User(long id, String username, String email, String passwordHash, Role role,
                    long videoQuota, long videoQuotaDaily, boolean blocked, boolean p2pEnabled,
-                   long createdAt, Long lastLoginAt, long sessionEpoch, String blockedReason) {
+                   long createdAt, Long lastLoginAt, long sessionEpoch, String blockedReason,
+                   boolean videosHistoryEnabled) {
 
     public boolean isAdmin() {
         return role == Role.ADMIN;

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /** The only place with SQL for users. */
 final class UserRepository {
-    static final java.util.List<Field<?>> COLUMNS = java.util.List.of(USERS.ID, USERS.USERNAME, USERS.EMAIL, USERS.PASSWORD_HASH, USERS.ROLE, USERS.VIDEO_QUOTA, USERS.VIDEO_QUOTA_DAILY, USERS.BLOCKED, USERS.P2P_ENABLED, USERS.CREATED_AT, USERS.LAST_LOGIN_AT, USERS.SESSION_EPOCH, USERS.BLOCKED_REASON);
+    static final java.util.List<Field<?>> COLUMNS = java.util.List.of(USERS.ID, USERS.USERNAME, USERS.EMAIL, USERS.PASSWORD_HASH, USERS.ROLE, USERS.VIDEO_QUOTA, USERS.VIDEO_QUOTA_DAILY, USERS.BLOCKED, USERS.P2P_ENABLED, USERS.CREATED_AT, USERS.LAST_LOGIN_AT, USERS.SESSION_EPOCH, USERS.BLOCKED_REASON,
+            USERS.VIDEOS_HISTORY_ENABLED);
 
     public long insert(DSLContext tx, String username, String email, String passwordHash, Role role,
                        long quota, long quotaDaily, long now) {
@@ -63,6 +64,10 @@ final class UserRepository {
                 .where(USERS.ID.eq(id)).execute();
     }
 
+    public void setVideosHistoryEnabled(DSLContext tx, long id, boolean enabled) {
+        tx.update(USERS).set(USERS.VIDEOS_HISTORY_ENABLED, enabled).where(USERS.ID.eq(id)).execute();
+    }
+
     public void setBlocked(DSLContext tx, long id, boolean blocked, String reason) {
         tx.update(USERS).set(USERS.BLOCKED, blocked).set(USERS.BLOCKED_REASON, blocked ? reason : null)
                 .where(USERS.ID.eq(id)).execute();
@@ -89,6 +94,7 @@ final class UserRepository {
     static User toUser(Record r) {
         return new User(r.get(USERS.ID), r.get(USERS.USERNAME), r.get(USERS.EMAIL), r.get(USERS.PASSWORD_HASH), Role.of(r.get(USERS.ROLE)),
                 r.get(USERS.VIDEO_QUOTA), r.get(USERS.VIDEO_QUOTA_DAILY), r.get(USERS.BLOCKED), r.get(USERS.P2P_ENABLED),
-                r.get(USERS.CREATED_AT), r.get(USERS.LAST_LOGIN_AT), r.get(USERS.SESSION_EPOCH), r.get(USERS.BLOCKED_REASON));
+                r.get(USERS.CREATED_AT), r.get(USERS.LAST_LOGIN_AT), r.get(USERS.SESSION_EPOCH), r.get(USERS.BLOCKED_REASON),
+                r.get(USERS.VIDEOS_HISTORY_ENABLED));
     }
 }

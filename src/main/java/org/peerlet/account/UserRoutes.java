@@ -75,6 +75,7 @@ public final class UserRoutes implements RouteGroup {
         service.updateProfile(me.id(), b.text("displayName"), b.text("description"));
         service.update(me.id(), new AccountService.Changes(b.text("email"), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), b.bool("p2pEnabled")));
+        b.bool("videosHistoryEnabled").ifPresent(on -> service.setVideosHistoryEnabled(me.id(), on));
         ctx.status(204);
     }
 

@@ -2,7 +2,10 @@ package org.peerlet.federation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.peerlet.account.Account;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.peerlet.caption.CaptionService;
 import org.peerlet.db.Database;
+import org.peerlet.federation.model.CaptionObjects;
 import org.peerlet.federation.delivery.Outbox;
 import org.peerlet.federation.model.Activities;
 import org.peerlet.federation.model.As;
@@ -47,9 +50,13 @@ public final class Publisher {
     private final PrivacyService privacy;
     private final Clock clock;
 
+    private final CaptionService captions;
+
     public Publisher(Database db, LocalActors local, RemoteActors remote, Follows follows,
-                     Outbox outbox, VideoService videos, VideoJson videoJson, PrivacyService privacy, Clock clock) {
+                     Outbox outbox, VideoService videos, VideoJson videoJson, PrivacyService privacy,
+                     CaptionService captions, Clock clock) {
         this.db = db;
+        this.captions = captions;
         this.privacy = privacy;
         this.local = local;
         this.remote = remote;
@@ -78,6 +85,7 @@ public final class Publisher {
         String thumb = v.hasThumbnail() ? local.urls().base() + "/lazy-static/thumbnails/" + v.uuid() + ".jpg" : null;
         ObjectNode o = VideoObjects.toObject(v, videos.tags(v), local.urls().video(v.uuid()), local.urls().watch(v.shortUuid()),
                 videoJson.hlsBase(v), account.url(), channel.url(), thumb);
+        CaptionObjects.write((ArrayNode) o.get("subtitleLanguage"), captions.links(v, local.urls().base()));
         o.putArray("@context").add(As.CONTEXT);
         return o;
     }

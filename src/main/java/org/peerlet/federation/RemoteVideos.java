@@ -1,7 +1,9 @@
 package org.peerlet.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.peerlet.caption.CaptionService;
 import org.peerlet.db.Database;
+import org.peerlet.federation.model.CaptionObjects;
 import org.peerlet.federation.model.As;
 import org.peerlet.federation.model.RemoteActor;
 import org.peerlet.federation.model.VideoObjects;
@@ -26,8 +28,11 @@ public final class RemoteVideos {
     private final VideoService videoService;
     private final Clock clock;
 
-    public RemoteVideos(Database db, RemoteActors remote, VideoService videoService,
+    private final CaptionService captions;
+
+    public RemoteVideos(Database db, RemoteActors remote, VideoService videoService, CaptionService captions,
                         Clock clock) {
+        this.captions = captions;
         this.db = db;
         this.remote = remote;
         this.videoService = videoService;
@@ -67,6 +72,7 @@ public final class RemoteVideos {
             repo.upsertRemoteVideo(tx, vid, r.url(), r.playlistUrl(), clock.millis());
             return vid;
         });
+        captions.storeRemote(id, CaptionObjects.read(object, r.url()));
         return videoService.byId(db.dsl(), id).orElseThrow();
     }
 

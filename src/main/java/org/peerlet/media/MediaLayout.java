@@ -17,6 +17,7 @@ import java.util.stream.Stream;
  *                     segments-sha256.json; built in hls/.work-&lt;uuid&gt; and renamed when complete
  * thumbnails/         &lt;uuid&gt;.jpg, small images for lists
  * previews/           &lt;uuid&gt;.jpg, large images for the player
+ * captions/           &lt;video uuid&gt;-&lt;language&gt;-&lt;random&gt;.vtt, captions as WebVTT
  * </pre>
  */
 public final class MediaLayout {
@@ -24,7 +25,7 @@ public final class MediaLayout {
 
     public MediaLayout(Path dataDir) {
         this.root = dataDir;
-        for (String d : new String[]{"uploads", "originals", "hls", "thumbnails", "previews"}) {
+        for (String d : new String[]{"uploads", "originals", "hls", "thumbnails", "previews", "captions"}) {
             try {
                 Files.createDirectories(root.resolve(d));
             } catch (IOException e) {
@@ -69,6 +70,10 @@ public final class MediaLayout {
 
     public Path thumbnail(String uuid) {
         return root.resolve("thumbnails").resolve(uuid + ".jpg");
+    }
+
+    public Path captions() {
+        return root.resolve("captions");
     }
 
     public Path preview(String uuid) {

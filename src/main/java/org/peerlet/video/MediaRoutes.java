@@ -260,7 +260,8 @@ public final class MediaRoutes implements RouteGroup {
         out.flush();
     }
 
-    private static void cacheHeaders(Context ctx, Video v, String type) {
+    /** Who may keep a copy of a video's file, and for how long: public files are cached, others never. */
+    public static void cacheHeaders(Context ctx, Video v, String type) {
         boolean open = VideoAccess.isOpen(v);
         if (open) {
             // Other instances' players fetch our public files: allow them, and let caches keep them.

@@ -28,4 +28,8 @@ public final class VideoEvents {
     /** A video and its files are gone; {@code video} is its last state. */
     public record Deleted(Video video) {
     }
+
+    /** A logged-in viewer's player said where they are in a video (PeerTube's currentTime on a view). */
+    public record Watched(Video video, org.peerlet.account.User user, int currentTime) {
+    }
 }

@@ -34,9 +34,11 @@ public final class VideoRoutes implements RouteGroup {
     private final Urls urls;
     private final TrustedProxies proxies;
     private final PrivacyDetails privacy;
+    private final WatchPositions positions;
 
-    public VideoRoutes(VideoService service, VideoJson json, ChannelService channels,
-                       AccountDirectory accounts, Urls urls, TrustedProxies proxies, PrivacyDetails privacy) {
+    public VideoRoutes(VideoService service, VideoJson json, ChannelService channels, AccountDirectory accounts,
+                       Urls urls, TrustedProxies proxies, PrivacyDetails privacy, WatchPositions positions) {
+        this.positions = positions;
         this.proxies = proxies;
         this.privacy = privacy;
         this.service = service;
@@ -90,6 +92,7 @@ public final class VideoRoutes implements RouteGroup {
         Video v = service.viewable(ctx.pathParam("id"), Viewer.of(ctx));
         Map<String, Object> m = json.details(v, service.tags(v));
         if (Auth.user(ctx).map(u -> VideoAccess.canManage(v, u)).orElse(false)) m.put("visibility", privacy.visibility(v));
+        addUserHistory(ctx, List.of(v), List.of(m));
         ctx.json(m);
     }
 
@@ -125,10 +128,37 @@ public final class VideoRoutes implements RouteGroup {
         ctx.status(204);
     }
 
+    /** A view, and with PeerTube's {@code currentTime} where a logged-in viewer is (their history). */
     private void view(Context ctx) {
         Video v = service.viewable(ctx.pathParam("id"), Viewer.of(ctx));
+        Optional<Integer> at = currentTime(Body.of(ctx));
+        Optional<User> user = Auth.user(ctx);
+        if (at.isPresent() && user.isPresent()) service.watched(v, user.get(), at.get());
         service.addView(v, proxies.clientOf(ctx));
         ctx.status(204);
+    }
+
+    /** Whole seconds; players report fractions, which count down to the second. */
+    private static Optional<Integer> currentTime(Body b) {
+        var node = b.raw() == null ? null : b.raw().get("currentTime");
+        if (node != null && node.isNumber()) {
+            if (!Double.isFinite(node.asDouble()) || node.asDouble() > Integer.MAX_VALUE) {
+                throw ApiError.badField("currentTime", "currentTime is out of range");
+            }
+            return Optional.of((int) Math.floor(node.asDouble()));
+        }
+        return b.integer("currentTime");
+    }
+
+    /** PeerTube's {@code userHistory: {currentTime}} on each video the logged-in viewer has a position in. */
+    private void addUserHistory(Context ctx, List<Video> videos, List<Map<String, Object>> answers) {
+        Optional<User> user = Auth.user(ctx);
+        if (user.isEmpty() || videos.isEmpty()) return;
+        Map<Long, Integer> at = positions.of(user.get().id(), videos.stream().map(Video::id).toList());
+        for (int i = 0; i < videos.size(); i++) {
+            Integer t = at.get(videos.get(i).id());
+            if (t != null) answers.get(i).put("userHistory", Map.of("currentTime", t));
+        }
     }
 
     private void list(Context ctx) {
@@ -176,6 +206,7 @@ public final class VideoRoutes implements RouteGroup {
             m.put("tags", tags.getOrDefault(v.id(), List.of()));
             data.add(m);
         }
+        addUserHistory(ctx, page, data);
         boolean skipCount = "true".equals(ctx.queryParam("skipCount"));
         ctx.json(Paging.result(skipCount ? -1 : service.count(q), data));
     }

@@ -301,6 +301,15 @@ public final class VideoService {
         return true;
     }
 
+    /** A logged-in viewer is at {@code seconds} in the video: those who keep histories hear it. */
+    public void watched(Video v, User user, int seconds) {
+        if (seconds < 0) throw ApiError.badField("currentTime", "currentTime must be 0 or more");
+        if (v.duration() > 0 && seconds > v.duration()) {
+            throw ApiError.badField("currentTime", "Current time is greater than the video's duration");
+        }
+        events.publish(new VideoEvents.Watched(v, user, seconds));
+    }
+
     /** Swaps a video's ladder, unless it changed meanwhile (a publish won): true if swapped. */
     public boolean replaceLadder(long id, Ladder expected, Ladder updated) {
         return db.write(tx -> videos.replaceLadder(tx, id, expected, updated));

@@ -98,6 +98,7 @@ class AnswersMatchPeerTubesModels {
         instance(c);
         usersAndAccounts(c);
         videos(c);
+        library(c);
         atStart(c);
         notifications(c);
         moderation(c);
@@ -150,6 +151,23 @@ class AnswersMatchPeerTubesModels {
                 "/api/v1/videos/" + videoId + "/comment-threads", alice, Map.of("text", "First!")).json().get("comment"));
         c.expect("GET /api/v1/videos/{id}/comment-threads", "PeerletCommentThreads", api.get("/api/v1/videos/" + videoId + "/comment-threads"));
         c.expect("POST /api/v1/videos/{id}/token", "VideoToken", api.postJson("/api/v1/videos/" + videoId + "/token", alice, Map.of()));
+    }
+
+    /** Resume and history, captions, chapters. */
+    private static void library(ModelContract c) {
+        assertThat(api.postJson("/api/v1/videos/" + videoId + "/views", alice, Map.of("currentTime", 1)).status()).isEqualTo(204);
+        c.expect("GET /api/v1/videos/{id} (with userHistory)", "PeerletVideoDetails & { visibility: object }", api.get("/api/v1/videos/" + videoUuid, alice));
+        c.expect("GET /api/v1/users/me/history/videos", "ResultList<Video>", api.get("/api/v1/users/me/history/videos", alice));
+        org.peerlet.testing.Multipart caption = new org.peerlet.testing.Multipart().file("captionfile", "en.vtt",
+                "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHello\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Api.Res put = api.send(api.request("/api/v1/videos/" + videoId + "/captions/en", alice)
+                .header("Content-Type", caption.contentType())
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(caption.bytes())));
+        assertThat(put.status()).as(put.toString()).isEqualTo(204);
+        c.expect("GET /api/v1/videos/{id}/captions", "ResultList<VideoCaption>", api.get("/api/v1/videos/" + videoId + "/captions"));
+        assertThat(api.putJson("/api/v1/videos/" + videoId + "/chapters", alice, Map.of("chapters",
+                List.of(Map.of("timecode", 0, "title", "Start")))).status()).isEqualTo(204);
+        c.expect("GET /api/v1/videos/{id}/chapters", "{ chapters: VideoChapter[] }", api.get("/api/v1/videos/" + videoId + "/chapters"));
     }
 
     /** What PeerTube's clients call when they start or open a page. */

@@ -173,6 +173,26 @@ class TwoInstancesFederate {
     }
 
     @Test
+    void captionsAddedOnAReachBAsLinksToAsFiles() throws Exception {
+        Published v = publishOnA("With captions");
+        org.peerlet.testing.Multipart body = new org.peerlet.testing.Multipart().file("captionfile", "fr.srt",
+                "1\n00:00:00,000 --> 00:00:00,900\nBonjour\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Api.Res put = apiA.send(apiA.request("/api/v1/videos/" + v.id() + "/captions/fr", alice)
+                .header("Content-Type", body.contentType())
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
+        assertThat(put.status()).as(put.toString()).isEqualTo(204);
+        JsonNode subtitles = apObject("/videos/watch/" + v.uuid()).get("subtitleLanguage");
+        assertThat(subtitles.get(0).get("identifier").asText()).isEqualTo("fr");
+        String href = subtitles.get(0).get("url").get(0).get("href").asText();
+        assertThat(subtitles.get(0).get("url").get(0).get("mediaType").asText()).isEqualTo("text/vtt");
+        Await.until("the caption on B", WAIT, () -> apiB.get("/api/v1/videos/" + v.uuid() + "/captions").json().path("total").asInt() == 1);
+        JsonNode onB = apiB.get("/api/v1/videos/" + v.uuid() + "/captions").json().get("data").get(0);
+        assertThat(onB.get("language").get("id").asText()).isEqualTo("fr");
+        assertThat(onB.get("fileUrl").asText()).isEqualTo(href);
+        assertThat(apiA.get(href).text()).contains("Bonjour");
+    }
+
+    @Test
     void aCommentAndALikeFromBReachA() throws Exception {
         String uuid = publishOnA("To comment on").uuid();
         Api.Res c = apiB.postJson("/api/v1/videos/" + uuid + "/comment-threads", bob, Map.of("text", "Nice one, from B"));

@@ -11,6 +11,7 @@ import org.peerlet.federation.signature.HttpSignatures;
 import org.peerlet.federation.signature.Keys;
 import org.peerlet.testing.Api;
 import org.peerlet.testing.Await;
+import org.peerlet.testing.Multipart;
 import org.peerlet.testing.MutableClock;
 import org.peerlet.testing.TestClips;
 import org.peerlet.testing.TestFiles;
@@ -66,7 +67,7 @@ class PrivacyMatrixTest {
     enum Who { ANONYMOUS, OTHER_USER, SHAREE, OWNER, ADMIN, HOLDER, REMOTE_INSTANCE, REMOTE_PERSON }
 
     enum Path_ { DETAIL, LIST, SEARCH, CHANNEL_LIST, ACCOUNT_LIST, COMMENTS, RATE, VIEW, THUMBNAIL, PREVIEW, MASTER,
-        SEGMENT, SHA256, DOWNLOAD, TRACKER, FED_OBJECT }
+        SEGMENT, SHA256, DOWNLOAD, TRACKER, FED_OBJECT, CAPTIONS, CAPTION_FILE, CHAPTERS }
 
     static final Map<Level, String> WORD = Map.of(Level.PUBLIC, "kiwi", Level.UNLISTED, "lemon", Level.PRIVATE, "mango",
             Level.INTERNAL, "nectarine", Level.PASSWORD, "olive", Level.SHARED, "papaya", Level.LINK, "quince",
@@ -91,6 +92,7 @@ class PrivacyMatrixTest {
     static final Map<Level, String> linkToken = new EnumMap<>(Level.class);
     static final Map<String, String> tokens = new HashMap<>();
     static final Map<Level, String> leakedSegment = new EnumMap<>(Level.class);
+    static final Map<Level, String> captionFile = new EnumMap<>(Level.class);
 
     @BeforeAll
     static void start() throws Exception {
@@ -133,6 +135,7 @@ class PrivacyMatrixTest {
         await("the shared video on B for bob", () -> apiB.get("/api/v1/videos/" + uuid(Level.SHARED), bob).status() == 200);
         // The URL of a segment, as the owner's player sees it: what could leak.
         for (Level l : Level.values()) leakedSegment.put(l, firstSegment(alice, l));
+        for (Level l : Level.values()) captionFile.put(l, caption(ids.get(l)));
     }
 
     @AfterAll
@@ -157,6 +160,16 @@ class PrivacyMatrixTest {
         Api.Res r = up.multipart(alice, fields, clip, "c.mp4");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return r.json().get("video").get("id").asLong();
+    }
+
+    /** Gives the video an English caption; the URL of its file. */
+    static String caption(long id) {
+        Multipart body = new Multipart().file("captionfile", "en.srt",
+                "1\n00:00:00,000 --> 00:00:00,400\nsecret words\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Api.Res put = apiA.send(apiA.request("/api/v1/videos/" + id + "/captions/en", alice)
+                .header("Content-Type", body.contentType()).PUT(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
+        assertThat(put.status()).as(put.toString()).isEqualTo(204);
+        return apiA.get("/api/v1/videos/" + id + "/captions", alice).json().get("data").get(0).get("fileUrl").asText();
     }
 
     static void share(long id, String handle) {
@@ -203,7 +216,8 @@ class PrivacyMatrixTest {
 
     static boolean expected(Level l, Path_ p, Who w) {
         return switch (p) {
-            case DETAIL, COMMENTS, VIEW, THUMBNAIL, PREVIEW, MASTER, SEGMENT, SHA256, DOWNLOAD, TRACKER -> sees(l, w);
+            case DETAIL, COMMENTS, VIEW, THUMBNAIL, PREVIEW, MASTER, SEGMENT, SHA256, DOWNLOAD, TRACKER, CAPTIONS, CAPTION_FILE,
+                    CHAPTERS -> sees(l, w);
             case LIST, SEARCH -> listed(l, w, false);
             case CHANNEL_LIST, ACCOUNT_LIST -> listed(l, w, true);
             case RATE -> sees(l, w) && w != Who.ANONYMOUS && w != Who.HOLDER && w != Who.REMOTE_INSTANCE;
@@ -313,6 +327,7 @@ class PrivacyMatrixTest {
             case MASTER -> video.get(l).get("streamingPlaylists").get(0).get("playlistUrl").asText();
             case SHA256 -> video.get(l).get("streamingPlaylists").get(0).get("segmentsSha256Url").asText();
             case DOWNLOAD -> video.get(l).get("streamingPlaylists").get(0).get("files").get(0).get("fileDownloadUrl").asText();
+            case CAPTION_FILE -> captionFile.get(l);
             default -> null;
         };
         return switch (p) {
@@ -324,7 +339,9 @@ class PrivacyMatrixTest {
             case COMMENTS -> get(w, l, "/api/v1/videos/" + id + "/comment-threads").status() == 200;
             case RATE -> send(w, l, "PUT", "/api/v1/videos/" + id + "/rate", Map.of("rating", "like")).status() == 204;
             case VIEW -> send(w, l, "POST", "/api/v1/videos/" + id + "/views", Map.of()).status() == 204;
-            case THUMBNAIL, PREVIEW, MASTER, SHA256, DOWNLOAD -> fetched(withToken(file, open(l) ? null : token(w, l)));
+            case CAPTIONS -> get(w, l, "/api/v1/videos/" + id + "/captions").status() == 200;
+            case CHAPTERS -> get(w, l, "/api/v1/videos/" + id + "/chapters").status() == 200;
+            case THUMBNAIL, PREVIEW, MASTER, SHA256, DOWNLOAD, CAPTION_FILE -> fetched(withToken(file, open(l) ? null : token(w, l)));
             case SEGMENT -> segmentPlays(w, l);
             case TRACKER -> trackerAdmits(video.get(l).get("streamingPlaylists").get(0).get("playlistUrl").asText(),
                     open(l) ? null : token(w, l));

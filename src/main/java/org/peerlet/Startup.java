@@ -1,0 +1,54 @@
+package org.peerlet;
+
+import org.peerlet.config.Settings;
+import org.peerlet.db.Database;
+import org.peerlet.db.Migrator;
+import org.peerlet.instance.InstanceRoutes;
+import org.peerlet.transcode.TranscodeWorker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What {@link App} reads from the settings and the data dir before it builds the features. */
+final class Startup {
+    private Startup() {
+    }
+
+    static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data dir " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The database, migrated to this version's schema; closed again if that fails. */
+    static Database openDatabase(Path dataDir) {
+        Database db = new Database(dataDir.resolve("peerlet.db"));
+        try {
+            new Migrator(db).migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    static TranscodeWorker.Config transcodeConfig(Settings settings) {
+        return new TranscodeWorker.Config(settings.get(Settings.TRANSCODING_RESOLUTIONS),
+                settings.get(Settings.TRANSCODING_PRESET), settings.get(Settings.TRANSCODING_THREADS),
+                settings.get(Settings.TRANSCODING_CONCURRENCY), settings.get(Settings.KEEP_ORIGINAL));
+    }
+
+    /** What the instance can do, as /api/v1/config tells clients. */
+    static InstanceRoutes.Capabilities capabilities(Settings settings) {
+        return new InstanceRoutes.Capabilities(
+                settings.get(Settings.TRANSCODING_RESOLUTIONS), settings.get(Settings.P2P_ENABLED),
+                settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
+                List.of(".mp4", ".webm", ".mkv", ".mov", ".ogv", ".avi", ".m4v", ".mp3", ".m4a", ".ogg", ".flac", ".wav"),
+                settings.get(Settings.DEFAULT_PRIVACY));
+    }
+}
