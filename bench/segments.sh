@@ -33,8 +33,8 @@ work=$(mktemp -d)
 base=http://127.0.0.1:$PORT
 
 # shellcheck disable=SC2086
-java $FLAGS -jar "$JAR" --data_dir="$STATE/data" --host=127.0.0.1 --port="$PORT" --admin_password="$PASSWORD" \
-    --transcoding_resolutions=720 --p2p_enabled=false >"$work/peerlet.log" 2>&1 &
+java $FLAGS -jar "$JAR" --data-dir="$STATE/data" --host=127.0.0.1 --port="$PORT" --admin-password="$PASSWORD" \
+    --transcoding-resolutions=720 --p2p-enabled=false >"$work/peerlet.log" 2>&1 &
 peerlet=$!
 nginx_pid=""
 cleanup() {
