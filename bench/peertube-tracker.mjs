@@ -7,6 +7,8 @@ import { Server as TrackerServer } from '@peertube/bittorrent-tracker-server'
 import { WebSocketServer } from 'ws'
 
 const port = Number(process.argv[2])
+// TrackerLoad runs `jcmd PID GC.run` on the server to read a JVM's heap: jcmd sends SIGQUIT, which would end node.
+process.on('SIGQUIT', () => {})
 const tracker = new TrackerServer({ http: false, udp: false, ws: false, filter: (infoHash, params, cb) => cb() })
 tracker.on('error', err => console.error('tracker error', err.message))
 tracker.on('warning', () => {})
