@@ -130,6 +130,7 @@ public final class App implements AutoCloseable {
     private final ResumableUploads resumable;
     private final TranscodeWorker worker;
     private final VideoSwarms videoSwarms;
+    private final FileAccess fileAccess;
     private final TorrentBackfill torrentBackfill;
     private final DeliveryWorker delivery;
     private final OutgoingHttp outgoing;
@@ -196,6 +197,7 @@ public final class App implements AutoCloseable {
                         settings.get(Settings.TRACKER_ANNOUNCES_PER_IP_PER_SWARM)), clock);
         this.videoSwarms = new VideoSwarms(knownSwarms, videoJson);
         this.torrentBackfill = new TorrentBackfill(videos, media, events);
+        this.fileAccess = new FileAccess(videos, clock);
         Outbox outbox = new Outbox(db, clock);
         this.delivery = new DeliveryWorker(db, outbox, outgoing, localActors, clock, 8, Duration.ofMillis(500));
         this.social = new SocialService(db, accountDir, videos, urls, events, clock);
@@ -213,7 +215,8 @@ public final class App implements AutoCloseable {
         routes.add(new ShareRoutes(videos, instance, urls));
         routes.add(new FeedRoutes(videos, videoJson, channels, accountDir, instance, urls));
         this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
-                settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens)::check, new SecurityHeaders(urls.base(), allowHttp), routes);
+                settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens)::check, new SecurityHeaders(urls.base(), allowHttp),
+                settings.get(Settings.ACCESS_LOG), routes);
     }
 
     /** The routes of this instance's own API, uploads first: /videos/upload-resumable must win over /videos/{id}. */
@@ -227,7 +230,6 @@ public final class App implements AutoCloseable {
         routes.add(new VideoRoutes(videos, videoJson, channels, accountDir, urls, proxies, privacy, history));
         routes.add(new HistoryRoutes(history, videos, videoJson));
         routes.add(new org.peerlet.video.OverviewRoutes(videos, videoJson, urls));
-        FileAccess fileAccess = new FileAccess(videos);
         routes.add(new MediaRoutes(media, fileAccess));
         routes.add(new CaptionRoutes(captions, videos, fileAccess, urls));
         routes.add(new ChapterRoutes(new ChapterService(db), videos));
@@ -285,6 +287,11 @@ public final class App implements AutoCloseable {
      */
     private void subscribe(FileTokens fileTokens, Publisher publisher, Flags flags) {
         VideoSwarms swarms = videoSwarms;
+        // First: a file request that follows a change must never be answered by a decision made before it.
+        for (Class<? extends Record> fact : List.of(VideoEvents.Changed.class, VideoEvents.Deleted.class,
+                PrivacyEvents.GrantRevoked.class, PrivacyEvents.SharesChanged.class, AccountEvents.SessionsEnded.class)) {
+            events.subscribe(fact, e -> fileAccess.forget());
+        }
         events.subscribe(VideoEvents.Created.class, e -> worker.wake());
         events.subscribe(VideoEvents.Published.class, e -> swarms.sync(e.video(), false));
         events.subscribe(VideoEvents.Published.class, e -> publisher.changed(e.video(), false));

@@ -78,11 +78,15 @@ public final class Settings {
             "reverse proxies whose X-Forwarded-For names the client: loopback, private, none, IPs or CIDR ranges",
             TrustedProxies::parse);
 
+    public static final Setting<Boolean> ACCESS_LOG = new Setting<>("access_log", "false",
+            "log one line per request, media files included (off: API calls and failures only)", Parsers.bool());
+
     public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA_DIR, PUBLIC_URL, ADMIN_PASSWORD,
             MAX_UPLOAD_SIZE, USER_VIDEO_QUOTA, USER_VIDEO_QUOTA_DAILY, TRANSCODING_RESOLUTIONS, TRANSCODING_PRESET,
             TRANSCODING_CONCURRENCY, TRANSCODING_THREADS, KEEP_ORIGINAL, P2P_ENABLED,
             FEDERATION_ALLOW_LOOPBACK, FEDERATION_ALLOW_HTTP, TRACKER_MAX_SOCKETS_PER_IP, TRACKER_ANNOUNCES_PER_IP,
-            TRACKER_ANNOUNCES_PER_IP_PER_SWARM, LOGIN_LIMIT_PER_IP, TRUSTED_PROXIES, DEFAULT_PRIVACY);
+            TRACKER_ANNOUNCES_PER_IP_PER_SWARM, LOGIN_LIMIT_PER_IP, TRUSTED_PROXIES, DEFAULT_PRIVACY,
+            ACCESS_LOG);
 
     public static final String FILE_NAME = "peerlet.properties";
 

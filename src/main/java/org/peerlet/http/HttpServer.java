@@ -31,9 +31,10 @@ public final class HttpServer {
     }
 
     public HttpServer(String host, int port, java.nio.file.Path uploadsDir, long maxUploadBytes,
-                      io.javalin.http.Handler beforeMatched, SecurityHeaders security, List<RouteGroup> groups) {
+                      io.javalin.http.Handler beforeMatched, SecurityHeaders security, boolean accessLog, List<RouteGroup> groups) {
         this.app = Javalin.create(config -> {
             configureJetty(config, host, port, uploadsDir, maxUploadBytes, security);
+            config.requestLogger.http(accessLog ? HttpServer::logEveryRequest : HttpServer::logRequest);
             config.routes.before(security::apply);
             config.routes.before(ClientFault::multipartNeedsABoundary);
             config.routes.beforeMatched(beforeMatched);
@@ -75,7 +76,6 @@ public final class HttpServer {
         config.jetty.modifyServer(server -> server.setErrorHandler(security.jettyErrors()));
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(security.jettyErrors()));
         config.http.generateEtags = true;
-        config.requestLogger.http(HttpServer::logRequest);
     }
 
     /** Every refusal and failure is answered in PeerTube's problem shape; a page gets the app's shell. */
@@ -181,10 +181,14 @@ public final class HttpServer {
         }
     }
 
+    /** Off by default: a player's segment requests (one every few seconds per viewer) are no news. */
     private static void logRequest(Context ctx, Float ms) {
-        String path = ctx.path();
-        if (!path.startsWith("/api/") && ctx.status().getCode() < 400) return;
-        LOG.info("{} {} {} {}ms", ctx.method(), path, ctx.status().getCode(), Math.round(ms));
+        if (!ctx.path().startsWith("/api/") && ctx.status().getCode() < 400) return;
+        logEveryRequest(ctx, ms);
+    }
+
+    private static void logEveryRequest(Context ctx, Float ms) {
+        LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(ms));
     }
 
     public void start() {

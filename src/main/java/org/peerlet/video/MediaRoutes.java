@@ -1,26 +1,19 @@
 package org.peerlet.video;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
 import org.peerlet.http.RouteGroup;
 import org.peerlet.instance.Urls;
-import org.peerlet.media.ByteRange;
-import org.peerlet.media.ConcatenatedFiles;
+import org.peerlet.media.FileReply;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.media.MediaPlaylist;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +41,14 @@ public final class MediaRoutes implements RouteGroup {
 
     @Override
     public void addTo(JavalinDefaultRoutingApi r) {
-        r.get("/static/streaming-playlists/hls/{uuid}/{file}", this::hls, Access.ANYONE);
-        r.get("/lazy-static/thumbnails/{file}", ctx -> image(ctx, true), Access.ANYONE);
-        r.get("/lazy-static/previews/{file}", ctx -> image(ctx, false), Access.ANYONE);
-        r.get(Urls.DOWNLOAD_PATH + "{file}", this::download, Access.ANYONE);
-        r.get("/download/videos/generate/{videoId}", this::generated, Access.ANYONE);
+        // HEAD as well: Javalin answers a HEAD of a GET route without running it (no length, no validators).
+        for (var method : List.of(HandlerType.GET, HandlerType.HEAD)) {
+            r.addHttpHandler(method, "/static/streaming-playlists/hls/{uuid}/{file}", this::hls, Access.ANYONE);
+            r.addHttpHandler(method, "/lazy-static/thumbnails/{file}", ctx -> image(ctx, true), Access.ANYONE);
+            r.addHttpHandler(method, "/lazy-static/previews/{file}", ctx -> image(ctx, false), Access.ANYONE);
+            r.addHttpHandler(method, Urls.DOWNLOAD_PATH + "{file}", this::download, Access.ANYONE);
+            r.addHttpHandler(method, "/download/videos/generate/{videoId}", this::generated, Access.ANYONE);
+        }
     }
 
     /**
@@ -93,47 +89,17 @@ public final class MediaRoutes implements RouteGroup {
         Path dir = media.hlsDir(v.uuid());
         Path playlistFile = dir.resolve(rung + ".m3u8");
         if (!Files.isRegularFile(playlistFile)) throw ApiError.notFound("file not found");
-        MediaPlaylist playlist = MediaPlaylist.read(playlistFile);
         List<Path> parts = new ArrayList<>();
-        playlist.files().forEach(f -> parts.add(dir.resolve(f)));
-        long[] sizes = new long[parts.size()];
-        long length = 0;
-        for (int i = 0; i < parts.size(); i++) {
-            Path p = parts.get(i);
-            if (!SAFE_NAME.matcher(p.getFileName().toString()).matches() || !p.getParent().equals(dir) || !Files.isRegularFile(p)) {
+        for (String f : MediaPlaylist.read(playlistFile).files()) {
+            Path p = dir.resolve(f);
+            if (!SAFE_NAME.matcher(p.getFileName().toString()).matches() || !p.getParent().equals(dir)) {
                 throw ApiError.notFound("file not found");
             }
-            sizes[i] = size(p);
-            length += sizes[i];
+            parts.add(p);
         }
         cacheHeaders(ctx, v, "video/mp4");
         ctx.header("Content-Disposition", attachment(v.name() + " " + rung + "p.mp4"));
-        ctx.res().setCharacterEncoding(null);
-        sendBytes(ctx, parts, sizes, length);
-    }
-
-    /** The whole body, or the one range asked for (players seek in a download, and it is its torrent's web seed). */
-    private static void sendBytes(Context ctx, List<Path> parts, long[] sizes, long length) {
-        ctx.header("Accept-Ranges", "bytes");
-        ctx.contentType("video/mp4");
-        ByteRange range = ByteRange.of(ctx.header("Range"), length).orElse(null);
-        if (range == null) {
-            ctx.header("Content-Range", ByteRange.unsatisfied(length));
-            ctx.status(416);
-            return;
-        }
-        try {
-            if (range.partial()) {
-                ctx.status(206).header("Content-Range", range.contentRange(length));
-                ctx.header("Content-Length", Long.toString(range.length()));
-                ctx.result(ConcatenatedFiles.range(parts, sizes, range.first(), range.length()));
-            } else {
-                ctx.header("Content-Length", Long.toString(length));
-                ctx.result(new ConcatenatedFiles(parts, sizes));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        reply(ctx, parts, "video/mp4");
     }
 
     /** RFC 6266: an ASCII name for old clients, the real one (UTF-8) for the rest. */
@@ -141,14 +107,6 @@ public final class MediaRoutes implements RouteGroup {
         String ascii = name.replaceAll("[^A-Za-z0-9 ._()-]", "_").strip();
         String encoded = java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
         return "attachment; filename=\"" + (ascii.isEmpty() ? "video.mp4" : ascii) + "\"; filename*=UTF-8''" + encoded;
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void hls(Context ctx) {
@@ -214,50 +172,23 @@ public final class MediaRoutes implements RouteGroup {
     }
 
     private static void serve(Context ctx, Video v, Path path, String type) {
-        if (!Files.isRegularFile(path)) throw ApiError.notFound("file not found");
         cacheHeaders(ctx, v, type);
-        // Binary files carry no charset (the default JSON type would add one).
-        ctx.res().setCharacterEncoding(null);
-        sendFile(ctx, path, type);
+        reply(ctx, List.of(path), type);
     }
 
-    /**
-     * The file, or the one range of it the request asks for ({@link ByteRange}). Written straight
-     * to the connection: no compression would fit a declared length or a range, and the copy is
-     * bounded by the range, so no request can keep a thread looping past the file's end.
-     */
-    private static void sendFile(Context ctx, Path path, String type) {
-        try (FileChannel file = FileChannel.open(path)) {
-            long size = file.size();
-            ctx.header("Accept-Ranges", "bytes");
-            // We give no validators, so an If-Range cannot match ours: send the whole file (RFC 9110 13.1.5).
-            String range = ctx.header("If-Range") == null ? ctx.header("Range") : null;
-            ByteRange r = ByteRange.of(range, size).orElse(null);
-            if (r == null) {
-                ctx.header("Content-Range", ByteRange.unsatisfied(size));
-                throw new ApiError(416, null, "the range asked for starts beyond the file's " + size + " bytes");
-            }
-            if (r.partial()) ctx.status(206).header("Content-Range", r.contentRange(size));
-            ctx.contentType(type).header("Content-Length", Long.toString(r.length()));
-            copy(file, r, ctx.res().getOutputStream());
-        } catch (NoSuchFileException e) {
-            throw ApiError.notFound("file not found");
+    /** The file(s) as file servers answer ({@link FileReply}); a visitor gone mid-file needs no answer nor log line. */
+    private static void reply(Context ctx, List<Path> files, String type) {
+        FileReply file;
+        try {
+            file = FileReply.of(files);
         } catch (IOException e) {
-            // The visitor went away mid-file: nothing to answer, nothing worth a log line.
+            throw ApiError.notFound("file not found");
         }
-    }
-
-    private static void copy(FileChannel file, ByteRange r, OutputStream out) throws IOException {
-        WritableByteChannel to = Channels.newChannel(out);
-        long position = r.first();
-        long left = r.length();
-        while (left > 0) {
-            long sent = file.transferTo(position, left, to);
-            if (sent <= 0) break; // the file shrank under us: stop, the connection shows it
-            position += sent;
-            left -= sent;
+        try {
+            file.send(ctx, type);
+        } catch (IOException e) {
+            // The visitor went away mid-file: nothing to answer.
         }
-        out.flush();
     }
 
     /** Who may keep a copy of a video's file, and for how long: public files are cached, others never. */
