@@ -52,6 +52,11 @@ import org.peerlet.transcode.FfmpegEngine;
 import org.peerlet.transcode.JobRoutes;
 import org.peerlet.transcode.MediaEngine;
 import org.peerlet.transcode.TranscodeWorker;
+import org.peerlet.playlist.Playlist;
+import org.peerlet.playlist.PlaylistElements;
+import org.peerlet.playlist.PlaylistJson;
+import org.peerlet.playlist.PlaylistRoutes;
+import org.peerlet.playlist.PlaylistService;
 import org.peerlet.privacy.FileTokens;
 import org.peerlet.privacy.PrivacyEvents;
 import org.peerlet.privacy.PrivacyRoutes;
@@ -69,6 +74,7 @@ import org.peerlet.upload.ShareTargetRoutes;
 import org.peerlet.upload.SharedUploads;
 import org.peerlet.upload.UploadRoutes;
 import org.peerlet.video.Privacy;
+import org.peerlet.video.Subject;
 import org.peerlet.video.VideoAccess;
 import org.peerlet.video.VideoEvents;
 import org.peerlet.video.MediaRoutes;
@@ -139,6 +145,8 @@ public final class App implements AutoCloseable {
     private final VideoJson videoJson;
     private final SocialService social;
     private final NotificationService notifications;
+    private final PlaylistService playlists;
+    private final PlaylistJson playlistJson;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -192,6 +200,8 @@ public final class App implements AutoCloseable {
         this.resumable = new ResumableUploads(db, media, intake, videos, accounts, defaultPrivacy, privacy, clock);
 
         this.notifications = new NotificationService(db, clock);
+        this.playlists = new PlaylistService(db, videos, channels, accountDir, media, clock);
+        this.playlistJson = new PlaylistJson(urls, videoJson);
         List<RouteGroup> routes = localRoutes(intake, defaultPrivacy);
         Publisher publisher = federate(outbox, routes);
         subscribe(fileTokens, publisher);
@@ -236,8 +246,11 @@ public final class App implements AutoCloseable {
         routes.add(new UserRoutes(accounts, accountChannels, instance, urls,
                 settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
                 userId -> Map.of("unreadNotifications", notifications.unread(userId),
-                        "notificationSettings", notifications.settings(userId))));
+                        "notificationSettings", notifications.settings(userId),
+                        "specialPlaylists", specialPlaylists(userId))));
         routes.add(new AccountRoutes(accountDir, accountChannels, urls));
+        routes.add(new PlaylistRoutes(playlists, new PlaylistElements(db, videos, clock), playlistJson, privacy, channels,
+                accountDir, urls));
         routes.add(new ChannelRoutes(channels, urls));
         routes.add(new InstanceRoutes(instance, new InstanceRoutes.Capabilities(
                 settings.get(Settings.TRANSCODING_RESOLUTIONS), settings.get(Settings.P2P_ENABLED),
@@ -248,6 +261,20 @@ public final class App implements AutoCloseable {
         routes.add(new org.peerlet.instance.WebAppManifest(instance));
         routes.add(new TrackerRoutes(tracker, proxies));
         return routes;
+    }
+
+    /** PeerTube's {@code specialPlaylists} of {@code /users/me}: the user's "watch later", made on first need. */
+    private List<Map<String, Object>> specialPlaylists(long userId) {
+        Playlist wl = playlists.watchLater(userId);
+        return List.of(Map.of("id", wl.id(), "name", wl.name(), "type", wl.type()));
+    }
+
+    /** The page a share link of a video or a playlist opens. */
+    private Optional<String> pageOf(Subject s) {
+        return switch (s.kind()) {
+            case VIDEO -> videos.byId(db.dsl(), s.id()).map(v -> urls.watch(v.shortUuid()));
+            case PLAYLIST -> playlists.find(String.valueOf(s.id())).map(playlistJson::page);
+        };
     }
 
     /** Federation: follows, the publisher, the inbox and the routes other servers and our users call. */
@@ -261,7 +288,7 @@ public final class App implements AutoCloseable {
         SignedRequests signed = new SignedRequests(
                 new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock)), remoteActors, blocklist);
         routes.add(new PrivacyRoutes(videos, privacy, videoJson, urls, signed::accountOf,
-                new RemoteFileTokens(db, localActors, accountDir, outgoing)::mint));
+                new RemoteFileTokens(db, localActors, accountDir, outgoing)::mint, this::pageOf));
         routes.add(new SocialRoutes(social, videos, urls, proxies));
         routes.add(new NotificationRoutes(notifications, social, videos, urls));
         routes.add(new InboxRoutes(inbox));
