@@ -155,9 +155,8 @@ public final class PlaylistRoutes implements RouteGroup {
         Path path = playlists.thumbnail(p);
         if (!Files.isRegularFile(path)) throw ApiError.notFound("file not found");
         ctx.header("Cache-Control", p.privacy() == Privacy.PUBLIC ? "public, max-age=3600" : "private, no-store");
-        ctx.contentType("image/jpeg");
         try {
-            ctx.result(Files.readAllBytes(path));
+            ctx.contentType("image/jpeg").header("Content-Length", Long.toString(Files.size(path))).result(Files.newInputStream(path));
         } catch (IOException e) {
             throw ApiError.notFound("file not found");
         }

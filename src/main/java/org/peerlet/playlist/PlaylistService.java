@@ -121,13 +121,13 @@ public final class PlaylistService {
 
     public Playlist create(User u, Changes c) {
         Account me = accountOf(u);
-        Long channelId = c.channelId().map(id -> ownChannel(me, id).id()).orElse(null);
+        Long channelId = c.channelId() == null ? null : c.channelId().map(id -> ownChannel(me, id).id()).orElse(null);
         Privacy privacy = c.privacy() == null ? Privacy.PRIVATE : c.privacy();
         if (channelId == null && privacy != Privacy.PRIVATE) {
             throw ApiError.badRequest("Cannot set \"public\" or \"unlisted\" a playlist that is not assigned to a channel.");
         }
         checkName(c.name());
-        String description = checkDescription(c.description().orElse(null));
+        String description = c.description() == null ? null : checkDescription(c.description().orElse(null));
         UUID uuid = UUID.randomUUID();
         long id = db.write(tx -> repo.insert(tx, uuid.toString(), ShortUuid.of(uuid), me.id(),
                 new PlaylistRepository.Fields(c.name().strip(), description, privacy, channelId), Playlist.REGULAR, clock.millis()));
