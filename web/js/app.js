@@ -36,6 +36,7 @@ function drawNav() {
     link('/', t('nav.home')),
     user ? link('/upload', t('nav.upload')) : null,
     user ? link('/my-videos', t('nav.myVideos')) : null,
+    user ? link('/my-playlists', t('nav.myPlaylists')) : null,
     user ? link('/settings', t('nav.settings')) : null,
     user ? link('/shared', t('nav.shared')) : null,
     isAdmin() ? link('/admin', t('nav.admin')) : null,
