@@ -52,7 +52,6 @@ import org.peerlet.transcode.FfmpegEngine;
 import org.peerlet.transcode.JobRoutes;
 import org.peerlet.transcode.MediaEngine;
 import org.peerlet.transcode.TranscodeWorker;
-import org.peerlet.playlist.Playlist;
 import org.peerlet.playlist.PlaylistElements;
 import org.peerlet.playlist.PlaylistJson;
 import org.peerlet.playlist.PlaylistRoutes;
@@ -247,7 +246,7 @@ public final class App implements AutoCloseable {
                 settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
                 userId -> Map.of("unreadNotifications", notifications.unread(userId),
                         "notificationSettings", notifications.settings(userId),
-                        "specialPlaylists", specialPlaylists(userId))));
+                        "specialPlaylists", playlists.specialPlaylists(userId))));
         routes.add(new AccountRoutes(accountDir, accountChannels, urls));
         routes.add(new PlaylistRoutes(playlists, new PlaylistElements(db, videos, clock), playlistJson, privacy, channels,
                 accountDir, urls));
@@ -261,12 +260,6 @@ public final class App implements AutoCloseable {
         routes.add(new org.peerlet.instance.WebAppManifest(instance));
         routes.add(new TrackerRoutes(tracker, proxies));
         return routes;
-    }
-
-    /** PeerTube's {@code specialPlaylists} of {@code /users/me}: the user's "watch later", made on first need. */
-    private List<Map<String, Object>> specialPlaylists(long userId) {
-        Playlist wl = playlists.watchLater(userId);
-        return List.of(Map.of("id", wl.id(), "name", wl.name(), "type", wl.type()));
     }
 
     /** The page a share link of a video or a playlist opens. */

@@ -223,6 +223,12 @@ public final class PlaylistService {
 
     // ---- watch later
 
+    /** PeerTube's {@code specialPlaylists} of {@code /users/me}: the user's "watch later". */
+    public List<java.util.Map<String, Object>> specialPlaylists(long userId) {
+        Playlist wl = watchLater(userId);
+        return List.of(java.util.Map.of("id", wl.id(), "name", wl.name(), "type", wl.type()));
+    }
+
     /** The user's "watch later" playlist, made on first need. */
     public Playlist watchLater(long userId) {
         Account a = accounts.byUserId(userId).orElseThrow();
