@@ -69,10 +69,7 @@ public final class PlaylistService {
     }
 
     private Playlist findForApi(String idOrUuid) {
-        boolean wellFormed = idOrUuid.matches("\\d{1,18}")
-                || idOrUuid.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-                || ShortUuid.looksLikeOne(idOrUuid);
-        if (!wellFormed) throw ApiError.invalidParam("playlistId", idOrUuid);
+        if (!ShortUuid.isIdOrUuid(idOrUuid)) throw ApiError.invalidParam("playlistId", idOrUuid);
         return find(idOrUuid).orElseThrow(PlaylistService::notFound);
     }
 
