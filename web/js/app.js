@@ -4,6 +4,7 @@ import { t, lang, LANGUAGES, setLanguage, applyLanguage } from './i18n.js';
 import { api, currentUser, isAdmin, logout, onSessionChange, reloadMe } from './api.js';
 import { errorBox, pageTitle } from './ui.js';
 import { instance, navigate, setTitle } from './nav.js';
+import * as bell from './bell.js';
 
 // The page addresses come from /pages.json, which the server reads too (one list for both).
 let routes = [];
@@ -39,6 +40,9 @@ function drawNav() {
     user ? link('/my-playlists', t('nav.myPlaylists')) : null,
     user ? link('/settings', t('nav.settings')) : null,
     user ? link('/shared', t('nav.shared')) : null,
+    user ? h('li', null, h('a', { href: '/my-account/notifications', id: 'bell', class: 'bell',
+      'aria-current': here === '/my-account/notifications' ? 'page' : null },
+    t('nav.notifications'), ' ', h('span', { id: 'bell-count', class: 'badge bell-count' }))) : null,
     isAdmin() ? link('/admin', t('nav.admin')) : null,
     link('/about', t('nav.about')),
     user
@@ -65,6 +69,7 @@ async function render() {
     cleanup = null;
   }
   drawNav();
+  showUnread(bell.unread);
   const path = location.pathname.replace(/\/+$/, '') || '/';
   const params = new URLSearchParams(location.search);
   if (path !== '/search') searchInput.value = '';
@@ -127,7 +132,27 @@ document.getElementById('search').addEventListener('submit', (e) => {
   navigate(`/search?q=${encodeURIComponent(q)}`);
 });
 
-onSessionChange(() => drawNav());
+/** The bell says how many are unread, in its text for screen readers too. */
+function showUnread(n) {
+  const count = document.getElementById('bell-count');
+  if (!count) return;
+  count.textContent = n > 0 ? String(n) : '';
+  count.hidden = !(n > 0);
+  document.getElementById('bell').setAttribute('aria-label', n > 0 ? t('nav.notificationsUnread', { n }) : t('nav.notifications'));
+}
+
+let bellFor = null;
+onSessionChange((s) => {
+  drawNav();
+  showUnread(bell.unread);
+  // A new login (or a logout) restarts the stream; a token refresh of the same person does not.
+  const who = s?.user?.id ?? null;
+  if (who !== bellFor) {
+    bellFor = who;
+    bell.start();
+  }
+});
+bell.onUnread(showUnread);
 
 /** The shell in index.html is in English too; its strings come from i18n like the rest. */
 function translateShell() {
@@ -166,6 +191,8 @@ async function start() {
     /* the pages show their own errors */
   }
   if (currentUser()) reloadMe().catch(() => {});
+  bellFor = currentUser()?.id ?? null;
+  bell.start();
   await pages.catch(() => { /* no page list: every address shows "not found" */ });
   await render();
 }

@@ -19,6 +19,7 @@ import org.peerlet.common.Events;
 import org.peerlet.common.Times;
 import org.peerlet.federation.Blocklist;
 import org.peerlet.federation.FederationApiRoutes;
+import org.peerlet.federation.FollowEvents;
 import org.peerlet.federation.Follows;
 import org.peerlet.federation.LocalActors;
 import org.peerlet.federation.Publisher;
@@ -198,11 +199,12 @@ public final class App implements AutoCloseable {
                 settings.get(Settings.MAX_UPLOAD_SIZE), clock);
         this.resumable = new ResumableUploads(db, media, intake, videos, accounts, defaultPrivacy, privacy, clock);
 
-        this.notifications = new NotificationService(db, clock);
+        Follows follows = new Follows(db, localActors, remoteActors, outbox, accountDir, instance, events, clock);
+        this.notifications = new NotificationService(db, follows, channels, accountDir, clock);
         this.playlists = new PlaylistService(db, videos, channels, accountDir, media, clock);
         this.playlistJson = new PlaylistJson(urls, videoJson);
         List<RouteGroup> routes = localRoutes(intake, defaultPrivacy);
-        Publisher publisher = federate(outbox, routes);
+        Publisher publisher = federate(follows, outbox, routes);
         subscribe(fileTokens, publisher);
         routes.add(new ShareRoutes(videos, instance, urls));
         routes.add(new FeedRoutes(videos, videoJson, channels, accountDir, instance, urls));
@@ -271,8 +273,7 @@ public final class App implements AutoCloseable {
     }
 
     /** Federation: follows, the publisher, the inbox and the routes other servers and our users call. */
-    private Publisher federate(Outbox outbox, List<RouteGroup> routes) {
-        Follows follows = new Follows(db, localActors, remoteActors, outbox, accountDir, instance, clock);
+    private Publisher federate(Follows follows, Outbox outbox, List<RouteGroup> routes) {
         Publisher publisher = new Publisher(db, localActors, remoteActors, follows, outbox, videos, videoJson, privacy, clock);
         RemoteVideos remoteVideos = new RemoteVideos(db, remoteActors, videos, clock);
         SignatureVerifier verifier = new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock));
@@ -283,7 +284,7 @@ public final class App implements AutoCloseable {
         routes.add(new PrivacyRoutes(videos, privacy, videoJson, urls, signed::accountOf,
                 new RemoteFileTokens(db, localActors, accountDir, outgoing)::mint, this::pageOf));
         routes.add(new SocialRoutes(social, videos, urls, proxies));
-        routes.add(new NotificationRoutes(notifications, social, videos, urls));
+        routes.add(new NotificationRoutes(notifications, social, videos, follows, urls));
         routes.add(new InboxRoutes(inbox));
         routes.add(new DiscoveryRoutes(localActors, follows, publisher, accountDir, channels, videos,
                 social, accounts, instance, signed));
@@ -317,6 +318,11 @@ public final class App implements AutoCloseable {
         events.subscribe(PrivacyEvents.SharesChanged.class, e -> publisher.addressed(e.video(), e.removed()));
         events.subscribe(SocialService.CommentPosted.class, e -> publisher.commented(e.comment(), e.video(), e.parent()));
         events.subscribe(SocialService.CommentPosted.class, notifications::commentPosted);
+        events.subscribe(VideoEvents.Published.class, e -> notifications.videoPublished(e.video()));
+        events.subscribe(VideoEvents.Received.class, e -> notifications.videoPublished(e.video()));
+        events.subscribe(VideoEvents.Changed.class, e -> notifications.videoChanged(e.video()));
+        events.subscribe(FollowEvents.Followed.class, notifications::followed);
+        events.subscribe(AccountEvents.SessionsEnded.class, e -> notifications.sessionsEnded(e.userId()));
         events.subscribe(SocialService.CommentDeleted.class, e -> publisher.commentDeleted(e.comment(), e.video()));
         events.subscribe(SocialService.RateChange.class, publisher::rated);
         // A user removed: each of their videos goes as a delete of it would (jobs, swarms, federation, files).
@@ -379,6 +385,7 @@ public final class App implements AutoCloseable {
             LOG.warn("stopping HTTP: {}", e.toString());
         }
         torrentBackfill.stop();
+        notifications.close();
         worker.close();
         delivery.close();
         outgoing.close();

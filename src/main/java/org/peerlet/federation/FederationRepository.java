@@ -95,6 +95,24 @@ final class FederationRepository {
                 .fetchOptional(FederationRepository::toFollow);
     }
 
+    public Optional<Follow> followById(DSLContext db, long id) {
+        return db.selectFrom(FOLLOWS).where(FOLLOWS.ID.eq(id)).fetchOptional(FederationRepository::toFollow);
+    }
+
+    /** The actor URL of a remote channel we know. */
+    public Optional<String> actorUrlOfChannel(DSLContext db, long channelId) {
+        return db.select(REMOTE_ACTORS.URL).from(REMOTE_ACTORS).where(REMOTE_ACTORS.CHANNEL_ID.eq(channelId))
+                .fetchOptional(REMOTE_ACTORS.URL);
+    }
+
+    /** The users of this instance whose follow of an actor was accepted. */
+    public List<Long> localFollowingUsers(DSLContext db, String following) {
+        return db.select(FOLLOWS.USER_ID).from(FOLLOWS)
+                .where(FOLLOWS.FOLLOWING.eq(following).and(FOLLOWS.LOCAL_FOLLOWER.isTrue())
+                        .and(FOLLOWS.STATE.eq(ACCEPTED)).and(FOLLOWS.USER_ID.isNotNull()))
+                .fetch(FOLLOWS.USER_ID);
+    }
+
     public Optional<Follow> followByActivity(DSLContext db, String activityId) {
         return db.selectFrom(FOLLOWS).where(FOLLOWS.ACTIVITY_ID.eq(activityId)).fetchOptional(FederationRepository::toFollow);
     }

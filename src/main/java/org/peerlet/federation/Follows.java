@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.peerlet.account.Account;
 import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.User;
+import org.jooq.DSLContext;
+import org.peerlet.channel.Channel;
+import org.peerlet.common.Events;
 import org.peerlet.common.Secrets;
 import org.peerlet.db.Database;
 import org.peerlet.federation.delivery.Outbox;
@@ -40,16 +43,18 @@ public final class Follows {
     private final Outbox outbox;
     private final AccountDirectory accounts;
     private final InstanceSettings instance;
+    private final Events events;
     private final Clock clock;
 
     public Follows(Database db, LocalActors local, RemoteActors remote, Outbox outbox,
-                   AccountDirectory accounts, InstanceSettings instance, Clock clock) {
+                   AccountDirectory accounts, InstanceSettings instance, Events events, Clock clock) {
         this.db = db;
         this.local = local;
         this.remote = remote;
         this.outbox = outbox;
         this.accounts = accounts;
         this.instance = instance;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -99,7 +104,11 @@ public final class Follows {
         LocalActor me = local.of(accounts.byUserId(user.id()).orElseThrow());
         if (isOurs(handle)) {
             LocalActor channel = localChannel(handle).orElseThrow(() -> ApiError.notFound("no channel " + handle + " here"));
-            db.writeVoid(tx -> repo.upsertFollow(tx, me.url(), channel.url(), true, ACCEPTED, null, user.id(), clock.millis()));
+            db.writeVoid(tx -> {
+                boolean fresh = repo.follow(tx, me.url(), channel.url()).isEmpty();
+                repo.upsertFollow(tx, me.url(), channel.url(), true, ACCEPTED, null, user.id(), clock.millis());
+                if (fresh && !channel.url().equals(me.url())) announce(tx, me.url(), channel);
+            });
             return;
         }
         RemoteActor target;
@@ -204,6 +213,29 @@ public final class Follows {
         return true;
     }
 
+    /** A new follow of one of ours, for whoever listens (the owner's notification), once it is committed. */
+    private void announce(DSLContext tx, String follower, LocalActor target) {
+        repo.follow(tx, follower, target.url()).ifPresent(f -> events.publish(new FollowEvents.Followed(f.id(), target)));
+    }
+
+    /** A follow of one of our actors by id, with the follower's account (local, or remote as we know it). */
+    public Optional<FollowEvents.Described> describe(long followId) {
+        Optional<Follow> f = repo.followById(db.dsl(), followId);
+        if (f.isEmpty()) return Optional.empty();
+        Optional<LocalActor> target = local.byUrl(f.get().following());
+        Optional<Account> follower = f.get().localFollower()
+                ? local.byUrl(f.get().follower()).filter(a -> a.kind() == LocalActor.Kind.ACCOUNT).flatMap(a -> accounts.byId(a.refId()))
+                : remote.known(f.get().follower()).map(RemoteActor::accountId).flatMap(accounts::byId);
+        if (target.isEmpty() || follower.isEmpty()) return Optional.empty();
+        return Optional.of(new FollowEvents.Described(followId, follower.get(), target.get(), f.get().state()));
+    }
+
+    /** The local users subscribed to a channel, ours or remote (accepted follows only). */
+    public List<Long> localSubscribers(Channel c) {
+        Optional<String> url = c.isLocal() ? Optional.of(local.of(c).url()) : repo.actorUrlOfChannel(db.dsl(), c.id());
+        return url.map(u -> repo.localFollowingUsers(db.dsl(), u)).orElse(List.of());
+    }
+
     // ---- theirs
 
     /** Someone follows one of our actors. */
@@ -212,8 +244,10 @@ public final class Follows {
         String state = manual ? PENDING : ACCEPTED;
         Optional<Follow> existing = repo.follow(db.dsl(), follower.url(), target.url());
         String keepState = existing.map(Follow::state).filter(ACCEPTED::equals).orElse(state);
-        db.writeVoid(tx -> repo.upsertFollow(tx, follower.url(), target.url(), false, keepState,
-                As.text(followActivity, "id"), null, clock.millis()));
+        db.writeVoid(tx -> {
+            repo.upsertFollow(tx, follower.url(), target.url(), false, keepState, As.text(followActivity, "id"), null, clock.millis());
+            if (existing.isEmpty()) announce(tx, follower.url(), target);
+        });
         if (ACCEPTED.equals(keepState)) answer(target, follower, followActivity, "Accept");
     }
 

@@ -14,12 +14,26 @@ import static org.peerlet.db.schema.Tables.NOTIFICATION_SETTINGS;
 /** The only place with SQL for notifications and their settings. */
 final class NotificationRepository {
 
-    long insert(DSLContext tx, long userId, int type, Long commentId, Long videoId, long at) {
+    long insert(DSLContext tx, long userId, int type, Long commentId, Long videoId, Long followId, long at) {
         return tx.insertInto(NOTIFICATIONS)
                 .set(NOTIFICATIONS.USER_ID, userId).set(NOTIFICATIONS.TYPE, type)
                 .set(NOTIFICATIONS.COMMENT_ID, commentId).set(NOTIFICATIONS.VIDEO_ID, videoId)
+                .set(NOTIFICATIONS.FOLLOW_ID, followId)
                 .set(NOTIFICATIONS.IS_READ, false).set(NOTIFICATIONS.CREATED_AT, at).set(NOTIFICATIONS.UPDATED_AT, at)
                 .returning(NOTIFICATIONS.ID).fetchOne(NOTIFICATIONS.ID);
+    }
+
+    boolean exists(DSLContext tx, long userId, int type, long videoId) {
+        return tx.fetchExists(NOTIFICATIONS, NOTIFICATIONS.USER_ID.eq(userId).and(NOTIFICATIONS.TYPE.eq(type))
+                .and(NOTIFICATIONS.VIDEO_ID.eq(videoId)));
+    }
+
+    /** Removes the notifications of a kind about a video; the people who had one. */
+    List<Long> removeOfVideo(DSLContext tx, long videoId, int type) {
+        Condition which = NOTIFICATIONS.VIDEO_ID.eq(videoId).and(NOTIFICATIONS.TYPE.eq(type));
+        List<Long> users = tx.selectDistinct(NOTIFICATIONS.USER_ID).from(NOTIFICATIONS).where(which).fetch(NOTIFICATIONS.USER_ID);
+        if (!users.isEmpty()) tx.deleteFrom(NOTIFICATIONS).where(which).execute();
+        return users;
     }
 
     private static Condition of(long userId, boolean unreadOnly) {
@@ -61,7 +75,7 @@ final class NotificationRepository {
 
     private static Notification toNotification(Record r) {
         return new Notification(r.get(NOTIFICATIONS.ID), r.get(NOTIFICATIONS.USER_ID), r.get(NOTIFICATIONS.TYPE),
-                r.get(NOTIFICATIONS.COMMENT_ID), r.get(NOTIFICATIONS.VIDEO_ID), r.get(NOTIFICATIONS.IS_READ),
+                r.get(NOTIFICATIONS.COMMENT_ID), r.get(NOTIFICATIONS.VIDEO_ID), r.get(NOTIFICATIONS.FOLLOW_ID), r.get(NOTIFICATIONS.IS_READ),
                 r.get(NOTIFICATIONS.CREATED_AT), r.get(NOTIFICATIONS.UPDATED_AT));
     }
 }

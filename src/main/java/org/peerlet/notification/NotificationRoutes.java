@@ -3,21 +3,18 @@ package org.peerlet.notification;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import org.peerlet.account.AccountJson;
 import org.peerlet.account.Auth;
 import org.peerlet.account.User;
-import org.peerlet.common.Times;
+import org.peerlet.federation.Follows;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
 import org.peerlet.http.Body;
 import org.peerlet.http.Paging;
 import org.peerlet.http.RouteGroup;
 import org.peerlet.instance.Urls;
-import org.peerlet.social.Comment;
-import org.peerlet.social.SocialJson;
 import org.peerlet.social.SocialService;
-import org.peerlet.video.Video;
 import org.peerlet.video.VideoService;
+import org.peerlet.video.Viewer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,18 +22,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** PeerTube's notification endpoints: the list, marking read, and the per-type settings. */
+/**
+ * PeerTube's notification endpoints: the list, marking read, and the per-type settings; and a
+ * stream of the unread count for the web pages' bell (server-sent events).
+ */
 public final class NotificationRoutes implements RouteGroup {
     private final NotificationService notifications;
-    private final SocialService social;
-    private final VideoService videos;
-    private final Urls urls;
+    private final NotificationJson json;
 
-    public NotificationRoutes(NotificationService notifications, SocialService social, VideoService videos, Urls urls) {
+    public NotificationRoutes(NotificationService notifications, SocialService social, VideoService videos, Follows follows,
+                              Urls urls) {
         this.notifications = notifications;
-        this.social = social;
-        this.videos = videos;
-        this.urls = urls;
+        this.json = new NotificationJson(social, videos, follows, urls);
     }
 
     @Override
@@ -45,6 +42,13 @@ public final class NotificationRoutes implements RouteGroup {
         r.post("/api/v1/users/me/notifications/read", this::read, Access.USER);
         r.post("/api/v1/users/me/notifications/read-all", this::readAll, Access.USER);
         r.put("/api/v1/users/me/notification-settings", this::settings, Access.USER);
+        r.sse("/api/v1/users/me/notifications/live", client -> {
+            if (notifications.listen(Auth.required(client.ctx()), client)) {
+                client.keepAlive();
+            } else {
+                client.close();
+            }
+        }, Access.USER);
     }
 
     private void list(Context ctx) {
@@ -52,7 +56,7 @@ public final class NotificationRoutes implements RouteGroup {
         Paging p = Paging.of(ctx);
         NotificationService.Page page = notifications.page(me, "true".equals(ctx.queryParam("unread")), p.start(), p.count());
         List<Map<String, Object>> data = new ArrayList<>();
-        for (Notification n : page.data()) data.add(json(n));
+        for (Notification n : page.data()) json.of(n, Viewer.of(Optional.of(me))).ifPresent(data::add);
         ctx.json(Paging.result(page.total(), data));
     }
 
@@ -81,25 +85,5 @@ public final class NotificationRoutes implements RouteGroup {
         });
         notifications.updateSettings(Auth.required(ctx), changes);
         ctx.status(204);
-    }
-
-    private Map<String, Object> json(Notification n) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", n.id());
-        m.put("type", n.type());
-        m.put("read", n.read());
-        Optional<Video> v = n.videoId() == null ? Optional.empty() : videos.find(String.valueOf(n.videoId()));
-        Optional<Comment> c = n.commentId() == null ? Optional.empty() : social.byId(n.commentId());
-        if (c.isPresent() && v.isPresent()) {
-            Map<String, Object> comment = new LinkedHashMap<>();
-            comment.put("id", c.get().id());
-            comment.put("threadId", c.get().thread());
-            comment.put("account", AccountJson.account(c.get().account(), urls));
-            comment.put("video", SocialJson.videoInfo(v.get()));
-            m.put("comment", comment);
-        }
-        m.put("createdAt", Times.iso(n.createdAt()));
-        m.put("updatedAt", Times.iso(n.updatedAt()));
-        return m;
     }
 }

@@ -1,23 +1,35 @@
 package org.peerlet.notification;
 
+import io.javalin.http.sse.SseClient;
+import org.peerlet.account.Account;
+import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.User;
+import org.peerlet.channel.ChannelService;
 import org.peerlet.db.Database;
+import org.peerlet.federation.FollowEvents;
+import org.peerlet.federation.Follows;
+import org.peerlet.federation.model.LocalActor;
 import org.peerlet.http.ApiError;
 import org.peerlet.social.Comment;
 import org.peerlet.social.SocialService;
+import org.peerlet.video.Privacy;
 import org.peerlet.video.Video;
+import org.peerlet.video.VideoState;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Tells people what concerns them, as PeerTube's notifications: a comment on my video, a reply to
- * my comment. Fed by social's events; each kind can be turned off in the person's settings.
+ * my comment, a new video of a channel I subscribed to, my upload published, a new follower of
+ * mine. Fed by other features' events; each kind can be turned off in the person's settings, and
+ * open pages hear of the unread count at once ({@link LiveNotifications}).
  */
-public final class NotificationService {
+public final class NotificationService implements AutoCloseable {
     /** PeerTube's setting names, each 0 (none) to 3 (web and e-mail); web is the only way out today. */
     public static final List<String> SETTINGS = List.of("newVideoFromSubscription", "newCommentOnMyVideo",
             "abuseAsModerator", "videoAutoBlacklistAsModerator", "blacklistOnMyVideo", "myVideoPublished",
@@ -33,10 +45,17 @@ public final class NotificationService {
 
     private final Database db;
     private final NotificationRepository repo = new NotificationRepository();
+    private final Follows follows;
+    private final ChannelService channels;
+    private final AccountDirectory accounts;
+    private final LiveNotifications live = new LiveNotifications();
     private final Clock clock;
 
-    public NotificationService(Database db, Clock clock) {
+    public NotificationService(Database db, Follows follows, ChannelService channels, AccountDirectory accounts, Clock clock) {
         this.db = db;
+        this.follows = follows;
+        this.channels = channels;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -56,7 +75,80 @@ public final class NotificationService {
     }
 
     private void add(long userId, int type, Comment c, Video v) {
-        db.writeVoid(tx -> repo.insert(tx, userId, type, c.id(), v.id(), clock.millis()));
+        db.writeVoid(tx -> repo.insert(tx, userId, type, c.id(), v.id(), null, clock.millis()));
+        live.push(userId, unread(userId));
+    }
+
+    /**
+     * A video can be watched (a local one transcoded, a remote one received) or changed: its
+     * uploader hears it is published if they chose to wait for it (as PeerTube), and people
+     * subscribed to its channel hear of it once it is public or internal. Each person hears once.
+     */
+    public void videoPublished(Video v) {
+        Long owner = v.ownerUserId();
+        if (v.isLocal() && owner != null && v.waitTranscoding() && v.state() == VideoState.PUBLISHED
+                && wants(owner, "myVideoPublished")) {
+            addOnce(owner, Notification.MY_VIDEO_PUBLISHED, v);
+        }
+        if (!announced(v)) return;
+        for (long subscriber : follows.localSubscribers(v.channel())) {
+            if (!Objects.equals(subscriber, owner) && wants(subscriber, "newVideoFromSubscription")) {
+                addOnce(subscriber, Notification.NEW_VIDEO_FROM_SUBSCRIPTION, v);
+            }
+        }
+    }
+
+    /**
+     * A video made public later is announced then; one made private, unlisted or password
+     * protected takes back what subscribers were told of it (its name and link were in it).
+     */
+    public void videoChanged(Video v) {
+        if (announced(v)) {
+            videoPublished(v);
+            return;
+        }
+        List<Long> told = db.write(tx -> repo.removeOfVideo(tx, v.id(), Notification.NEW_VIDEO_FROM_SUBSCRIPTION));
+        told.forEach(u -> live.push(u, unread(u)));
+    }
+
+    private static boolean announced(Video v) {
+        return v.state() == VideoState.PUBLISHED
+                && (v.privacy() == Privacy.PUBLIC || (v.isLocal() && v.privacy() == Privacy.INTERNAL));
+    }
+
+    private void addOnce(long userId, int type, Video v) {
+        boolean added = db.write(tx -> {
+            if (repo.exists(tx, userId, type, v.id())) return false;
+            repo.insert(tx, userId, type, null, v.id(), null, clock.millis());
+            return true;
+        });
+        if (added) live.push(userId, unread(userId));
+    }
+
+    /** Someone new follows one of our accounts or channels: its owner hears who. */
+    public void followed(FollowEvents.Followed e) {
+        Optional<Long> owner = ownerOf(e.target());
+        Optional<FollowEvents.Described> d = follows.describe(e.followId());
+        if (owner.isEmpty() || d.isEmpty() || Objects.equals(d.get().follower().userId(), owner.get())) return;
+        if (!wants(owner.get(), "newFollow")) return;
+        db.writeVoid(tx -> repo.insert(tx, owner.get(), Notification.NEW_FOLLOW, null, null, e.followId(), clock.millis()));
+        live.push(owner.get(), unread(owner.get()));
+    }
+
+    private Optional<Long> ownerOf(LocalActor target) {
+        Optional<Account> a = target.kind() == LocalActor.Kind.CHANNEL
+                ? channels.byId(target.refId()).flatMap(c -> accounts.byId(c.accountId()))
+                : accounts.byId(target.refId());
+        return a.map(Account::userId);
+    }
+
+    /** A page of the person opens the live stream of their unread count; false when too many are open. */
+    public boolean listen(User user, SseClient client) {
+        return live.join(user.id(), client, unread(user.id()));
+    }
+
+    public void sessionsEnded(long userId) {
+        live.end(userId);
     }
 
     private boolean wants(long userId, String setting) {
@@ -74,6 +166,7 @@ public final class NotificationService {
     /** Marks these of the user's notifications read (null: all of them). */
     public void markRead(User user, List<Long> ids) {
         db.writeVoid(tx -> repo.markRead(tx, user.id(), ids, clock.millis()));
+        live.push(user.id(), unread(user.id()));
     }
 
     /** Every setting, those never changed at their default. */
@@ -92,5 +185,10 @@ public final class NotificationService {
             }
         }
         db.writeVoid(tx -> changes.forEach((name, value) -> repo.setting(tx, user.id(), name, value)));
+    }
+
+    @Override
+    public void close() {
+        live.close();
     }
 }

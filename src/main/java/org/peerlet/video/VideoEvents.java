@@ -13,6 +13,10 @@ public final class VideoEvents {
     public record Published(Video video) {
     }
 
+    /** Another server's video, new here: stored as it sent it (updates of it are not announced). */
+    public record Received(Video video) {
+    }
+
     /** A video's details or privacy changed. */
     public record Changed(Video video) {
     }

@@ -118,6 +118,7 @@ public final class VideoService {
         videos.publish(tx, id, ladder, duration, false, false, now);
         if (publishedAt != null) videos.setPublishedAt(tx, id, publishedAt);
         counts.invalidateAll();
+        if (known.isEmpty()) events.publish(new VideoEvents.Received(videos.byId(tx, id).orElseThrow()));
         return id;
     }
 

@@ -100,6 +100,7 @@ class AnswersMatchPeerTubesModels {
         videos(c);
         playlists(c);
         atStart(c);
+        notifications(c);
         assertThat(c.problems()).as("answers that do not match PeerTube's models").isEmpty();
     }
 
@@ -189,6 +190,19 @@ class AnswersMatchPeerTubesModels {
         c.expect("GET /api/v1/users/registrations", "ResultList<UserRegistration>", api.get("/api/v1/users/registrations", admin));
         c.expect("GET /api/v1/videos/{id} (its owner)", "PeerletVideoDetails & { visibility: object }",
                 api.get("/api/v1/videos/" + videoId, alice));
+    }
+
+    /** Alice's: her video published, Bob subscribing to her channel and commenting on her video. */
+    private static void notifications(ModelContract c) {
+        String bob = api.token("bob", "bob-password-1");
+        assertThat(api.postJson("/api/v1/users/me/subscriptions", bob, Map.of("uri", "alice_channel@" + api.get("/api/v1/video-channels/alice_channel").json().get("host").asText())).status())
+                .isEqualTo(204);
+        assertThat(api.postJson("/api/v1/videos/" + videoId + "/comment-threads", bob, Map.of("text", "Nice")).status()).isEqualTo(200);
+        JsonNode list = c.expect("GET /api/v1/users/me/notifications", "ResultList<UserNotification>",
+                api.get("/api/v1/users/me/notifications", alice));
+        List<Integer> types = new java.util.ArrayList<>();
+        list.get("data").forEach(n -> types.add(n.get("type").asInt()));
+        assertThat(types).as("a new comment, a new follower, a video published").contains(2, 10, 6);
     }
 
     @Test

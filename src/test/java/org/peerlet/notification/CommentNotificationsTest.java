@@ -45,7 +45,10 @@ class CommentNotificationsTest {
         TestFiles.deleteRecursively(clips);
     }
 
+    /** A video of the owner's, whose "published" notification is turned off: these tests count comments'. */
     static long video(String owner, String name) {
+        assertThat(api.putJson("/api/v1/users/me/notification-settings", owner, Map.of("myVideoPublished", 0)).status())
+                .isEqualTo(204);
         long id = uploads.upload(owner, name, 1, clip);
         uploads.awaitPublished(owner, id);
         return id;

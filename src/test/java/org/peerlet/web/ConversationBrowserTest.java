@@ -103,4 +103,43 @@ class ConversationBrowserTest extends BrowserPages {
             driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
     }
+
+    @Test
+    void theBellCountsANewSubscriberAtOnceAndTheNotificationsPageListsIt() {
+        Api api = server.api();
+        String admin = api.adminToken();
+        api.createUser(admin, "oncle", "oncle-secret-1");
+        String tata = api.createUser(admin, "tata", "tata-secret-1");
+        open("/");
+        js("localStorage.clear()");
+        login("oncle", "oncle-secret-1");
+        WebElement count = driver.findElement(By.id("bell-count"));
+        assertThat(count.isDisplayed()).as("nothing unread").isFalse();
+
+        // Told while the page stays open: the count arrives over the live stream, no reload.
+        String oncles = api.get("/api/v1/users/me", api.token("oncle", "oncle-secret-1")).json().get("videoChannels").get(0)
+                .get("name").asText();
+        String host = api.get("/api/v1/video-channels/" + oncles).json().get("host").asText();
+        assertThat(api.postJson("/api/v1/users/me/subscriptions", tata, Map.of("uri", oncles + "@" + host)).status()).isEqualTo(204);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bell-count"), "1"));
+        assertThat(driver.findElement(By.id("bell")).getAttribute("aria-label")).isEqualTo("Notifications (1 unread)");
+
+        driver.findElement(By.id("bell")).click();
+        WebElement item = wait.until(d -> d.findElements(By.cssSelector(".notification.unread")).stream().findFirst().orElse(null));
+        assertThat(item.getText()).contains("tata", "subscribed to your channel");
+        driver.findElement(By.id("read-all")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("bell-count")));
+        assertThat(driver.findElements(By.cssSelector(".notification.unread"))).isEmpty();
+
+        // The settings are kept: turned off, still off after a reload.
+        WebElement newFollow = driver.findElement(By.id("notify-newFollow"));
+        assertThat(newFollow.isSelected()).isTrue();
+        newFollow.click();
+        driver.findElement(By.cssSelector(".notification-settings button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".messages"), "Saved."));
+        open("/my-account/notifications");
+        assertThat(wait.until(d -> d.findElement(By.id("notify-newFollow"))).isSelected()).isFalse();
+        assertThat(api.get("/api/v1/users/me", api.token("oncle", "oncle-secret-1")).json()
+                .get("notificationSettings").get("newFollow").asInt()).isZero();
+    }
 }

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gets everything from the server; the second, a few seconds behind, gets segments from peers
  * and never stalls; the third receives corrupted data from its peers, refuses it (SHA-256) and
  * plays it all from the server. Then the second viewer turns P2P off for themselves.
+ * (The admin page's tracker figures are checked apart, in {@link TheAdminPageShowsTheTrackersFigures},
+ * so that this class, which runs alone, stays short.)
  * Figures come from the loader's own events (window.__p2pStats), and the tracker's stats.
  */
 @MachineShare.Alone // it asserts playback without a stall: no other class's transcodes or browsers meanwhile
@@ -176,30 +177,6 @@ class ViewersShareSegmentsPeerToPeer {
         assertThat(second.js("return localStorage.getItem('peerlet.p2p')")).isEqualTo("off");
         assertThat(second.driver.findElement(By.id("p2p-stats")).getText()).contains("Off");
         shot(second, "watch-p2p-off");
-    }
-
-    @Test
-    void theAdminPageShowsTheTrackersFigures() throws Exception {
-        Chromium viewer = viewer("viewer");
-        viewer.until(Duration.ofSeconds(20), "the tracker counts the viewer", () -> tracker().get("peers").asInt() == 1);
-        Chromium admin = new Chromium(work.resolve("admin"));
-        browsers.add(admin);
-        admin.driver.get(server.baseUrl() + "/about");
-        JsonNode tokens = server.api().login("admin", TestServer.ADMIN_PASSWORD).json();
-        JsonNode me = server.api().get("/api/v1/users/me", tokens.get("access_token").asText()).json();
-        admin.js("localStorage.setItem('peerlet.session', arguments[0])", com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
-                .writeValueAsString(Map.of("accessToken", tokens.get("access_token").asText(),
-                        "refreshToken", tokens.get("refresh_token").asText(), "user", me)));
-        admin.driver.get(server.baseUrl() + "/admin");
-        admin.until(Duration.ofSeconds(10), "tracker figures", () -> !admin.driver.findElements(By.id("tracker-refusals")).isEmpty());
-        String text = admin.driver.findElement(By.id("tracker-stats")).getText();
-        JsonNode t = tracker();
-        assertThat(t.get("swarms").asInt()).isEqualTo(1);
-        assertThat(t.get("peers").asInt()).isEqualTo(1);
-        assertThat(text).contains("Swarms\n1", "Peers\n1", "unknown_info_hash");
-        assertThat(admin.driver.findElement(By.id("tracker-title")).getText()).isEqualTo("Peer-to-peer tracker");
-        admin.js("document.getElementById('tracker-title').scrollIntoView()");
-        shot(admin, "admin-tracker");
     }
 
     static void shot(Chromium c, String name) throws Exception {

@@ -1,0 +1,112 @@
+package org.peerlet.notification;
+
+import org.peerlet.account.Account;
+import org.peerlet.channel.Channel;
+import org.peerlet.common.Times;
+import org.peerlet.federation.FollowEvents;
+import org.peerlet.federation.Follows;
+import org.peerlet.instance.Urls;
+import org.peerlet.social.Comment;
+import org.peerlet.social.SocialService;
+import org.peerlet.video.Video;
+import org.peerlet.video.VideoService;
+import org.peerlet.video.Viewer;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A notification as PeerTube's UserNotification: the short forms of what it is about (VideoInfo, ActorInfo). */
+final class NotificationJson {
+    private final SocialService social;
+    private final VideoService videos;
+    private final Follows follows;
+    private final Urls urls;
+
+    NotificationJson(SocialService social, VideoService videos, Follows follows, Urls urls) {
+        this.social = social;
+        this.videos = videos;
+        this.follows = follows;
+        this.urls = urls;
+    }
+
+    /** Empty when what it is about is gone, or its video is no longer for this person's eyes. */
+    Optional<Map<String, Object>> of(Notification n, Viewer me) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", n.id());
+        m.put("type", n.type());
+        m.put("read", n.read());
+        m.put("data", Map.of());
+        Optional<Video> v = n.videoId() == null ? Optional.empty() : videos.find(String.valueOf(n.videoId()));
+        if (n.videoId() != null && (v.isEmpty() || !videos.access().canView(v.get(), me))) return Optional.empty();
+        if (n.commentId() != null) {
+            Optional<Comment> c = social.byId(n.commentId());
+            if (c.isEmpty() || v.isEmpty()) return Optional.empty();
+            Map<String, Object> comment = new LinkedHashMap<>();
+            comment.put("id", c.get().id());
+            comment.put("threadId", c.get().thread());
+            comment.put("account", actor(c.get().account()));
+            comment.put("video", video(v.get()));
+            comment.put("heldForReview", c.get().heldForReview());
+            m.put("comment", comment);
+        } else if (v.isPresent()) {
+            Map<String, Object> video = video(v.get());
+            video.put("channel", actor(v.get().channel()));
+            m.put("video", video);
+        }
+        if (n.followId() != null) {
+            Optional<FollowEvents.Described> f = follows.describe(n.followId());
+            if (f.isEmpty()) return Optional.empty();
+            m.put("actorFollow", actorFollow(f.get()));
+        }
+        m.put("createdAt", Times.iso(n.createdAt()));
+        m.put("updatedAt", Times.iso(n.updatedAt()));
+        return Optional.of(m);
+    }
+
+    private static Map<String, Object> video(Video v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", v.id());
+        m.put("uuid", v.uuid());
+        m.put("shortUUID", v.shortUuid());
+        m.put("name", v.name());
+        m.put("state", Map.of("id", v.state().id, "label", v.state().label));
+        return m;
+    }
+
+    private Map<String, Object> actor(Account a) {
+        return actor(a.id(), a.name(), a.displayName(), a.isLocal() ? urls.host() : a.host());
+    }
+
+    private Map<String, Object> actor(Channel c) {
+        return actor(c.id(), c.name(), c.displayName(), c.isLocal() ? urls.host() : c.host());
+    }
+
+    /** PeerTube's ActorInfo; no avatars yet, so an empty list and a null deprecated single one. */
+    private static Map<String, Object> actor(long id, String name, String displayName, String host) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("displayName", displayName);
+        m.put("name", name);
+        m.put("host", host);
+        m.put("avatars", List.of());
+        m.put("avatar", null);
+        return m;
+    }
+
+    /** PeerTube's actorFollow: who follows (an account), what (one of ours), and the follow's state. */
+    private Map<String, Object> actorFollow(FollowEvents.Described f) {
+        Map<String, Object> following = new LinkedHashMap<>();
+        following.put("type", f.target().kind().key);
+        following.put("name", f.target().name());
+        following.put("displayName", f.target().displayName());
+        following.put("host", urls.host());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", f.followId());
+        m.put("follower", actor(f.follower()));
+        m.put("state", f.state());
+        m.put("following", following);
+        return m;
+    }
+}
