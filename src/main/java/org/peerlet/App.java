@@ -146,7 +146,6 @@ public final class App implements AutoCloseable {
     private final SocialService social;
     private final NotificationService notifications;
     private final PlaylistService playlists;
-    private final PlaylistJson playlistJson;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -202,7 +201,6 @@ public final class App implements AutoCloseable {
         Follows follows = new Follows(db, localActors, remoteActors, outbox, accountDir, instance, events, clock);
         this.notifications = new NotificationService(db, follows, channels, accountDir, clock);
         this.playlists = new PlaylistService(db, videos, channels, accountDir, media, clock);
-        this.playlistJson = new PlaylistJson(urls, videoJson);
         List<RouteGroup> routes = localRoutes(intake, defaultPrivacy);
         Publisher publisher = federate(follows, outbox, routes);
         subscribe(fileTokens, publisher);
@@ -250,7 +248,7 @@ public final class App implements AutoCloseable {
                         "notificationSettings", notifications.settings(userId),
                         "specialPlaylists", playlists.specialPlaylists(userId))));
         routes.add(new AccountRoutes(accountDir, accountChannels, urls));
-        routes.add(new PlaylistRoutes(playlists, new PlaylistElements(db, videos, clock), playlistJson, privacy, channels,
+        routes.add(new PlaylistRoutes(playlists, new PlaylistElements(db, videos, clock), new PlaylistJson(urls, videoJson), privacy, channels,
                 accountDir, urls));
         routes.add(new ChannelRoutes(channels, urls));
         routes.add(new InstanceRoutes(instance, new InstanceRoutes.Capabilities(
@@ -266,10 +264,8 @@ public final class App implements AutoCloseable {
 
     /** The page a share link of a video or a playlist opens. */
     private Optional<String> pageOf(Subject s) {
-        return switch (s.kind()) {
-            case VIDEO -> videos.byId(db.dsl(), s.id()).map(v -> urls.watch(v.shortUuid()));
-            case PLAYLIST -> playlists.find(String.valueOf(s.id())).map(playlistJson::page);
-        };
+        if (s.kind() == Subject.Kind.VIDEO) return videos.byId(db.dsl(), s.id()).map(v -> urls.watch(v.shortUuid()));
+        return playlists.find(String.valueOf(s.id())).map(new PlaylistJson(urls, videoJson)::page);
     }
 
     /** Federation: follows, the publisher, the inbox and the routes other servers and our users call. */
