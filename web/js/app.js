@@ -38,6 +38,7 @@ function drawNav() {
     user ? link('/upload', t('nav.upload')) : null,
     user ? link('/my-videos', t('nav.myVideos')) : null,
     user ? link('/my-library/history/videos', t('nav.history')) : null,
+    user ? link('/my-playlists', t('nav.myPlaylists')) : null,
     user ? link('/settings', t('nav.settings')) : null,
     user ? link('/shared', t('nav.shared')) : null,
     user ? h('li', null, h('a', { href: '/my-account/notifications', id: 'bell', class: 'bell',

@@ -8,6 +8,7 @@ import { channelLink, fullDate, ago, pageTitle, privacyBadge, stateBadge, views,
 import { setTitle } from '../nav.js';
 import { commentsSection } from '../comments.js';
 import { rateButtons, subscribeButton } from '../reactions.js';
+import { saveToPlaylist } from '../playlist-add.js';
 import { accessHeaders, fileTokenKeeper, isOpen, needsPassword, requestFileToken, withFileToken, wrongPassword } from '../access.js';
 import { resume } from '../resume.js';
 import { addCaptions } from '../captions.js';
@@ -169,6 +170,7 @@ async function showVideo(view, video, creds) {
         h('span', { class: 'muted' }, ` ${t('video.by', { name: video.account?.displayName || video.account?.name || '' })}`),
         ' ', subscribeButton(channel)) : null,
       video.state?.id === 1 ? rateButtons(video, accessHeaders(creds)) : null,
+      video.state?.id === 1 ? saveToPlaylist(video) : null,
       h('div', { class: 'share field' },
         h('label', { for: 'share-link' }, t('video.share')),
         h('div', { class: 'inline' }, shareInput, copyButton)),

@@ -63,6 +63,11 @@ import org.peerlet.transcode.FfmpegEngine;
 import org.peerlet.transcode.JobRoutes;
 import org.peerlet.transcode.MediaEngine;
 import org.peerlet.transcode.TranscodeWorker;
+import org.peerlet.playlist.PlaylistElements;
+import org.peerlet.playlist.PlaylistJson;
+import org.peerlet.playlist.PlaylistRoutes;
+import org.peerlet.playlist.PlaylistService;
+import org.peerlet.playlist.SharePages;
 import org.peerlet.privacy.FileTokens;
 import org.peerlet.privacy.PrivacyEvents;
 import org.peerlet.privacy.PrivacyRoutes;
@@ -88,7 +93,6 @@ import org.peerlet.video.VideoRoutes;
 import org.peerlet.video.VideoService;
 import org.peerlet.tracker.KnownSwarms;
 import org.peerlet.tracker.Tracker;
-import org.peerlet.tracker.TrackerLimits;
 import org.peerlet.tracker.TrackerRoutes;
 import org.peerlet.tracker.VideoSwarms;
 import org.slf4j.Logger;
@@ -151,6 +155,7 @@ public final class App implements AutoCloseable {
     private final Abuses abuses;
     private final HistoryService history;
     private final CaptionService captions;
+    private final PlaylistService playlists;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -163,22 +168,19 @@ public final class App implements AutoCloseable {
         this.urls = new Urls(settings.publicUrl(), settings.publicHost());
         this.instance = new InstanceSettings(db);
         this.events = new Events(db::afterCommit);
-
         PasswordHasher hasher = new PasswordHasher(10);
         this.accountDir = new AccountDirectory(db);
         this.channels = new ChannelService(db, accountDir, clock);
         this.accountChannels = new ChannelsOfAccounts(channels, urls);
         this.tokens = new TokenService(db, hasher, settings.get(Settings.LOGIN_LIMIT_PER_IP), events, clock);
         this.accounts = new AccountService(db, accountChannels, hasher, tokens, events, clock);
-
         this.media = new MediaLayout(dataDir);
         this.engine = new FfmpegEngine();
         // Federation: our actors and keys, the blocklist, the guarded HTTP client.
         this.blocklist = new Blocklist(db, clock);
         this.localActors = new LocalActors(db, urls, accountDir, channels, clock);
         boolean allowHttp = settings.get(Settings.FEDERATION_ALLOW_HTTP);
-        this.outgoing = new OutgoingHttp(allowHttp, settings.get(Settings.FEDERATION_ALLOW_LOOPBACK),
-                blocklist::isBlocked, clock, "Peerlet/" + Version.VERSION + " (+" + urls.base() + ")");
+        this.outgoing = Startup.outgoing(settings, blocklist, urls, clock);
         this.remoteActors = new RemoteActors(db, outgoing, localActors, accounts, channels, clock, allowHttp);
         // Privacy: one decision (VideoAccess) fed by one source of grants (shares, passwords, links, file tokens).
         this.fileTokens = new FileTokens(clock, tokens::sessionEpoch);
@@ -192,9 +194,7 @@ public final class App implements AutoCloseable {
         this.worker = new TranscodeWorker(db, videos, media, engine, Startup.transcodeConfig(settings), clock);
         this.videoJson = new VideoJson(urls, urls.tracker());
         this.knownSwarms = new KnownSwarms(fileTokens::valid, fileTokens::stillGranted);
-        this.tracker = new Tracker(settings.get(Settings.P2P_ENABLED), knownSwarms, TrackerLimits.defaults()
-                .withAddressLimits(settings.get(Settings.TRACKER_MAX_SOCKETS_PER_IP), settings.get(Settings.TRACKER_ANNOUNCES_PER_IP),
-                        settings.get(Settings.TRACKER_ANNOUNCES_PER_IP_PER_SWARM)), clock);
+        this.tracker = Startup.tracker(settings, knownSwarms, clock);
         this.videoSwarms = new VideoSwarms(knownSwarms, videoJson);
         this.torrentBackfill = new TorrentBackfill(videos, media, events);
         this.fileAccess = new FileAccess(videos, clock);
@@ -205,10 +205,10 @@ public final class App implements AutoCloseable {
         Intake intake = new Intake(db, media, engine, videos, channels, accountDir, worker,
                 settings.get(Settings.MAX_UPLOAD_SIZE), clock);
         this.resumable = new ResumableUploads(db, media, intake, videos, accounts, defaultPrivacy, privacy, clock);
-
         Follows follows = new Follows(db, localActors, remoteActors, outbox, accountDir, instance, events, clock);
         this.notifications = new NotificationService(db, follows, channels, accountDir, clock);
         this.abuses = new Abuses(db, accountDir, videos, social, events, clock);
+        this.playlists = new PlaylistService(db, videos, channels, accountDir, media, clock);
         List<RouteGroup> routes = localRoutes(intake, defaultPrivacy);
         Federated federated = federate(follows, outbox, routes);
         subscribe(fileTokens, federated.publisher(), federated.flags());
@@ -242,14 +242,18 @@ public final class App implements AutoCloseable {
         routes.add(new UserRoutes(accounts, accountChannels, urls,
                 settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
                 userId -> Map.of("unreadNotifications", notifications.unread(userId),
-                        "notificationSettings", notifications.settings(userId))));
+                        "notificationSettings", notifications.settings(userId),
+                        "specialPlaylists", playlists.specialPlaylists(userId))));
         routes.add(new AccountRoutes(accountDir, accountChannels, urls));
+        routes.add(new PlaylistRoutes(playlists, new PlaylistElements(db, videos, clock), new PlaylistJson(urls, videoJson), privacy, channels,
+                accountDir, urls));
         routes.add(new ChannelRoutes(channels, urls));
         routes.add(new InstanceRoutes(instance, Startup.capabilities(settings)));
         routes.add(new org.peerlet.instance.WebAppManifest(instance));
         routes.add(new TrackerRoutes(tracker, proxies));
         return routes;
     }
+
 
     /** What federation hears of: what happens here that other servers are to be told. */
     private record Federated(Publisher publisher, Flags flags) {
@@ -267,7 +271,7 @@ public final class App implements AutoCloseable {
         SignedRequests signed = new SignedRequests(
                 new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock)), remoteActors, blocklist);
         routes.add(new PrivacyRoutes(videos, privacy, videoJson, urls, signed::accountOf,
-                new RemoteFileTokens(db, localActors, accountDir, outgoing)::mint));
+                new RemoteFileTokens(db, localActors, accountDir, outgoing)::mint, new SharePages(videos, playlists, urls, videoJson)::of));
         routes.add(new SocialRoutes(social, videos, urls, proxies));
         routes.add(new NotificationRoutes(notifications, social, videos, follows, urls));
         routes.add(new AbuseRoutes(abuses, videos, videoJson, social, urls));

@@ -3,13 +3,20 @@ package org.peerlet;
 import org.peerlet.config.Settings;
 import org.peerlet.db.Database;
 import org.peerlet.db.Migrator;
+import org.peerlet.federation.Blocklist;
+import org.peerlet.federation.net.OutgoingHttp;
+import org.peerlet.instance.Urls;
 import org.peerlet.instance.InstanceRoutes;
+import org.peerlet.tracker.KnownSwarms;
+import org.peerlet.tracker.Tracker;
+import org.peerlet.tracker.TrackerLimits;
 import org.peerlet.transcode.TranscodeWorker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 /** What {@link App} reads from the settings and the data dir before it builds the features. */
@@ -50,5 +57,18 @@ final class Startup {
                 settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
                 List.of(".mp4", ".webm", ".mkv", ".mov", ".ogv", ".avi", ".m4v", ".mp3", ".m4a", ".ogg", ".flac", ".wav"),
                 settings.get(Settings.DEFAULT_PRIVACY));
+    }
+
+    /** The P2P tracker, with the per-address limits the settings give. */
+    static Tracker tracker(Settings settings, KnownSwarms swarms, Clock clock) {
+        return new Tracker(settings.get(Settings.P2P_ENABLED), swarms, TrackerLimits.defaults()
+                .withAddressLimits(settings.get(Settings.TRACKER_MAX_SOCKETS_PER_IP), settings.get(Settings.TRACKER_ANNOUNCES_PER_IP),
+                        settings.get(Settings.TRACKER_ANNOUNCES_PER_IP_PER_SWARM)), clock);
+    }
+
+    /** The guarded client for every fetch federation makes: no private addresses, no blocked hosts. */
+    static OutgoingHttp outgoing(Settings settings, Blocklist blocklist, Urls urls, Clock clock) {
+        return new OutgoingHttp(settings.get(Settings.FEDERATION_ALLOW_HTTP), settings.get(Settings.FEDERATION_ALLOW_LOOPBACK),
+                blocklist::isBlocked, clock, "Peerlet/" + Version.VERSION + " (+" + urls.base() + ")");
     }
 }

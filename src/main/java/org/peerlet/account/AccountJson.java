@@ -29,6 +29,13 @@ public final class AccountJson {
         return m;
     }
 
+    /** PeerTube's AccountSummary: the short form embedded in videos and playlists. */
+    public static Map<String, Object> summary(Account a, Urls urls) {
+        Map<String, Object> m = account(a, urls);
+        m.keySet().retainAll(List.of("id", "name", "displayName", "url", "host", "avatars"));
+        return m;
+    }
+
     /** PeerTube's notification settings with every kind off (0): Peerlet sends no notifications. */
     private static final Map<String, Object> NOTIFICATIONS_OFF = notificationsOff();
 

@@ -60,7 +60,6 @@ public final class UserRoutes implements RouteGroup {
     private void me(Context ctx) {
         User me = Auth.required(ctx);
         Map<String, Object> json = new java.util.LinkedHashMap<>(userJson(me));
-        json.put("specialPlaylists", List.of()); // no "watch later" until playlists exist
         json.putAll(extras.of(me.id()));
         ctx.json(json);
     }

@@ -2,28 +2,33 @@ package org.peerlet.privacy;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
+import org.jooq.Table;
+import org.peerlet.video.Subject;
 
 import java.util.List;
 import java.util.Optional;
 
 import static org.peerlet.db.schema.Tables.ACCOUNTS;
+import static org.peerlet.db.schema.Tables.PLAYLIST_SHARES;
+import static org.peerlet.db.schema.Tables.PLAYLIST_SHARE_LINKS;
 import static org.peerlet.db.schema.Tables.VIDEO_PASSWORDS;
 import static org.peerlet.db.schema.Tables.VIDEO_SHARES;
 import static org.peerlet.db.schema.Tables.VIDEO_SHARE_LINKS;
 
-/** The only place with SQL for video passwords, shares and share links (migrations V004, V005). */
+/** The only place with SQL for video passwords, and for shares and share links of videos and playlists (V004, V005, V011). */
 final class PrivacyRepository {
 
     public record Password(long id, long videoId, String hash, long createdAt) {
     }
 
-    public record Share(long id, long videoId, long accountId, String name, String host, String displayName,
+    public record Share(long id, Subject subject, long accountId, String name, String host, String displayName,
                         long createdAt) {
     }
 
-    public record Link(long id, long videoId, String tokenHash, Long expiresAt, Integer maxViews, int views,
+    public record Link(long id, Subject subject, String tokenHash, Long expiresAt, Integer maxViews, int views,
                        long createdAt) {
     }
 
@@ -66,103 +71,143 @@ final class PrivacyRepository {
         tx.deleteFrom(VIDEO_PASSWORDS).where(VIDEO_PASSWORDS.VIDEO_ID.eq(videoId)).execute();
     }
 
-    // ---- shares
+    // ---- shares and links, of a video (video_shares, video_share_links) or a playlist (V011)
 
-    private static SelectConditionStep<Record> shares(DSLContext db, Condition where) {
-        return db.select(VIDEO_SHARES.fields()).select(ACCOUNTS.NAME, ACCOUNTS.HOST, ACCOUNTS.DISPLAY_NAME)
-                .from(VIDEO_SHARES).join(ACCOUNTS).on(ACCOUNTS.ID.eq(VIDEO_SHARES.ACCOUNT_ID))
+    /** The columns of one kind's shares. */
+    private record ShareCols(Table<?> table, Field<Long> id, Field<Long> subject, Field<Long> account, Field<Long> createdAt) {
+    }
+
+    /** The columns of one kind's share links. */
+    private record LinkCols(Table<?> table, Field<Long> id, Field<Long> subject, Field<String> tokenHash,
+                            Field<Long> expiresAt, Field<Long> maxViews, Field<Long> views, Field<Long> createdAt) {
+    }
+
+    private static ShareCols shareCols(Subject.Kind kind) {
+        return kind == Subject.Kind.VIDEO
+                ? new ShareCols(VIDEO_SHARES, VIDEO_SHARES.ID, VIDEO_SHARES.VIDEO_ID, VIDEO_SHARES.ACCOUNT_ID, VIDEO_SHARES.CREATED_AT)
+                : new ShareCols(PLAYLIST_SHARES, PLAYLIST_SHARES.ID, PLAYLIST_SHARES.PLAYLIST_ID, PLAYLIST_SHARES.ACCOUNT_ID,
+                PLAYLIST_SHARES.CREATED_AT);
+    }
+
+    private static LinkCols linkCols(Subject.Kind kind) {
+        var v = VIDEO_SHARE_LINKS;
+        var p = PLAYLIST_SHARE_LINKS;
+        return kind == Subject.Kind.VIDEO
+                ? new LinkCols(v, v.ID, v.VIDEO_ID, v.TOKEN_HASH, v.EXPIRES_AT, v.MAX_VIEWS, v.VIEWS, v.CREATED_AT)
+                : new LinkCols(p, p.ID, p.PLAYLIST_ID, p.TOKEN_HASH, p.EXPIRES_AT, p.MAX_VIEWS, p.VIEWS, p.CREATED_AT);
+    }
+
+    private static SelectConditionStep<Record> shares(DSLContext db, ShareCols c, Condition where) {
+        return db.select(c.id(), c.subject(), c.account(), c.createdAt()).select(ACCOUNTS.NAME, ACCOUNTS.HOST, ACCOUNTS.DISPLAY_NAME)
+                .from(c.table()).join(ACCOUNTS).on(ACCOUNTS.ID.eq(c.account()))
                 .where(where);
     }
 
-    private static void insertShareRow(DSLContext tx, long videoId, long accountId, long now) {
-        tx.insertInto(VIDEO_SHARES)
-                .set(VIDEO_SHARES.VIDEO_ID, videoId).set(VIDEO_SHARES.ACCOUNT_ID, accountId).set(VIDEO_SHARES.CREATED_AT, now)
+    private static void insertShareRow(DSLContext tx, Subject s, long accountId, long now) {
+        ShareCols c = shareCols(s.kind());
+        tx.insertInto(c.table()).set(c.subject(), s.id()).set(c.account(), accountId).set(c.createdAt(), now)
                 .onConflictDoNothing()
                 .execute();
     }
 
-    public Share insertShare(DSLContext tx, long videoId, long accountId, long now) {
-        insertShareRow(tx, videoId, accountId, now);
-        return shares(tx, VIDEO_SHARES.VIDEO_ID.eq(videoId).and(VIDEO_SHARES.ACCOUNT_ID.eq(accountId)))
-                .fetchOptional(PrivacyRepository::toShare).orElseThrow();
+    public Share insertShare(DSLContext tx, Subject s, long accountId, long now) {
+        insertShareRow(tx, s, accountId, now);
+        ShareCols c = shareCols(s.kind());
+        return shares(tx, c, c.subject().eq(s.id()).and(c.account().eq(accountId)))
+                .fetchOptional(r -> toShare(r, s.kind())).orElseThrow();
     }
 
-    public List<Share> shares(DSLContext db, long videoId) {
-        return shares(db, VIDEO_SHARES.VIDEO_ID.eq(videoId)).orderBy(VIDEO_SHARES.ID).fetch(PrivacyRepository::toShare);
+    public List<Share> shares(DSLContext db, Subject s) {
+        ShareCols c = shareCols(s.kind());
+        return shares(db, c, c.subject().eq(s.id())).orderBy(c.id()).fetch(r -> toShare(r, s.kind()));
     }
 
-    public Optional<Share> share(DSLContext db, long videoId, long id) {
-        return shares(db, VIDEO_SHARES.VIDEO_ID.eq(videoId).and(VIDEO_SHARES.ID.eq(id))).fetchOptional(PrivacyRepository::toShare);
+    public Optional<Share> share(DSLContext db, Subject s, long id) {
+        ShareCols c = shareCols(s.kind());
+        return shares(db, c, c.subject().eq(s.id()).and(c.id().eq(id))).fetchOptional(r -> toShare(r, s.kind()));
     }
 
-    public void deleteShare(DSLContext tx, long id) {
-        tx.deleteFrom(VIDEO_SHARES).where(VIDEO_SHARES.ID.eq(id)).execute();
+    public void deleteShare(DSLContext tx, Subject.Kind kind, long id) {
+        ShareCols c = shareCols(kind);
+        tx.deleteFrom(c.table()).where(c.id().eq(id)).execute();
     }
 
     /** Makes the audience of a video exactly these accounts (a restricted remote video). */
     public void replaceShares(DSLContext tx, long videoId, List<Long> accountIds, long now) {
         tx.deleteFrom(VIDEO_SHARES).where(VIDEO_SHARES.VIDEO_ID.eq(videoId)).execute();
-        for (long a : accountIds) insertShareRow(tx, videoId, a, now);
+        for (long a : accountIds) insertShareRow(tx, Subject.video(videoId), a, now);
     }
 
-    private static Condition sharedWithUser(long userId) {
-        return VIDEO_SHARES.ACCOUNT_ID.in(org.jooq.impl.DSL.select(ACCOUNTS.ID).from(ACCOUNTS).where(ACCOUNTS.USER_ID.eq(userId)));
+    private static Condition sharedWithUser(Field<Long> account, long userId) {
+        return account.in(org.jooq.impl.DSL.select(ACCOUNTS.ID).from(ACCOUNTS).where(ACCOUNTS.USER_ID.eq(userId)));
     }
 
-    public boolean sharedWithUser(DSLContext db, long videoId, long userId) {
-        return db.fetchExists(VIDEO_SHARES, VIDEO_SHARES.VIDEO_ID.eq(videoId).and(sharedWithUser(userId)));
+    public boolean sharedWithUser(DSLContext db, Subject s, long userId) {
+        ShareCols c = shareCols(s.kind());
+        return db.fetchExists(c.table(), c.subject().eq(s.id()).and(sharedWithUser(c.account(), userId)));
     }
 
-    public boolean sharedWithAccount(DSLContext db, long videoId, long accountId) {
-        return db.fetchExists(VIDEO_SHARES, VIDEO_SHARES.VIDEO_ID.eq(videoId).and(VIDEO_SHARES.ACCOUNT_ID.eq(accountId)));
+    public boolean sharedWithAccount(DSLContext db, Subject s, long accountId) {
+        ShareCols c = shareCols(s.kind());
+        return db.fetchExists(c.table(), c.subject().eq(s.id()).and(c.account().eq(accountId)));
     }
 
-    public List<Long> videosSharedWithUser(DSLContext db, long userId, int start, int count) {
-        return db.select(VIDEO_SHARES.VIDEO_ID).from(VIDEO_SHARES).where(sharedWithUser(userId))
-                .orderBy(VIDEO_SHARES.CREATED_AT.desc(), VIDEO_SHARES.ID.desc())
+    /** The ids of the videos or playlists shared with one of the user's accounts, newest share first. */
+    public List<Long> sharedWithUser(DSLContext db, Subject.Kind kind, long userId, int start, int count) {
+        ShareCols c = shareCols(kind);
+        return db.select(c.subject()).from(c.table()).where(sharedWithUser(c.account(), userId))
+                .orderBy(c.createdAt().desc(), c.id().desc())
                 .limit(count).offset(start)
-                .fetch(VIDEO_SHARES.VIDEO_ID);
+                .fetch(c.subject());
     }
 
-    public int countSharedWithUser(DSLContext db, long userId) {
-        return db.fetchCount(VIDEO_SHARES, sharedWithUser(userId));
+    public int countSharedWithUser(DSLContext db, Subject.Kind kind, long userId) {
+        ShareCols c = shareCols(kind);
+        return db.fetchCount(c.table(), sharedWithUser(c.account(), userId));
     }
 
-    // ---- links
-
-    public long insertLink(DSLContext tx, long videoId, String tokenHash, Long expiresAt, Integer maxViews, long now) {
-        var l = VIDEO_SHARE_LINKS;
-        return tx.insertInto(l)
-                .set(l.VIDEO_ID, videoId).set(l.TOKEN_HASH, tokenHash).set(l.EXPIRES_AT, expiresAt)
-                .set(l.MAX_VIEWS, maxViews == null ? null : maxViews.longValue()).set(l.CREATED_AT, now)
-                .returning(l.ID)
-                .fetchOne(l.ID);
+    public long insertLink(DSLContext tx, Subject s, String tokenHash, Long expiresAt, Integer maxViews, long now) {
+        LinkCols l = linkCols(s.kind());
+        return tx.insertInto(l.table())
+                .set(l.subject(), s.id()).set(l.tokenHash(), tokenHash).set(l.expiresAt(), expiresAt)
+                .set(l.maxViews(), maxViews == null ? null : maxViews.longValue()).set(l.createdAt(), now)
+                .returning(l.id())
+                .fetchOne(l.id());
     }
 
+    /** The link of any kind with this token hash (hashes of random tokens never collide). */
     public Optional<Link> linkByHash(DSLContext db, String tokenHash) {
-        return db.selectFrom(VIDEO_SHARE_LINKS).where(VIDEO_SHARE_LINKS.TOKEN_HASH.eq(tokenHash)).fetchOptional(PrivacyRepository::toLink);
+        for (Subject.Kind kind : Subject.Kind.values()) {
+            LinkCols l = linkCols(kind);
+            Optional<Link> found = db.select(l.table().fields()).from(l.table()).where(l.tokenHash().eq(tokenHash))
+                    .fetchOptional(r -> toLink(r, kind));
+            if (found.isPresent()) return found;
+        }
+        return Optional.empty();
     }
 
-    public Optional<Link> link(DSLContext db, long videoId, long id) {
-        return db.selectFrom(VIDEO_SHARE_LINKS)
-                .where(VIDEO_SHARE_LINKS.VIDEO_ID.eq(videoId).and(VIDEO_SHARE_LINKS.ID.eq(id)))
-                .fetchOptional(PrivacyRepository::toLink);
+    public Optional<Link> link(DSLContext db, Subject s, long id) {
+        LinkCols l = linkCols(s.kind());
+        return db.select(l.table().fields()).from(l.table()).where(l.subject().eq(s.id()).and(l.id().eq(id)))
+                .fetchOptional(r -> toLink(r, s.kind()));
     }
 
-    public List<Link> links(DSLContext db, long videoId) {
-        return db.selectFrom(VIDEO_SHARE_LINKS).where(VIDEO_SHARE_LINKS.VIDEO_ID.eq(videoId)).orderBy(VIDEO_SHARE_LINKS.ID)
-                .fetch(PrivacyRepository::toLink);
+    public List<Link> links(DSLContext db, Subject s) {
+        LinkCols l = linkCols(s.kind());
+        return db.select(l.table().fields()).from(l.table()).where(l.subject().eq(s.id())).orderBy(l.id())
+                .fetch(r -> toLink(r, s.kind()));
     }
 
-    public void deleteLink(DSLContext tx, long id) {
-        tx.deleteFrom(VIDEO_SHARE_LINKS).where(VIDEO_SHARE_LINKS.ID.eq(id)).execute();
+    public void deleteLink(DSLContext tx, Subject.Kind kind, long id) {
+        LinkCols l = linkCols(kind);
+        tx.deleteFrom(l.table()).where(l.id().eq(id)).execute();
     }
 
     /** Counts one view, unless the link is used up: true if it was counted. */
-    public boolean countLinkView(DSLContext tx, long id) {
-        var l = VIDEO_SHARE_LINKS;
-        return tx.update(l).set(l.VIEWS, l.VIEWS.plus(1))
-                .where(l.ID.eq(id).and(l.MAX_VIEWS.isNull().or(l.VIEWS.lt(l.MAX_VIEWS))))
+    public boolean countLinkView(DSLContext tx, Subject.Kind kind, long id) {
+        LinkCols l = linkCols(kind);
+        return tx.update(l.table()).set(l.views(), l.views().plus(1))
+                .where(l.id().eq(id).and(l.maxViews().isNull().or(l.views().lt(l.maxViews()))))
                 .execute() == 1;
     }
 
@@ -171,16 +216,16 @@ final class PrivacyRepository {
         return new Password(r.get(p.ID), r.get(p.VIDEO_ID), r.get(p.HASH), r.get(p.CREATED_AT));
     }
 
-    private static Share toShare(Record r) {
-        var s = VIDEO_SHARES;
-        return new Share(r.get(s.ID), r.get(s.VIDEO_ID), r.get(s.ACCOUNT_ID), r.get(ACCOUNTS.NAME), r.get(ACCOUNTS.HOST),
-                r.get(ACCOUNTS.DISPLAY_NAME), r.get(s.CREATED_AT));
+    private static Share toShare(Record r, Subject.Kind kind) {
+        ShareCols c = shareCols(kind);
+        return new Share(r.get(c.id()), new Subject(kind, r.get(c.subject())), r.get(c.account()), r.get(ACCOUNTS.NAME),
+                r.get(ACCOUNTS.HOST), r.get(ACCOUNTS.DISPLAY_NAME), r.get(c.createdAt()));
     }
 
-    private static Link toLink(Record r) {
-        var l = VIDEO_SHARE_LINKS;
-        Long max = r.get(l.MAX_VIEWS);
-        return new Link(r.get(l.ID), r.get(l.VIDEO_ID), r.get(l.TOKEN_HASH), r.get(l.EXPIRES_AT),
-                max == null ? null : max.intValue(), r.get(l.VIEWS).intValue(), r.get(l.CREATED_AT));
+    private static Link toLink(Record r, Subject.Kind kind) {
+        LinkCols l = linkCols(kind);
+        Long max = r.get(l.maxViews());
+        return new Link(r.get(l.id()), new Subject(kind, r.get(l.subject())), r.get(l.tokenHash()), r.get(l.expiresAt()),
+                max == null ? null : max.intValue(), r.get(l.views()).intValue(), r.get(l.createdAt()));
     }
 }

@@ -12,6 +12,7 @@ import org.peerlet.http.Paging;
 import org.peerlet.http.RouteGroup;
 import org.peerlet.instance.Urls;
 import org.peerlet.video.Privacy;
+import org.peerlet.video.Subject;
 import org.peerlet.video.Video;
 import org.peerlet.video.VideoAccess;
 import org.peerlet.video.VideoJson;
@@ -36,14 +37,9 @@ import java.util.function.Function;
  * POST   /api/v1/videos/{id}/passwords  {password}     {videoPassword: {id}}
  * PUT    /api/v1/videos/{id}/passwords  {passwords}    204, replaces all
  * DELETE /api/v1/videos/{id}/passwords/{passwordId}    204
- * GET    /api/v1/videos/{id}/shares                    {total, data: [{id, account: {name, host, displayName}, createdAt}]}
- * POST   /api/v1/videos/{id}/shares  {handle}          {share: {...}}   handle: "name" or "name@host"
- * DELETE /api/v1/videos/{id}/shares/{shareId}          204
- * GET    /api/v1/videos/{id}/share-links               {total, data: [{id, expiresAt, maxViews, views, active}]}
- * POST   /api/v1/videos/{id}/share-links {expiresAt?, maxViews?}  {shareLink: {id, token, url, ...}}  (token shown once)
- * DELETE /api/v1/videos/{id}/share-links/{linkId}      204
+ * /api/v1/videos/{id}/shares and /share-links          see {@link SharesApi}
  * GET    /api/v1/users/me/shared-videos                videos shared with me, as the video list
- * GET    /s/{token}                                    302 to /w/{shortUUID}?share={token}
+ * GET    /s/{token}                                    302 to the video's or playlist's page, ?share={token}
  * </pre>
  */
 public final class PrivacyRoutes implements RouteGroup {
@@ -53,13 +49,17 @@ public final class PrivacyRoutes implements RouteGroup {
     private final Urls urls;
     private final Function<Context, Long> signedAccount;
     private final BiFunction<Video, User, Map<String, Object>> remoteTokens;
+    private final Function<Subject, Optional<String>> pages;
 
     /**
      * @param signedAccount the remote account proven by the request's HTTP signature, or null
      * @param remoteTokens  asks a restricted remote video's origin for a file token on the user's behalf
+     * @param pages         the page of a video or playlist a share link opens (its feature knows the address)
      */
     public PrivacyRoutes(VideoService videos, PrivacyService privacy, VideoJson json, Urls urls,
-                         Function<Context, Long> signedAccount, BiFunction<Video, User, Map<String, Object>> remoteTokens) {
+                         Function<Context, Long> signedAccount, BiFunction<Video, User, Map<String, Object>> remoteTokens,
+                         Function<Subject, Optional<String>> pages) {
+        this.pages = pages;
         this.videos = videos;
         this.privacy = privacy;
         this.json = json;
@@ -75,12 +75,7 @@ public final class PrivacyRoutes implements RouteGroup {
         r.post("/api/v1/videos/{id}/passwords", this::addPassword, Access.USER);
         r.put("/api/v1/videos/{id}/passwords", this::replacePasswords, Access.USER);
         r.delete("/api/v1/videos/{id}/passwords/{passwordId}", this::deletePassword, Access.USER);
-        r.get("/api/v1/videos/{id}/shares", this::shares, Access.USER);
-        r.post("/api/v1/videos/{id}/shares", this::share, Access.USER);
-        r.delete("/api/v1/videos/{id}/shares/{shareId}", this::unshare, Access.USER);
-        r.get("/api/v1/videos/{id}/share-links", this::links, Access.USER);
-        r.post("/api/v1/videos/{id}/share-links", this::createLink, Access.USER);
-        r.delete("/api/v1/videos/{id}/share-links/{linkId}", this::deleteLink, Access.USER);
+        new SharesApi(privacy, urls).addTo(r, "/api/v1/videos/{id}", ctx -> Shareable.of(managed(ctx), urls));
         r.get("/api/v1/users/me/shared-videos", this::sharedWithMe, Access.USER);
         r.get("/s/{token}", this::followLink, Access.ANYONE);
     }
@@ -103,14 +98,6 @@ public final class PrivacyRoutes implements RouteGroup {
 
     private Video managed(Context ctx) {
         return videos.manageable(ctx.pathParam("id"), Auth.required(ctx));
-    }
-
-    private static long idParam(Context ctx, String name) {
-        try {
-            return Long.parseLong(ctx.pathParam(name));
-        } catch (NumberFormatException e) {
-            throw ApiError.notFound("not found");
-        }
     }
 
     private void passwords(Context ctx) {
@@ -139,77 +126,7 @@ public final class PrivacyRoutes implements RouteGroup {
     }
 
     private void deletePassword(Context ctx) {
-        privacy.deletePassword(managed(ctx), idParam(ctx, "passwordId"));
-        ctx.status(204);
-    }
-
-    private Map<String, Object> shareJson(PrivacyRepository.Share s) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("name", s.name());
-        a.put("host", s.host().isEmpty() ? urls.host() : s.host());
-        a.put("displayName", s.displayName());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", s.id());
-        m.put("account", a);
-        m.put("createdAt", Times.iso(s.createdAt()));
-        return m;
-    }
-
-    private void shares(Context ctx) {
-        List<Map<String, Object>> data = privacy.shares(managed(ctx)).stream().map(this::shareJson).toList();
-        ctx.json(Paging.result(data.size(), data));
-    }
-
-    private void share(Context ctx) {
-        Video v = managed(ctx);
-        if (!v.isLocal()) throw ApiError.badRequest("only videos of this instance can be shared from here");
-        PrivacyRepository.Share s = privacy.share(v, Body.of(ctx).text("handle").orElse(null), urls.host());
-        ctx.json(Map.of("share", shareJson(s)));
-    }
-
-    private void unshare(Context ctx) {
-        privacy.unshare(managed(ctx), idParam(ctx, "shareId"));
-        ctx.status(204);
-    }
-
-    private Map<String, Object> linkJson(PrivacyRepository.Link l) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", l.id());
-        m.put("expiresAt", Times.isoOrNull(l.expiresAt()));
-        m.put("maxViews", l.maxViews());
-        m.put("views", l.views());
-        m.put("active", privacy.usable(l));
-        m.put("createdAt", Times.iso(l.createdAt()));
-        return m;
-    }
-
-    private void links(Context ctx) {
-        List<Map<String, Object>> data = privacy.links(managed(ctx)).stream().map(this::linkJson).toList();
-        ctx.json(Paging.result(data.size(), data));
-    }
-
-    private void createLink(Context ctx) {
-        Video v = managed(ctx);
-        if (!v.isLocal()) throw ApiError.badRequest("only videos of this instance can be shared from here");
-        Body b = Body.of(ctx);
-        Long expiresAt = b.text("expiresAt").filter(s -> !s.isBlank()).map(s -> {
-            try {
-                return Instant.parse(s).toEpochMilli();
-            } catch (DateTimeParseException e) {
-                throw ApiError.badRequest("expiresAt must be an ISO 8601 date");
-            }
-        }).orElse(null);
-        Integer maxViews = b.integer("maxViews").orElse(null);
-        PrivacyService.NewLink n = privacy.createLink(v, expiresAt, maxViews);
-        Map<String, Object> m = linkJson(n.link());
-        m.put("token", n.token());
-        m.put("url", urls.base() + "/s/" + n.token());
-        m.put("watchUrl", urls.watch(v.shortUuid()) + "?" + Viewer.SHARE_PARAM + "=" + n.token());
-        ctx.json(Map.of("shareLink", m));
-    }
-
-    private void deleteLink(Context ctx) {
-        privacy.deleteLink(managed(ctx), idParam(ctx, "linkId"));
+        privacy.deletePassword(managed(ctx), SharesApi.idParam(ctx, "passwordId"));
         ctx.status(204);
     }
 
@@ -217,18 +134,18 @@ public final class PrivacyRoutes implements RouteGroup {
         User me = Auth.required(ctx);
         Paging p = Paging.of(ctx);
         List<Map<String, Object>> data = new ArrayList<>();
-        for (long id : privacy.sharedWith(me.id(), p.start(), p.count())) {
+        for (long id : privacy.sharedWith(Subject.Kind.VIDEO, me.id(), p.start(), p.count())) {
             Optional<Video> v = videos.find(String.valueOf(id)).filter(x -> videos.access().canView(x, Viewer.of(Optional.of(me))));
             v.ifPresent(x -> data.add(json.summary(x)));
         }
-        ctx.json(Paging.result(privacy.countSharedWith(me.id()), data));
+        ctx.json(Paging.result(privacy.countSharedWith(Subject.Kind.VIDEO, me.id()), data));
     }
 
     private void followLink(Context ctx) {
         String token = ctx.pathParam("token");
         PrivacyRepository.Link l = privacy.link(token).orElseThrow(() -> ApiError.notFound("this link does not exist or has expired"));
-        Video v = videos.find(String.valueOf(l.videoId())).orElseThrow(() -> ApiError.notFound("this link does not exist or has expired"));
+        String page = pages.apply(l.subject()).orElseThrow(() -> ApiError.notFound("this link does not exist or has expired"));
         ctx.header("Cache-Control", "no-store");
-        ctx.redirect(urls.watch(v.shortUuid()) + "?" + Viewer.SHARE_PARAM + "=" + token, io.javalin.http.HttpStatus.FOUND);
+        ctx.redirect(page + (page.contains("?") ? "&" : "?") + Viewer.SHARE_PARAM + "=" + token, io.javalin.http.HttpStatus.FOUND);
     }
 }

@@ -9,6 +9,7 @@ import org.peerlet.http.ApiError;
 import org.peerlet.video.Grants;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.PrivacyDetails;
+import org.peerlet.video.Subject;
 import org.peerlet.video.Video;
 import org.peerlet.video.Viewer;
 
@@ -64,13 +65,13 @@ public final class PrivacyService implements Grants, PrivacyDetails {
     // ---- Grants
 
     @Override
-    public boolean sharedWithUser(long videoId, long userId) {
-        return repo.sharedWithUser(db.dsl(), videoId, userId);
+    public boolean sharedWithUser(Subject s, long userId) {
+        return repo.sharedWithUser(db.dsl(), s, userId);
     }
 
     @Override
-    public boolean sharedWithAccount(long videoId, long accountId) {
-        return repo.sharedWithAccount(db.dsl(), videoId, accountId);
+    public boolean sharedWithAccount(Subject s, long accountId) {
+        return repo.sharedWithAccount(db.dsl(), s, accountId);
     }
 
     @Override
@@ -79,8 +80,8 @@ public final class PrivacyService implements Grants, PrivacyDetails {
     }
 
     @Override
-    public boolean linkValid(long videoId, String linkToken) {
-        return link(linkToken).filter(l -> l.videoId() == videoId).isPresent();
+    public boolean linkValid(Subject s, String linkToken) {
+        return link(linkToken).filter(l -> l.subject().equals(s)).isPresent();
     }
 
     @Override
@@ -142,10 +143,10 @@ public final class PrivacyService implements Grants, PrivacyDetails {
         revoke(v.id());
     }
 
-    // ---- shares
+    // ---- shares, of a video or a playlist
 
     /** Shares with {@code name} (local) or {@code name@host}; remote people are resolved by federation. */
-    public PrivacyRepository.Share share(Video v, String handle, String ourHost) {
+    public PrivacyRepository.Share share(Shareable it, String handle, String ourHost) {
         if (handle == null || handle.isBlank()) throw ApiError.badRequest("handle is required: a user name, or name@host");
         org.peerlet.common.Handle h = org.peerlet.common.Handle.parse(handle, ourHost);
         Account a;
@@ -155,31 +156,32 @@ public final class PrivacyService implements Grants, PrivacyDetails {
         } else {
             a = remoteAccounts.apply(h.toString()).orElseThrow(() -> ApiError.notFound("no person " + handle + " could be found"));
         }
-        if (v.account().id() == a.id()) throw ApiError.badRequest("this video is already yours");
-        PrivacyRepository.Share s = db.write(tx -> repo.insertShare(tx, v.id(), a.id(), clock.millis()));
-        events.publish(new PrivacyEvents.SharesChanged(v, null));
+        if (it.ownerAccountId() == a.id()) throw ApiError.badRequest("this is already yours");
+        PrivacyRepository.Share s = db.write(tx -> repo.insertShare(tx, it.subject(), a.id(), clock.millis()));
+        if (it.video() != null) events.publish(new PrivacyEvents.SharesChanged(it.video(), null));
         return s;
     }
 
     public List<PrivacyRepository.Share> shares(Video v) {
-        return repo.shares(db.dsl(), v.id());
+        return shares(Subject.video(v.id()));
     }
 
     /** The accounts of other servers a video is shared with: federation sends it to them alone. */
     public List<Long> remoteSharees(long videoId) {
-        return shares(videoId).stream().filter(x -> !x.host().isEmpty()).map(PrivacyRepository.Share::accountId).toList();
+        return shares(Subject.video(videoId)).stream().filter(x -> !x.host().isEmpty()).map(PrivacyRepository.Share::accountId).toList();
     }
 
-    public List<PrivacyRepository.Share> shares(long videoId) {
-        return repo.shares(db.dsl(), videoId);
+    public List<PrivacyRepository.Share> shares(Subject s) {
+        return repo.shares(db.dsl(), s);
     }
 
-    public void unshare(Video v, long shareId) {
-        PrivacyRepository.Share s = repo.share(db.dsl(), v.id(), shareId).orElseThrow(() -> ApiError.notFound("no such share"));
-        db.writeVoid(tx -> repo.deleteShare(tx, s.id()));
-        revoke(v.id());
+    public void unshare(Shareable it, long shareId) {
+        PrivacyRepository.Share s = repo.share(db.dsl(), it.subject(), shareId).orElseThrow(() -> ApiError.notFound("no such share"));
+        db.writeVoid(tx -> repo.deleteShare(tx, it.subject().kind(), s.id()));
+        if (it.video() == null) return;
+        revoke(it.video().id());
         Account gone = accounts.byId(s.accountId()).orElse(null);
-        events.publish(new PrivacyEvents.SharesChanged(v, gone));
+        events.publish(new PrivacyEvents.SharesChanged(it.video(), gone));
     }
 
     /** A restricted remote video's audience here, as its origin addressed it. */
@@ -187,12 +189,13 @@ public final class PrivacyService implements Grants, PrivacyDetails {
         db.writeVoid(tx -> repo.replaceShares(tx, videoId, accountIds, clock.millis()));
     }
 
-    public List<Long> sharedWith(long userId, int start, int count) {
-        return repo.videosSharedWithUser(db.dsl(), userId, start, count);
+    /** The ids of the videos (or playlists) shared with the user, newest share first. */
+    public List<Long> sharedWith(Subject.Kind kind, long userId, int start, int count) {
+        return repo.sharedWithUser(db.dsl(), kind, userId, start, count);
     }
 
-    public int countSharedWith(long userId) {
-        return repo.countSharedWithUser(db.dsl(), userId);
+    public int countSharedWith(Subject.Kind kind, long userId) {
+        return repo.countSharedWithUser(db.dsl(), kind, userId);
     }
 
     // ---- links
@@ -200,22 +203,22 @@ public final class PrivacyService implements Grants, PrivacyDetails {
     public record NewLink(PrivacyRepository.Link link, String token) {
     }
 
-    public NewLink createLink(Video v, Long expiresAt, Integer maxViews) {
+    public NewLink createLink(Shareable it, Long expiresAt, Integer maxViews) {
         if (expiresAt != null && expiresAt <= clock.millis()) throw ApiError.badRequest("expiresAt must be in the future");
         if (maxViews != null && maxViews < 1) throw ApiError.badRequest("maxViews must be 1 or more");
         String token = Secrets.token(24);
-        long id = db.write(tx -> repo.insertLink(tx, v.id(), Secrets.sha256Hex(token), expiresAt, maxViews, clock.millis()));
-        return new NewLink(repo.link(db.dsl(), v.id(), id).orElseThrow(), token);
+        long id = db.write(tx -> repo.insertLink(tx, it.subject(), Secrets.sha256Hex(token), expiresAt, maxViews, clock.millis()));
+        return new NewLink(repo.link(db.dsl(), it.subject(), id).orElseThrow(), token);
     }
 
-    public List<PrivacyRepository.Link> links(Video v) {
-        return repo.links(db.dsl(), v.id());
+    public List<PrivacyRepository.Link> links(Subject s) {
+        return repo.links(db.dsl(), s);
     }
 
-    public void deleteLink(Video v, long id) {
-        repo.link(db.dsl(), v.id(), id).orElseThrow(() -> ApiError.notFound("no such share link"));
-        db.writeVoid(tx -> repo.deleteLink(tx, id));
-        revoke(v.id());
+    public void deleteLink(Shareable it, long id) {
+        repo.link(db.dsl(), it.subject(), id).orElseThrow(() -> ApiError.notFound("no such share link"));
+        db.writeVoid(tx -> repo.deleteLink(tx, it.subject().kind(), id));
+        if (it.video() != null) revoke(it.video().id());
     }
 
     /** A link that still grants: known, not expired, not used up. */
@@ -231,7 +234,7 @@ public final class PrivacyService implements Grants, PrivacyDetails {
     /** Counts a view against the link's limit (a player asking for file tokens); false if used up. */
     public boolean countLinkView(String token) {
         Optional<PrivacyRepository.Link> l = link(token);
-        return l.isPresent() && db.write(tx -> repo.countLinkView(tx, l.get().id()));
+        return l.isPresent() && db.write(tx -> repo.countLinkView(tx, l.get().subject().kind(), l.get().id()));
     }
 
     /** For the owner's badge: who can see it beyond its privacy level. */
@@ -239,7 +242,7 @@ public final class PrivacyService implements Grants, PrivacyDetails {
     public java.util.Map<String, Object> visibility(Video v) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
         List<PrivacyRepository.Share> s = shares(v);
-        List<PrivacyRepository.Link> links = links(v);
+        List<PrivacyRepository.Link> links = links(Subject.video(v.id()));
         m.put("privacy", v.privacy().label);
         m.put("federated", v.isLocal() && (v.privacy() == Privacy.PUBLIC || v.privacy() == Privacy.UNLISTED));
         m.put("shares", s.size());

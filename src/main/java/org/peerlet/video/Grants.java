@@ -1,14 +1,16 @@
 package org.peerlet.video;
 
 /**
- * What {@link VideoAccess} needs to know beyond the video row: shares, passwords, share links
- * and file tokens. Implemented by the privacy feature; answers are cheap
+ * What {@link VideoAccess} needs to know beyond the video or playlist row: shares, passwords,
+ * share links and file tokens. Implemented by the privacy feature; answers are cheap
  * (indexed lookups, cached password checks, HMAC for tokens).
  */
 public interface Grants {
-    boolean sharedWithUser(long videoId, long userId);
+    /** Is the video or playlist shared with one of this local user's accounts? */
+    boolean sharedWithUser(Subject s, long userId);
 
-    boolean sharedWithAccount(long videoId, long accountId);
+    /** Is it shared with this (remote, HTTP-signed) account? */
+    boolean sharedWithAccount(Subject s, long accountId);
 
     /**
      * True if the viewer's password is one of this password-protected video's. Asked for any
@@ -17,18 +19,18 @@ public interface Grants {
      */
     boolean passwordMatches(Video v, Viewer w);
 
-    /** True if the link token is one of this video's, not expired, not revoked, not used up. */
-    boolean linkValid(long videoId, String linkToken);
+    /** True if the link token is one of this video's or playlist's, not expired, not revoked, not used up. */
+    boolean linkValid(Subject s, String linkToken);
 
     boolean fileTokenValid(long videoId, String fileToken);
 
     /** Grants nothing: only owners, moderators and the privacy level itself decide. */
     Grants NONE = new Grants() {
-        public boolean sharedWithUser(long v, long u) {
+        public boolean sharedWithUser(Subject s, long u) {
             return false;
         }
 
-        public boolean sharedWithAccount(long v, long a) {
+        public boolean sharedWithAccount(Subject s, long a) {
             return false;
         }
 
@@ -36,7 +38,7 @@ public interface Grants {
             return false;
         }
 
-        public boolean linkValid(long v, String t) {
+        public boolean linkValid(Subject s, String t) {
             return false;
         }
 

@@ -27,6 +27,14 @@ public final class ShortUuid {
         return sb.reverse().toString();
     }
 
+    private static final java.util.regex.Pattern UUID_TEXT = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /** How PeerTube names a video or playlist in a path: a numeric id, a UUID or a short UUID. */
+    public static boolean isIdOrUuid(String s) {
+        return s.matches("\\d{1,18}") || UUID_TEXT.matcher(s).matches() || looksLikeOne(s);
+    }
+
     public static boolean looksLikeOne(String s) {
         if (s.length() != LENGTH) return false;
         for (int i = 0; i < s.length(); i++) if (ALPHABET.indexOf(s.charAt(i)) < 0) return false;

@@ -69,9 +69,7 @@ public final class VideoAccess {
         if (v.state() != VideoState.PUBLISHED) return Optional.of(Refusal.NOT_FOUND);
         if (openToAnyone(v)) return Optional.empty();
         if (v.privacy() == Privacy.INTERNAL && u.isPresent() && v.isLocal()) return Optional.empty();
-        if (u.isPresent() && grants.sharedWithUser(v.id(), u.get().id())) return Optional.empty();
-        if (w.remoteAccountId() != null && grants.sharedWithAccount(v.id(), w.remoteAccountId())) return Optional.empty();
-        if (w.shareLink() != null && grants.linkValid(v.id(), w.shareLink())) return Optional.empty();
+        if (granted(Subject.video(v.id()), w)) return Optional.empty();
         if (w.fileToken() != null && grants.fileTokenValid(v.id(), w.fileToken())) return Optional.empty();
         if (w.password() != null && grants.passwordMatches(v, w)) return Optional.empty();
         if (v.privacy() == Privacy.PASSWORD_PROTECTED) {
@@ -89,6 +87,34 @@ public final class VideoAccess {
         Optional<Refusal> no = check(v, w);
         boolean aboutPassword = no.isPresent() && (no.get() == Refusal.PASSWORD_REQUIRED || no.get() == Refusal.PASSWORD_INCORRECT);
         return aboutPassword && addressedAs.chars().allMatch(Character::isDigit) ? Optional.of(restricted(w)) : no;
+    }
+
+    /** Shared with the viewer (a local user or an HTTP-signed remote person), or a valid share link of it. */
+    private boolean granted(Subject s, Viewer w) {
+        Optional<User> u = w.user();
+        if (u.isPresent() && grants.sharedWithUser(s, u.get().id())) return true;
+        if (w.remoteAccountId() != null && grants.sharedWithAccount(s, w.remoteAccountId())) return true;
+        return w.shareLink() != null && grants.linkValid(s, w.shareLink());
+    }
+
+    /**
+     * Something restricted by the same levels as a video but with no files, states or passwords
+     * of its own: a playlist. {@code ownerUserId} is null when it belongs to another server.
+     */
+    public record Guarded(Subject subject, Long ownerUserId, boolean local, Privacy privacy) {
+    }
+
+    /**
+     * The same rule as for a video: its owner and, for ours, moderators; anyone for public and
+     * unlisted; else a share with the viewer or a valid share link of it.
+     */
+    public Optional<Refusal> check(Guarded g, Viewer w) {
+        Optional<User> u = w.user();
+        boolean owner = u.isPresent() && g.ownerUserId() != null && g.ownerUserId() == u.get().id();
+        if (owner || (g.local() && u.map(User::canModerate).orElse(false))) return Optional.empty();
+        if (isOpen(g.privacy())) return Optional.empty();
+        if (granted(g.subject(), w)) return Optional.empty();
+        return Optional.of(restricted(w));
     }
 
     /** The refusal of a private video for a viewer with no grant. */

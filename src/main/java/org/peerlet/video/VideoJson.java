@@ -218,9 +218,7 @@ public final class VideoJson {
     }
 
     private Map<String, Object> summaryAccount(Video v) {
-        Map<String, Object> a = AccountJson.account(v.account(), urls);
-        a.keySet().retainAll(List.of("id", "name", "displayName", "url", "host", "avatars"));
-        return a;
+        return AccountJson.summary(v.account(), urls);
     }
 
     private static Double aspectRatio(Video v) {

@@ -161,14 +161,9 @@ public final class VideoService {
         return access;
     }
 
-    private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     /** An id, UUID or short UUID from an API path: PeerTube's 400 for one that is none of those. */
     private Video findForApi(String idOrUuid) {
-        boolean wellFormed = idOrUuid.matches("\\d{1,18}") || UUID.matcher(idOrUuid).matches()
-                || ShortUuid.looksLikeOne(idOrUuid);
-        if (!wellFormed) throw ApiError.invalidParam("id", idOrUuid);
+        if (!ShortUuid.isIdOrUuid(idOrUuid)) throw ApiError.invalidParam("id", idOrUuid);
         return find(idOrUuid).orElseThrow(() -> ApiError.notFound("Video not found"));
     }
 

@@ -99,6 +99,7 @@ class AnswersMatchPeerTubesModels {
         usersAndAccounts(c);
         videos(c);
         library(c);
+        playlists(c);
         atStart(c);
         notifications(c);
         moderation(c);
@@ -168,6 +169,27 @@ class AnswersMatchPeerTubesModels {
         assertThat(api.putJson("/api/v1/videos/" + videoId + "/chapters", alice, Map.of("chapters",
                 List.of(Map.of("timecode", 0, "title", "Start")))).status()).isEqualTo(204);
         c.expect("GET /api/v1/videos/{id}/chapters", "{ chapters: VideoChapter[] }", api.get("/api/v1/videos/" + videoId + "/chapters"));
+    }
+
+    private static void playlists(ModelContract c) {
+        long channel = api.get("/api/v1/users/me", alice).json().get("videoChannels").get(0).get("id").asLong();
+        JsonNode made = c.expect("POST /api/v1/video-playlists (its playlist)", "VideoPlaylistCreateResult", api.postJson(
+                "/api/v1/video-playlists", alice, Map.of("displayName", "Holidays", "privacy", 1, "videoChannelId", channel))
+                .json().get("videoPlaylist"));
+        String id = made.get("uuid").asText();
+        c.expect("POST /api/v1/video-playlists/{id}/videos (its element)", "VideoPlaylistElementCreateResult", api.postJson(
+                "/api/v1/video-playlists/" + id + "/videos", alice, Map.of("videoId", videoId)).json().get("videoPlaylistElement"));
+        c.expect("GET /api/v1/video-playlists/{id}", "VideoPlaylist", api.get("/api/v1/video-playlists/" + id));
+        c.expect("GET /api/v1/video-playlists", "ResultList<VideoPlaylist>", api.get("/api/v1/video-playlists"));
+        c.expect("GET /api/v1/video-playlists/{id}/videos", "ResultList<VideoPlaylistElement>",
+                api.get("/api/v1/video-playlists/" + id + "/videos"));
+        c.expect("GET /api/v1/video-playlists/privacies", "{ [id: number]: string }", api.get("/api/v1/video-playlists/privacies"));
+        c.expect("GET /api/v1/accounts/{name}/video-playlists", "ResultList<VideoPlaylist>",
+                api.get("/api/v1/accounts/alice/video-playlists", alice));
+        c.expect("GET /api/v1/video-channels/{handle}/video-playlists", "ResultList<VideoPlaylist>",
+                api.get("/api/v1/video-channels/alice_channel/video-playlists"));
+        c.expect("GET /api/v1/users/me/video-playlists/videos-exist", "VideosExistInPlaylists",
+                api.get("/api/v1/users/me/video-playlists/videos-exist?videoIds=" + videoId, alice));
     }
 
     /** What PeerTube's clients call when they start or open a page. */
