@@ -19,17 +19,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * BitTorrent client cannot send headers for every request).
  *
  * <p>A player asks for a segment every few seconds, each time with the same credentials, so a
- * "yes" is kept for {@link #KEPT} per video, user and token. Every fact that can turn a yes into
+ * "yes" is kept for {@link #KEPT} per video and user. Every fact that can turn a yes into
  * a no ({@link #forget}: the video changed or went, a grant revoked, shares changed, a user's
  * sessions ended) drops them all at once; a decision read from the database before such a fact
  * and stored after it is never used (the generation it was made in is over). Refusals are not
- * kept, nor decisions made with a password, share link or remote account (each has its own
- * counting or expiry to apply on every request).
+ * kept, nor decisions made with a password, share link, file token or remote account (each has its
+ * own counting, expiry or session to check on every request).
  */
 public final class FileAccess {
     static final Duration KEPT = Duration.ofSeconds(5);
 
-    private record Key(String uuid, long userId, Role role, String fileToken) {
+    private record Key(String uuid, long userId, Role role) {
     }
 
     private record Yes(Video video, long generation, long untilMillis) {
@@ -76,11 +76,15 @@ public final class FileAccess {
         return v;
     }
 
-    /** Null when the decision must be made afresh each time. */
+    /**
+     * Null when the decision must be made afresh each time. A file token too: its holder's
+     * sessions can end in another process (the admin tool resetting a password), which sends this
+     * one no event, so the token's session is read again on every request.
+     */
     private static Key keyOf(String uuid, Viewer w) {
-        if (w.password() != null || w.shareLink() != null || w.remoteAccountId() != null) return null;
+        if (w.password() != null || w.shareLink() != null || w.remoteAccountId() != null || w.fileToken() != null) return null;
         Optional<User> u = w.user();
-        return new Key(uuid, u.map(User::id).orElse(0L), u.map(User::role).orElse(null), w.fileToken());
+        return new Key(uuid, u.map(User::id).orElse(0L), u.map(User::role).orElse(null));
     }
 
     /** A copy to keep (download, torrent): refused when the owner turned downloads off, except to them and moderators. */
