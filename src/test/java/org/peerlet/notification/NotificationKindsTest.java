@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.peerlet.testing.Api;
+import org.peerlet.testing.Await;
 import org.peerlet.testing.TestClips;
 import org.peerlet.testing.TestFiles;
 import org.peerlet.testing.TestServer;
@@ -90,6 +91,8 @@ class NotificationKindsTest {
 
         long pub = uploads.upload(maman, "Beach day", 1, clip);
         JsonNode published = uploads.awaitPublished(maman, pub);
+        // Told by the transcoder's thread just after it publishes: awaited, not assumed.
+        Await.until("theo told of the new video", () -> of(theo, Notification.NEW_VIDEO_FROM_SUBSCRIPTION).size() == 1);
         List<JsonNode> told = of(theo, Notification.NEW_VIDEO_FROM_SUBSCRIPTION);
         assertThat(told).hasSize(1);
         JsonNode v = told.get(0).get("video");
@@ -110,6 +113,8 @@ class NotificationKindsTest {
         // Private: nobody hears of it; made public, subscribers do; private again, it is taken back.
         long priv = uploads.upload(maman, "Family only", 3, clip);
         uploads.awaitPublished(maman, priv);
+        // The uploader is told first; for a private video nothing comes after that.
+        Await.until("maman told her second video is published", () -> of(maman, Notification.MY_VIDEO_PUBLISHED).size() == 2);
         assertThat(of(theo, Notification.NEW_VIDEO_FROM_SUBSCRIPTION)).hasSize(1);
         privacy(maman, priv, 1);
         assertThat(of(theo, Notification.NEW_VIDEO_FROM_SUBSCRIPTION)).extracting(n -> n.get("video").get("id").asLong())
@@ -122,7 +127,9 @@ class NotificationKindsTest {
         // Turned off: the next one is not told.
         assertThat(api.putJson("/api/v1/users/me/notification-settings", theo, Map.of("newVideoFromSubscription", 0)).status())
                 .isEqualTo(204);
+        subscribe(stranger, channelHandle(maman));
         uploads.awaitPublished(maman, uploads.upload(maman, "Another day", 1, clip));
+        Await.until("the stranger, now subscribed, told", () -> of(stranger, Notification.NEW_VIDEO_FROM_SUBSCRIPTION).size() == 1);
         assertThat(of(theo, Notification.NEW_VIDEO_FROM_SUBSCRIPTION)).hasSize(1);
     }
 
