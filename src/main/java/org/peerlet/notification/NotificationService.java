@@ -75,7 +75,16 @@ public final class NotificationService implements AutoCloseable {
     }
 
     private void add(long userId, int type, Comment c, Video v) {
-        db.writeVoid(tx -> repo.insert(tx, userId, type, c.id(), v.id(), null, clock.millis()));
+        add(userId, type, c.id(), v.id(), null);
+    }
+
+    private void add(long userId, int type, Long commentId, Long videoId, Long followId) {
+        db.writeVoid(tx -> repo.insert(tx, userId, type, commentId, videoId, followId, clock.millis()));
+        tell(userId);
+    }
+
+    /** The person's open pages hear their new unread count. */
+    private void tell(long userId) {
         live.push(userId, unread(userId));
     }
 
@@ -108,7 +117,7 @@ public final class NotificationService implements AutoCloseable {
             return;
         }
         List<Long> told = db.write(tx -> repo.removeOfVideo(tx, v.id(), Notification.NEW_VIDEO_FROM_SUBSCRIPTION));
-        told.forEach(u -> live.push(u, unread(u)));
+        told.forEach(this::tell);
     }
 
     private static boolean announced(Video v) {
@@ -122,7 +131,7 @@ public final class NotificationService implements AutoCloseable {
             repo.insert(tx, userId, type, null, v.id(), null, clock.millis());
             return true;
         });
-        if (added) live.push(userId, unread(userId));
+        if (added) tell(userId);
     }
 
     /** Someone new follows one of our accounts or channels: its owner hears who. */
@@ -131,8 +140,7 @@ public final class NotificationService implements AutoCloseable {
         Optional<FollowEvents.Described> d = follows.describe(e.followId());
         if (owner.isEmpty() || d.isEmpty() || Objects.equals(d.get().follower().userId(), owner.get())) return;
         if (!wants(owner.get(), "newFollow")) return;
-        db.writeVoid(tx -> repo.insert(tx, owner.get(), Notification.NEW_FOLLOW, null, null, e.followId(), clock.millis()));
-        live.push(owner.get(), unread(owner.get()));
+        add(owner.get(), Notification.NEW_FOLLOW, null, null, e.followId());
     }
 
     private Optional<Long> ownerOf(LocalActor target) {
@@ -166,7 +174,7 @@ public final class NotificationService implements AutoCloseable {
     /** Marks these of the user's notifications read (null: all of them). */
     public void markRead(User user, List<Long> ids) {
         db.writeVoid(tx -> repo.markRead(tx, user.id(), ids, clock.millis()));
-        live.push(user.id(), unread(user.id()));
+        tell(user.id());
     }
 
     /** Every setting, those never changed at their default. */
