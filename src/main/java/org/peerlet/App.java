@@ -9,8 +9,6 @@ import org.peerlet.account.OAuthRoutes;
 import org.peerlet.account.PasswordHasher;
 import org.peerlet.account.TokenService;
 import org.peerlet.account.UserRoutes;
-import org.peerlet.account.RegistrationRoutes;
-import org.peerlet.account.Registrations;
 import org.peerlet.moderation.AbuseRoutes;
 import org.peerlet.moderation.Abuses;
 import org.peerlet.federation.Flags;
@@ -54,6 +52,7 @@ import org.peerlet.instance.InstanceRoutes;
 import org.peerlet.instance.InstanceSettings;
 import org.peerlet.instance.PluginRoutes;
 import org.peerlet.instance.Urls;
+import org.peerlet.mail.Mailer;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.torrent.TorrentBackfill;
 import org.peerlet.torrent.TorrentEvents;
@@ -156,6 +155,7 @@ public final class App implements AutoCloseable {
     private final HistoryService history;
     private final CaptionService captions;
     private final PlaylistService playlists;
+    private final Mailer mailer;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -206,7 +206,8 @@ public final class App implements AutoCloseable {
                 settings.get(Settings.MAX_UPLOAD_SIZE), clock);
         this.resumable = new ResumableUploads(db, media, intake, videos, accounts, defaultPrivacy, privacy, clock);
         Follows follows = new Follows(db, localActors, remoteActors, outbox, accountDir, instance, events, clock);
-        this.notifications = new NotificationService(db, follows, channels, accountDir, clock);
+        this.notifications = new NotificationService(db, follows, channels, accountDir, events, clock);
+        this.mailer = Mailing.mailer(settings, urls, clock);
         this.abuses = new Abuses(db, accountDir, videos, social, events, clock);
         this.playlists = new PlaylistService(db, videos, channels, accountDir, media, clock);
         List<RouteGroup> routes = localRoutes(intake, defaultPrivacy);
@@ -237,8 +238,7 @@ public final class App implements AutoCloseable {
         routes.add(new PluginRoutes());
         routes.add(new JobRoutes(videos, worker));
         routes.add(new OAuthRoutes(tokens, instance, proxies));
-        routes.add(new RegistrationRoutes(new Registrations(db, accounts, instance, clock,
-                settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY))));
+        Mailing.accountRoutes(routes, settings, db, accounts, tokens, mailer, urls, instance, proxies, clock);
         routes.add(new UserRoutes(accounts, accountChannels, urls,
                 settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
                 userId -> Map.of("unreadNotifications", notifications.unread(userId),
@@ -274,6 +274,7 @@ public final class App implements AutoCloseable {
                 new RemoteFileTokens(db, localActors, accountDir, outgoing)::mint, new SharePages(videos, playlists, urls, videoJson)::of));
         routes.add(new SocialRoutes(social, videos, urls, proxies));
         routes.add(new NotificationRoutes(notifications, social, videos, follows, urls));
+        Mailing.notifications(events, mailer, accounts, social, videos, follows, urls, instance);
         routes.add(new AbuseRoutes(abuses, videos, videoJson, social, urls));
         routes.add(new InboxRoutes(inbox));
         routes.add(new DiscoveryRoutes(localActors, follows, publisher, accountDir, channels, videos,
@@ -389,6 +390,7 @@ public final class App implements AutoCloseable {
         torrentBackfill.stop();
         worker.close();
         delivery.close();
+        mailer.close();
         outgoing.close();
         tracker.close();
         db.close();
