@@ -41,7 +41,12 @@ abstract class BrowserPages {
 
     /** Starts this class's server and work folder; returns the admin's access token. */
     static String startServer(String workName) throws java.io.IOException {
-        server = TestServer.start();
+        return startServer(workName, Map.of());
+    }
+
+    /** The same, with extra settings as {@code PEERLET_*} variables. */
+    static String startServer(String workName, Map<String, String> env) throws java.io.IOException {
+        server = TestServer.start(env);
         base = server.baseUrl();
         work = Files.createTempDirectory(workName);
         Files.createDirectories(SHOTS);
