@@ -10,10 +10,8 @@ import org.peerlet.testing.SmtpServer;
 import org.peerlet.testing.Sql;
 import org.peerlet.testing.TestServer;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,11 +56,7 @@ class PasswordResetByMailTest {
 
     /** The query of the reset link in the n-th mail to this address. */
     static Map<String, String> resetLink(String email, int n) {
-        JsonNode mail = smtp.awaitMail(email, n);
-        String link = SmtpServer.link(mail, server.app().settings().publicUrl() + "/reset-password?");
-        Map<String, String> q = new LinkedHashMap<>();
-        for (String pair : URI.create(link).getRawQuery().split("&")) q.put(pair.split("=")[0], pair.split("=")[1]);
-        return q;
+        return SmtpServer.linkQuery(smtp.awaitMail(email, n), server.app().settings().publicUrl() + "/reset-password?");
     }
 
     static String sha256(String s) {

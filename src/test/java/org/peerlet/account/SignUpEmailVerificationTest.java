@@ -9,7 +9,6 @@ import org.peerlet.testing.LogCapture;
 import org.peerlet.testing.SmtpServer;
 import org.peerlet.testing.TestServer;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -63,8 +62,7 @@ class SignUpEmailVerificationTest {
 
         JsonNode mail = smtp.awaitMail("zoe@family.test", 1);
         assertThat(mail.get("subject").asText()).as("in the language she signed up in").contains("Confirmez");
-        String link = SmtpServer.link(mail, server.app().settings().publicUrl() + "/verify-account/email?");
-        Map<String, String> q = query(link);
+        Map<String, String> q = SmtpServer.linkQuery(mail, server.app().settings().publicUrl() + "/verify-account/email?");
         Api.Res verified = api.postJson("/api/v1/users/" + q.get("userId") + "/verify-email", null,
                 Map.of("verificationString", q.get("verificationString")));
         assertThat(verified.status()).as(verified.toString()).isEqualTo(204);
@@ -88,7 +86,7 @@ class SignUpEmailVerificationTest {
         JsonNode again = smtp.awaitMail("yann@family.test", 2);
         assertThat(again.get("subject").asText()).contains("Confirm your e-mail address");
         assertThat(smtp.mailsTo("xavier@example.org")).as("asked before yann's second, sent in order").isEmpty();
-        Map<String, String> q = query(SmtpServer.link(again, server.app().settings().publicUrl() + "/verify-account/email?"));
+        Map<String, String> q = SmtpServer.linkQuery(again, server.app().settings().publicUrl() + "/verify-account/email?");
         assertThat(api.postJson("/api/v1/users/" + q.get("userId") + "/verify-email", null,
                 Map.of("verificationString", q.get("verificationString"))).status()).isEqualTo(204);
         assertThat(api.login("yann", "yann-secret-1").status()).isEqualTo(200);
@@ -129,11 +127,5 @@ class SignUpEmailVerificationTest {
             assertThat(mailLines.get(0)).contains("…@example.org").doesNotContain("wendy");
             assertThat(log.lines()).noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception:") && !l.contains("not sent"));
         }
-    }
-
-    static Map<String, String> query(String link) {
-        Map<String, String> q = new java.util.LinkedHashMap<>();
-        for (String pair : URI.create(link).getRawQuery().split("&")) q.put(pair.split("=")[0], pair.split("=")[1]);
-        return q;
     }
 }

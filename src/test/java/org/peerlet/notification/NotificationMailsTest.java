@@ -6,13 +6,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.peerlet.testing.Api;
 import org.peerlet.testing.SmtpServer;
-import org.peerlet.testing.TestClips;
-import org.peerlet.testing.TestFiles;
 import org.peerlet.testing.TestServer;
-import org.peerlet.testing.Uploads;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,37 +19,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NotificationMailsTest {
     static SmtpServer smtp;
+    static VideoOwners owners;
     static TestServer server;
     static Api api;
     static String admin;
-    static Uploads uploads;
-    static Path clips;
-    static Path clip;
 
     @BeforeAll
     static void start() throws Exception {
         smtp = SmtpServer.start();
-        server = TestServer.start(smtp.settings());
-        api = server.api();
-        admin = api.adminToken();
-        uploads = new Uploads(api);
-        clips = Files.createTempDirectory("clips");
-        clip = TestClips.h264Aac(clips.resolve("c.mp4"), 160, 90, 1.0, 10);
+        owners = new VideoOwners(smtp.settings());
+        server = owners.server;
+        api = owners.api;
+        admin = owners.admin;
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        owners.close();
         smtp.close();
-        TestFiles.deleteRecursively(clips);
     }
 
     static long video(String owner, String name) {
-        assertThat(api.putJson("/api/v1/users/me/notification-settings", owner, Map.of("myVideoPublished", 0)).status())
-                .isEqualTo(204);
-        long id = uploads.upload(owner, name, 1, clip);
-        uploads.awaitPublished(owner, id);
-        return id;
+        return owners.video(owner, name);
     }
 
     static void comment(String token, long video, String text) {

@@ -104,6 +104,15 @@ public final class SmtpServer implements AutoCloseable {
         return m.group();
     }
 
+    /** The query parameters of that link (a user id and a verification string, say). */
+    public static Map<String, String> linkQuery(JsonNode mail, String startingWith) {
+        Map<String, String> q = new java.util.LinkedHashMap<>();
+        for (String pair : java.net.URI.create(link(mail, startingWith)).getRawQuery().split("&")) {
+            q.put(pair.split("=")[0], pair.split("=")[1]);
+        }
+        return q;
+    }
+
     @Override
     public void close() {
         try {
