@@ -27,6 +27,8 @@ public final class Recovery {
     static final Duration LIFETIME = Duration.ofHours(1);
     static final String RESET = "reset-password";
     static final String VERIFY = "verify-email";
+    /** Asks are looked into this long after their answer, so the two never compete for the machine. */
+    private static final Duration AFTER_ANSWER = Duration.ofMillis(250);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
 
     private final Database db;
@@ -70,7 +72,7 @@ public final class Recovery {
         checkAsk(email, client);
         if (!perAddress.tryAcquire(email.toLowerCase())) return;
         mailer.send(() -> db.write(tx -> users.byEmail(tx, email).filter(u -> !u.blocked())
-                .map(u -> mail(tx, u, RESET, "/reset-password?userId=", language))));
+                .map(u -> mail(tx, u, RESET, "/reset-password?userId=", language))), AFTER_ANSWER);
     }
 
     /** Mails a confirmation link again to the user with this address, if it waits for one. */
@@ -78,7 +80,7 @@ public final class Recovery {
         checkAsk(email, client);
         if (!perAddress.tryAcquire(email.toLowerCase())) return;
         mailer.send(() -> db.write(tx -> users.byEmail(tx, email).filter(u -> Boolean.FALSE.equals(u.emailVerified()))
-                .map(u -> mail(tx, u, VERIFY, "/verify-account/email?userId=", language))));
+                .map(u -> mail(tx, u, VERIFY, "/verify-account/email?userId=", language))), AFTER_ANSWER);
     }
 
     /** A new user signed up while addresses must be confirmed: they cannot log in until they open the link. */

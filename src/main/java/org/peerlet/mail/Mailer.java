@@ -69,6 +69,14 @@ public final class Mailer implements AutoCloseable {
      * finds. It returns empty when there is nothing to send after all.
      */
     public boolean send(Supplier<Optional<Mail>> compose) {
+        return send(compose, Duration.ZERO);
+    }
+
+    /**
+     * The same, started {@code after} this long: an answer that must not tell whether a mail is
+     * written is sent before the work starts, so the work cannot slow it down either.
+     */
+    public boolean send(Supplier<Optional<Mail>> compose, Duration after) {
         if (!enabled()) return false;
         if (waiting.incrementAndGet() > QUEUE) {
             waiting.decrementAndGet();
@@ -76,7 +84,7 @@ public final class Mailer implements AutoCloseable {
             return false;
         }
         try {
-            sender.execute(() -> composeAndSend(compose));
+            sender.schedule(() -> composeAndSend(compose), after.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (RejectedExecutionException e) {
             waiting.decrementAndGet();
