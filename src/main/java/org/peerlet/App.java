@@ -88,6 +88,7 @@ import org.peerlet.video.Privacy;
 import org.peerlet.video.VideoAccess;
 import org.peerlet.video.VideoEvents;
 import org.peerlet.video.MediaRoutes;
+import org.peerlet.video.StoryboardRoutes;
 import org.peerlet.video.VideoJson;
 import org.peerlet.video.VideoRoutes;
 import org.peerlet.video.VideoService;
@@ -231,6 +232,7 @@ public final class App implements AutoCloseable {
         routes.add(new HistoryRoutes(history, videos, videoJson));
         routes.add(new org.peerlet.video.OverviewRoutes(videos, videoJson, urls));
         routes.add(new MediaRoutes(media, fileAccess));
+        routes.add(new StoryboardRoutes(videos, fileAccess, media, urls));
         routes.add(new CaptionRoutes(captions, videos, fileAccess, urls));
         routes.add(new ChapterRoutes(new ChapterService(db), videos));
         routes.add(new TorrentRoutes(media, fileAccess, urls, (id, ctx) -> fileTokens.mint(id, Auth.user(ctx)).token()));

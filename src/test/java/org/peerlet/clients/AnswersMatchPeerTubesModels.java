@@ -77,7 +77,8 @@ class AnswersMatchPeerTubesModels {
         admin = api.adminToken();
         alice = api.createUser(admin, "alice", "alice-password-1");
         Uploads uploads = new Uploads(api);
-        Path clip = TestClips.h264Aac(work.resolve("clip.mp4"), 320, 180, 2.0, 25);
+        // Three seconds: long enough for a storyboard.
+        Path clip = TestClips.h264Aac(work.resolve("clip.mp4"), 320, 180, 3.0, 25);
         videoId = uploads.upload(alice, "A public video", 1, clip);
         videoUuid = uploads.awaitPublished(alice, videoId).get("uuid").asText();
     }
@@ -154,7 +155,7 @@ class AnswersMatchPeerTubesModels {
         c.expect("POST /api/v1/videos/{id}/token", "VideoToken", api.postJson("/api/v1/videos/" + videoId + "/token", alice, Map.of()));
     }
 
-    /** Resume and history, captions, chapters. */
+    /** Resume and history, captions, chapters, storyboards. */
     private static void library(ModelContract c) {
         assertThat(api.postJson("/api/v1/videos/" + videoId + "/views", alice, Map.of("currentTime", 1)).status()).isEqualTo(204);
         c.expect("GET /api/v1/videos/{id} (with userHistory)", "PeerletVideoDetails & { visibility: object }", api.get("/api/v1/videos/" + videoUuid, alice));
@@ -169,6 +170,9 @@ class AnswersMatchPeerTubesModels {
         assertThat(api.putJson("/api/v1/videos/" + videoId + "/chapters", alice, Map.of("chapters",
                 List.of(Map.of("timecode", 0, "title", "Start")))).status()).isEqualTo(204);
         c.expect("GET /api/v1/videos/{id}/chapters", "{ chapters: VideoChapter[] }", api.get("/api/v1/videos/" + videoId + "/chapters"));
+        Api.Res boards = api.get("/api/v1/videos/" + videoId + "/storyboards");
+        assertThat(boards.json().get("storyboards")).as(boards.toString()).hasSize(1);
+        c.expect("GET /api/v1/videos/{id}/storyboards", "{ storyboards: Storyboard[] }", boards);
     }
 
     private static void playlists(ModelContract c) {
