@@ -10,7 +10,7 @@ import { commentsSection } from '../comments.js';
 import { rateButtons, subscribeButton } from '../reactions.js';
 import { saveToPlaylist } from '../playlist-add.js';
 import { accessHeaders, fileTokenKeeper, isOpen, needsPassword, requestFileToken, withFileToken, wrongPassword } from '../access.js';
-import { resume } from '../resume.js';
+import { resume, resumeAt } from '../resume.js';
 import { addCaptions } from '../captions.js';
 import { addChapters, linkTimestamps } from '../chapters.js';
 
@@ -117,7 +117,7 @@ async function showVideo(view, video, creds) {
     }
   }
   if (playable && (isOpen(video) || keeper)) {
-    player = createPlayer(stage, video, { fileToken: keeper });
+    player = createPlayer(stage, video, { fileToken: keeper, startAt: resumeAt(video) });
     // The view is counted with the first report of the position (the server counts one per visitor).
     stopResume = resume(player.video, video, accessHeaders(creds));
     const tokenized = (url) => (keeper ? withFileToken(url, keeper.current()) : url);
