@@ -173,7 +173,8 @@ public final class App implements AutoCloseable {
         this.accountDir = new AccountDirectory(db);
         this.channels = new ChannelService(db, accountDir, clock);
         this.accountChannels = new ChannelsOfAccounts(channels, urls);
-        this.tokens = new TokenService(db, hasher, settings.get(Settings.LOGIN_LIMIT_PER_IP), events, clock);
+        this.tokens = new TokenService(db, hasher, settings.get(Settings.LOGIN_LIMIT_PER_IP), org.peerlet.account.TwoFactor
+                .withKeyFile(db, hasher, dataDir.resolve("two-factor.key"), urls.host(), clock), events, clock);
         this.accounts = new AccountService(db, accountChannels, hasher, tokens, events, clock);
         this.media = new MediaLayout(dataDir);
         this.engine = new FfmpegEngine();
