@@ -41,12 +41,21 @@ abstract class BrowserPages {
 
     /** Starts this class's server and work folder; returns the admin's access token. */
     static String startServer(String workName) throws java.io.IOException {
-        return startServer(workName, Map.of());
+        return startServer(workName, Map.of(), java.time.Clock.systemUTC());
+    }
+
+    /** The same, the server reading the time from {@code clock} (a test's {@link org.peerlet.testing.MutableClock}). */
+    static String startServer(String workName, java.time.Clock clock) throws java.io.IOException {
+        return startServer(workName, Map.of(), clock);
     }
 
     /** The same, with extra settings as {@code PEERLET_*} variables. */
     static String startServer(String workName, Map<String, String> env) throws java.io.IOException {
-        server = TestServer.start(env);
+        return startServer(workName, env, java.time.Clock.systemUTC());
+    }
+
+    static String startServer(String workName, Map<String, String> env, java.time.Clock clock) throws java.io.IOException {
+        server = TestServer.start(env, clock);
         base = server.baseUrl();
         work = Files.createTempDirectory(workName);
         Files.createDirectories(SHOTS);
@@ -55,7 +64,12 @@ abstract class BrowserPages {
 
     /** Starts this class's Chromium, with its own window size or language. */
     static void startBrowser(String... chromeArgs) {
-        driver = Chromium.driver(work.resolve("profile"), chromeArgs);
+        startBrowser(false, chromeArgs);
+    }
+
+    /** With {@code networkLog}, the page's requests are kept for the test (see {@link Chromium#driver(Path, boolean, String...)}). */
+    static void startBrowser(boolean networkLog, String... chromeArgs) {
+        driver = Chromium.driver(work.resolve("profile"), networkLog, chromeArgs);
         wait = waitUpTo(Duration.ofSeconds(30));
     }
 
