@@ -13,8 +13,8 @@ import java.util.Optional;
 /** The only place with SQL for users. */
 final class UserRepository {
     static final java.util.List<Field<?>> COLUMNS = java.util.List.of(USERS.ID, USERS.USERNAME, USERS.EMAIL, USERS.PASSWORD_HASH, USERS.ROLE, USERS.VIDEO_QUOTA, USERS.VIDEO_QUOTA_DAILY, USERS.BLOCKED, USERS.P2P_ENABLED, USERS.CREATED_AT, USERS.LAST_LOGIN_AT, USERS.SESSION_EPOCH, USERS.BLOCKED_REASON,
-                r.get(USERS.VIDEOS_HISTORY_ENABLED), r.get("two_factor", Boolean.class), r.get(USERS.IS_EMAIL_VERIFIED),
-                r.get(USERS.LANGUAGE));
+            USERS.VIDEOS_HISTORY_ENABLED, org.jooq.impl.DSL.field(USERS.OTP_SECRET.isNotNull()).as("two_factor"),
+            USERS.IS_EMAIL_VERIFIED, USERS.LANGUAGE);
 
     public long insert(DSLContext tx, String username, String email, String passwordHash, Role role,
                        long quota, long quotaDaily, long now) {
