@@ -21,6 +21,7 @@ import org.peerlet.chapter.ChapterService;
 import org.peerlet.channel.ChannelRoutes;
 import org.peerlet.channel.ChannelService;
 import org.peerlet.channel.ChannelsOfAccounts;
+import org.peerlet.channel.Faces;
 import org.peerlet.config.Settings;
 import org.peerlet.db.Database;
 import org.peerlet.common.Events;
@@ -156,6 +157,7 @@ public final class App implements AutoCloseable {
     private final HistoryService history;
     private final CaptionService captions;
     private final PlaylistService playlists;
+    private final Faces faces;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -181,7 +183,8 @@ public final class App implements AutoCloseable {
         this.localActors = new LocalActors(db, urls, accountDir, channels, clock);
         boolean allowHttp = settings.get(Settings.FEDERATION_ALLOW_HTTP);
         this.outgoing = Startup.outgoing(settings, blocklist, urls, clock);
-        this.remoteActors = new RemoteActors(db, outgoing, localActors, accounts, channels, clock, allowHttp);
+        this.faces = new Faces(new org.peerlet.media.FaceFiles(media), accounts, accountDir, channels);
+        this.remoteActors = new RemoteActors(db, outgoing, localActors, accounts, channels, faces, clock, allowHttp);
         // Privacy: one decision (VideoAccess) fed by one source of grants (shares, passwords, links, file tokens).
         this.fileTokens = new FileTokens(clock, tokens::sessionEpoch);
         this.proxies = settings.get(Settings.TRUSTED_PROXIES);
@@ -247,13 +250,12 @@ public final class App implements AutoCloseable {
         routes.add(new AccountRoutes(accountDir, accountChannels, urls));
         routes.add(new PlaylistRoutes(playlists, new PlaylistElements(db, videos, clock), new PlaylistJson(urls, videoJson), privacy, channels,
                 accountDir, urls));
-        routes.add(new ChannelRoutes(channels, urls));
+        routes.add(new ChannelRoutes(channels, faces, urls));
         routes.add(new InstanceRoutes(instance, Startup.capabilities(settings)));
         routes.add(new org.peerlet.instance.WebAppManifest(instance));
         routes.add(new TrackerRoutes(tracker, proxies));
         return routes;
     }
-
 
     /** What federation hears of: what happens here that other servers are to be told. */
     private record Federated(Publisher publisher, Flags flags) {

@@ -131,14 +131,19 @@ public final class DiscoveryRoutes implements RouteGroup {
         LocalActor actor = a.orElseThrow(() -> ApiError.notFound("no such actor"));
         String owner = null;
         long created;
+        String base = local.urls().base();
+        ActorDocs.Faces faces;
         if (actor.kind() == LocalActor.Kind.CHANNEL) {
             Channel c = channels.byId(actor.refId()).orElseThrow();
             owner = accounts.byId(c.accountId()).map(x -> local.of(x).url()).orElse(null);
             created = c.createdAt();
+            faces = new ActorDocs.Faces(c.avatar(), c.banner(), base);
         } else {
-            created = accounts.byId(actor.refId()).map(Account::createdAt).orElse(0L);
+            Account acc = accounts.byId(actor.refId()).orElseThrow();
+            created = acc.createdAt();
+            faces = new ActorDocs.Faces(acc.avatar(), null, base);
         }
-        answer(ctx, ActorDocs.actor(actor, local.publicPem(actor), local.urls().base() + "/inbox", Times.iso(created), owner));
+        answer(ctx, ActorDocs.actor(actor, local.publicPem(actor), base + "/inbox", Times.iso(created), owner, faces));
     }
 
     private void followers(Context ctx, Optional<LocalActor> a) {
