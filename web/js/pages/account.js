@@ -15,7 +15,7 @@ export async function render(view, { args: [name] }) {
   const display = account.displayName || account.name;
   setTitle(display);
   view.append(
-    profileHeader(display, `${account.name}@${account.host}`),
+    profileHeader(account, display, `${account.name}@${account.host}`),
     account.description ? plainText(account.description) : null,
     h('h2', null, t('account.channels')),
     channels.data.length

@@ -15,7 +15,7 @@ export async function render(view, { args: [handle] }) {
   ]);
   setTitle(channel.displayName);
   view.append(
-    profileHeader(channel.displayName || channel.name, `${channel.name}@${channel.host}`, ' · ',
+    profileHeader(channel, channel.displayName || channel.name, `${channel.name}@${channel.host}`, ' · ',
       channel.ownerAccount
         ? h('a', { href: accountLink(channel.ownerAccount) },
           t('channel.owner', { name: channel.ownerAccount.displayName || channel.ownerAccount.name }))
