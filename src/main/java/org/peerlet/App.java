@@ -183,7 +183,7 @@ public final class App implements AutoCloseable {
         this.localActors = new LocalActors(db, urls, accountDir, channels, clock);
         boolean allowHttp = settings.get(Settings.FEDERATION_ALLOW_HTTP);
         this.outgoing = Startup.outgoing(settings, blocklist, urls, clock);
-        this.faces = new Faces(new org.peerlet.media.FaceFiles(media), accounts, accountDir, channels);
+        this.faces = new Faces(new org.peerlet.media.FaceFiles(media), accounts, accountDir, channels, events);
         this.remoteActors = new RemoteActors(db, outgoing, localActors, accounts, channels, faces, clock, allowHttp);
         // Privacy: one decision (VideoAccess) fed by one source of grants (shares, passwords, links, file tokens).
         this.fileTokens = new FileTokens(clock, tokens::sessionEpoch);
@@ -315,7 +315,7 @@ public final class App implements AutoCloseable {
         events.subscribe(PrivacyEvents.GrantRevoked.class,
                 e -> videos.find(String.valueOf(e.videoId())).ifPresent(v -> swarms.sync(v, false)));
         events.subscribe(PrivacyEvents.SharesChanged.class, e -> publisher.addressed(e.video(), e.removed()));
-        events.subscribe(SocialService.CommentPosted.class, e -> publisher.commented(e.comment(), e.video(), e.parent()));
+        events.subscribe(SocialService.CommentPosted.class, publisher::commented);
         events.subscribe(SocialService.CommentPosted.class, notifications::commentPosted);
         events.subscribe(VideoEvents.Published.class, e -> notifications.videoPublished(e.video()));
         events.subscribe(VideoEvents.Received.class, e -> notifications.videoPublished(e.video()));
@@ -324,6 +324,7 @@ public final class App implements AutoCloseable {
         events.subscribe(AccountEvents.SessionsEnded.class, e -> notifications.sessionsEnded(e.userId()));
         events.subscribe(SocialService.CommentDeleted.class, e -> publisher.commentDeleted(e.comment(), e.video()));
         events.subscribe(SocialService.RateChange.class, publisher::rated);
+        events.subscribe(Faces.Changed.class, publisher::actorChanged);
         // A report here of something that lives elsewhere goes there as a Flag.
         events.subscribe(Abuses.Reported.class, flags::reported);
         events.subscribe(CaptionService.CaptionsChanged.class, e -> publisher.changed(e.video(), false));

@@ -4,6 +4,7 @@ import org.peerlet.account.Account;
 import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.AccountService;
 import org.peerlet.account.User;
+import org.peerlet.common.Events;
 import org.peerlet.media.Face;
 import org.peerlet.media.FaceFiles;
 
@@ -20,9 +21,16 @@ public final class Faces {
     private final AccountService accounts;
     private final AccountDirectory accountDir;
     private final ChannelService channels;
+    private final Events events;
 
-    public Faces(FaceFiles files, AccountService accounts, AccountDirectory accountDir, ChannelService channels) {
+    /** One of our accounts (channelId null) or channels changed face: its followers are to hear. */
+    public record Changed(Long accountId, Long channelId) {
+    }
+
+    public Faces(FaceFiles files, AccountService accounts, AccountDirectory accountDir, ChannelService channels,
+                 Events events) {
         this.files = files;
+        this.events = events;
         this.accounts = accounts;
         this.accountDir = accountDir;
         this.channels = channels;
@@ -37,12 +45,14 @@ public final class Faces {
         long id = own(me).id();
         replace(Face.Kind.AVATAR, files.store(Face.Kind.AVATAR, in, size, "avatarfile"),
                 stem -> accounts.setAvatar(id, stem, null));
+        events.publish(new Changed(id, null));
         return accountDir.byId(id).orElseThrow();
     }
 
     public void removeAvatar(User me) {
         long id = own(me).id();
         files.delete(Face.Kind.AVATAR, accounts.setAvatar(id, null, null));
+        events.publish(new Changed(id, null));
     }
 
     /** A channel's avatar or banner, from an upload by someone who may change the channel. */
@@ -50,12 +60,14 @@ public final class Faces {
         Channel c = channels.requireEditable(me, handle);
         String field = kind == Face.Kind.AVATAR ? "avatarfile" : "bannerfile";
         replace(kind, files.store(kind, in, size, field), stem -> channels.setFace(c.id(), kind, stem, null));
+        events.publish(new Changed(null, c.id()));
         return channels.byId(c.id()).orElseThrow();
     }
 
     public void remove(User me, String handle, Face.Kind kind) {
         Channel c = channels.requireEditable(me, handle);
         files.delete(kind, channels.setFace(c.id(), kind, null, null));
+        events.publish(new Changed(null, c.id()));
     }
 
     /**

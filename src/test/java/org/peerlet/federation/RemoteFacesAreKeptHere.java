@@ -5,19 +5,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.peerlet.testing.Api;
 import org.peerlet.testing.Await;
-import org.peerlet.testing.Multipart;
 import org.peerlet.testing.TestClips;
-import org.peerlet.testing.TestFiles;
-import org.peerlet.testing.TestServer;
 import org.peerlet.testing.Uploads;
 
 import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -29,47 +21,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the faces stay when A is down.
  */
 class RemoteFacesAreKeptHere {
-    static TestServer a;
-    static TestServer b;
-    static Path clips;
+    static TwoServers two;
 
     @AfterAll
     static void stop() {
-        if (b != null) b.close();
-        if (a != null) a.close();
-        TestFiles.deleteRecursively(clips);
-    }
-
-    static void pick(Api api, String path, String token, String field, int w, int h) throws Exception {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", png);
-        Multipart body = new Multipart().file(field, "f.png", "image/png", png.toByteArray());
-        Api.Res r = api.send(api.request(path, token).header("Content-Type", body.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        if (two != null) two.close();
     }
 
     @Test
     void bShowsTheFacesOfAsPeopleFromItsOwnCopy() throws Exception {
-        a = TestServer.start(TwoInstancesFederate.DEV);
-        b = TestServer.start(TwoInstancesFederate.DEV);
-        clips = Files.createTempDirectory("faces-fed");
-        Api apiA = a.api();
-        Api apiB = b.api();
+        two = new TwoServers("faces-fed");
+        Api apiA = two.a.api();
+        Api apiB = two.b.api();
         String alice = apiA.createUser(apiA.adminToken(), "alice", "alice-secret-1");
         String channel = apiA.get("/api/v1/users/me", alice).json().get("videoChannels").get(0).get("name").asText();
-        pick(apiA, "/api/v1/users/me/avatar/pick", alice, "avatarfile", 300, 300);
-        pick(apiA, "/api/v1/video-channels/" + channel + "/avatar/pick", alice, "avatarfile", 200, 200);
-        pick(apiA, "/api/v1/video-channels/" + channel + "/banner/pick", alice, "bannerfile", 1200, 200);
+        TwoServers.pick(apiA, "/api/v1/users/me/avatar/pick", alice, "avatarfile", 300, 300);
+        TwoServers.pick(apiA, "/api/v1/video-channels/" + channel + "/avatar/pick", alice, "avatarfile", 200, 200);
+        TwoServers.pick(apiA, "/api/v1/video-channels/" + channel + "/banner/pick", alice, "bannerfile", 1200, 200);
 
-        String hostA = "localhost:" + a.app().port();
+        String hostA = two.hostA();
         String adminB = apiB.adminToken();
         assertThat(apiB.postJson("/api/v1/server/following", adminB, Map.of("hosts", List.of(hostA))).status()).isEqualTo(204);
         Await.until("B's follow of A accepted", TwoInstancesFederate.WAIT, () -> apiB.get("/api/v1/server/following").json()
                 .get("data").path(0).path("state").asText().equals("accepted"));
         Uploads uploads = new Uploads(apiA);
-        long id = uploads.upload(alice, "With faces", 1, TestClips.h264Aac(clips.resolve("c.mp4"), 160, 90, 1.0, 10));
+        long id = uploads.upload(alice, "With faces", 1, TestClips.h264Aac(two.clips.resolve("c.mp4"), 160, 90, 1.0, 10));
         String uuid = uploads.awaitPublished(alice, id).get("uuid").asText();
         Await.until("the video on B", TwoInstancesFederate.WAIT, () -> apiB.get("/api/v1/videos/" + uuid).status() == 200);
 
@@ -82,13 +58,21 @@ class RemoteFacesAreKeptHere {
         List<String> paths = List.of(avatars.get(3).get("path").asText(), channelOnB.get("avatars").get(0).get("path").asText(),
                 channelOnB.get("banners").get(0).get("path").asText());
         for (JsonNode f : List.of(avatars.get(3), channelOnB.get("banners").get(0))) {
-            assertThat(f.get("fileUrl").asText()).as("served by B").contains(":" + b.app().port() + "/lazy-static/");
+            assertThat(f.get("fileUrl").asText()).as("served by B").contains(two.hostB() + "/lazy-static/");
         }
         JsonNode onA = apiA.get("/api/v1/users/me", alice).json().get("account").get("avatars");
         assertThat(avatars.get(3).get("path").asText()).isNotEqualTo(onA.get(3).get("path").asText());
 
-        a.close();
-        a = null;
+        // A new picture on A: its followers hear an Update of alice and fetch her again.
+        String before = avatars.get(3).get("path").asText();
+        TwoServers.pick(apiA, "/api/v1/users/me/avatar/pick", alice, "avatarfile", 100, 100);
+        Await.until("B holds alice's new picture", TwoInstancesFederate.WAIT, () -> !apiB.get("/api/v1/videos/" + uuid).json()
+                .get("account").get("avatars").get(3).get("path").asText().equals(before));
+        String now = apiB.get("/api/v1/videos/" + uuid).json().get("account").get("avatars").get(3).get("path").asText();
+        assertThat(apiB.get(before).status()).as("the old copy went").isEqualTo(404);
+        paths = List.of(now, paths.get(1), paths.get(2));
+
+        two.stopA();
         int[] sides = {48, 1500, 1920};
         for (int i = 0; i < paths.size(); i++) {
             Api.Res r = apiB.get(paths.get(i));
