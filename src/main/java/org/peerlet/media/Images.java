@@ -1,7 +1,6 @@
 package org.peerlet.media;
 
 import net.coobird.thumbnailator.Thumbnails;
-import net.coobird.thumbnailator.geometry.Positions;
 import org.peerlet.http.ApiError;
 
 import javax.imageio.ImageIO;
@@ -45,21 +44,31 @@ public final class Images {
      * temporary file and a rename. Anything that is not an image gets a clear 400.
      */
     public static void storeScaled(InputStream in, long size, Path target, int width, int height, String field) {
-        BufferedImage img = decode(readCapped(in, size, field), width, height, field);
+        storeScaled(readCapped(in, size, field), target, width, height, field);
+    }
+
+    private static void storeScaled(byte[] bytes, Path target, int width, int height, String field) {
+        BufferedImage img = decode(bytes, width, height, field);
         write(target, tmp -> Thumbnails.of(img).size(width, height).outputFormat("jpg").outputQuality(0.85)
                 .toFile(tmp.toFile()));
     }
 
-    /** Copies an image made by the transcoder into place, scaled to the box. */
+    /** Copies an image made by the transcoder into place, scaled to the box (ours: a large frame is no upload). */
     public static void storeScaled(Path source, Path target, int width, int height) throws IOException {
-        try (InputStream in = Files.newInputStream(source)) {
-            storeScaled(in, 0, target, width, height, "image");
-        }
+        storeScaled(Files.readAllBytes(source), target, width, height, "image");
     }
 
-    /** An already decoded image cut to the box's shape (centred) and scaled to fill it, as a JPEG. */
+    /**
+     * An already decoded image cut to the box's shape (centred) and scaled to fill it, as a JPEG.
+     * Cut first, then scaled: a long thin picture never becomes a huge one on the way.
+     */
     static void storeCropped(BufferedImage img, Path target, int width, int height) {
-        write(target, tmp -> Thumbnails.of(img).crop(Positions.CENTER).size(width, height).outputFormat("jpg")
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int cw = (int) Math.min(w, Math.max(1, Math.round((double) h * width / height)));
+        int ch = (int) Math.min(h, Math.max(1, Math.round((double) w * height / width)));
+        BufferedImage cut = img.getSubimage((w - cw) / 2, (h - ch) / 2, cw, ch);
+        write(target, tmp -> Thumbnails.of(cut).forceSize(width, height).outputFormat("jpg")
                 .outputQuality(0.85).toFile(tmp.toFile()));
     }
 
@@ -106,9 +115,13 @@ public final class Images {
         }
     }
 
-    /** JPEG has no transparency: transparent pixels go on white rather than on garbage. */
+    /**
+     * Plain RGB, which every step after understands: JPEG has no transparency (transparent pixels
+     * go on white rather than on garbage), and palette or one-bit pictures are widened.
+     */
     private static BufferedImage opaque(BufferedImage img) {
-        if (!img.getColorModel().hasAlpha()) return img;
+        int type = img.getType();
+        if (type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_3BYTE_BGR) return img;
         BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = rgb.createGraphics();
         g.setColor(Color.WHITE);

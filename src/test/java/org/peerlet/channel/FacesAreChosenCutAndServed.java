@@ -190,6 +190,17 @@ class FacesAreChosenCutAndServed {
         }
     }
 
+    /** A long thin picture within the limits is cut to a square first, never blown up to 1500 px tall on the way. */
+    @Test
+    void aLongThinPictureIsCutNotBlownUp() throws Exception {
+        String admin = api.adminToken();
+        Api.Res r = pick("/api/v1/users/me/avatar/pick", admin, "avatarfile", pngBomb(16_000, 4));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        BufferedImage big = image(r.json().get("avatars").get(0).get("path").asText());
+        assertThat(big.getWidth()).isEqualTo(1500);
+        assertThat(big.getHeight()).isEqualTo(1500);
+    }
+
     /**
      * A real PNG of the given size, all black in one bit per pixel: a few dozen kB that would be
      * gigabytes decoded. Its header says so; the server must believe it and not decode.
