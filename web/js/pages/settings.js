@@ -1,4 +1,4 @@
-// Account settings: profile, P2P, password, one's channels and one's subscriptions.
+// Account settings: profile, P2P, password, two-factor login, one's channels and one's subscriptions.
 import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
 import { api, reloadMe } from '../api.js';
@@ -6,13 +6,14 @@ import { channelLink, pageTitle } from '../ui.js';
 import { busy, field, messagesRegion, onSubmit } from '../form.js';
 import { requireLogin, setTitle } from '../nav.js';
 import { avatar, facePicker } from '../faces.js';
+import { twoFactorSection } from '../two-factor.js';
 
 export async function render(view) {
   if (!requireLogin()) return;
   setTitle(t('settings.title'));
   const [me, subs] = await Promise.all([reloadMe(), api('/api/v1/users/me/subscriptions?count=100')]);
   view.append(pageTitle(t('settings.title')),
-    faceSection(me), profileSection(me), passwordSection(), channelsSection(me), subscriptionsSection(subs));
+    faceSection(me), profileSection(me), passwordSection(), twoFactorSection(me), channelsSection(me), subscriptionsSection(subs));
 }
 
 function panel(id, title, ...children) {

@@ -4,11 +4,13 @@ package org.peerlet.account;
  * A person who can log in. Times are epoch milliseconds. {@code sessionEpoch} moves on when all
  * their sessions end (password changed, blocked): tokens made under an older one are refused.
  * {@code blockedReason} says why a moderator banned them (null when not banned or not said).
+ * {@code twoFactorEnabled}: logging in also takes a code from their authenticator app (the
+ * secret itself is never carried here: {@link TwoFactor} alone reads it).
  */
 public record User(long id, String username, String email, String passwordHash, Role role,
                    long videoQuota, long videoQuotaDaily, boolean blocked, boolean p2pEnabled,
                    long createdAt, Long lastLoginAt, long sessionEpoch, String blockedReason,
-                   boolean videosHistoryEnabled) {
+                   boolean videosHistoryEnabled, boolean twoFactorEnabled) {
 
     public boolean isAdmin() {
         return role == Role.ADMIN;
