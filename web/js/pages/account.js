@@ -16,7 +16,7 @@ export async function render(view, { args: [name] }) {
   setTitle(display);
   view.append(
     profileHeader(account, display, `${account.name}@${account.host}`),
-    account.description ? plainText(account.description) : null,
+    account.description ? plainText(account.description) : '',
     h('h2', null, t('account.channels')),
     channels.data.length
       ? h('ul', { class: 'account-channels' },

@@ -20,7 +20,7 @@ export async function render(view, { args: [handle] }) {
         ? h('a', { href: accountLink(channel.ownerAccount) },
           t('channel.owner', { name: channel.ownerAccount.displayName || channel.ownerAccount.name }))
         : null, ' ', subscribeButton(channel)),
-    channel.description ? plainText(channel.description) : null,
+    channel.description ? plainText(channel.description) : '',
     h('h2', null, t('channel.videos')),
     videoGrid(list.data, t('channel.empty')),
     h('h2', null, t('channel.playlists')),

@@ -15,6 +15,8 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * In a real Chromium, grandma picks her picture and her channel's banner in the settings; her
  * picture is then beside her comment under a video, and the banner tops her channel's page.
@@ -75,5 +77,7 @@ class FacesBrowserTest extends BrowserPages {
         open("/c/" + channel);
         wait.until(d -> d.findElements(By.cssSelector("img.banner")).stream().anyMatch(img -> shownFace(img, "banners")));
         shot("faces-channel");
+        // A channel without a description shows none (DOM append once wrote the word "null" there).
+        assertThat(driver.findElement(By.id("app")).getText()).doesNotContain("null");
     }
 }
