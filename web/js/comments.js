@@ -7,6 +7,7 @@ import { safeHtml } from './rich-text.js';
 import { t } from './i18n.js';
 import { api, currentUser } from './api.js';
 import { ago, fullDate, errorBox } from './ui.js';
+import { avatar } from './faces.js';
 
 const PAGE = 20;
 
@@ -104,6 +105,7 @@ export function commentsSection(video, headers = {}) {
     const who = c.account ? `${c.account.displayName || c.account.name} @${c.account.name}@${c.account.host}` : '';
     return h('article', { class: 'comment', id: `comment-${c.id}`, 'data-id': c.id },
       h('p', { class: 'comment-meta' },
+        c.account ? avatar(c.account, 32, 'comment-avatar') : null, ' ',
         who ? h('strong', { class: 'comment-author' }, who) : null, ' ',
         h('time', { datetime: c.createdAt, title: fullDate(c.createdAt), class: 'muted' }, ago(c.createdAt)),
         c.heldForReview ? h('span', { class: 'badge' }, t('comments.awaiting')) : null),

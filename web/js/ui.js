@@ -2,6 +2,7 @@
 import { h, clear } from './dom.js';
 import { t, lang } from './i18n.js';
 import { authHeader } from './api.js';
+import { avatar, banner } from './faces.js';
 
 export function privacyBadge(privacy) {
   const id = privacy?.id ?? privacy;
@@ -103,11 +104,11 @@ export function accountLink(a) {
   return `/a/${encodeURIComponent(handle)}`;
 }
 
-/** The header of a channel or account page: initial, name, handle line. */
-export function profileHeader(displayName, ...handleLine) {
-  return h('header', { class: 'channel-header' },
-    h('div', { class: 'avatar', 'aria-hidden': 'true' }, (displayName || '?').slice(0, 1).toUpperCase()),
-    h('div', null, pageTitle(displayName), h('p', { class: 'muted' }, ...handleLine)));
+/** The header of a channel or account page: banner (channels), avatar or initial, name, handle line. */
+export function profileHeader(actor, displayName, ...handleLine) {
+  return h('header', { class: 'channel-header-wrap' }, banner(actor),
+    h('div', { class: 'channel-header' }, avatar(actor, 64, 'profile-avatar'),
+      h('div', null, pageTitle(displayName), h('p', { class: 'muted' }, ...handleLine))));
 }
 
 /** How much of it the logged-in viewer watched (PeerTube's userHistory), as a bar along the thumbnail. */
@@ -129,7 +130,8 @@ export function videoCard(v) {
     h('div', { class: 'card-body' },
       h('h3', { class: 'card-title' }, h('a', { href: videoLink(v) }, v.name)),
       h('p', { class: 'card-meta' },
-        v.channel ? h('a', { href: channelLink(v.channel) }, v.channel.displayName || v.channel.name) : null),
+        v.channel ? h('a', { href: channelLink(v.channel), class: 'card-channel' }, avatar(v.channel, 24),
+          ' ', v.channel.displayName || v.channel.name) : null),
       h('p', { class: 'card-meta' },
         h('span', null, views(v.views)), ' · ',
         h('time', { datetime: v.publishedAt, title: fullDate(v.publishedAt) }, ago(v.publishedAt))),

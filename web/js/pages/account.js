@@ -15,8 +15,8 @@ export async function render(view, { args: [name] }) {
   const display = account.displayName || account.name;
   setTitle(display);
   view.append(
-    profileHeader(display, `${account.name}@${account.host}`),
-    account.description ? plainText(account.description) : null,
+    profileHeader(account, display, `${account.name}@${account.host}`),
+    account.description ? plainText(account.description) : '',
     h('h2', null, t('account.channels')),
     channels.data.length
       ? h('ul', { class: 'account-channels' },

@@ -15,12 +15,12 @@ export async function render(view, { args: [handle] }) {
   ]);
   setTitle(channel.displayName);
   view.append(
-    profileHeader(channel.displayName || channel.name, `${channel.name}@${channel.host}`, ' · ',
+    profileHeader(channel, channel.displayName || channel.name, `${channel.name}@${channel.host}`, ' · ',
       channel.ownerAccount
         ? h('a', { href: accountLink(channel.ownerAccount) },
           t('channel.owner', { name: channel.ownerAccount.displayName || channel.ownerAccount.name }))
         : null, ' ', subscribeButton(channel)),
-    channel.description ? plainText(channel.description) : null,
+    channel.description ? plainText(channel.description) : '',
     h('h2', null, t('channel.videos')),
     videoGrid(list.data, t('channel.empty')),
     h('h2', null, t('channel.playlists')),

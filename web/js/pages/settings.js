@@ -5,6 +5,7 @@ import { api, reloadMe } from '../api.js';
 import { channelLink, pageTitle } from '../ui.js';
 import { busy, field, messagesRegion, onSubmit } from '../form.js';
 import { requireLogin, setTitle } from '../nav.js';
+import { avatar, facePicker } from '../faces.js';
 import { twoFactorSection } from '../two-factor.js';
 
 export async function render(view) {
@@ -12,11 +13,24 @@ export async function render(view) {
   setTitle(t('settings.title'));
   const [me, subs] = await Promise.all([reloadMe(), api('/api/v1/users/me/subscriptions?count=100')]);
   view.append(pageTitle(t('settings.title')),
-    profileSection(me), passwordSection(), twoFactorSection(me), channelsSection(me), subscriptionsSection(subs));
+    faceSection(me), profileSection(me), passwordSection(), twoFactorSection(me), channelsSection(me), subscriptionsSection(subs));
 }
 
 function panel(id, title, ...children) {
   return h('section', { class: 'panel', id, 'aria-labelledby': `${id}-title` }, h('h2', { id: `${id}-title` }, title), ...children);
+}
+
+/** One's picture, shown beside one's name and comments; uploaded at once when chosen. */
+function faceSection(me) {
+  const messages = messagesRegion();
+  const shown = h('div', { id: 'my-avatar' }, avatar(me.account, 96));
+  const picker = facePicker({ id: 'avatar-file', label: t('faces.avatar'), url: '/api/v1/users/me/avatar/pick',
+    remove: '/api/v1/users/me/avatar', field: 'avatarfile', messages,
+    done: (avatars) => {
+      clear(shown).append(avatar({ ...me.account, avatars }, 96));
+      reloadMe();
+    } });
+  return panel('face', t('faces.title'), h('div', { class: 'face-row' }, shown, picker), messages);
 }
 
 function profileSection(me) {
@@ -78,13 +92,18 @@ function channelsSection(me) {
   };
   const row = (c) => {
     const li = h('li', { class: 'setting-item', 'data-channel': c.name });
+    const base = `/api/v1/video-channels/${encodeURIComponent(c.name)}`;
+    const faces = h('details', { class: 'channel-faces' }, h('summary', null, t('faces.channel')),
+      ['avatar', 'banner'].map((kind) => facePicker({ id: `${kind}-${c.name}`, label: t(`faces.${kind}`),
+        url: `${base}/${kind}/pick`, remove: `${base}/${kind}`, field: `${kind}file`, messages, done: () => reloadMe() })));
     const show = () => clear(li).append(
-      h('div', { class: 'setting-main' },
+      h('div', { class: 'setting-main' }, avatar(c, 32), ' ',
         h('a', { href: channelLink(c), class: 'setting-name' }, c.displayName || c.name),
         h('span', { class: 'muted' }, ` ${c.name}@${c.host}`)),
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'rename', onclick: rename }, t('settings.rename')),
-        h('button', { type: 'button', class: 'danger delete', onclick: confirmDelete }, t('settings.deleteChannel'))));
+        h('button', { type: 'button', class: 'danger delete', onclick: confirmDelete }, t('settings.deleteChannel'))),
+      faces);
     const rename = () => {
       const id = `rename-${c.name}`;
       const input = h('input', { id, value: c.displayName || '', required: true, maxlength: 120 });

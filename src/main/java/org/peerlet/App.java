@@ -12,6 +12,7 @@ import org.peerlet.federation.Flags;
 import org.peerlet.caption.CaptionService;
 import org.peerlet.channel.ChannelService;
 import org.peerlet.channel.ChannelsOfAccounts;
+import org.peerlet.channel.Faces;
 import org.peerlet.config.Settings;
 import org.peerlet.db.Database;
 import org.peerlet.common.Events;
@@ -133,6 +134,7 @@ public final class App implements AutoCloseable {
     final CaptionService captions;
     final PlaylistService playlists;
     final Mailer mailer;
+    final Faces faces;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -159,7 +161,8 @@ public final class App implements AutoCloseable {
         this.localActors = new LocalActors(db, urls, accountDir, channels, clock);
         boolean allowHttp = settings.get(Settings.FEDERATION_ALLOW_HTTP);
         this.outgoing = Startup.outgoing(settings, blocklist, urls, clock);
-        this.remoteActors = new RemoteActors(db, outgoing, localActors, accounts, channels, clock, allowHttp);
+        this.faces = new Faces(new org.peerlet.media.FaceFiles(media), accounts, accountDir, channels, events);
+        this.remoteActors = new RemoteActors(db, outgoing, localActors, accounts, channels, faces, clock, allowHttp);
         // Privacy: one decision (VideoAccess) fed by one source of grants (shares, passwords, links, file tokens).
         this.fileTokens = new FileTokens(clock, tokens::sessionEpoch);
         this.proxies = settings.get(Settings.TRUSTED_PROXIES);
@@ -256,7 +259,7 @@ public final class App implements AutoCloseable {
         events.subscribe(PrivacyEvents.GrantRevoked.class,
                 e -> videos.find(String.valueOf(e.videoId())).ifPresent(v -> swarms.sync(v, false)));
         events.subscribe(PrivacyEvents.SharesChanged.class, e -> publisher.addressed(e.video(), e.removed()));
-        events.subscribe(SocialService.CommentPosted.class, e -> publisher.commented(e.comment(), e.video(), e.parent()));
+        events.subscribe(SocialService.CommentPosted.class, publisher::commented);
         events.subscribe(SocialService.CommentPosted.class, notifications::commentPosted);
         events.subscribe(VideoEvents.Published.class, e -> notifications.videoPublished(e.video()));
         events.subscribe(VideoEvents.Received.class, e -> notifications.videoPublished(e.video()));
@@ -265,6 +268,7 @@ public final class App implements AutoCloseable {
         events.subscribe(AccountEvents.SessionsEnded.class, e -> notifications.sessionsEnded(e.userId()));
         events.subscribe(SocialService.CommentDeleted.class, e -> publisher.commentDeleted(e.comment(), e.video()));
         events.subscribe(SocialService.RateChange.class, publisher::rated);
+        events.subscribe(Faces.Changed.class, publisher::actorChanged);
         // A report here of something that lives elsewhere goes there as a Flag.
         events.subscribe(Abuses.Reported.class, flags::reported);
         events.subscribe(CaptionService.CaptionsChanged.class, e -> publisher.changed(e.video(), false));

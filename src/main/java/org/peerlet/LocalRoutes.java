@@ -70,7 +70,7 @@ final class LocalRoutes {
         routes.add(new AccountRoutes(a.accountDir, a.accountChannels, a.urls));
         routes.add(new PlaylistRoutes(a.playlists, new PlaylistElements(a.db, a.videos, a.clock), new PlaylistJson(a.urls, a.videoJson), a.privacy, a.channels,
                 a.accountDir, a.urls));
-        routes.add(new ChannelRoutes(a.channels, a.urls));
+        routes.add(new ChannelRoutes(a.channels, a.faces, a.urls));
         routes.add(new InstanceRoutes(a.instance, Startup.capabilities(a.settings)));
         routes.add(new org.peerlet.instance.WebAppManifest(a.instance));
         routes.add(new TrackerRoutes(a.tracker, a.proxies));

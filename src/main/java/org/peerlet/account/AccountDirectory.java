@@ -5,6 +5,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.peerlet.common.Handle;
 import org.peerlet.db.Database;
+import org.peerlet.media.Face;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import static org.peerlet.db.schema.Tables.ACCOUNTS;
 public final class AccountDirectory {
     /** The account columns a query selects to build an {@link Account} with {@link #read}. */
     public static final List<Field<?>> COLUMNS = List.of(ACCOUNTS.ID, ACCOUNTS.USER_ID, ACCOUNTS.NAME, ACCOUNTS.HOST,
-            ACCOUNTS.DISPLAY_NAME, ACCOUNTS.DESCRIPTION, ACCOUNTS.CREATED_AT, ACCOUNTS.UPDATED_AT);
+            ACCOUNTS.DISPLAY_NAME, ACCOUNTS.DESCRIPTION, ACCOUNTS.CREATED_AT, ACCOUNTS.UPDATED_AT, ACCOUNTS.AVATAR,
+            ACCOUNTS.AVATAR_AT);
 
     private final Database db;
     private final AccountRepository accounts = new AccountRepository();
@@ -30,7 +32,7 @@ public final class AccountDirectory {
     public static Account read(Record r) {
         return new Account(r.get(ACCOUNTS.ID), r.get(ACCOUNTS.USER_ID), r.get(ACCOUNTS.NAME), r.get(ACCOUNTS.HOST),
                 r.get(ACCOUNTS.DISPLAY_NAME), r.get(ACCOUNTS.DESCRIPTION), r.get(ACCOUNTS.CREATED_AT),
-                r.get(ACCOUNTS.UPDATED_AT));
+                r.get(ACCOUNTS.UPDATED_AT), Face.of(Face.Kind.AVATAR, r.get(ACCOUNTS.AVATAR), r.get(ACCOUNTS.AVATAR_AT)));
     }
 
     public Optional<Account> byId(long id) {

@@ -2,6 +2,7 @@ package org.peerlet.account;
 
 import org.peerlet.common.Times;
 import org.peerlet.instance.Urls;
+import org.peerlet.media.Face;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class AccountJson {
         m.put("description", a.description());
         m.put("url", a.isLocal() ? urls.account(a.name()) : "https://" + a.host() + "/accounts/" + a.name());
         m.put("host", a.isLocal() ? urls.host() : a.host());
-        m.put("avatars", List.of());
+        m.put("avatars", Face.json(a.avatar(), urls.base()));
         m.put("followersCount", 0);
         m.put("followingCount", 0);
         m.put("createdAt", Times.iso(a.createdAt()));

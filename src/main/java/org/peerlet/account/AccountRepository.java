@@ -31,6 +31,18 @@ final class AccountRepository {
                 .fetchOptional(AccountDirectory::read);
     }
 
+    /** Sets (or clears, stem null) the avatar; returns the stem it replaces, or null. */
+    String setAvatar(DSLContext tx, long id, String stem, String source, long now) {
+        String old = tx.select(ACCOUNTS.AVATAR).from(ACCOUNTS).where(ACCOUNTS.ID.eq(id)).fetchOne(ACCOUNTS.AVATAR);
+        tx.update(ACCOUNTS).set(ACCOUNTS.AVATAR, stem).set(ACCOUNTS.AVATAR_AT, stem == null ? null : now)
+                .set(ACCOUNTS.AVATAR_SOURCE, source).where(ACCOUNTS.ID.eq(id)).execute();
+        return old;
+    }
+
+    String avatarSource(DSLContext db, long id) {
+        return db.select(ACCOUNTS.AVATAR_SOURCE).from(ACCOUNTS).where(ACCOUNTS.ID.eq(id)).fetchOne(ACCOUNTS.AVATAR_SOURCE);
+    }
+
     void update(DSLContext tx, long id, String displayName, String description, long now) {
         tx.update(ACCOUNTS).set(ACCOUNTS.DISPLAY_NAME, displayName).set(ACCOUNTS.DESCRIPTION, description)
                 .set(ACCOUNTS.UPDATED_AT, now).where(ACCOUNTS.ID.eq(id)).execute();

@@ -103,6 +103,19 @@ public final class AccountService {
         return id;
     }
 
+    /**
+     * Sets an account's avatar (the stem of files already made; null clears it) and, for a remote
+     * one, the URL it came from. Returns the stem it replaces, whose files the caller removes.
+     */
+    public String setAvatar(long accountId, String stem, String source) {
+        return db.write(tx -> accounts.setAvatar(tx, accountId, stem, source, clock.millis()));
+    }
+
+    /** The URL a remote account's avatar was fetched from, or null. */
+    public String avatarSource(long accountId) {
+        return accounts.avatarSource(db.dsl(), accountId);
+    }
+
     public Optional<Account> byId(long id) {
         return accounts.byId(db.dsl(), id);
     }

@@ -4,9 +4,9 @@ import org.peerlet.account.Account;
 import org.peerlet.account.AccountJson;
 import org.peerlet.common.Times;
 import org.peerlet.instance.Urls;
+import org.peerlet.media.Face;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Channels as PeerTube's API shows them. */
@@ -19,7 +19,7 @@ public final class ChannelJson {
         m.put("description", c.description());
         m.put("support", c.support());
         m.put("isLocal", c.isLocal());
-        m.put("banners", List.of());
+        m.put("banners", Face.json(c.banner(), urls.base()));
         m.put("followersCount", 0);
         m.put("followingCount", 0);
         m.put("createdAt", Times.iso(c.createdAt()));
@@ -36,7 +36,7 @@ public final class ChannelJson {
         m.put("displayName", c.displayName());
         m.put("url", c.isLocal() ? urls.channel(c.name()) : "https://" + c.host() + "/video-channels/" + c.name());
         m.put("host", c.isLocal() ? urls.host() : c.host());
-        m.put("avatars", List.of());
+        m.put("avatars", Face.json(c.avatar(), urls.base()));
         return m;
     }
 }

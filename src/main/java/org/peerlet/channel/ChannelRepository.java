@@ -5,6 +5,8 @@ import org.jooq.DSLContext;
 import java.util.List;
 import java.util.Optional;
 
+import org.peerlet.media.Face;
+
 import static org.peerlet.db.schema.Tables.CHANNELS;
 
 /** The only place with SQL for channels. */
@@ -67,6 +69,21 @@ final class ChannelRepository {
     void update(DSLContext tx, long id, String displayName, String description, String support, long now) {
         tx.update(CHANNELS).set(CHANNELS.DISPLAY_NAME, displayName).set(CHANNELS.DESCRIPTION, description)
                 .set(CHANNELS.SUPPORT, support).set(CHANNELS.UPDATED_AT, now).where(CHANNELS.ID.eq(id)).execute();
+    }
+
+    /** Sets (or clears, stem null) an avatar or banner; returns the stem it replaces, or null. */
+    String setFace(DSLContext tx, long id, Face.Kind kind, String stem, String source, long now) {
+        boolean avatar = kind == Face.Kind.AVATAR;
+        var column = avatar ? CHANNELS.AVATAR : CHANNELS.BANNER;
+        String old = tx.select(column).from(CHANNELS).where(CHANNELS.ID.eq(id)).fetchOne(column);
+        tx.update(CHANNELS).set(column, stem).set(avatar ? CHANNELS.AVATAR_AT : CHANNELS.BANNER_AT, stem == null ? null : now)
+                .set(avatar ? CHANNELS.AVATAR_SOURCE : CHANNELS.BANNER_SOURCE, source).where(CHANNELS.ID.eq(id)).execute();
+        return old;
+    }
+
+    String faceSource(DSLContext db, long id, Face.Kind kind) {
+        var column = kind == Face.Kind.AVATAR ? CHANNELS.AVATAR_SOURCE : CHANNELS.BANNER_SOURCE;
+        return db.select(column).from(CHANNELS).where(CHANNELS.ID.eq(id)).fetchOne(column);
     }
 
     void delete(DSLContext tx, long id) {

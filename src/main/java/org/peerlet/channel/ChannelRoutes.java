@@ -17,9 +17,12 @@ import java.util.Map;
 public final class ChannelRoutes implements RouteGroup {
     private final ChannelService service;
     private final Urls urls;
+    private final FaceRoutes faces;
 
-    public ChannelRoutes(ChannelService service, Urls urls) {
+    /** With the routes of channels' and accounts' faces, which live beside them. */
+    public ChannelRoutes(ChannelService service, Faces faces, Urls urls) {
         this.service = service;
+        this.faces = new FaceRoutes(faces, urls);
         this.urls = urls;
     }
 
@@ -35,6 +38,7 @@ public final class ChannelRoutes implements RouteGroup {
         r.get("/api/v1/video-channels/{handle}", this::get, Access.ANYONE);
         r.put("/api/v1/video-channels/{handle}", this::update, Access.USER);
         r.delete("/api/v1/video-channels/{handle}", this::delete, Access.USER);
+        faces.addTo(r);
     }
 
     private Map<String, Object> json(Channel c) {

@@ -7,6 +7,7 @@ import org.peerlet.common.Names;
 import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
 import org.peerlet.http.TextFields;
+import org.peerlet.media.Face;
 import org.jooq.DSLContext;
 
 import java.time.Clock;
@@ -55,6 +56,19 @@ public final class ChannelService {
                 .orElseGet(() -> channels.insert(tx, ownerId, name, host, displayName, summary, null, now));
         channels.update(tx, id, displayName, summary, support, now);
         return id;
+    }
+
+    /**
+     * Sets a channel's avatar or banner (the stem of files already made; null clears it) and, for
+     * a remote one, the URL it came from. Returns the stem it replaces, whose files the caller removes.
+     */
+    public String setFace(long channelId, Face.Kind kind, String stem, String source) {
+        return db.write(tx -> channels.setFace(tx, channelId, kind, stem, source, clock.millis()));
+    }
+
+    /** The URL a remote channel's avatar or banner was fetched from, or null. */
+    public String faceSource(long channelId, Face.Kind kind) {
+        return channels.faceSource(db.dsl(), channelId, kind);
     }
 
     public boolean localNameTaken(DSLContext db, String name) {

@@ -61,6 +61,13 @@ final class FederationRepository {
                 .fetchOptional(FederationRepository::toActor);
     }
 
+    /** A person (with an account) by handle, as last fetched; names compare without case. */
+    public Optional<RemoteActor> personByHandle(DSLContext db, String username, String host) {
+        return db.selectFrom(REMOTE_ACTORS).where(REMOTE_ACTORS.USERNAME.equalIgnoreCase(username)
+                        .and(REMOTE_ACTORS.HOST.equalIgnoreCase(host)).and(REMOTE_ACTORS.ACCOUNT_ID.isNotNull()))
+                .orderBy(REMOTE_ACTORS.ID).limit(1).fetchOptional(FederationRepository::toActor);
+    }
+
     public List<RemoteActor> actorsByUrls(DSLContext db, List<String> urls) {
         if (urls.isEmpty()) return List.of();
         return db.selectFrom(REMOTE_ACTORS).where(REMOTE_ACTORS.URL.in(urls)).fetch(FederationRepository::toActor);

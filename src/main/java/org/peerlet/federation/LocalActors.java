@@ -5,6 +5,8 @@ import org.peerlet.account.AccountDirectory;
 import org.peerlet.channel.Channel;
 import org.peerlet.channel.ChannelService;
 import org.peerlet.db.Database;
+import org.peerlet.common.Times;
+import org.peerlet.federation.model.ActorDocs;
 import org.peerlet.federation.model.LocalActor;
 import org.peerlet.federation.net.OutgoingHttp;
 import org.peerlet.federation.signature.Keys;
@@ -70,6 +72,10 @@ public final class LocalActors {
         return accounts.byId(id).filter(Account::isLocal).map(this::of);
     }
 
+    public Optional<LocalActor> channelById(long id) {
+        return channels.byId(id).filter(Channel::isLocal).map(this::of);
+    }
+
     public Optional<LocalActor> channel(String name) {
         return channels.byName(name, "").map(this::of);
     }
@@ -82,6 +88,25 @@ public final class LocalActors {
         if (url.startsWith(a)) return account(url.substring(a.length()));
         if (url.startsWith(c)) return channel(url.substring(c.length()));
         return Optional.empty();
+    }
+
+    /** The actor's ActivityPub document, with its key, owner (a channel's) and faces. */
+    public com.fasterxml.jackson.databind.node.ObjectNode document(LocalActor actor) {
+        String owner = null;
+        long created;
+        String base = urls.base();
+        ActorDocs.Faces faces;
+        if (actor.kind() == LocalActor.Kind.CHANNEL) {
+            Channel c = channels.byId(actor.refId()).orElseThrow();
+            owner = accounts.byId(c.accountId()).map(x -> of(x).url()).orElse(null);
+            created = c.createdAt();
+            faces = new ActorDocs.Faces(c.avatar(), c.banner(), base);
+        } else {
+            Account acc = accounts.byId(actor.refId()).orElseThrow();
+            created = acc.createdAt();
+            faces = new ActorDocs.Faces(acc.avatar(), null, base);
+        }
+        return ActorDocs.actor(actor, publicPem(actor), base + "/inbox", Times.iso(created), owner, faces);
     }
 
     public boolean isOurs(String url) {

@@ -9,9 +9,11 @@ import org.peerlet.federation.model.CaptionObjects;
 import org.peerlet.federation.delivery.Outbox;
 import org.peerlet.federation.model.Activities;
 import org.peerlet.federation.model.As;
+import org.peerlet.channel.Faces;
 import org.peerlet.federation.model.LocalActor;
 import org.peerlet.federation.model.RemoteActor;
 import org.peerlet.federation.model.VideoObjects;
+import org.peerlet.common.Handle;
 import org.peerlet.http.Json;
 import org.peerlet.social.Comment;
 import org.peerlet.social.SocialService;
@@ -24,6 +26,7 @@ import org.peerlet.video.VideoState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,6 +54,7 @@ public final class Publisher {
     private final Clock clock;
 
     private final CaptionService captions;
+    private static final int MAX_LOOKUPS = 3;
 
     public Publisher(Database db, LocalActors local, RemoteActors remote, Follows follows,
                      Outbox outbox, VideoService videos, VideoJson videoJson, PrivacyService privacy,
@@ -201,9 +205,14 @@ public final class Publisher {
     /**
      * A comment made here: to the video's origin when remote, to the followers when ours. The
      * content is the safe HTML that Mastodon shows; PeerTube reads the Markdown in {@code source}.
-     * A comment on a local video that does not federate stays here.
+     * A comment on a local video that does not federate stays here. The people it mentions are
+     * named in {@code tag} (Mention) and {@code cc}; those elsewhere get it in their inbox when
+     * the video is public.
      */
-    public void commented(Comment c, Video v, Comment parent) {
+    public void commented(SocialService.CommentPosted e) {
+        Comment c = e.comment();
+        Video v = e.video();
+        Comment parent = e.parent();
         try {
             String videoUrl = videoUrl(v);
             if (videoUrl == null || (v.isLocal() && !federable(v)) || !c.account().isLocal()) return;
@@ -220,13 +229,50 @@ public final class Publisher {
             note.put("updated", org.peerlet.common.Times.iso(c.updatedAt()));
             note.put("url", c.url());
             note.putArray("to").add(As.PUBLIC);
-            note.putArray("cc").add(author.followers());
+            List<String> cc = new ArrayList<>(List.of(author.followers()));
+            List<String> inboxes = targets(v);
+            for (Mentioned m : mentioned(e.mentions())) {
+                note.withArray("tag").addObject().put("type", "Mention").put("href", m.url()).put("name", m.name());
+                cc.add(m.url());
+                if (m.inbox() != null && v.privacy() == Privacy.PUBLIC && !inboxes.contains(m.inbox())) inboxes.add(m.inbox());
+            }
+            cc.forEach(note.putArray("cc")::add);
             ObjectNode create = Activities.activity("Create", follows.newActivityId(author), author.url(), note,
-                    List.of(As.PUBLIC), List.of(author.followers()));
-            outbox.enqueue(author, Json.write(create), targets(v));
-        } catch (RuntimeException e) {
-            LOG.warn("could not queue comment {}: {}", c.id(), e.toString());
+                    List.of(As.PUBLIC), cc);
+            outbox.enqueue(author, Json.write(create), inboxes);
+        } catch (RuntimeException ex) {
+            LOG.warn("could not queue comment {}: {}", c.id(), ex.toString());
         }
+    }
+
+    /** Someone a comment names: their actor's URL, "@name@host", and their inbox if elsewhere. */
+    private record Mentioned(String url, String name, String inbox) {
+    }
+
+    /**
+     * The actors behind a comment's mentions: ours by name; others as we know them, else looked
+     * up by WebFinger (at most {@value #MAX_LOOKUPS}, through the guarded client). Unknown ones drop out.
+     */
+    private List<Mentioned> mentioned(List<Handle> handles) {
+        List<Mentioned> out = new ArrayList<>();
+        int lookups = 0;
+        for (Handle h : handles) {
+            if (h.isLocal()) {
+                local.account(h.name()).ifPresent(a -> out.add(new Mentioned(a.url(), "@" + a.name() + "@" + local.urls().host(), null)));
+                continue;
+            }
+            Optional<RemoteActor> known = repo.personByHandle(db.dsl(), h.name(), h.host());
+            if (known.isEmpty() && lookups++ < MAX_LOOKUPS) {
+                try {
+                    known = Optional.of(remote.byHandle(h.name() + "@" + h.host()));
+                } catch (IOException | RuntimeException ex) {
+                    LOG.info("mention of {} not resolved: {}", h, ex.getMessage());
+                }
+            }
+            known.filter(a -> a.accountId() != null)
+                    .ifPresent(a -> out.add(new Mentioned(a.url(), "@" + a.handle(), a.deliveryInbox())));
+        }
+        return out;
     }
 
     /** A comment made here was deleted: its Tombstone goes where the comment went. */
@@ -239,6 +285,25 @@ public final class Publisher {
         ObjectNode delete = Activities.activity("Delete", follows.newActivityId(author), author.url(), tomb,
                 List.of(As.PUBLIC), List.of(author.followers()));
         outbox.enqueue(author, Json.write(delete), targets(v));
+    }
+
+    /**
+     * One of our people or channels changed face: an {@code Update} with its document goes to its
+     * followers (and, for a channel, its owner's and the instance's), who fetch it again.
+     */
+    public void actorChanged(Faces.Changed e) {
+        try {
+            Optional<LocalActor> actor = e.channelId() != null ? local.channelById(e.channelId()) : local.accountById(e.accountId());
+            if (actor.isEmpty()) return;
+            ObjectNode doc = local.document(actor.get());
+            doc.remove("@context");
+            ObjectNode update = Activities.activity("Update", follows.newActivityId(actor.get()), actor.get().url(), doc,
+                    List.of(As.PUBLIC), List.of(actor.get().followers()));
+            List<String> inboxes = follows.followerInboxes(List.of(actor.get(), local.instance()));
+            if (!inboxes.isEmpty()) outbox.enqueue(actor.get(), Json.write(update), inboxes);
+        } catch (RuntimeException ex) {
+            LOG.warn("could not queue the update of an actor: {}", ex.toString());
+        }
     }
 
     /** A local rating: Like or Dislike to the video's origin, with Undo of the previous one. */

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.peerlet.account.AccountService;
 import org.peerlet.channel.ChannelService;
+import org.peerlet.channel.Faces;
 import org.peerlet.common.Names;
 import org.peerlet.common.Times;
 import org.peerlet.db.Database;
@@ -43,9 +44,11 @@ public final class RemoteActors {
     private final Clock clock;
     private final boolean httpFirst;
     private final Cache<String, SignatureVerifier.ActorKey> keys;
+    private final RemoteFaces faces;
 
-    public RemoteActors(Database db, OutgoingHttp http, LocalActors local,
-                        AccountService accounts, ChannelService channels, Clock clock, boolean allowHttp) {
+    public RemoteActors(Database db, OutgoingHttp http, LocalActors local, AccountService accounts,
+                        ChannelService channels, Faces faces, Clock clock, boolean allowHttp) {
+        this.faces = new RemoteFaces(http, faces);
         this.db = db;
         this.http = http;
         this.local = local;
@@ -71,7 +74,9 @@ public final class RemoteActors {
     /** Fetches, checks and stores an actor document. */
     public RemoteActor refresh(String url) throws IOException {
         JsonNode doc = fetchJson(url);
-        return store(url, doc);
+        RemoteActor actor = store(url, doc);
+        faces.update(actor, doc);
+        return actor;
     }
 
     /** A JSON document from another server, signed as our instance; IOException on any failure. */

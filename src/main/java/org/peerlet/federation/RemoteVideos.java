@@ -22,6 +22,7 @@ import java.util.UUID;
  * the origin's HLS playlist (its absolute folder is the ladder's {@code base}).
  */
 public final class RemoteVideos {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("federation");
     private final Database db;
     private final FederationRepository repo = new FederationRepository();
     private final RemoteActors remote;
@@ -29,6 +30,7 @@ public final class RemoteVideos {
     private final Clock clock;
 
     private final CaptionService captions;
+    private final OutboxBackfill backfill;
 
     public RemoteVideos(Database db, RemoteActors remote, VideoService videoService, CaptionService captions,
                         Clock clock) {
@@ -37,6 +39,12 @@ public final class RemoteVideos {
         this.remote = remote;
         this.videoService = videoService;
         this.clock = clock;
+        this.backfill = new OutboxBackfill(remote, this);
+    }
+
+    /** A follow of ours was accepted: the actor's earlier public videos are fetched, in the background. */
+    public void backfill(String actorUrl) {
+        backfill.start(actorUrl);
     }
 
     public Optional<Video> byUrl(String url) {
@@ -74,6 +82,22 @@ public final class RemoteVideos {
         });
         captions.storeRemote(id, CaptionObjects.read(object, r.url()));
         return videoService.byId(db.dsl(), id).orElseThrow();
+    }
+
+    /**
+     * A public video by its id, fetched from its own origin (an embedded copy is never trusted) and
+     * stored; empty for anything else.
+     */
+    public Optional<Video> fetchPublic(String url) throws IOException {
+        JsonNode object = remote.fetchJson(url);
+        if (!"Video".equals(As.type(object)) || !url.equals(As.text(object, "id"))) return Optional.empty();
+        try {
+            if (VideoObjects.parse(object).privacy() != Privacy.PUBLIC) return Optional.empty();
+            return Optional.of(upsert(object));
+        } catch (IllegalArgumentException e) {
+            LOG.info("ignoring the Video {}: {}", url, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Removes a remote video; only its own host may ask. Returns false if unknown or not theirs. */

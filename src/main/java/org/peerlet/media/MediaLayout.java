@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  * thumbnails/         &lt;uuid&gt;.jpg, small images for lists
  * previews/           &lt;uuid&gt;.jpg, large images for the player
  * captions/           &lt;video uuid&gt;-&lt;language&gt;-&lt;random&gt;.vtt, captions as WebVTT
+ * avatars/, banners/  &lt;random stem&gt;-&lt;width&gt;.jpg, faces of accounts and channels, ours and cached remote ones
  * </pre>
  */
 public final class MediaLayout {
@@ -25,7 +26,7 @@ public final class MediaLayout {
 
     public MediaLayout(Path dataDir) {
         this.root = dataDir;
-        for (String d : new String[]{"uploads", "originals", "hls", "thumbnails", "previews", "captions"}) {
+        for (String d : new String[]{"uploads", "originals", "hls", "thumbnails", "previews", "captions", "avatars", "banners"}) {
             try {
                 Files.createDirectories(root.resolve(d));
             } catch (IOException e) {

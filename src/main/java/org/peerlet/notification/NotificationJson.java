@@ -6,6 +6,7 @@ import org.peerlet.common.Times;
 import org.peerlet.federation.FollowEvents;
 import org.peerlet.federation.Follows;
 import org.peerlet.instance.Urls;
+import org.peerlet.media.Face;
 import org.peerlet.social.Comment;
 import org.peerlet.social.SocialService;
 import org.peerlet.video.Video;
@@ -76,22 +77,23 @@ final class NotificationJson {
     }
 
     private Map<String, Object> actor(Account a) {
-        return actor(a.id(), a.name(), a.displayName(), a.isLocal() ? urls.host() : a.host());
+        return actor(a.id(), a.name(), a.displayName(), a.isLocal() ? urls.host() : a.host(), a.avatar());
     }
 
     private Map<String, Object> actor(Channel c) {
-        return actor(c.id(), c.name(), c.displayName(), c.isLocal() ? urls.host() : c.host());
+        return actor(c.id(), c.name(), c.displayName(), c.isLocal() ? urls.host() : c.host(), c.avatar());
     }
 
-    /** PeerTube's ActorInfo; no avatars yet, so an empty list and a null deprecated single one. */
-    private static Map<String, Object> actor(long id, String name, String displayName, String host) {
+    /** PeerTube's ActorInfo: its avatars, and the deprecated single one (the smallest), null for none. */
+    private Map<String, Object> actor(long id, String name, String displayName, String host, Face avatar) {
+        List<Map<String, Object>> avatars = Face.json(avatar, urls.base());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("displayName", displayName);
         m.put("name", name);
         m.put("host", host);
-        m.put("avatars", List.of());
-        m.put("avatar", null);
+        m.put("avatars", avatars);
+        m.put("avatar", avatars.isEmpty() ? null : avatars.get(avatars.size() - 1));
         return m;
     }
 

@@ -68,7 +68,10 @@ public final class NotificationService implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** A comment became visible: its video's owner hears of it, and the author of the comment it answers. */
+    /**
+     * A comment became visible: its video's owner hears of it, the author of the comment it
+     * answers, and the people of ours it mentions (PeerTube's COMMENT_MENTION; each person once).
+     */
     public void commentPosted(SocialService.CommentPosted e) {
         Comment c = e.comment();
         Video v = e.video();
@@ -81,6 +84,22 @@ public final class NotificationService implements AutoCloseable {
         if (answered != null && !Objects.equals(answered, author)) {
             add(answered, "commentMention", Notification.COMMENT_MENTION, c.id(), v.id(), null, false);
         }
+        java.util.Set<Long> told = new java.util.HashSet<>(java.util.Arrays.asList(author, owner, answered));
+        for (org.peerlet.common.Handle h : e.mentions()) {
+            if (!h.isLocal()) continue;
+            Long user = accounts.byName(h.name(), "").map(Account::userId).orElse(null);
+            if (user != null && openToMentioned(v) && told.add(user) && wants(user, "commentMention")) {
+                add(user, Notification.COMMENT_MENTION, c, v);
+            }
+        }
+    }
+
+    /**
+     * A mention tells only of a video anyone here may open: a private or password-protected one's
+     * name and comment must not reach someone merely named in it.
+     */
+    private static boolean openToMentioned(Video v) {
+        return v.privacy() == Privacy.PUBLIC || v.privacy() == Privacy.UNLISTED || v.privacy() == Privacy.INTERNAL;
     }
 
     /**

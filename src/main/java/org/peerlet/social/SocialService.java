@@ -6,6 +6,7 @@ import org.peerlet.account.Account;
 import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.User;
 import org.peerlet.common.Events;
+import org.peerlet.common.Handle;
 import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
 import org.peerlet.instance.Urls;
@@ -41,8 +42,13 @@ public final class SocialService {
     /**
      * A comment became visible to all: posted, or approved by the video's owner (an event);
      * {@code parent} is the comment it answers, null for a thread's first. Remote comments too.
+     * {@code mentions}: the people it names ({@link Mentions}), host empty for ours.
      */
-    public record CommentPosted(Comment comment, Video video, Comment parent) {
+    public record CommentPosted(Comment comment, Video video, Comment parent, List<Handle> mentions) {
+    }
+
+    private CommentPosted posted(Comment c, Video v, Comment parent) {
+        return new CommentPosted(c, v, parent, Mentions.of(c, urls.base(), urls.host()));
     }
 
     /** A comment was deleted and left a tombstone (an event); {@code comment} is as it was before. */
@@ -112,7 +118,7 @@ public final class SocialService {
             recountComments(tx, v.id());
             return repo.commentById(tx, id).orElseThrow();
         });
-        if (!held) events.publish(new CommentPosted(c, v, parent.orElse(null)));
+        if (!held) events.publish(posted(c, v, parent.orElse(null)));
         return c;
     }
 
@@ -144,7 +150,7 @@ public final class SocialService {
             recountComments(tx, v.id());
         });
         Comment parent = c.inReplyTo() == null ? null : repo.commentById(db.dsl(), c.inReplyTo()).orElse(null);
-        events.publish(new CommentPosted(repo.commentById(db.dsl(), c.id()).orElseThrow(), v, parent));
+        events.publish(posted(repo.commentById(db.dsl(), c.id()).orElseThrow(), v, parent));
     }
 
     private void tombstone(Comment c, Video v) {
@@ -253,7 +259,7 @@ public final class SocialService {
                     parent == null ? null : parent.thread(), parent == null ? null : parent.id(), t, format, warning, held, at));
             Comment c = repo.commentById(tx, id).orElseThrow();
             recountComments(tx, v.id());
-            if (!held) events.publish(new CommentPosted(c, v, parent)); // delivered once this commits
+            if (!held) events.publish(posted(c, v, parent)); // delivered once this commits
             return c;
         }));
     }

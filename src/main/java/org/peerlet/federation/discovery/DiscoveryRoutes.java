@@ -5,16 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.Version;
-import org.peerlet.account.Account;
 import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.AccountService;
-import org.peerlet.channel.Channel;
 import org.peerlet.channel.ChannelService;
 import org.peerlet.common.Times;
 import org.peerlet.federation.Follow;
 import org.peerlet.federation.Follows;
 import org.peerlet.federation.LocalActors;
 import org.peerlet.federation.Publisher;
+import org.peerlet.federation.model.Activities;
 import org.peerlet.federation.model.ActorDocs;
 import org.peerlet.federation.model.As;
 import org.peerlet.federation.model.LocalActor;
@@ -38,9 +37,9 @@ import java.util.Optional;
  * not ask for ActivityPub JSON gets the web UI (by answering 404 to this route, which the server
  * turns into the app's shell for GETs).
  *
- * <p>Deliberate differences from PeerTube: outboxes are empty collections (PeerTube lists recent
- * activities), a remote video's URL here answers 404 rather than redirecting to its origin, and
- * NodeInfo's {@code metadata} holds only the node name.
+ * <p>Deliberate differences from PeerTube: outboxes list public videos only (as {@code Create}s;
+ * PeerTube lists its other activities too), a remote video's URL here answers 404 rather than
+ * redirecting to its origin, and NodeInfo's {@code metadata} holds only the node name.
  */
 public final class DiscoveryRoutes implements RouteGroup {
     public static final String AP_TYPE = "application/activity+json; charset=utf-8";
@@ -129,16 +128,7 @@ public final class DiscoveryRoutes implements RouteGroup {
     private void actor(Context ctx, Optional<LocalActor> a) {
         if (page(ctx)) return;
         LocalActor actor = a.orElseThrow(() -> ApiError.notFound("no such actor"));
-        String owner = null;
-        long created;
-        if (actor.kind() == LocalActor.Kind.CHANNEL) {
-            Channel c = channels.byId(actor.refId()).orElseThrow();
-            owner = accounts.byId(c.accountId()).map(x -> local.of(x).url()).orElse(null);
-            created = c.createdAt();
-        } else {
-            created = accounts.byId(actor.refId()).map(Account::createdAt).orElse(0L);
-        }
-        answer(ctx, ActorDocs.actor(actor, local.publicPem(actor), local.urls().base() + "/inbox", Times.iso(created), owner));
+        answer(ctx, local.document(actor));
     }
 
     private void followers(Context ctx, Optional<LocalActor> a) {
@@ -161,11 +151,35 @@ public final class DiscoveryRoutes implements RouteGroup {
         answer(ctx, ActorDocs.collection(actor.following(), total, page, items, page != null && page * PAGE < total));
     }
 
+    /**
+     * The actor's public videos, newest first, as {@code Create} activities (PeerTube's outbox), so
+     * a new follower can fetch what was published before it came: a channel's, an account's, or
+     * for the instance every local one.
+     */
     private void outbox(Context ctx, Optional<LocalActor> a) {
         if (page(ctx)) return;
         LocalActor actor = a.orElseThrow(() -> ApiError.notFound("no such actor"));
         Integer page = pageParam(ctx);
-        answer(ctx, ActorDocs.collection(actor.outbox(), 0, page, List.of(), false));
+        boolean channel = actor.kind() == LocalActor.Kind.CHANNEL;
+        Long accountId = channel || actor.isInstance() ? null : actor.refId();
+        org.peerlet.video.VideoQuery q = new org.peerlet.video.VideoQuery(page == null ? 0 : (page - 1) * PAGE, PAGE,
+                "-publishedAt", List.of(), List.of(), List.of(), List.of(), List.of(), null, true,
+                java.util.Set.of(org.peerlet.video.Privacy.PUBLIC), null, false, channel ? actor.refId() : null, accountId, null);
+        int total = videos.count(q);
+        ObjectNode doc = ActorDocs.collection(actor.outbox(), total, page, List.of(), page != null && page * PAGE < total);
+        if (page != null) {
+            ArrayNode items = doc.putArray("orderedItems");
+            for (Video v : videos.list(q)) {
+                if (!Publisher.federable(v)) continue;
+                ObjectNode object = publisher.videoObject(v);
+                object.remove("@context");
+                ObjectNode create = Activities.activity("Create", local.urls().video(v.uuid()) + "/activity",
+                        local.of(v.account()).url(), object, List.of(As.PUBLIC), List.of());
+                create.remove("@context");
+                items.add(create);
+            }
+        }
+        answer(ctx, doc);
     }
 
     private static Integer pageParam(Context ctx) {

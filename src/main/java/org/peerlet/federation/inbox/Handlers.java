@@ -56,8 +56,8 @@ public final class Handlers {
     public Dispatch table() {
         return new Dispatch()
                 .on("Follow", "*", this::follow)
-                .on("Accept", "Follow", in -> follows.answered(in.actor(), in.object(), true))
-                .on("Accept", "*", in -> follows.answered(in.actor(), in.object(), true))
+                .on("Accept", "Follow", this::accepted)
+                .on("Accept", "*", this::accepted)
                 .on("Reject", "Follow", in -> follows.answered(in.actor(), in.object(), false))
                 .on("Reject", "*", in -> follows.answered(in.actor(), in.object(), false))
                 .on("Undo", "Follow", this::undoFollow)
@@ -86,6 +86,11 @@ public final class Handlers {
         Optional<LocalActor> target = local.byUrl(in.objectId());
         if (target.isEmpty()) return;
         follows.followed(in.actor(), target.get(), in.activity());
+    }
+
+    /** Our follow accepted: what the actor published before comes too (its outbox). */
+    private void accepted(Incoming in) {
+        if (follows.answered(in.actor(), in.object(), true)) remoteVideos.backfill(in.actor().url());
     }
 
     private void undoFollow(Incoming in) {
@@ -163,7 +168,7 @@ public final class Handlers {
      * says so (PeerTube, Peerlet), HTML otherwise (Mastodon): social cleans HTML before storing it.
      * Mastodon's content warning ({@code summary}) is kept to be shown before the text.
      */
-    private void note(Incoming in) {
+    private void note(Incoming in) throws IOException {
         JsonNode note = in.object();
         String id = As.text(note, "id");
         if (!As.sameHost(id, in.actor().url()) || !in.actor().url().equals(As.id(note.get("attributedTo")))) {
@@ -172,6 +177,7 @@ public final class Handlers {
         if (in.actor().accountId() == null) return;
         String replyTo = As.id(note.get("inReplyTo"));
         Optional<Video> v = findVideo(replyTo);
+        if (v.isEmpty() && social.byUrl(replyTo).isEmpty() && mentionsOurs(note)) v = fetchVideo(replyTo);
         Comment parent = null;
         if (v.isEmpty()) {
             Optional<Comment> c = social.byUrl(replyTo);
@@ -196,6 +202,23 @@ public final class Handlers {
         social.remoteComment(v.get(), in.actor().accountId(), id, parent, text, format, As.text(note, "summary"), at);
     }
 
+    /** Whether a Note names one of our people in its tags (Mention), as Mastodon and we address them. */
+    private boolean mentionsOurs(JsonNode note) {
+        for (JsonNode tag : note.path("tag")) {
+            if ("Mention".equals(As.type(tag)) && local.byUrl(As.text(tag, "href")).isPresent()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A public video we do not hold, fetched from its origin (never an embedded copy): someone here
+     * was mentioned under it, and the comment needs its video to be shown.
+     */
+    private Optional<Video> fetchVideo(String url) throws IOException {
+        if (url == null || local.isOurs(url)) return Optional.empty();
+        return remoteVideos.fetchPublic(url);
+    }
+
     private void rate(Incoming in, String rating) {
         if (in.actor().accountId() == null) return;
         findVideo(in.objectId()).ifPresent(v -> social.remoteRate(in.actor().accountId(), v, rating, As.text(in.activity(), "id")));
@@ -205,14 +228,7 @@ public final class Handlers {
         if (!follows.followsSomeoneOn(in.actor().host())) return;
         String id = in.objectId();
         if (id == null || findVideo(id).isPresent()) return;
-        // Never trust an embedded copy: fetch the object from its own origin.
-        JsonNode object = remote.fetchJson(id);
-        if (!"Video".equals(As.type(object)) || !id.equals(As.text(object, "id"))) return;
-        try {
-            remoteVideos.upsert(object);
-        } catch (IllegalArgumentException e) {
-            LOG.info("ignoring an announced Video {}: {}", id, e.getMessage());
-        }
+        fetchVideo(id);
     }
 
     private void view(Incoming in) {

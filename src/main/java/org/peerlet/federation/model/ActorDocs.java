@@ -3,6 +3,8 @@ package org.peerlet.federation.model;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.peerlet.media.Face;
+
 import java.util.List;
 
 /**
@@ -10,9 +12,11 @@ import java.util.List;
  * {@code Application}, each with inbox, outbox, followers, following, a {@code publicKey} and the
  * shared inbox under {@code endpoints}.
  *
- * <p>Deliberate differences: no {@code playlists} collection, no avatar {@code icon} (we have no
- * avatars yet: the field is an empty list), no {@code support}, and PeerTube's extra JSON-LD
- * context terms are left out except what the security vocabulary needs.
+ * The avatar is the {@code icon} and a channel's banner the {@code image}, each a list of
+ * {@code Image}s, largest first, as PeerTube sends them (Mastodon takes the first).
+ *
+ * <p>Deliberate differences: no {@code playlists} collection, no {@code support}, and PeerTube's
+ * extra JSON-LD context terms are left out except what the security vocabulary needs.
  */
 public final class ActorDocs {
     private ActorDocs() {
@@ -26,8 +30,12 @@ public final class ActorDocs {
         return c;
     }
 
+    /** Our actor's faces: avatar and (channels only) banner, null for none, and our base URL. */
+    public record Faces(Face avatar, Face banner, String base) {
+    }
+
     public static ObjectNode actor(LocalActor a, String publicKeyPem, String sharedInbox, String published,
-                                   String ownerUrl) {
+                                   String ownerUrl, Faces faces) {
         ObjectNode o = As.object();
         context(o);
         o.put("type", a.type());
@@ -42,12 +50,21 @@ public final class ActorDocs {
         o.putObject("endpoints").put("sharedInbox", sharedInbox);
         o.putObject("publicKey").put("id", a.keyId()).put("owner", a.url()).put("publicKeyPem", publicKeyPem);
         o.put("published", published);
-        o.putArray("icon");
+        images(o.putArray("icon"), faces.avatar(), faces.base());
+        if (faces.banner() != null) images(o.putArray("image"), faces.banner(), faces.base());
         o.put("summary", a.description());
         if (ownerUrl != null) {
             o.putArray("attributedTo").addObject().put("type", "Person").put("id", ownerUrl);
         }
         return o;
+    }
+
+    private static void images(ArrayNode list, Face f, String base) {
+        if (f == null) return;
+        for (Face.Size s : f.kind().sizes) {
+            list.addObject().put("type", "Image").put("mediaType", "image/jpeg").put("height", s.height())
+                    .put("width", s.width()).put("url", base + f.kind().path() + f.file(s));
+        }
     }
 
     /** A paged {@code OrderedCollection}: the collection itself, or one {@code page} of it. */

@@ -121,10 +121,19 @@ public final class OutgoingHttp implements AutoCloseable {
 
     /** Fetches an ActivityPub document with a signed GET (servers in secure mode require it). */
     public Response get(String url, Signer signer) throws IOException {
+        return get(url, signer, ACCEPT, MAX_JSON_BYTES);
+    }
+
+    /** Fetches an image (a remote actor's avatar), unsigned, refused past {@code maxBytes}. */
+    public Response getImage(String url, int maxBytes) throws IOException {
+        return get(url, null, "image/png, image/jpeg, image/gif, image/*;q=0.5", maxBytes);
+    }
+
+    private Response get(String url, Signer signer, String accept, int maxBytes) throws IOException {
         URI uri = URI.create(url);
         for (int hop = 0; ; hop++) {
             check(uri);
-            Request req = client().newRequest(uri).method(HttpMethod.GET).headers(h -> h.put(HttpHeader.ACCEPT, ACCEPT));
+            Request req = client().newRequest(uri).method(HttpMethod.GET).headers(h -> h.put(HttpHeader.ACCEPT, accept));
             if (signer != null) sign(req, "GET", uri, null, signer);
             Answer a = send(req, 10);
             int s = a.response.getStatus();
@@ -135,7 +144,7 @@ public final class OutgoingHttp implements AutoCloseable {
                 uri = uri.resolve(location);
                 continue;
             }
-            return new Response(s, readCapped(a.body, MAX_JSON_BYTES), a.contentType());
+            return new Response(s, readCapped(a.body, maxBytes), a.contentType());
         }
     }
 
