@@ -88,8 +88,8 @@ public final class NotificationService implements AutoCloseable {
         for (org.peerlet.common.Handle h : e.mentions()) {
             if (!h.isLocal()) continue;
             Long user = accounts.byName(h.name(), "").map(Account::userId).orElse(null);
-            if (user != null && openToMentioned(v) && told.add(user) && wants(user, "commentMention")) {
-                add(user, Notification.COMMENT_MENTION, c, v);
+            if (user != null && openToMentioned(v) && told.add(user)) {
+                add(user, "commentMention", Notification.COMMENT_MENTION, c.id(), v.id(), null, false);
             }
         }
     }
