@@ -156,6 +156,7 @@ public final class App implements AutoCloseable {
     private final HistoryService history;
     private final CaptionService captions;
     private final PlaylistService playlists;
+    private final Community community;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -200,13 +201,14 @@ public final class App implements AutoCloseable {
         this.fileAccess = new FileAccess(videos, clock);
         Outbox outbox = new Outbox(db, clock);
         this.delivery = new DeliveryWorker(db, outbox, outgoing, localActors, clock, 8, Duration.ofMillis(500));
-        this.social = new SocialService(db, accountDir, videos, urls, events, clock);
+        this.community = Community.of(db, accountDir, urls, clock);
+        this.social = new SocialService(db, accountDir, videos, community.mutes(), community.words(), urls, events, clock);
         Privacy defaultPrivacy = Privacy.of(settings.get(Settings.DEFAULT_PRIVACY));
         Intake intake = new Intake(db, media, engine, videos, channels, accountDir, worker,
-                settings.get(Settings.MAX_UPLOAD_SIZE), clock);
+                settings.get(Settings.MAX_UPLOAD_SIZE), () -> instance.flag(InstanceSettings.AUTO_BLOCK_UPLOADS), clock);
         this.resumable = new ResumableUploads(db, media, intake, videos, accounts, defaultPrivacy, privacy, clock);
         Follows follows = new Follows(db, localActors, remoteActors, outbox, accountDir, instance, events, clock);
-        this.notifications = new NotificationService(db, follows, channels, accountDir, clock);
+        this.notifications = new NotificationService(db, follows, channels, accountDir, community.mutes(), clock);
         this.abuses = new Abuses(db, accountDir, videos, social, events, clock);
         this.playlists = new PlaylistService(db, videos, channels, accountDir, media, clock);
         List<RouteGroup> routes = localRoutes(intake, defaultPrivacy);
@@ -251,9 +253,9 @@ public final class App implements AutoCloseable {
         routes.add(new InstanceRoutes(instance, Startup.capabilities(settings)));
         routes.add(new org.peerlet.instance.WebAppManifest(instance));
         routes.add(new TrackerRoutes(tracker, proxies));
+        routes.addAll(community.routes(blocklist, urls));
         return routes;
     }
-
 
     /** What federation hears of: what happens here that other servers are to be told. */
     private record Federated(Publisher publisher, Flags flags) {
@@ -266,7 +268,8 @@ public final class App implements AutoCloseable {
         RemoteVideos remoteVideos = new RemoteVideos(db, remoteActors, videos, captions, clock);
         Flags flags = new Flags(db, localActors, publisher, outbox, accountDir, videos, social, abuses);
         SignatureVerifier verifier = new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock));
-        InboxService inbox = new InboxService(verifier, remoteActors, blocklist,
+        InboxService inbox = new InboxService(verifier, remoteActors, blocklist, 
+                new org.peerlet.federation.inbox.MutedActors(community.mutes(), channels),
                 new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social, privacy, flags).table());
         SignedRequests signed = new SignedRequests(
                 new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock)), remoteActors, blocklist);
@@ -279,7 +282,7 @@ public final class App implements AutoCloseable {
         routes.add(new DiscoveryRoutes(localActors, follows, publisher, accountDir, channels, videos,
                 social, accounts, instance, signed));
         routes.add(new FederationApiRoutes(follows, localActors, remoteActors, blocklist, accountDir, channels,
-                videos, videoJson));
+                videos, videoJson, community.mutes()::instanceAccount));
         routes.add(new org.peerlet.federation.discovery.ServerStatsRoutes(accounts, channels, videos, social,
                 follows, localActors));
         return new Federated(publisher, flags);

@@ -13,7 +13,7 @@ import java.util.Optional;
 /** The only place with SQL for users. */
 final class UserRepository {
     static final java.util.List<Field<?>> COLUMNS = java.util.List.of(USERS.ID, USERS.USERNAME, USERS.EMAIL, USERS.PASSWORD_HASH, USERS.ROLE, USERS.VIDEO_QUOTA, USERS.VIDEO_QUOTA_DAILY, USERS.BLOCKED, USERS.P2P_ENABLED, USERS.CREATED_AT, USERS.LAST_LOGIN_AT, USERS.SESSION_EPOCH, USERS.BLOCKED_REASON,
-            USERS.VIDEOS_HISTORY_ENABLED);
+            USERS.VIDEOS_HISTORY_ENABLED, USERS.ADMIN_FLAGS);
 
     public long insert(DSLContext tx, String username, String email, String passwordHash, Role role,
                        long quota, long quotaDaily, long now) {
@@ -58,8 +58,8 @@ final class UserRepository {
     }
 
     public void update(DSLContext tx, long id, String email, Role role, long quota, long quotaDaily, boolean blocked,
-                       boolean p2p) {
-        tx.update(USERS).set(USERS.EMAIL, email).set(USERS.ROLE, role.id).set(USERS.VIDEO_QUOTA, quota)
+                       boolean p2p, int adminFlags) {
+        tx.update(USERS).set(USERS.EMAIL, email).set(USERS.ROLE, role.id).set(USERS.VIDEO_QUOTA, quota).set(USERS.ADMIN_FLAGS, (long) adminFlags)
                 .set(USERS.VIDEO_QUOTA_DAILY, quotaDaily).set(USERS.BLOCKED, blocked).set(USERS.P2P_ENABLED, p2p)
                 .where(USERS.ID.eq(id)).execute();
     }
@@ -95,6 +95,6 @@ final class UserRepository {
         return new User(r.get(USERS.ID), r.get(USERS.USERNAME), r.get(USERS.EMAIL), r.get(USERS.PASSWORD_HASH), Role.of(r.get(USERS.ROLE)),
                 r.get(USERS.VIDEO_QUOTA), r.get(USERS.VIDEO_QUOTA_DAILY), r.get(USERS.BLOCKED), r.get(USERS.P2P_ENABLED),
                 r.get(USERS.CREATED_AT), r.get(USERS.LAST_LOGIN_AT), r.get(USERS.SESSION_EPOCH), r.get(USERS.BLOCKED_REASON),
-                r.get(USERS.VIDEOS_HISTORY_ENABLED));
+                r.get(USERS.VIDEOS_HISTORY_ENABLED), r.get(USERS.ADMIN_FLAGS).intValue());
     }
 }

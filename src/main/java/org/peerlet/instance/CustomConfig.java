@@ -43,7 +43,9 @@ final class CustomConfig {
                         "minimumAge", settings.integer(InstanceSettings.SIGNUP_MINIMUM_AGE),
                         "requiresEmailVerification", false),
                 "followers", Map.of("instance", Map.of("enabled", true,
-                        "manualApproval", settings.flag(InstanceSettings.FOLLOWERS_MANUAL_APPROVAL))));
+                        "manualApproval", settings.flag(InstanceSettings.FOLLOWERS_MANUAL_APPROVAL))),
+                "autoBlacklist", Map.of("videos", Map.of("ofUsers", Map.of("enabled",
+                        settings.flag(InstanceSettings.AUTO_BLOCK_UPLOADS)))));
     }
 
     private Map<String, Object> texts() {
@@ -64,6 +66,8 @@ final class CustomConfig {
         body.node("signup").ifPresent(s -> signup(s, changes));
         body.node("followers").map(f -> f.path("instance").get("manualApproval")).ifPresent(m ->
                 changes.put(InstanceSettings.FOLLOWERS_MANUAL_APPROVAL, bool(m, "followers.instance.manualApproval")));
+        body.node("autoBlacklist").map(a -> a.path("videos").path("ofUsers").get("enabled")).ifPresent(e ->
+                changes.put(InstanceSettings.AUTO_BLOCK_UPLOADS, bool(e, "autoBlacklist.videos.ofUsers.enabled")));
         settings.putAll(changes);
     }
 

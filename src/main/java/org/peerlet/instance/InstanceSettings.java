@@ -38,6 +38,8 @@ public final class InstanceSettings {
     public static final String SIGNUP_MINIMUM_AGE = "signup.minimumAge";
     /** Federation: approve instance followers by hand (PeerTube's followers.instance.manualApproval). */
     public static final String FOLLOWERS_MANUAL_APPROVAL = "followers.instance.manualApproval";
+    /** Users' new uploads are blocked until a moderator approves them (PeerTube's autoBlacklist.videos.ofUsers.enabled). */
+    public static final String AUTO_BLOCK_UPLOADS = "autoBlacklist.videos.ofUsers.enabled";
     public static final String OAUTH_CLIENT_ID = "oauth.clientId";
     public static final String OAUTH_CLIENT_SECRET = "oauth.clientSecret";
 

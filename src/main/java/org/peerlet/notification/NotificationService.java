@@ -4,6 +4,7 @@ import io.javalin.http.sse.SseClient;
 import org.peerlet.account.Account;
 import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.User;
+import org.peerlet.blocklist.Blocklists;
 import org.peerlet.channel.ChannelService;
 import org.peerlet.db.Database;
 import org.peerlet.federation.FollowEvents;
@@ -48,11 +49,14 @@ public final class NotificationService implements AutoCloseable {
     private final Follows follows;
     private final ChannelService channels;
     private final AccountDirectory accounts;
+    private final Blocklists blocklists;
     private final LiveNotifications live = new LiveNotifications();
     private final Clock clock;
 
-    public NotificationService(Database db, Follows follows, ChannelService channels, AccountDirectory accounts, Clock clock) {
+    public NotificationService(Database db, Follows follows, ChannelService channels, AccountDirectory accounts,
+                               Blocklists blocklists, Clock clock) {
         this.db = db;
+        this.blocklists = blocklists;
         this.follows = follows;
         this.channels = channels;
         this.accounts = accounts;
@@ -65,11 +69,11 @@ public final class NotificationService implements AutoCloseable {
         Video v = e.video();
         Long author = c.account().userId();
         Long owner = v.ownerUserId();
-        if (owner != null && !Objects.equals(owner, author) && wants(owner, "newCommentOnMyVideo")) {
+        if (owner != null && !Objects.equals(owner, author) && wants(owner, "newCommentOnMyVideo", c.account())) {
             add(owner, Notification.NEW_COMMENT_ON_MY_VIDEO, c, v);
         }
         Long answered = e.parent() == null ? null : e.parent().account().userId();
-        if (answered != null && !Objects.equals(answered, author) && wants(answered, "commentMention")) {
+        if (answered != null && !Objects.equals(answered, author) && wants(answered, "commentMention", c.account())) {
             add(answered, Notification.COMMENT_MENTION, c, v);
         }
     }
@@ -101,7 +105,7 @@ public final class NotificationService implements AutoCloseable {
         }
         if (!announced(v)) return;
         for (long subscriber : follows.localSubscribers(v.channel())) {
-            if (!Objects.equals(subscriber, owner) && wants(subscriber, "newVideoFromSubscription")) {
+            if (!Objects.equals(subscriber, owner) && wants(subscriber, "newVideoFromSubscription", v.account())) {
                 addOnce(subscriber, Notification.NEW_VIDEO_FROM_SUBSCRIPTION, v);
             }
         }
@@ -139,7 +143,7 @@ public final class NotificationService implements AutoCloseable {
         Optional<Long> owner = ownerOf(e.target());
         Optional<FollowEvents.Described> d = follows.describe(e.followId());
         if (owner.isEmpty() || d.isEmpty() || Objects.equals(d.get().follower().userId(), owner.get())) return;
-        if (!wants(owner.get(), "newFollow")) return;
+        if (!wants(owner.get(), "newFollow", d.get().follower())) return;
         add(owner.get(), Notification.NEW_FOLLOW, null, null, e.followId());
     }
 
@@ -161,6 +165,11 @@ public final class NotificationService implements AutoCloseable {
 
     private boolean wants(long userId, String setting) {
         return (settings(userId).get(setting) & WEB) != 0;
+    }
+
+    /** As PeerTube: no one hears of what an account they (or the instance) muted did. */
+    private boolean wants(long userId, String setting, Account from) {
+        return wants(userId, setting) && !blocklists.mutedFor(userId, from);
     }
 
     public Page page(User user, boolean unreadOnly, int start, int count) {
