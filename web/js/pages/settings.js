@@ -1,17 +1,20 @@
-// Account settings: profile, P2P, password, one's channels and one's subscriptions.
+// Account settings: profile, P2P, quotas, password, one's channels, subscriptions, mutes and watched words.
 import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
 import { api, reloadMe } from '../api.js';
 import { channelLink, pageTitle } from '../ui.js';
 import { busy, field, messagesRegion, onSubmit } from '../form.js';
 import { requireLogin, setTitle } from '../nav.js';
+import { myMutesSection, quotaSection, wordListsSection } from '../community.js';
 
 export async function render(view) {
   if (!requireLogin()) return;
   setTitle(t('settings.title'));
   const [me, subs] = await Promise.all([reloadMe(), api('/api/v1/users/me/subscriptions?count=100')]);
   view.append(pageTitle(t('settings.title')),
-    profileSection(me), passwordSection(), channelsSection(me), subscriptionsSection(subs));
+    profileSection(me), quotaSection(me), passwordSection(), channelsSection(me), subscriptionsSection(subs), myMutesSection(),
+    wordListsSection('my-words', t('words.mine'), t('words.mineHint'),
+      `/api/v1/watched-words/accounts/${encodeURIComponent(me.account.name)}/lists`));
 }
 
 function panel(id, title, ...children) {
