@@ -5,7 +5,6 @@ import org.peerlet.account.Account;
 import org.peerlet.account.AccountDirectory;
 
 import java.util.List;
-import java.util.Optional;
 
 import static org.peerlet.db.schema.Tables.ACCOUNTS;
 import static org.peerlet.db.schema.Tables.ACCOUNT_BLOCKS;
@@ -20,11 +19,6 @@ final class BlocklistRepository {
 
     /** A muted host, and when. */
     record HostMute(String host, long createdAt) {
-    }
-
-    Optional<Long> instanceAccountId(DSLContext db) {
-        return db.select(ACCOUNTS.ID).from(ACCOUNTS).where(ACCOUNTS.USER_ID.isNull().and(ACCOUNTS.HOST.eq("")))
-                .orderBy(ACCOUNTS.ID).limit(1).fetchOptional(ACCOUNTS.ID);
     }
 
     void muteAccount(DSLContext tx, long by, long blocked, long now) {

@@ -34,12 +34,12 @@ public final class Blocklists {
         this.accounts = accounts;
         this.ourHost = ourHost.toLowerCase(Locale.ROOT);
         this.clock = clock;
-        this.instanceAccountId = repo.instanceAccountId(db.dsl()).orElseThrow();
+        this.instanceAccountId = accounts.instance().id();
     }
 
     /** The instance's own account: the one that mutes for everyone. */
     public Account instanceAccount() {
-        return accounts.byId(instanceAccountId).orElseThrow();
+        return accounts.instance();
     }
 
     /** A person's own account: what their mutes are made by. */

@@ -39,7 +39,7 @@ public final class WatchedWords {
         this.db = db;
         this.accounts = accounts;
         this.clock = clock;
-        this.instanceAccountId = repo.instanceAccountId(db.dsl()).orElseThrow();
+        this.instanceAccountId = accounts.instance().id();
     }
 
     /** The account whose lists these are: a local account its user (or a moderator) manages; empty for the instance's. */

@@ -9,16 +9,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import static org.peerlet.db.schema.Tables.ACCOUNTS;
 import static org.peerlet.db.schema.Tables.WATCHED_WORDS_LISTS;
 
 /** The only place with SQL for watched words. */
 final class WatchedWordsRepository {
-
-    Optional<Long> instanceAccountId(DSLContext db) {
-        return db.select(ACCOUNTS.ID).from(ACCOUNTS).where(ACCOUNTS.USER_ID.isNull().and(ACCOUNTS.HOST.eq("")))
-                .orderBy(ACCOUNTS.ID).limit(1).fetchOptional(ACCOUNTS.ID);
-    }
 
     long insert(DSLContext tx, long accountId, String name, List<String> words, long now) {
         return tx.insertInto(WATCHED_WORDS_LISTS).set(WATCHED_WORDS_LISTS.ACCOUNT_ID, accountId)
