@@ -88,19 +88,25 @@ function form(fields) {
   return new URLSearchParams(fields).toString();
 }
 
-async function tokenRequest(fields) {
+async function tokenRequest(fields, headers = {}) {
   const client = await api('/api/v1/oauth-clients/local', { anonymous: true });
   const res = await send('/api/v1/users/token', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
     body: form({ client_id: client.client_id, client_secret: client.client_secret, ...fields }),
   });
   if (!res.ok) throw await errorFrom(res);
   return res.json();
 }
 
-export async function login(username, password) {
-  const tok = await tokenRequest({ grant_type: 'password', username, password });
+/**
+ * Logs in with the password grant; `otp` is the code of the person's authenticator app when
+ * two-factor is on (an ApiError whose body.code is 'missing_two_factor' says it is needed). Right
+ * after, users/me is asked with the new token in its Authorization header, as PeerTube's client
+ * does: Grayjay logs in by opening /login in a web view and taking the token from that request.
+ */
+export async function login(username, password, otp) {
+  const tok = await tokenRequest({ grant_type: 'password', username, password }, otp ? { 'x-peertube-otp': otp } : {});
   session = { accessToken: tok.access_token, refreshToken: tok.refresh_token, user: null };
   const user = await api('/api/v1/users/me');
   saveSession({ ...session, user });

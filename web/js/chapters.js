@@ -1,4 +1,4 @@
-// Chapters: marks along a strip under the picture (one per chapter, a click seeks there), the
+// Chapters: marks on the timeline under the picture (one per chapter, a click seeks there), the
 // list of them under the player, and timestamps in the description made links that seek.
 import { h } from './dom.js';
 import { t } from './i18n.js';
@@ -20,8 +20,8 @@ function seek(el, at) {
   el.closest('.player')?.scrollIntoView({ block: 'nearest' });
 }
 
-/** The marks strip under the picture and the list below `after`. Returns them (null if no chapters). */
-export async function addChapters(el, frame, after, video, headers = {}) {
+/** The marks on `timeline` (from createTimeline) and the list below `after`. Returns them (null if no chapters). */
+export async function addChapters(el, timeline, after, video, headers = {}) {
   let chapters;
   try {
     chapters = (await api(`/api/v1/videos/${video.uuid}/chapters`, { headers }))?.chapters ?? [];
@@ -29,7 +29,7 @@ export async function addChapters(el, frame, after, video, headers = {}) {
     return null;
   }
   if (!chapters.length) return null;
-  const length = () => el.duration || video.duration || 1;
+  const { length } = timeline;
   const strip = h('div', { class: 'chapter-marks', role: 'group', 'aria-label': t('player.chapters') });
   const marks = chapters.map((c) => {
     const mark = h('button', { type: 'button', class: 'chapter-mark', title: `${clock(c.timecode)} ${c.title}`,
@@ -41,7 +41,7 @@ export async function addChapters(el, frame, after, video, headers = {}) {
   const place = () => marks.forEach((m, i) => { m.style.left = `${(chapters[i].timecode / length()) * 100}%`; });
   place();
   el.addEventListener('loadedmetadata', place);
-  frame.after(strip);
+  timeline.el.append(strip);
   const items = chapters.map((c) => h('li', null,
     h('button', { type: 'button', class: 'link-button chapter', 'data-timecode': String(c.timecode), onclick: () => seek(el, c.timecode) },
       h('span', { class: 'chapter-time' }, clock(c.timecode)), ' ', c.title)));

@@ -84,7 +84,7 @@ function p2pBar(video, onToggle) {
  * Creates a player for an API video object in `container`. Returns {video, destroy}.
  * Measures time to first frame in window.peerletMetrics (ms since navigation, and since start).
  */
-export function createPlayer(container, video, { autoplay = true, fileToken = null } = {}) {
+export function createPlayer(container, video, { autoplay = true, fileToken = null, startAt = 0 } = {}) {
   const started = performance.now();
   // A non-public video plays with a file token in its URLs (kept fresh by `fileToken`).
   const tokenized = (url) => (fileToken ? withFileToken(url, fileToken.current()) : url);
@@ -214,7 +214,8 @@ export function createPlayer(container, video, { autoplay = true, fileToken = nu
     start(at);
   });
   wrap.querySelector('.player-bar').append(p2pPanel.el);
-  start();
+  // hls.js fetches from the resume point first: no second of the start plays before the seek.
+  start(startAt);
 
   quality.addEventListener('change', () => {
     if (hls) hls.currentLevel = Number(quality.value);

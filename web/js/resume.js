@@ -17,10 +17,13 @@ function stored(uuid) {
   }
 }
 
-/** Where to start this video: the user's history, else this browser's, else 0. */
+/**
+ * Where to start this video: the user's history, else this browser's, else 0; from the
+ * beginning again when the last stop was at the very end.
+ */
 export function resumeAt(video) {
-  if (currentUser()) return video.userHistory?.currentTime ?? 0;
-  return stored(video.uuid);
+  const at = currentUser() ? video.userHistory?.currentTime ?? 0 : stored(video.uuid);
+  return at > 0 && at < (video.duration || 0) - END_MARGIN ? at : 0;
 }
 
 /**
@@ -30,8 +33,9 @@ export function resumeAt(video) {
 export function resume(el, video, headers = {}) {
   const from = resumeAt(video);
   if (from > 0) {
+    // hls.js already starts there; a browser playing HLS itself (Safari) is moved once it can be.
     el.addEventListener('loadedmetadata', () => {
-      if (from < (el.duration || video.duration || 0) - END_MARGIN) el.currentTime = from;
+      if (el.currentTime < 1) el.currentTime = from;
     }, { once: true });
   }
   let last = 0;

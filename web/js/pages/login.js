@@ -13,15 +13,36 @@ export async function render(view, { params }) {
   const username = h('input', { name: 'username', autocomplete: 'username', required: true, autocapitalize: 'none' });
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const submit = h('button', { type: 'submit', class: 'primary' }, t('login.submit'));
+  // Shown once the server says the account has two-factor on (PeerTube's missing_two_factor).
+  const otp = h('input', { name: 'otp', inputmode: 'numeric', autocomplete: 'one-time-code', pattern: '[0-9]{6}', maxlength: 6 });
+  const otpField = field('otp', t('login.otp'), otp, t('login.otpHint'));
+  otpField.hidden = true;
   const form = h('form', { class: 'form narrow', id: 'login-form' },
     field('username', t('login.username'), username),
     field('password', t('login.password'), password),
+    otpField,
     messages,
     h('div', { class: 'actions' }, submit));
+  const showCode = () => {
+    otpField.hidden = false;
+    otp.required = true;
+    setTimeout(() => otp.focus(), 0);
+  };
   onSubmit(form, submit, messages, async () => {
-    await login(username.value.trim(), password.value);
+    try {
+      await login(username.value.trim(), password.value, otpField.hidden ? null : otp.value.trim());
+    } catch (err) {
+      // The password was right and the account wants its code: ask for it, this is no failure.
+      if (err?.body?.code === 'missing_two_factor') {
+        showCode();
+        return t('login.otpNeeded');
+      }
+      if (err?.body?.code === 'invalid_two_factor') err.detail = t('login.otpWrong');
+      throw err;
+    }
     navigate(safeNext, { replace: true });
-  }, { working: t('login.working'), failed: () => password.select() });
+    return null;
+  }, { working: t('login.working'), failed: (err) => (err?.body?.code === 'invalid_two_factor' ? otp : password).select() });
   view.append(pageTitle(t('login.title')));
   if (next) view.append(h('p', null, t('login.needed')));
   view.append(form);

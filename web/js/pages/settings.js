@@ -1,4 +1,4 @@
-// Account settings: profile, P2P, quotas, password, one's channels, subscriptions, mutes and watched words.
+// Account settings: profile, P2P, quotas, password, two-factor login, one's channels, subscriptions, mutes and watched words.
 import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
 import { api, reloadMe } from '../api.js';
@@ -6,14 +6,15 @@ import { channelLink, pageTitle } from '../ui.js';
 import { busy, field, messagesRegion, onSubmit } from '../form.js';
 import { requireLogin, setTitle } from '../nav.js';
 import { myMutesSection, quotaSection, wordListsSection } from '../community.js';
+import { twoFactorSection } from '../two-factor.js';
 
 export async function render(view) {
   if (!requireLogin()) return;
   setTitle(t('settings.title'));
   const [me, subs] = await Promise.all([reloadMe(), api('/api/v1/users/me/subscriptions?count=100')]);
   view.append(pageTitle(t('settings.title')),
-    profileSection(me), quotaSection(me), passwordSection(), channelsSection(me), subscriptionsSection(subs), myMutesSection(),
-    wordListsSection('my-words', t('words.mine'), t('words.mineHint'),
+    profileSection(me), quotaSection(me), passwordSection(), twoFactorSection(me), channelsSection(me), subscriptionsSection(subs),
+    myMutesSection(), wordListsSection('my-words', t('words.mine'), t('words.mineHint'),
       `/api/v1/watched-words/accounts/${encodeURIComponent(me.account.name)}/lists`));
 }
 

@@ -10,9 +10,11 @@ import { commentsSection } from '../comments.js';
 import { rateButtons, subscribeButton } from '../reactions.js';
 import { saveToPlaylist } from '../playlist-add.js';
 import { accessHeaders, fileTokenKeeper, isOpen, needsPassword, requestFileToken, withFileToken, wrongPassword } from '../access.js';
-import { resume } from '../resume.js';
+import { resume, resumeAt } from '../resume.js';
 import { addCaptions } from '../captions.js';
 import { addChapters, linkTimestamps } from '../chapters.js';
+import { createTimeline } from '../timeline.js';
+import { addStoryboard } from '../storyboard.js';
 
 /**
  * The watch page. A video that is not public is asked for with what the viewer holds: their
@@ -109,6 +111,7 @@ async function showVideo(view, video, creds) {
   let player = null;
   let keeper = null;
   let stopResume = () => {};
+  let timeline = null;
   if (!isOpen(video) && (playable || video.previewPath)) {
     try {
       keeper = fileTokenKeeper(video.uuid, creds, await requestFileToken(video.uuid, creds));
@@ -117,11 +120,14 @@ async function showVideo(view, video, creds) {
     }
   }
   if (playable && (isOpen(video) || keeper)) {
-    player = createPlayer(stage, video, { fileToken: keeper });
+    player = createPlayer(stage, video, { fileToken: keeper, startAt: resumeAt(video) });
     // The view is counted with the first report of the position (the server counts one per visitor).
     stopResume = resume(player.video, video, accessHeaders(creds));
     const tokenized = (url) => (keeper ? withFileToken(url, keeper.current()) : url);
     addCaptions(player.video, stage.querySelector('.player-bar'), video, tokenized, accessHeaders(creds));
+    timeline = createTimeline(player.video, video.duration);
+    stage.querySelector('.player-frame').after(timeline.el);
+    addStoryboard(timeline, video, tokenized, accessHeaders(creds));
   } else {
     stage.append(h('div', { class: 'stage-placeholder', role: 'status' },
       video.state?.id === 7 ? t('video.failed') : t('video.processing')));
@@ -190,7 +196,7 @@ async function showVideo(view, video, creds) {
     video.state?.id === 1 ? commentsSection(video, accessHeaders(creds)) : null);
   if (player) {
     linkTimestamps(view.querySelector('.watch-info .description'), player.video);
-    addChapters(player.video, stage.querySelector('.player-frame'), stage, video, accessHeaders(creds));
+    addChapters(player.video, timeline, stage, video, accessHeaders(creds));
   }
   return () => {
     stopResume();

@@ -3,22 +3,13 @@ package org.peerlet;
 import org.peerlet.account.AccountChannels;
 import org.peerlet.account.AccountEvents;
 import org.peerlet.account.AccountDirectory;
-import org.peerlet.account.AccountRoutes;
 import org.peerlet.account.AccountService;
-import org.peerlet.account.OAuthRoutes;
 import org.peerlet.account.PasswordHasher;
 import org.peerlet.account.TokenService;
-import org.peerlet.account.UserRoutes;
-import org.peerlet.account.RegistrationRoutes;
-import org.peerlet.account.Registrations;
 import org.peerlet.moderation.AbuseRoutes;
 import org.peerlet.moderation.Abuses;
 import org.peerlet.federation.Flags;
-import org.peerlet.caption.CaptionRoutes;
 import org.peerlet.caption.CaptionService;
-import org.peerlet.chapter.ChapterRoutes;
-import org.peerlet.chapter.ChapterService;
-import org.peerlet.channel.ChannelRoutes;
 import org.peerlet.channel.ChannelService;
 import org.peerlet.channel.ChannelsOfAccounts;
 import org.peerlet.config.Settings;
@@ -43,29 +34,21 @@ import org.peerlet.federation.inbox.InboxRoutes;
 import org.peerlet.federation.inbox.InboxService;
 import org.peerlet.federation.net.OutgoingHttp;
 import org.peerlet.federation.signature.SignatureVerifier;
-import org.peerlet.history.HistoryRoutes;
 import org.peerlet.history.HistoryService;
 import org.peerlet.http.TrustedProxies;
 import org.peerlet.account.Auth;
 import org.peerlet.http.HttpServer;
 import org.peerlet.http.RouteGroup;
 import org.peerlet.http.SecurityHeaders;
-import org.peerlet.instance.InstanceRoutes;
 import org.peerlet.instance.InstanceSettings;
-import org.peerlet.instance.PluginRoutes;
 import org.peerlet.instance.Urls;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.torrent.TorrentBackfill;
 import org.peerlet.torrent.TorrentEvents;
-import org.peerlet.torrent.TorrentRoutes;
 import org.peerlet.video.FileAccess;
 import org.peerlet.transcode.FfmpegEngine;
-import org.peerlet.transcode.JobRoutes;
 import org.peerlet.transcode.MediaEngine;
 import org.peerlet.transcode.TranscodeWorker;
-import org.peerlet.playlist.PlaylistElements;
-import org.peerlet.playlist.PlaylistJson;
-import org.peerlet.playlist.PlaylistRoutes;
 import org.peerlet.playlist.PlaylistService;
 import org.peerlet.playlist.SharePages;
 import org.peerlet.privacy.FileTokens;
@@ -81,19 +64,13 @@ import org.peerlet.notification.NotificationService;
 import org.peerlet.social.SocialService;
 import org.peerlet.upload.Intake;
 import org.peerlet.upload.ResumableUploads;
-import org.peerlet.upload.ShareTargetRoutes;
-import org.peerlet.upload.SharedUploads;
-import org.peerlet.upload.UploadRoutes;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.VideoAccess;
 import org.peerlet.video.VideoEvents;
-import org.peerlet.video.MediaRoutes;
 import org.peerlet.video.VideoJson;
-import org.peerlet.video.VideoRoutes;
 import org.peerlet.video.VideoService;
 import org.peerlet.tracker.KnownSwarms;
 import org.peerlet.tracker.Tracker;
-import org.peerlet.tracker.TrackerRoutes;
 import org.peerlet.tracker.VideoSwarms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,9 +78,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -119,44 +94,44 @@ public final class App implements AutoCloseable {
         System.setProperty("org.jooq.no-tips", "true");
     }
 
-    private final Settings settings;
-    private final Clock clock;
-    private final Database db;
-    private final AccountService accounts;
-    private final TokenService tokens;
-    private final InstanceSettings instance;
+    final Settings settings;
+    final Clock clock;
+    final Database db;
+    final AccountService accounts;
+    final TokenService tokens;
+    final InstanceSettings instance;
     private final KnownSwarms knownSwarms;
-    private final Tracker tracker;
+    final Tracker tracker;
     private final HttpServer http;
-    private final MediaLayout media;
+    final MediaLayout media;
     private final MediaEngine engine;
-    private final VideoService videos;
-    private final ResumableUploads resumable;
-    private final TranscodeWorker worker;
+    final VideoService videos;
+    final ResumableUploads resumable;
+    final TranscodeWorker worker;
     private final VideoSwarms videoSwarms;
-    private final FileAccess fileAccess;
+    final FileAccess fileAccess;
     private final TorrentBackfill torrentBackfill;
     private final DeliveryWorker delivery;
     private final OutgoingHttp outgoing;
     private final Events events;
-    private final Urls urls;
-    private final AccountDirectory accountDir;
-    private final ChannelService channels;
-    private final AccountChannels accountChannels;
-    private final Blocklist blocklist;
+    final Urls urls;
+    final AccountDirectory accountDir;
+    final ChannelService channels;
+    final AccountChannels accountChannels;
+    final Blocklist blocklist;
     private final LocalActors localActors;
     private final RemoteActors remoteActors;
-    private final FileTokens fileTokens;
-    private final TrustedProxies proxies;
-    private final PrivacyService privacy;
-    private final VideoJson videoJson;
+    final FileTokens fileTokens;
+    final TrustedProxies proxies;
+    final PrivacyService privacy;
+    final VideoJson videoJson;
     private final SocialService social;
-    private final NotificationService notifications;
+    final NotificationService notifications;
     private final Abuses abuses;
-    private final HistoryService history;
-    private final CaptionService captions;
-    private final PlaylistService playlists;
-    private final Community community;
+    final HistoryService history;
+    final CaptionService captions;
+    final PlaylistService playlists;
+    final Community community;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -173,7 +148,8 @@ public final class App implements AutoCloseable {
         this.accountDir = new AccountDirectory(db);
         this.channels = new ChannelService(db, accountDir, clock);
         this.accountChannels = new ChannelsOfAccounts(channels, urls);
-        this.tokens = new TokenService(db, hasher, settings.get(Settings.LOGIN_LIMIT_PER_IP), events, clock);
+        this.tokens = new TokenService(db, hasher, settings.get(Settings.LOGIN_LIMIT_PER_IP), org.peerlet.account.TwoFactor
+                .withKeyFile(db, hasher, dataDir.resolve("two-factor.key"), urls.host(), clock), events, clock);
         this.accounts = new AccountService(db, accountChannels, hasher, tokens, events, clock);
         this.media = new MediaLayout(dataDir);
         this.engine = new FfmpegEngine();
@@ -211,7 +187,7 @@ public final class App implements AutoCloseable {
         this.notifications = new NotificationService(db, follows, channels, accountDir, community.mutes(), clock);
         this.abuses = new Abuses(db, accountDir, videos, social, events, clock);
         this.playlists = new PlaylistService(db, videos, channels, accountDir, media, clock);
-        List<RouteGroup> routes = localRoutes(intake, defaultPrivacy);
+        List<RouteGroup> routes = new LocalRoutes(this).list(intake, defaultPrivacy);
         Federated federated = federate(follows, outbox, routes);
         subscribe(fileTokens, federated.publisher(), federated.flags());
         routes.add(new ShareRoutes(videos, instance, urls));
@@ -219,42 +195,6 @@ public final class App implements AutoCloseable {
         this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
                 settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens)::check, new SecurityHeaders(urls.base(), allowHttp),
                 settings.get(Settings.ACCESS_LOG), routes);
-    }
-
-    /** The routes of this instance's own API, uploads first: /videos/upload-resumable must win over /videos/{id}. */
-    private List<RouteGroup> localRoutes(Intake intake, Privacy defaultPrivacy) {
-        List<RouteGroup> routes = new ArrayList<>();
-        UploadRoutes uploadRoutes = new UploadRoutes(intake, resumable, media, defaultPrivacy, privacy);
-        routes.add(uploadRoutes);
-        routes.add(new ShareTargetRoutes(new SharedUploads(media, clock), intake, uploadRoutes, proxies,
-                settings.get(Settings.MAX_UPLOAD_SIZE)));
-        routes.add(new org.peerlet.video.VideoBlockRoutes(videos, videoJson));
-        routes.add(new VideoRoutes(videos, videoJson, channels, accountDir, urls, proxies, privacy, history));
-        routes.add(new HistoryRoutes(history, videos, videoJson));
-        routes.add(new org.peerlet.video.OverviewRoutes(videos, videoJson, urls));
-        routes.add(new MediaRoutes(media, fileAccess));
-        routes.add(new CaptionRoutes(captions, videos, fileAccess, urls));
-        routes.add(new ChapterRoutes(new ChapterService(db), videos));
-        routes.add(new TorrentRoutes(media, fileAccess, urls, (id, ctx) -> fileTokens.mint(id, Auth.user(ctx)).token()));
-        routes.add(new PluginRoutes());
-        routes.add(new JobRoutes(videos, worker));
-        routes.add(new OAuthRoutes(tokens, instance, proxies));
-        routes.add(new RegistrationRoutes(new Registrations(db, accounts, instance, clock,
-                settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY))));
-        routes.add(new UserRoutes(accounts, accountChannels, urls,
-                settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
-                userId -> Map.of("unreadNotifications", notifications.unread(userId),
-                        "notificationSettings", notifications.settings(userId),
-                        "specialPlaylists", playlists.specialPlaylists(userId))));
-        routes.add(new AccountRoutes(accountDir, accountChannels, urls));
-        routes.add(new PlaylistRoutes(playlists, new PlaylistElements(db, videos, clock), new PlaylistJson(urls, videoJson), privacy, channels,
-                accountDir, urls));
-        routes.add(new ChannelRoutes(channels, urls));
-        routes.add(new InstanceRoutes(instance, Startup.capabilities(settings)));
-        routes.add(new org.peerlet.instance.WebAppManifest(instance));
-        routes.add(new TrackerRoutes(tracker, proxies));
-        routes.addAll(community.routes(blocklist, urls));
-        return routes;
     }
 
     /** What federation hears of: what happens here that other servers are to be told. */

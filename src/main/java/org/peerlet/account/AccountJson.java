@@ -78,7 +78,7 @@ public final class AccountJson {
         m.put("videosHistoryEnabled", u.videosHistoryEnabled());
         m.put("videoLanguages", List.of());
         m.put("language", null); // the browser's
-        m.put("twoFactorEnabled", false);
+        m.put("twoFactorEnabled", u.twoFactorEnabled());
         m.put("newFeaturesInfoRead", 0);
         m.put("notificationSettings", NOTIFICATIONS_OFF);
         m.put("theme", "instance-default");

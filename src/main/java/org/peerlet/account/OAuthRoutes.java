@@ -13,7 +13,7 @@ import org.peerlet.instance.InstanceSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** PeerTube's OAuth endpoints: the local client, the token (password and refresh grants), revoke. */
+/** PeerTube's OAuth endpoints: the local client, the token (password and refresh grants), revoke; two-factor's. */
 public final class OAuthRoutes implements RouteGroup {
     private final TokenService tokens;
     private final InstanceSettings instance;
@@ -30,6 +30,7 @@ public final class OAuthRoutes implements RouteGroup {
         r.get("/api/v1/oauth-clients/local", this::localClient, Access.ANYONE);
         r.post("/api/v1/users/token", this::token, Access.ANYONE);
         r.post("/api/v1/users/revoke-token", this::revoke, Access.USER);
+        new TwoFactorRoutes(tokens, proxies).addTo(r);
     }
 
     private void localClient(Context ctx) {
@@ -49,7 +50,7 @@ public final class OAuthRoutes implements RouteGroup {
         }
         String grant = body.text("grant_type").orElse("");
         TokenService.Issued issued = switch (grant) {
-            case "password" -> tokens.login(body.required("username"), body.required("password"), ip);
+            case "password" -> passwordGrant(ctx, body, ip);
             case "refresh_token" -> tokens.refresh(body.required("refresh_token"));
             default -> throw new ApiError(400, null,
                     "Unsupported grant type: grant_type must be password or refresh_token");
@@ -62,6 +63,16 @@ public final class OAuthRoutes implements RouteGroup {
         out.put("refresh_token_expires_in", issued.refreshExpiresIn());
         ctx.header("Cache-Control", "no-store");
         ctx.json(out);
+    }
+
+    private TokenService.Issued passwordGrant(Context ctx, Body body, String ip) {
+        try {
+            return tokens.login(body.required("username"), body.required("password"), ctx.header(TwoFactor.HEADER), ip);
+        } catch (ApiError e) {
+            // PeerTube's clients read this header to ask the person for the code of their app.
+            if ("missing_two_factor".equals(e.code())) ctx.header(TwoFactor.HEADER, TwoFactor.HEADER_REQUIRED);
+            throw e;
+        }
     }
 
     private void revoke(Context ctx) {

@@ -40,10 +40,12 @@ public final class TokenService {
     /** A fixed hash checked for unknown users, so timing does not tell which usernames exist. */
     private final String decoyHash;
     private final Events events;
+    private final TwoFactor twoFactor;
 
-    public TokenService(Database db, PasswordHasher hasher, int loginsPerIpPer5Min,
+    public TokenService(Database db, PasswordHasher hasher, int loginsPerIpPer5Min, TwoFactor twoFactor,
                         Events events, Clock clock) {
         this.events = events;
+        this.twoFactor = twoFactor;
         this.db = db;
         this.hasher = hasher;
         this.clock = clock;
@@ -61,8 +63,13 @@ public final class TokenService {
         limits.countAttempt(ip);
     }
 
-    /** The password grant, from the client at this address. */
-    public Issued login(String username, String password, String ip) {
+    /** Two-factor login: turning it on and off. */
+    public TwoFactor twoFactor() {
+        return twoFactor;
+    }
+
+    /** The password grant, from the client at this address, with the code of PeerTube's {@code x-peertube-otp} header (or null). */
+    public Issued login(String username, String password, String otp, String ip) {
         Optional<User> found = users.byUsernameOrEmail(db.dsl(), username);
         // Counted per account, whichever name or email it was asked by.
         String account = found.map(u -> "#" + u.id()).orElse(username.toLowerCase());
@@ -74,6 +81,13 @@ public final class TokenService {
         }
         User user = found.get();
         if (user.blocked()) throw invalidGrant("Invalid grant: this account is blocked");
+        try {
+            twoFactor.checkLogin(user, otp);
+        } catch (ApiError e) {
+            // A wrong code counts as a wrong password would: whoever has the password cannot guess codes freely.
+            if ("invalid_two_factor".equals(e.code())) limits.failed(account);
+            throw e;
+        }
         limits.succeeded(account, ip);
         return db.write(tx -> {
             users.touchLogin(tx, user.id(), clock.millis());

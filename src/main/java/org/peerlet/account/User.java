@@ -3,13 +3,15 @@ package org.peerlet.account;
 /**
  * A person who can log in. Times are epoch milliseconds. {@code sessionEpoch} moves on when all
  * their sessions end (password changed, blocked): tokens made under an older one are refused.
- * {@code blockedReason} says why a moderator banned them (null when not banned or not said);
- * {@code adminFlags} are PeerTube's ({@link #BYPASS_AUTO_BLOCK}).
+ * {@code blockedReason} says why a moderator banned them (null when not banned or not said).
+ * {@code twoFactorEnabled}: logging in also takes a code from their authenticator app (the
+ * secret itself is never carried here: {@link TwoFactor} alone reads it). {@code adminFlags} are
+ * PeerTube's ({@link #BYPASS_AUTO_BLOCK}).
  */
 public record User(long id, String username, String email, String passwordHash, Role role,
                    long videoQuota, long videoQuotaDaily, boolean blocked, boolean p2pEnabled,
                    long createdAt, Long lastLoginAt, long sessionEpoch, String blockedReason,
-                   boolean videosHistoryEnabled, int adminFlags) {
+                   boolean videosHistoryEnabled, boolean twoFactorEnabled, int adminFlags) {
     /** PeerTube's admin flag: this user's uploads are never held by the automatic block. */
     public static final int BYPASS_AUTO_BLOCK = 1;
 
@@ -17,7 +19,6 @@ public record User(long id, String username, String email, String passwordHash, 
     public boolean uploadsNeedApproval() {
         return !canModerate() && (adminFlags & BYPASS_AUTO_BLOCK) == 0;
     }
-
 
     public boolean isAdmin() {
         return role == Role.ADMIN;

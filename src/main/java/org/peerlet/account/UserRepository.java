@@ -13,7 +13,7 @@ import java.util.Optional;
 /** The only place with SQL for users. */
 final class UserRepository {
     static final java.util.List<Field<?>> COLUMNS = java.util.List.of(USERS.ID, USERS.USERNAME, USERS.EMAIL, USERS.PASSWORD_HASH, USERS.ROLE, USERS.VIDEO_QUOTA, USERS.VIDEO_QUOTA_DAILY, USERS.BLOCKED, USERS.P2P_ENABLED, USERS.CREATED_AT, USERS.LAST_LOGIN_AT, USERS.SESSION_EPOCH, USERS.BLOCKED_REASON,
-            USERS.VIDEOS_HISTORY_ENABLED, USERS.ADMIN_FLAGS);
+            USERS.VIDEOS_HISTORY_ENABLED, USERS.ADMIN_FLAGS, org.jooq.impl.DSL.field(USERS.OTP_SECRET.isNotNull()).as("two_factor"));
 
     public long insert(DSLContext tx, String username, String email, String passwordHash, Role role,
                        long quota, long quotaDaily, long now) {
@@ -91,10 +91,30 @@ final class UserRepository {
         tx.deleteFrom(USERS).where(USERS.ID.eq(id)).execute();
     }
 
+    /** The user's encrypted TOTP secret and the step of the last code accepted; empty when two-factor is off. */
+    Optional<StoredOtp> otp(DSLContext db, long id) {
+        return db.select(USERS.OTP_SECRET, USERS.OTP_LAST_STEP).from(USERS).where(USERS.ID.eq(id).and(USERS.OTP_SECRET.isNotNull()))
+                .fetchOptional(r -> new StoredOtp(r.value1(), r.value2()));
+    }
+
+    record StoredOtp(String encryptedSecret, long lastStep) {
+    }
+
+    /** Turns two-factor on ({@code encryptedSecret}, with the step its confirming code used) or off (null). */
+    void setOtp(DSLContext tx, long id, String encryptedSecret, long lastStep) {
+        tx.update(USERS).set(USERS.OTP_SECRET, encryptedSecret).set(USERS.OTP_LAST_STEP, lastStep).where(USERS.ID.eq(id)).execute();
+    }
+
+    /** Spends the codes up to {@code step}: true only for the first caller, so a code works once even in a race. */
+    boolean spendOtpStep(DSLContext tx, long id, long step) {
+        return tx.update(USERS).set(USERS.OTP_LAST_STEP, step)
+                .where(USERS.ID.eq(id).and(USERS.OTP_SECRET.isNotNull()).and(USERS.OTP_LAST_STEP.lt(step))).execute() == 1;
+    }
+
     static User toUser(Record r) {
         return new User(r.get(USERS.ID), r.get(USERS.USERNAME), r.get(USERS.EMAIL), r.get(USERS.PASSWORD_HASH), Role.of(r.get(USERS.ROLE)),
                 r.get(USERS.VIDEO_QUOTA), r.get(USERS.VIDEO_QUOTA_DAILY), r.get(USERS.BLOCKED), r.get(USERS.P2P_ENABLED),
                 r.get(USERS.CREATED_AT), r.get(USERS.LAST_LOGIN_AT), r.get(USERS.SESSION_EPOCH), r.get(USERS.BLOCKED_REASON),
-                r.get(USERS.VIDEOS_HISTORY_ENABLED), r.get(USERS.ADMIN_FLAGS).intValue());
+                r.get(USERS.VIDEOS_HISTORY_ENABLED), r.get("two_factor", Boolean.class), r.get(USERS.ADMIN_FLAGS).intValue());
     }
 }

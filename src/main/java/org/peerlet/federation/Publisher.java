@@ -85,6 +85,7 @@ public final class Publisher {
         String thumb = v.hasThumbnail() ? local.urls().base() + "/lazy-static/thumbnails/" + v.uuid() + ".jpg" : null;
         ObjectNode o = VideoObjects.toObject(v, videos.tags(v), local.urls().video(v.uuid()), local.urls().watch(v.shortUuid()),
                 videoJson.hlsBase(v), account.url(), channel.url(), thumb);
+        VideoObjects.addFileLinks(o, videoJson.fileLinks(v));
         CaptionObjects.write((ArrayNode) o.get("subtitleLanguage"), captions.links(v, local.urls().base()));
         o.putArray("@context").add(As.CONTEXT);
         return o;

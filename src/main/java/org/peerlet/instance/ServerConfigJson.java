@@ -66,7 +66,8 @@ final class ServerConfigJson {
         m.put("openTelemetry", Map.of("metrics", Map.of("enabled", false, "playbackStatsInterval", 15_000)));
         m.put("views", Map.of("videos", Map.of("remote", Map.of("maxAge", -1), "local", Map.of("maxAge", -1),
                 "watchingInterval", Map.of("anonymous", 5000, "users", 5000))));
-        m.put("storyboards", OFF_NO_RUNNERS);
+        // Made in the transcode's own decode, never by runners.
+        m.put("storyboards", Map.of("enabled", true, "remoteRunners", OFF));
         m.put("videoTranscription", OFF_NO_RUNNERS);
         // No STUN: peers meet on the LAN or through the tracker's own signalling only.
         m.put("webrtc", Map.of("stunServers", List.of()));

@@ -1,5 +1,6 @@
 package org.peerlet.privacy;
 
+import org.peerlet.common.KeyFile;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.peerlet.account.PasswordHasher;

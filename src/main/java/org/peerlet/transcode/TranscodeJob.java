@@ -58,6 +58,7 @@ final class TranscodeJob implements AutoCloseable {
     private AVPacket packet;
     private AVFrame stillSource;   // audio-only: the picture shown for the whole duration
     private AVFrame thumbnailFrame;
+    private StoryboardSheet storyboard;
     private double thumbnailAt;
     private double duration;
     private double fps;
@@ -135,6 +136,7 @@ final class TranscodeJob implements AutoCloseable {
         if (videoStream != null && sizes.size() == 1 && sizes.get(0).resolution() < Collections.min(request.resolutions())) {
             warnings.add("source is smaller than the lowest rung: one rung at " + sizes.get(0).width() + "x" + sizes.get(0).height());
         }
+        if (request.storyboard() && videoStream != null) storyboard = StoryboardSheet.plan(duration, displayW, displayH);
         for (LadderPlan.Size s : sizes) {
             RungScaler scaler = new RungScaler(s.width(), s.height());
             VideoRungEncoder encoder = null;
@@ -231,6 +233,7 @@ final class TranscodeJob implements AutoCloseable {
             thumbnailFrame = av_frame_clone(upright);
             if (seconds >= thumbnailAt) thumbnailAt = Double.MAX_VALUE; // got a good one: stop replacing
         }
+        if (storyboard != null) storyboard.offer(upright, seconds);
         for (Rendition r : rungs) {
             AVFrame scaled = r.scaler().scale(upright);
             r.encoder().encode(scaled, r.muxer()::writeVideo);
@@ -315,7 +318,8 @@ final class TranscodeJob implements AutoCloseable {
             AVFrame still = thumbnailFrame != null ? thumbnailFrame : stillSource;
             JpegWriter.write(still, dir.resolve(THUMBNAIL), 280, 157);
             JpegWriter.write(still, dir.resolve(PREVIEW), 850, 480);
-            return new TranscodeResult(described, outDuration, truncated, master, hashes, THUMBNAIL, PREVIEW, warnings);
+            TranscodeResult.Storyboard sheet = storyboard != null ? storyboard.write(dir) : null;
+            return new TranscodeResult(described, outDuration, truncated, master, hashes, THUMBNAIL, PREVIEW, sheet, warnings);
         } catch (IOException | RuntimeException e) {
             throw MediaException.transientFailure("cannot finish the output: " + e.getMessage());
         }
@@ -352,6 +356,7 @@ final class TranscodeJob implements AutoCloseable {
         if (audioDecoder != null) audioDecoder.close();
         if (videoDecoder != null) videoDecoder.close();
         if (rotator != null) rotator.close();
+        if (storyboard != null) storyboard.close();
         if (thumbnailFrame != null) av_frame_free(thumbnailFrame);
         if (stillSource != null) av_frame_free(stillSource);
         if (packet != null) av_packet_free(packet);

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param gopSeconds     keyframe interval; also the segment length so every rung cuts at the same instants
  * @param segmentSeconds HLS segment length; must equal gopSeconds (kept separate for clarity of intent)
  * @param threads        encoder/decoder threads
+ * @param storyboard     also make the seek bar's preview sheet from the same decode
  */
 public record TranscodeRequest(
         Path source,
@@ -22,7 +23,8 @@ public record TranscodeRequest(
         String x264Preset,
         int gopSeconds,
         int segmentSeconds,
-        int threads) {
+        int threads,
+        boolean storyboard) {
 
     public static final List<Integer> DEFAULT_LADDER = List.of(240, 360, 480, 720);
     public static final String DEFAULT_PRESET = "veryfast";
@@ -43,10 +45,10 @@ public record TranscodeRequest(
 
     /** The usual job: default ladder, veryfast, 2 s GOP = 2 s segments, all cores. */
     public static TranscodeRequest of(Path source, Path outputDir) {
-        return new TranscodeRequest(source, outputDir, DEFAULT_LADDER, DEFAULT_PRESET, DEFAULT_GOP_SECONDS, 0, 0);
+        return new TranscodeRequest(source, outputDir, DEFAULT_LADDER, DEFAULT_PRESET, DEFAULT_GOP_SECONDS, 0, 0, true);
     }
 
     public TranscodeRequest withResolutions(List<Integer> shorterSides) {
-        return new TranscodeRequest(source, outputDir, shorterSides, x264Preset, gopSeconds, segmentSeconds, threads);
+        return new TranscodeRequest(source, outputDir, shorterSides, x264Preset, gopSeconds, segmentSeconds, threads, storyboard);
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What a transcode wrote (all file names are relative to the request's output directory).
  *
- * @param truncated true when less decoded than the header promised; what decoded was published
+ * @param truncated  true when less decoded than the header promised; what decoded was published
+ * @param storyboard the seek bar's preview sheet, or null (too short, or not asked for)
  */
 public record TranscodeResult(
         List<Rung> rungs,
@@ -17,6 +18,7 @@ public record TranscodeResult(
         String segmentsSha256,
         String thumbnail,
         String preview,
+        Storyboard storyboard,
         List<String> warnings) {
 
     public TranscodeResult {
@@ -48,5 +50,13 @@ public record TranscodeResult(
         public int resolution() {
             return Math.min(width, height);
         }
+    }
+
+    /**
+     * The seek bar's preview: sprites of {@code spriteWidth} x {@code spriteHeight} left to right, then
+     * top to bottom, one per {@code spriteDuration} seconds, on one {@code totalWidth} x {@code totalHeight} JPEG.
+     */
+    public record Storyboard(String file, int spriteWidth, int spriteHeight, int totalWidth, int totalHeight,
+                             int spriteDuration) {
     }
 }

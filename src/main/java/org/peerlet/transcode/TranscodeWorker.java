@@ -149,7 +149,7 @@ public final class TranscodeWorker implements AutoCloseable {
             MediaLayout.deleteTree(work);
             Files.createDirectories(work);
             TranscodeRequest request = new TranscodeRequest(media.resolve(v.originalFile()), work, config.rungs(),
-                    config.preset(), TranscodeRequest.DEFAULT_GOP_SECONDS, 0, config.threads());
+                    config.preset(), TranscodeRequest.DEFAULT_GOP_SECONDS, 0, config.threads(), true);
             TranscodeResult result = engine.transcode(request, progressWriter(job.id()), cancel);
             publish(v, job, work, result);
             LOG.info("video {} transcoded to {} in {} s{}", v.uuid(), result.rungs().stream().map(r -> r.resolution() + "p").toList(),
@@ -259,7 +259,10 @@ public final class TranscodeWorker implements AutoCloseable {
             rungs.add(new Ladder.Rung(rung.height(), rung.width(), rung.fps(), rung.bandwidth(), rung.totalBytes(),
                     rung.playlist(), rung.codecs(), infoHashes.get(rung.resolution())));
         }
-        return Ladder.local(r.masterPlaylist(), r.segmentsSha256(), rungs, r.truncated(), r.warnings());
+        TranscodeResult.Storyboard s = r.storyboard();
+        return Ladder.local(r.masterPlaylist(), r.segmentsSha256(), rungs, r.truncated(), r.warnings())
+                .withStoryboard(s == null ? null : new Ladder.Storyboard(s.file(), s.spriteWidth(), s.spriteHeight(),
+                        s.totalWidth(), s.totalHeight(), s.spriteDuration()));
     }
 
     @Override

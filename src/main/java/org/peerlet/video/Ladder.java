@@ -24,6 +24,7 @@ import java.util.Map;
  * @param tracker   remote only: the origin's WebSocket tracker, if it named one
  * @param truncated local only: less decoded than the source's header promised
  * @param warnings  local only: what the transcode noticed
+ * @param storyboard local only: the seek bar's preview sheet in the folder, if one was made
  */
 public record Ladder(@JsonInclude(JsonInclude.Include.NON_NULL) String base,
                      String master,
@@ -31,7 +32,8 @@ public record Ladder(@JsonInclude(JsonInclude.Include.NON_NULL) String base,
                      List<Rung> rungs,
                      @JsonInclude(JsonInclude.Include.NON_NULL) String tracker,
                      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean truncated,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) List<String> warnings) {
+                     @JsonInclude(JsonInclude.Include.NON_NULL) List<String> warnings,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Storyboard storyboard) {
 
     public Ladder {
         rungs = rungs == null ? List.of() : List.copyOf(rungs);
@@ -61,14 +63,18 @@ public record Ladder(@JsonInclude(JsonInclude.Include.NON_NULL) String base,
         }
     }
 
+    /** Sprites of {@code spriteWidth} x {@code spriteHeight}, one per {@code spriteDuration} seconds, in rows on one JPEG. */
+    public record Storyboard(String file, int spriteWidth, int spriteHeight, int totalWidth, int totalHeight, int spriteDuration) {
+    }
+
     /** A ladder we transcoded. */
     public static Ladder local(String master, String sha256, List<Rung> rungs, boolean truncated, List<String> warnings) {
-        return new Ladder(null, master, sha256, rungs, null, truncated, warnings);
+        return new Ladder(null, master, sha256, rungs, null, truncated, warnings, null);
     }
 
     /** A ladder another server published, its files under {@code base}. */
     public static Ladder remote(String base, String master, String sha256, List<Rung> rungs, String tracker) {
-        return new Ladder(base, master, sha256, rungs, tracker, null, null);
+        return new Ladder(base, master, sha256, rungs, tracker, null, null, null);
     }
 
     /** Where one of its files is: an absolute URL as it is, else under {@code folder}. */
@@ -87,7 +93,11 @@ public record Ladder(@JsonInclude(JsonInclude.Include.NON_NULL) String base,
         for (Rung r : rungs) {
             out.add(r.infoHash() == null ? r.withInfoHash(byResolution.get(r.resolution())) : r);
         }
-        return new Ladder(base, master, sha256, out, tracker, truncated, warnings);
+        return new Ladder(base, master, sha256, out, tracker, truncated, warnings, storyboard);
+    }
+
+    public Ladder withStoryboard(Storyboard sheet) {
+        return new Ladder(base, master, sha256, rungs, tracker, truncated, warnings, sheet);
     }
 
     /** Reads the stored JSON (null reads as null). */

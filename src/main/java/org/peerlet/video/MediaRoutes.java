@@ -171,7 +171,7 @@ public final class MediaRoutes implements RouteGroup {
         return uri + (uri.contains("?") ? "&" : "?") + suffix;
     }
 
-    private static void serve(Context ctx, Video v, Path path, String type) {
+    static void serve(Context ctx, Video v, Path path, String type) {
         cacheHeaders(ctx, v, type);
         reply(ctx, List.of(path), type);
     }

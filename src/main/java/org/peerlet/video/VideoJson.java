@@ -135,9 +135,9 @@ public final class VideoJson {
         List<Map<String, Object>> files = new ArrayList<>();
         for (Ladder.Rung r : v.ladder().rungs()) {
             int resolution = r.resolution(); // PeerTube's: the shorter side, so portrait 720x1280 is 720p
-            boolean torrent = v.isLocal() && r.infoHash() != null;
+            FileLinks links = links(v, r);
             Map<String, Object> f = new LinkedHashMap<>();
-            f.put("id", v.id() * 10_000 + resolution);
+            f.put("id", fileId(v, r));
             f.put("resolution", Map.of("id", resolution, "label", resolution + "p"));
             f.put("width", r.width());
             f.put("height", r.height());
@@ -148,17 +148,47 @@ public final class VideoJson {
             f.put("fileUrl", Ladder.at(base, r.playlist()));
             // Ours only: a remote video's files are downloaded from its origin, if at all.
             f.put("fileDownloadUrl", v.isLocal() ? urls.download(v.uuid(), resolution) : null);
-            f.put("torrentUrl", torrent ? urls.torrent(v.uuid(), resolution) : null);
-            f.put("torrentDownloadUrl", torrent ? urls.torrentDownload(v.uuid(), resolution) : null);
-            f.put("magnetUri", torrent ? TorrentFiles.magnet(r.infoHash(), v.name(), trackerUrl,
-                    urls.download(v.uuid(), resolution), urls.torrent(v.uuid(), resolution)) : null);
-            f.put("metadataUrl", null);
+            f.put("torrentUrl", links.torrentUrl());
+            f.put("torrentDownloadUrl", links.torrentUrl() == null ? null : urls.torrentDownload(v.uuid(), resolution));
+            f.put("magnetUri", links.magnetUri());
+            f.put("metadataUrl", links.metadataUrl());
             f.put("hasAudio", hasAudio(v));
             f.put("hasVideo", true);
             f.put("storage", 0); // the file system
             files.add(f);
         }
         return files;
+    }
+
+    /** PeerTube's id of a rung's file: unique per video and rung, stable while the ladder is. */
+    static long fileId(Video v, Ladder.Rung r) {
+        return v.id() * 10_000 + r.resolution();
+    }
+
+    /**
+     * What a local rung's file offers beside its playlist, as PeerTube's API and ActivityPub
+     * objects name them: its ffprobe-like metadata, its torrent and magnet (null until the
+     * torrent is made, and for another server's video).
+     */
+    public record FileLinks(int width, int height, double fps, String infoHash, String metadataUrl,
+                            String torrentUrl, String magnetUri) {
+    }
+
+    private FileLinks links(Video v, Ladder.Rung r) {
+        if (!v.isLocal()) return new FileLinks(r.width(), r.height(), r.fps(), null, null, null, null);
+        int resolution = r.resolution();
+        boolean torrent = r.infoHash() != null;
+        return new FileLinks(r.width(), r.height(), r.fps(), r.infoHash(),
+                urls.base() + "/api/v1/videos/" + v.uuid() + "/metadata/" + fileId(v, r),
+                torrent ? urls.torrent(v.uuid(), resolution) : null,
+                torrent ? TorrentFiles.magnet(r.infoHash(), v.name(), trackerUrl, urls.download(v.uuid(), resolution),
+                        urls.torrent(v.uuid(), resolution)) : null);
+    }
+
+    /** The links of each rung of a local video, for its ActivityPub object. */
+    public List<FileLinks> fileLinks(Video v) {
+        if (!v.isLocal() || v.ladder() == null) return List.of();
+        return v.ladder().rungs().stream().map(r -> links(v, r)).toList();
     }
 
     /**
@@ -213,7 +243,7 @@ public final class VideoJson {
     }
 
     /** A remote video's sound is its origin's business; ours is as probed at upload. */
-    private static boolean hasAudio(Video v) {
+    static boolean hasAudio(Video v) {
         return v.probe() == null || Json.read(v.probe()).path("hasAudio").asBoolean(true);
     }
 

@@ -62,6 +62,7 @@ public final class VideoRoutes implements RouteGroup {
         }, Access.ANYONE);
         r.get("/api/v1/videos/{id}", this::get, Access.ANYONE);
         r.get("/api/v1/videos/{id}/description", this::description, Access.ANYONE);
+        r.get("/api/v1/videos/{id}/metadata/{fileId}", this::fileMetadata, Access.ANYONE);
         r.put("/api/v1/videos/{id}", this::update, Access.USER);
         r.delete("/api/v1/videos/{id}", this::delete, Access.USER);
         r.post("/api/v1/videos/{id}/views", this::view, Access.ANYONE);
@@ -94,6 +95,13 @@ public final class VideoRoutes implements RouteGroup {
         if (Auth.user(ctx).map(u -> VideoAccess.canManage(v, u)).orElse(false)) m.put("visibility", privacy.visibility(v));
         addUserHistory(ctx, List.of(v), List.of(m));
         ctx.json(m);
+    }
+
+    /** A file's metadata ({@code metadataUrl}), to whoever may watch the video. */
+    private void fileMetadata(Context ctx) {
+        Video v = service.viewable(ctx.pathParam("id"), Viewer.of(ctx));
+        ctx.json(FileMetadata.of(v, org.peerlet.http.PathParams.id(ctx, "fileId"))
+                .orElseThrow(() -> ApiError.notFound("Video file metadata not found")));
     }
 
     private void description(Context ctx) {

@@ -18,7 +18,7 @@ import org.peerlet.transcode.TranscodeResult;
  * (VmHWM), for bench/transcode.sh. With a repeat count it transcodes again and again and prints
  * the resident size after each run, to show native memory is given back (no leak).
  *
- * <pre>java -cp ... org.peerlet.bench.TranscodeBench SOURCE OUTDIR [REPEATS]</pre>
+ * <pre>java [-Dstoryboard=false] -cp ... org.peerlet.bench.TranscodeBench SOURCE OUTDIR [REPEATS]</pre>
  */
 public final class TranscodeBench {
 
@@ -26,12 +26,14 @@ public final class TranscodeBench {
         Path source = Path.of(args[0]);
         Path out = Path.of(args[1]);
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        // -Dstoryboard=false: the ladder alone, to show what the seek bar's sprites cost.
+        boolean storyboard = !"false".equals(System.getProperty("storyboard"));
         FfmpegEngine engine = new FfmpegEngine();
         for (int i = 1; i <= repeats; i++) {
             deleteTree(out);
             long t0 = System.nanoTime();
             TranscodeResult r = engine.transcode(
-                    new TranscodeRequest(source, out, List.of(720, 480, 360, 240), "veryfast", 2, 2, 0),
+                    new TranscodeRequest(source, out, List.of(720, 480, 360, 240), "veryfast", 2, 2, 0, storyboard),
                     ProgressListener.NONE, CancelToken.none());
             double wall = (System.nanoTime() - t0) / 1e9;
             Runtime rt = Runtime.getRuntime();

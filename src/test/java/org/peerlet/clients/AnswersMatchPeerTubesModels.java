@@ -42,6 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   {@code contentWarning} (a remote comment's content warning, Mastodon's {@code summary}, null
  *   for ours; PeerTube drops it), and
  *   {@code users/me} {@code unreadNotifications} (the bell's count without a second call);</li>
+ *   <li>two-factor's {@code otpRequest} also carries {@code qrCodeSvg}, the QR code of its
+ *   {@code uri} drawn by the server, since our page draws none itself;</li>
  *   <li>errors keep {@code error} (the same text as {@code detail}), which PeerTube's API
  *   description says it still sends for older clients.</li>
  * </ul>
@@ -56,6 +58,7 @@ class AnswersMatchPeerTubesModels {
             type PeerletMyUser = MyUser & { unreadNotifications: number }
             type PeerletComment = VideoComment & { textHtml: string, contentWarning: string }
             type PeerletCommentThreads = ResultList<PeerletComment> & { totalNotDeletedComments: number }
+            type PeerletTwoFactorRequest = { otpRequest: TwoFactorEnableResult['otpRequest'] & { qrCodeSvg: string } }
             """;
 
     static TestServer server;
@@ -77,7 +80,8 @@ class AnswersMatchPeerTubesModels {
         admin = api.adminToken();
         alice = api.createUser(admin, "alice", "alice-password-1");
         Uploads uploads = new Uploads(api);
-        Path clip = TestClips.h264Aac(work.resolve("clip.mp4"), 320, 180, 2.0, 25);
+        // Three seconds: long enough for a storyboard.
+        Path clip = TestClips.h264Aac(work.resolve("clip.mp4"), 320, 180, 3.0, 25);
         videoId = uploads.upload(alice, "A public video", 1, clip);
         videoUuid = uploads.awaitPublished(alice, videoId).get("uuid").asText();
     }
@@ -103,6 +107,7 @@ class AnswersMatchPeerTubesModels {
         atStart(c);
         notifications(c);
         moderation(c);
+        twoFactor(c);
         blocklistsAndWatchedWords(c);
         assertThat(c.problems()).as("answers that do not match PeerTube's models").isEmpty();
     }
@@ -143,6 +148,11 @@ class AnswersMatchPeerTubesModels {
         c.expect("GET /api/v1/videos", "ResultList<Video>", api.get("/api/v1/videos"));
         c.expect("GET /api/v1/videos/{id}", "PeerletVideoDetails", api.get("/api/v1/videos/" + videoUuid));
         c.expect("GET /api/v1/videos/{id}/description", "{ description: string }", api.get("/api/v1/videos/" + videoId + "/description"));
+        JsonNode file = api.get("/api/v1/videos/" + videoUuid).json().get("files").get(0);
+        assertThat(file.path("metadataUrl").isTextual()).as("a published file's metadataUrl: " + file).isTrue();
+        JsonNode metadata = c.expect("GET /api/v1/videos/{id}/metadata/{videoFileId}", "VideoFileMetadata",
+                api.get(file.get("metadataUrl").asText()));
+        assertThat(metadata.get("streams").get(0).get("width").asInt()).isEqualTo(file.get("width").asInt());
         c.expect("GET /api/v1/users/me/videos", "ResultList<Video>", api.get("/api/v1/users/me/videos", alice));
         c.expect("GET /api/v1/search/videos", "ResultList<Video>", api.get("/api/v1/search/videos?search=public"));
         c.expect("GET /api/v1/videos/categories", "{ [id: number]: string }", api.get("/api/v1/videos/categories"));
@@ -155,7 +165,7 @@ class AnswersMatchPeerTubesModels {
         c.expect("POST /api/v1/videos/{id}/token", "VideoToken", api.postJson("/api/v1/videos/" + videoId + "/token", alice, Map.of()));
     }
 
-    /** Resume and history, captions, chapters. */
+    /** Resume and history, captions, chapters, storyboards. */
     private static void library(ModelContract c) {
         assertThat(api.postJson("/api/v1/videos/" + videoId + "/views", alice, Map.of("currentTime", 1)).status()).isEqualTo(204);
         c.expect("GET /api/v1/videos/{id} (with userHistory)", "PeerletVideoDetails & { visibility: object }", api.get("/api/v1/videos/" + videoUuid, alice));
@@ -170,6 +180,9 @@ class AnswersMatchPeerTubesModels {
         assertThat(api.putJson("/api/v1/videos/" + videoId + "/chapters", alice, Map.of("chapters",
                 List.of(Map.of("timecode", 0, "title", "Start")))).status()).isEqualTo(204);
         c.expect("GET /api/v1/videos/{id}/chapters", "{ chapters: VideoChapter[] }", api.get("/api/v1/videos/" + videoId + "/chapters"));
+        Api.Res boards = api.get("/api/v1/videos/" + videoId + "/storyboards");
+        assertThat(boards.json().get("storyboards")).as(boards.toString()).hasSize(1);
+        c.expect("GET /api/v1/videos/{id}/storyboards", "{ storyboards: Storyboard[] }", boards);
     }
 
     private static void playlists(ModelContract c) {
@@ -254,6 +267,21 @@ class AnswersMatchPeerTubesModels {
         assertThat(api.postJson("/api/v1/videos/" + videoId + "/blacklist", admin, Map.of("reason", "Spam")).status()).isEqualTo(204);
         c.expect("GET /api/v1/videos/blacklist (one blocked)", "ResultList<VideoBlacklist>", api.get("/api/v1/videos/blacklist", admin));
         assertThat(api.delete("/api/v1/videos/" + videoId + "/blacklist", admin).status()).isEqualTo(204);
+    }
+
+    /** Turning two-factor on, and the token endpoint asking for the code as PeerTube's does. */
+    private static void twoFactor(ModelContract c) {
+        String tess = api.createUser(admin, "tess", "tess-password-1");
+        long id = api.get("/api/v1/users/me", tess).json().get("id").asLong();
+        JsonNode otp = c.expect("POST /api/v1/users/{id}/two-factor/request", "PeerletTwoFactorRequest", api.postJson(
+                "/api/v1/users/" + id + "/two-factor/request", tess, Map.of("currentPassword", "tess-password-1"))).get("otpRequest");
+        String code = org.peerlet.testing.Totp.code(otp.get("secret").asText(), java.time.Instant.now());
+        assertThat(api.postJson("/api/v1/users/" + id + "/two-factor/confirm-request", tess,
+                Map.of("requestToken", otp.get("requestToken").asText(), "otpToken", code)).status()).isEqualTo(204);
+        c.expect("GET /api/v1/users/me (two-factor on)", "PeerletMyUser", api.get("/api/v1/users/me", tess));
+        Api.Res missing = api.login("tess", "tess-password-1");
+        assertThat(missing.status()).isEqualTo(401);
+        c.expect("POST /api/v1/users/token (two-factor code missing)", "PeerletProblem", missing.json());
     }
 
     /** Mutes (a person's and the instance's), their status, watched words; last, as bob's mute of alice hides her. */

@@ -67,7 +67,7 @@ class PrivacyMatrixTest {
     enum Who { ANONYMOUS, OTHER_USER, SHAREE, OWNER, ADMIN, HOLDER, REMOTE_INSTANCE, REMOTE_PERSON }
 
     enum Path_ { DETAIL, LIST, SEARCH, CHANNEL_LIST, ACCOUNT_LIST, COMMENTS, RATE, VIEW, THUMBNAIL, PREVIEW, MASTER,
-        SEGMENT, SHA256, DOWNLOAD, TRACKER, FED_OBJECT, CAPTIONS, CAPTION_FILE, CHAPTERS }
+        SEGMENT, SHA256, DOWNLOAD, TRACKER, FED_OBJECT, CAPTIONS, CAPTION_FILE, CHAPTERS, STORYBOARDS, STORYBOARD_FILE }
 
     static final Map<Level, String> WORD = Map.of(Level.PUBLIC, "kiwi", Level.UNLISTED, "lemon", Level.PRIVATE, "mango",
             Level.INTERNAL, "nectarine", Level.PASSWORD, "olive", Level.SHARED, "papaya", Level.LINK, "quince",
@@ -112,7 +112,8 @@ class PrivacyMatrixTest {
         await("B follows A", () -> apiB.get("/api/v1/server/following").json().path("data").path(0).path("state").asText().equals("accepted"));
 
         clips = Files.createTempDirectory("privacy-clips");
-        clip = TestClips.h264Aac(clips.resolve("c.mp4"), 160, 90, 0.5, 10);
+        // Three seconds: the shortest a video gets a storyboard at.
+        clip = TestClips.h264Aac(clips.resolve("c.mp4"), 160, 90, 3.0, 10);
         Uploads up = new Uploads(apiA);
         Map<Level, Long> ids = new EnumMap<>(Level.class);
         for (Level l : Level.values()) ids.put(l, upload(up, "Matrix " + WORD.get(l), l));
@@ -217,7 +218,7 @@ class PrivacyMatrixTest {
     static boolean expected(Level l, Path_ p, Who w) {
         return switch (p) {
             case DETAIL, COMMENTS, VIEW, THUMBNAIL, PREVIEW, MASTER, SEGMENT, SHA256, DOWNLOAD, TRACKER, CAPTIONS, CAPTION_FILE,
-                    CHAPTERS -> sees(l, w);
+                    CHAPTERS, STORYBOARDS, STORYBOARD_FILE -> sees(l, w);
             case LIST, SEARCH -> listed(l, w, false);
             case CHANNEL_LIST, ACCOUNT_LIST -> listed(l, w, true);
             case RATE -> sees(l, w) && w != Who.ANONYMOUS && w != Who.HOLDER && w != Who.REMOTE_INSTANCE;
@@ -328,6 +329,7 @@ class PrivacyMatrixTest {
             case SHA256 -> video.get(l).get("streamingPlaylists").get(0).get("segmentsSha256Url").asText();
             case DOWNLOAD -> video.get(l).get("streamingPlaylists").get(0).get("files").get(0).get("fileDownloadUrl").asText();
             case CAPTION_FILE -> captionFile.get(l);
+            case STORYBOARD_FILE -> apiA.base() + "/lazy-static/storyboards/" + video.get(l).get("uuid").asText() + ".jpg";
             default -> null;
         };
         return switch (p) {
@@ -341,7 +343,8 @@ class PrivacyMatrixTest {
             case VIEW -> send(w, l, "POST", "/api/v1/videos/" + id + "/views", Map.of()).status() == 204;
             case CAPTIONS -> get(w, l, "/api/v1/videos/" + id + "/captions").status() == 200;
             case CHAPTERS -> get(w, l, "/api/v1/videos/" + id + "/chapters").status() == 200;
-            case THUMBNAIL, PREVIEW, MASTER, SHA256, DOWNLOAD, CAPTION_FILE -> fetched(withToken(file, open(l) ? null : token(w, l)));
+            case STORYBOARDS -> get(w, l, "/api/v1/videos/" + id + "/storyboards").status() == 200;
+            case THUMBNAIL, PREVIEW, MASTER, SHA256, DOWNLOAD, CAPTION_FILE, STORYBOARD_FILE -> fetched(withToken(file, open(l) ? null : token(w, l)));
             case SEGMENT -> segmentPlays(w, l);
             case TRACKER -> trackerAdmits(video.get(l).get("streamingPlaylists").get(0).get("playlistUrl").asText(),
                     open(l) ? null : token(w, l));

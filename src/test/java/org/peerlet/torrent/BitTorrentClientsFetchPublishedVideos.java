@@ -85,6 +85,39 @@ class BitTorrentClientsFetchPublishedVideos {
         assertThat(btih(magnet)).matches("[0-9a-f]{40}");
     }
 
+    /** Another instance, or any client reading ActivityPub, finds each rung's torrent and magnet where PeerTube puts them. */
+    @Test
+    void theActivityPubVideoCarriesTheTorrentsAndMagnetsAsPeerTubesDo() {
+        JsonNode v = api.get("/api/v1/videos/" + family.publicId()).json();
+        Api.Res r = api.send(api.request(v.get("url").asText(), null).header("Accept", "application/activity+json").GET());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode hls = null;
+        for (JsonNode link : r.json().get("url")) {
+            if ("application/x-mpegURL".equals(link.path("mediaType").asText())) hls = link;
+        }
+        assertThat(hls).as("the HLS link of " + r.text()).isNotNull();
+        for (JsonNode file : v.get("streamingPlaylists").get(0).get("files")) {
+            int height = file.get("height").asInt();
+            List<JsonNode> sized = new ArrayList<>();
+            List<String> infohashes = new ArrayList<>();
+            for (JsonNode t : hls.get("tag")) {
+                if (t.path("height").asInt() == height) sized.add(t);
+                if ("Infohash".equals(t.path("type").asText())) infohashes.add(t.get("name").asText());
+            }
+            assertThat(hrefOf(sized, "application/x-bittorrent")).isEqualTo(file.get("torrentUrl").asText());
+            assertThat(hrefOf(sized, "application/x-bittorrent;x-scheme-handler/magnet")).isEqualTo(file.get("magnetUri").asText());
+            assertThat(infohashes).contains(btih(file.get("magnetUri").asText()));
+            JsonNode metadata = sized.stream().filter(t -> t.path("rel").path(0).asText().equals("metadata")).findFirst().orElseThrow();
+            assertThat(metadata.get("href").asText()).isEqualTo(file.get("metadataUrl").asText());
+            assertThat(api.get(metadata.get("href").asText()).json().get("streams").get(0).get("height").asInt()).isEqualTo(height);
+        }
+    }
+
+    private static String hrefOf(List<JsonNode> links, String mediaType) {
+        return links.stream().filter(t -> mediaType.equals(t.path("mediaType").asText())).map(t -> t.get("href").asText())
+                .findFirst().orElseThrow(() -> new AssertionError("no " + mediaType + " link among " + links));
+    }
+
     @Test
     void aPrivateVideosTorrentAndWebSeedOpenOnlyWithAFileToken() throws Exception {
         JsonNode file = api.get("/api/v1/videos/" + family.privateId(), family.owner()).json().get("streamingPlaylists").get(0).get("files").get(0);
@@ -95,6 +128,10 @@ class BitTorrentClientsFetchPublishedVideos {
         assertThat(api.get(file.get("torrentDownloadUrl").asText()).status()).isEqualTo(404);
         assertThat(api.get(seed).status()).isEqualTo(404);
         assertThat(api.get(seed + "?videoFileToken=1.2.3.forged").status()).isIn(403, 404);
+        // Its metadata too: only for those who may watch it.
+        assertThat(api.get(file.get("metadataUrl").asText()).status()).isIn(401, 403, 404);
+        assertThat(api.get(file.get("metadataUrl").asText(), family.cousin()).status()).isIn(403, 404);
+        assertThat(api.get(file.get("metadataUrl").asText(), family.owner()).status()).isEqualTo(200);
 
         Api.Res torrent = api.get(torrentUrl + "?videoFileToken=" + family.fileToken(family.privateId()));
         assertThat(torrent.status()).isEqualTo(200);

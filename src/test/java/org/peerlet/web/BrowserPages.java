@@ -41,7 +41,12 @@ abstract class BrowserPages {
 
     /** Starts this class's server and work folder; returns the admin's access token. */
     static String startServer(String workName) throws java.io.IOException {
-        server = TestServer.start();
+        return startServer(workName, java.time.Clock.systemUTC());
+    }
+
+    /** The same, the server reading the time from {@code clock} (a test's {@link org.peerlet.testing.MutableClock}). */
+    static String startServer(String workName, java.time.Clock clock) throws java.io.IOException {
+        server = TestServer.start(Map.of(), clock);
         base = server.baseUrl();
         work = Files.createTempDirectory(workName);
         Files.createDirectories(SHOTS);
@@ -50,7 +55,12 @@ abstract class BrowserPages {
 
     /** Starts this class's Chromium, with its own window size or language. */
     static void startBrowser(String... chromeArgs) {
-        driver = Chromium.driver(work.resolve("profile"), chromeArgs);
+        startBrowser(false, chromeArgs);
+    }
+
+    /** With {@code networkLog}, the page's requests are kept for the test (see {@link Chromium#driver(Path, boolean, String...)}). */
+    static void startBrowser(boolean networkLog, String... chromeArgs) {
+        driver = Chromium.driver(work.resolve("profile"), networkLog, chromeArgs);
         wait = waitUpTo(Duration.ofSeconds(30));
     }
 

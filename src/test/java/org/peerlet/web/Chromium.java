@@ -96,6 +96,15 @@ final class Chromium implements AutoCloseable {
      * so Selenium never tries to download a browser or a driver.
      */
     static ChromeDriver driver(Path profile, String... extraArgs) {
+        return driver(profile, false, extraArgs);
+    }
+
+    /**
+     * The same; with {@code networkLog}, the page's network events as Chromium's DevTools protocol
+     * tells them (Network.requestWillBeSent and the rest, headers included) are kept in the
+     * "performance" log, where a test reads what the page asked of the server.
+     */
+    static ChromeDriver driver(Path profile, boolean networkLog, String... extraArgs) {
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -103,7 +112,8 @@ final class Chromium implements AutoCloseable {
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--autoplay-policy=no-user-gesture-required", "--mute-audio", "--user-data-dir=" + profile);
         options.addArguments(extraArgs);
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        options.setCapability("goog:loggingPrefs", networkLog ? Map.of("browser", "ALL", "performance", "ALL") : Map.of("browser", "ALL"));
+        if (networkLog) options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         return new ChromeDriver(service, options);

@@ -80,6 +80,28 @@ class LibraryBrowserTest extends BrowserPages {
     }
 
     @Test
+    void theStoryboardShowsThePictureUnderThePointer() {
+        open("/w/" + uuid);
+        awaitMetadata();
+        js("document.querySelector('video').pause()");
+        wait.until(d -> !driver.findElements(By.cssSelector(".timeline .storyboard")).isEmpty());
+        var timeline = driver.findElement(By.cssSelector(".timeline"));
+        js("arguments[0].scrollIntoView({block: 'center'})", timeline);
+        // 80% of twelve seconds: the tenth sprite (one a second, counted from 0).
+        int offset = (int) Math.round(timeline.getSize().getWidth() * 0.3);
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(timeline, offset, 0).perform();
+        wait.until(d -> driver.findElement(By.cssSelector(".storyboard")).isDisplayed());
+        assertThat(driver.findElement(By.cssSelector(".storyboard-picture")).getAttribute("data-sprite")).isEqualTo("9");
+        assertThat(driver.findElement(By.cssSelector(".storyboard-time")).getText()).isEqualTo("0:09");
+        // Sprite 9 of a row of eleven 192x108 sprites, and the sheet itself loaded.
+        assertThat(js("return document.querySelector('.storyboard-picture').style.backgroundPosition")).isEqualTo("-1728px 0px");
+        wait.until(d -> Boolean.TRUE.equals(js("return performance.getEntriesByType('resource')"
+                + ".some((e) => e.name.includes('/lazy-static/storyboards/" + uuid + ".jpg') && e.responseStatus === 200)")));
+        new org.openqa.selenium.interactions.Actions(driver).moveByOffset(0, 200).perform();
+        wait.until(d -> !driver.findElement(By.cssSelector(".storyboard")).isDisplayed());
+    }
+
+    @Test
     void aCaptionTrackIsShownWhenPicked() {
         open("/w/" + uuid);
         wait.until(d -> !driver.findElements(By.id("captions")).isEmpty());

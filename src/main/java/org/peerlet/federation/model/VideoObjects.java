@@ -8,6 +8,7 @@ import org.peerlet.video.Ladder;
 import org.peerlet.video.Privacy;
 import org.peerlet.video.Video;
 import org.peerlet.video.VideoConstants;
+import org.peerlet.video.VideoJson;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +20,9 @@ import java.util.List;
  *
  * <p>Deliberate differences from PeerTube: the HLS link's {@code tag} list holds one
  * {@code application/x-mpegURL} link per variant playlist (with height, width, fps, size) where
- * PeerTube lists fragmented MP4 files ({@code video/mp4}); we publish no torrents, so no
- * {@code Infohash} tags and no magnet links; there are no web-video MP4 files.
+ * PeerTube lists fragmented MP4 files ({@code video/mp4}); there are no web-video MP4 files. Each
+ * local rung's torrent, magnet, info-hash and metadata are in that list as PeerTube puts them
+ * ({@link #addFileLinks}).
  */
 public final class VideoObjects {
 
@@ -140,6 +142,35 @@ public final class VideoObjects {
         ObjectNode tracker = links.addObject();
         tracker.put("type", "Link").put("name", "tracker-websocket").put("href", trackerUrl(url));
         tracker.putArray("rel").add("tracker").add("websocket");
+    }
+
+    /**
+     * Adds to the HLS link's {@code tag} list what each local rung's file offers, as PeerTube
+     * lists them: an {@code Infohash}, the metadata link ({@code rel: ["metadata", "video/mp4"]}),
+     * the {@code .torrent} ({@code application/x-bittorrent}) and the magnet, so any client that
+     * reads the object can fetch the video over BitTorrent.
+     */
+    public static void addFileLinks(ObjectNode o, List<VideoJson.FileLinks> files) {
+        ObjectNode hls = null;
+        for (JsonNode link : o.path("url")) {
+            if ("application/x-mpegURL".equals(As.text(link, "mediaType"))) hls = (ObjectNode) link;
+        }
+        if (hls == null) return;
+        ArrayNode tag = hls.withArray("tag");
+        for (VideoJson.FileLinks f : files) {
+            if (f.infoHash() != null) tag.addObject().put("type", "Infohash").put("name", f.infoHash());
+            ObjectNode meta = sized(tag.addObject().put("type", "Link"), f);
+            meta.putArray("rel").add("metadata").add("video/mp4");
+            meta.put("mediaType", "application/json").put("href", f.metadataUrl());
+            if (f.torrentUrl() == null) continue;
+            sized(tag.addObject().put("type", "Link").put("mediaType", "application/x-bittorrent").put("href", f.torrentUrl()), f);
+            sized(tag.addObject().put("type", "Link").put("mediaType", "application/x-bittorrent;x-scheme-handler/magnet")
+                    .put("href", f.magnetUri()), f);
+        }
+    }
+
+    private static ObjectNode sized(ObjectNode link, VideoJson.FileLinks f) {
+        return link.put("height", f.height()).put("width", f.width()).put("fps", f.fps());
     }
 
     /**

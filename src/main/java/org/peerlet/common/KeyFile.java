@@ -1,4 +1,4 @@
-package org.peerlet.privacy;
+package org.peerlet.common;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,13 +13,13 @@ import java.security.SecureRandom;
  * the database alone (a backup, a stolen file) does not hold it. Made at first need, readable by
  * its owner only, written under a temporary name and linked into place so no one reads half a key.
  */
-final class KeyFile {
-    static final int BYTES = 32;
+public final class KeyFile {
+    public static final int BYTES = 32;
 
     private KeyFile() {
     }
 
-    static byte[] loadOrCreate(Path file) {
+    public static byte[] loadOrCreate(Path file) {
         try {
             if (!Files.exists(file)) create(file);
             byte[] key = Files.readAllBytes(file);
