@@ -162,8 +162,7 @@ public final class App implements AutoCloseable {
         // Privacy: one decision (VideoAccess) fed by one source of grants (shares, passwords, links, file tokens).
         this.fileTokens = new FileTokens(clock, tokens::sessionEpoch);
         this.proxies = settings.get(Settings.TRUSTED_PROXIES);
-        VideoPasswords videoPasswords = VideoPasswords.withKeyFile(db, hasher,
-                dataDir.resolve("video-passwords.key"), proxies, clock);
+        VideoPasswords videoPasswords = VideoPasswords.withKeyFile(db, hasher, dataDir.resolve("video-passwords.key"), proxies, clock);
         this.privacy = new PrivacyService(db, accountDir, videoPasswords, fileTokens, remoteActors::account, events, clock);
         this.videos = new VideoService(db, media, new VideoAccess(privacy), events, clock);
         this.history = new HistoryService(db, videos, clock);
