@@ -43,6 +43,12 @@ export function isAdmin() {
   return session?.user?.role?.id === 0;
 }
 
+/** A moderator or an admin: the admin page's moderation sections are theirs. */
+export function canModerate() {
+  const role = session?.user?.role?.id;
+  return role === 0 || role === 1;
+}
+
 export function onSessionChange(fn) {
   listeners.add(fn);
 }

@@ -1,7 +1,7 @@
 // The single-page app: the layout, History API routing, and the pages' life cycle.
 import { h, clear } from './dom.js';
 import { t, lang, LANGUAGES, setLanguage, applyLanguage } from './i18n.js';
-import { api, currentUser, isAdmin, logout, onSessionChange, reloadMe, saveLanguage } from './api.js';
+import { api, canModerate, currentUser, logout, onSessionChange, reloadMe, saveLanguage } from './api.js';
 import { errorBox, pageTitle } from './ui.js';
 import { instance, navigate, setTitle } from './nav.js';
 import * as bell from './bell.js';
@@ -44,7 +44,7 @@ function drawNav() {
     user ? h('li', null, h('a', { href: '/my-account/notifications', id: 'bell', class: 'bell',
       'aria-current': here === '/my-account/notifications' ? 'page' : null },
     t('nav.notifications'), ' ', h('span', { id: 'bell-count', class: 'badge bell-count' }))) : null,
-    isAdmin() ? link('/admin', t('nav.admin')) : null,
+    canModerate() ? link('/admin', t('nav.admin')) : null,
     link('/about', t('nav.about')),
     user
       ? h('li', null, h('button', {

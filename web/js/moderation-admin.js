@@ -95,3 +95,62 @@ function registrationItem(r, messages, reload) {
       r.moderationResponse ? h('p', { class: 'muted' }, r.moderationResponse) : null),
     pending ? h('div', { class: 'actions' }, response, act('accept', t('mod.accept')), act('reject', t('mod.reject'))) : null);
 }
+
+/** Hidden videos: a moderator's blocks and new users' uploads waiting for approval; lifting one shows the video again. */
+export function blockedVideosSection() {
+  return queueSection('blocked-videos', t('mod.blockedVideos'), '/api/v1/videos/blacklist?count=50', blockedItem, t('mod.noBlockedVideos'));
+}
+
+function blockedItem(b, messages, reload) {
+  const waiting = b.type === 2;
+  const lift = h('button', { type: 'button', class: waiting ? 'primary' : '' }, t(waiting ? 'mod.approve' : 'mod.unhide'));
+  lift.addEventListener('click', () => busy(lift, messages, async () => {
+    await api(`/api/v1/videos/${b.video.uuid}/blacklist`, { method: 'DELETE' });
+    await reload();
+    return t('mod.judged');
+  }));
+  return h('li', { class: 'setting-item blocked-item', 'data-uuid': b.video.uuid },
+    h('div', { class: 'setting-main' },
+      h('a', { class: 'setting-name', href: `/videos/watch/${b.video.uuid}` }, b.video.name), ' ',
+      h('span', { class: 'badge' }, t(waiting ? 'mod.waiting' : 'mod.hidden')),
+      b.reason ? h('p', { class: 'report-reason' }, b.reason) : null,
+      h('p', { class: 'muted' }, ago(b.createdAt))),
+    h('div', { class: 'actions' }, lift));
+}
+
+// The audit log's actions people read; any other route shows as it is.
+const ACTIONS = {
+  'POST /api/v1/users/{id}/block': 'audit.ban',
+  'POST /api/v1/users/{id}/unblock': 'audit.unban',
+  'PUT /api/v1/users/{id}': 'audit.updateUser',
+  'POST /api/v1/videos/{id}/blacklist': 'audit.hideVideo',
+  'DELETE /api/v1/videos/{id}/blacklist': 'audit.showVideo',
+  'PUT /api/v1/abuses/{id}': 'audit.judgeReport',
+  'POST /api/v1/users/registrations/{id}/accept': 'audit.acceptSignup',
+  'POST /api/v1/users/registrations/{id}/reject': 'audit.rejectSignup',
+  'POST /api/v1/server/blocklist/accounts': 'audit.muteAccount',
+  'DELETE /api/v1/server/blocklist/accounts/{accountName}': 'audit.unmuteAccount',
+  'POST /api/v1/server/blocklist/servers': 'audit.blockServer',
+  'DELETE /api/v1/server/blocklist/servers/{host}': 'audit.unblockServer',
+  'PUT /api/v1/config/custom': 'audit.config',
+};
+
+/** The audit log, newest first (admins). */
+export function auditSection() {
+  const messages = messagesRegion();
+  const body = h('tbody');
+  api('/api/v1/server/audit-log?count=100').then((page) => clear(body).append(...(page.data.length
+    ? page.data.map((e) => h('tr', { 'data-action': e.action },
+      h('td', null, h('time', { datetime: e.createdAt, title: e.createdAt }, ago(e.createdAt))),
+      h('td', { class: 'audit-who' }, e.username),
+      h('td', { class: 'audit-what' }, ACTIONS[e.action] ? t(ACTIONS[e.action]) : e.action),
+      h('td', null, h('code', null, e.target)),
+      h('td', { class: 'audit-why' }, e.reason || '')))
+    : [h('tr', null, h('td', { colspan: 5, class: 'empty' }, t('audit.empty')))])))
+    .catch(() => {});
+  return h('section', { class: 'panel', id: 'audit', 'aria-labelledby': 'audit-title' },
+    h('h2', { id: 'audit-title' }, t('audit.title')), h('p', { class: 'hint' }, t('audit.hint')), messages,
+    h('div', { class: 'table-wrap' }, h('table', { id: 'audit-log' },
+      h('thead', null, h('tr', null, ['audit.when', 'audit.who', 'audit.what', 'audit.target', 'audit.why']
+        .map((k) => h('th', { scope: 'col' }, t(k))))), body)));
+}

@@ -1,6 +1,7 @@
 import { h, plainText } from '../dom.js';
 import { t } from '../i18n.js';
-import { api } from '../api.js';
+import { api, currentUser } from '../api.js';
+import { muteButton } from '../community.js';
 import { channelLink, profileHeader, videoGrid } from '../ui.js';
 import { setTitle } from '../nav.js';
 
@@ -14,8 +15,10 @@ export async function render(view, { args: [name] }) {
   ]);
   const display = account.displayName || account.name;
   setTitle(display);
+  const me = currentUser();
   view.append(
     profileHeader(account, display, `${account.name}@${account.host}`),
+    me && me.account?.id !== account.id && account.userId !== me.id ? muteButton(`${account.name}@${account.host}`) : null,
     account.description ? plainText(account.description) : '',
     h('h2', null, t('account.channels')),
     channels.data.length

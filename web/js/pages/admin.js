@@ -1,22 +1,31 @@
 import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
-import { api, currentUser, isAdmin } from '../api.js';
+import { api, canModerate, currentUser, isAdmin } from '../api.js';
 import { errorBox, okBox, pageTitle, say, fullDate, ago, bytes } from '../ui.js';
 import { busy, field, messagesRegion, onSubmit } from '../form.js';
 import { refreshInstance, requireLogin, setTitle } from '../nav.js';
-import { registrationsSection, reportsSection } from '../moderation-admin.js';
+import { auditSection, blockedVideosSection, registrationsSection, reportsSection } from '../moderation-admin.js';
+import { instanceMutesSection, wordListsSection } from '../community.js';
 
 export async function render(view) {
   if (!requireLogin()) return;
   setTitle(t('admin.title'));
   view.append(pageTitle(t('admin.title')));
-  if (!isAdmin()) {
+  if (!canModerate()) {
     view.append(errorBox({ detail: t('admin.forbidden') }));
+    return;
+  }
+  // What a moderator's role allows; the instance's settings, users and machinery are the admin's.
+  const moderation = () => [reportsSection(), registrationsSection(), blockedVideosSection(), instanceMutesSection(),
+    wordListsSection('server-words', t('words.instance'), t('words.instanceHint'), '/api/v1/watched-words/server/lists')];
+  if (!isAdmin()) {
+    view.append(...moderation());
     return;
   }
   const [custom, users, config, categories] = await Promise.all([api('/api/v1/config/custom'),
     api('/api/v1/users?count=100&sort=createdAt'), api('/api/v1/config'), api('/api/v1/videos/categories', { anonymous: true })]);
-  view.append(reportsSection(), registrationsSection(), instanceSection(custom, categories), usersSection(users), transcodingSection(config), federationSection());
+  view.append(...moderation(), instanceSection(custom, categories), usersSection(users), transcodingSection(config),
+    federationSection(), auditSection());
   const jobs = jobsSection();
   const tracker = trackerSection();
   view.append(tracker.el, jobs.el);
@@ -45,6 +54,7 @@ function instanceSection(custom, categories) {
     Object.entries(categories).map(([id, label]) => h('option', { value: id, selected: (i.categories || []).includes(Number(id)) }, label)));
   const signup = h('input', { type: 'checkbox', id: 'signup', checked: !!custom.signup?.enabled });
   const approval = h('input', { type: 'checkbox', id: 'signup-approval', checked: !!custom.signup?.requiresApproval });
+  const holdUploads = h('input', { type: 'checkbox', id: 'auto-block', checked: !!custom.autoBlacklist?.videos?.ofUsers?.enabled });
   const limit = h('input', { type: 'number', min: -1, value: custom.signup?.limit ?? -1 });
   const minimumAge = h('input', { type: 'number', min: 1, max: 120, value: custom.signup?.minimumAge ?? 16 });
   const messages = messagesRegion();
@@ -59,6 +69,7 @@ function instanceSection(custom, categories) {
       field('instance-categories', t('admin.categories'), cats)),
     h('div', { class: 'field check' }, signup, h('label', { for: 'signup' }, t('admin.signup'))),
     h('div', { class: 'field check' }, approval, h('label', { for: 'signup-approval' }, t('admin.signupApproval'))),
+    h('div', { class: 'field check' }, holdUploads, h('label', { for: 'auto-block' }, t('admin.autoBlock'))),
     h('div', { class: 'field-row' },
       field('signup-limit', t('admin.signupLimit'), limit, t('admin.signupLimitHint')),
       field('signup-minimum-age', t('admin.minimumAge'), minimumAge)),
@@ -72,6 +83,7 @@ function instanceSection(custom, categories) {
     const saved = await api('/api/v1/config/custom', { method: 'PUT', json: {
       instance,
       signup: { enabled: signup.checked, requiresApproval: approval.checked, limit: Number(limit.value), minimumAge: Number(minimumAge.value) },
+      autoBlacklist: { videos: { ofUsers: { enabled: holdUploads.checked } } },
     } });
     refreshInstance(saved.instance.name);
     return t('admin.saved');
@@ -251,15 +263,22 @@ function userRow(u, messages, reload) {
       [2, 1, 0].map((r) => h('option', { value: String(r), selected: u.role.id === r }, t(`admin.role.${r}`))));
     const quota = quotaField(`${prefix}-quota`, t('admin.quota'), u.videoQuota);
     const daily = quotaField(`${prefix}-quota-daily`, t('admin.quotaDaily'), u.videoQuotaDaily);
+    const password = h('input', { id: `${prefix}-password`, type: 'password', minlength: 6, autocomplete: 'new-password' });
+    const trusted = h('input', { id: `${prefix}-trusted`, type: 'checkbox', checked: (u.adminFlags & 1) === 1 });
     const save = h('button', { type: 'submit', class: 'primary' }, t('admin.save'));
     const form = h('form', { class: 'form edit-user-form', 'aria-label': t('admin.editUser', { name: u.username }) },
       h('p', null, h('strong', null, u.username)),
       h('div', { class: 'field-row' },
         h('div', { class: 'field' }, h('label', { for: `${prefix}-role` }, t('admin.role')), role),
         quota.el, daily.el),
+      h('div', { class: 'field-row' },
+        h('div', { class: 'field' }, h('label', { for: password.id }, t('admin.newPassword')), password,
+          h('p', { class: 'hint' }, t('admin.newPasswordHint'))),
+        h('div', { class: 'field check' }, trusted, h('label', { for: trusted.id }, t('admin.trusted')))),
       h('div', { class: 'actions' }, save, h('button', { type: 'button', onclick: () => { show(); tr.querySelector('.edit-user').focus(); } }, t('admin.cancel'))));
     onSubmit(form, save, messages, async () => {
-      const body = { videoQuota: quota.value(), videoQuotaDaily: daily.value() };
+      const body = { videoQuota: quota.value(), videoQuotaDaily: daily.value(), adminFlags: trusted.checked ? 1 : 0 };
+      if (password.value) body.password = password.value;
       if (!me) body.role = Number(role.value);
       await api(`/api/v1/users/${u.id}`, { method: 'PUT', json: body });
       await reload();

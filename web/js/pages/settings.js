@@ -1,4 +1,4 @@
-// Account settings: profile, P2P, password, two-factor login, one's channels and one's subscriptions.
+// Account settings: profile, P2P, quotas, password, two-factor login, one's channels, subscriptions, mutes and watched words.
 import { h, clear } from '../dom.js';
 import { t } from '../i18n.js';
 import { api, reloadMe } from '../api.js';
@@ -6,6 +6,7 @@ import { channelLink, pageTitle } from '../ui.js';
 import { busy, field, messagesRegion, onSubmit } from '../form.js';
 import { requireLogin, setTitle } from '../nav.js';
 import { avatar, facePicker } from '../faces.js';
+import { myMutesSection, quotaSection, wordListsSection } from '../community.js';
 import { twoFactorSection } from '../two-factor.js';
 
 export async function render(view) {
@@ -13,7 +14,9 @@ export async function render(view) {
   setTitle(t('settings.title'));
   const [me, subs] = await Promise.all([reloadMe(), api('/api/v1/users/me/subscriptions?count=100')]);
   view.append(pageTitle(t('settings.title')),
-    faceSection(me), profileSection(me), passwordSection(), twoFactorSection(me), channelsSection(me), subscriptionsSection(subs));
+    faceSection(me), profileSection(me), quotaSection(me), passwordSection(), twoFactorSection(me), channelsSection(me), subscriptionsSection(subs),
+    myMutesSection(), wordListsSection('my-words', t('words.mine'), t('words.mineHint'),
+      `/api/v1/watched-words/accounts/${encodeURIComponent(me.account.name)}/lists`));
 }
 
 function panel(id, title, ...children) {

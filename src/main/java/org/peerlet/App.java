@@ -120,7 +120,7 @@ public final class App implements AutoCloseable {
     final AccountDirectory accountDir;
     final ChannelService channels;
     final AccountChannels accountChannels;
-    private final Blocklist blocklist;
+    final Blocklist blocklist;
     private final LocalActors localActors;
     private final RemoteActors remoteActors;
     final FileTokens fileTokens;
@@ -135,6 +135,7 @@ public final class App implements AutoCloseable {
     final PlaylistService playlists;
     final Mailer mailer;
     final Faces faces;
+    final Community community;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -180,13 +181,14 @@ public final class App implements AutoCloseable {
         this.fileAccess = new FileAccess(videos, clock);
         Outbox outbox = new Outbox(db, clock);
         this.delivery = new DeliveryWorker(db, outbox, outgoing, localActors, clock, 8, Duration.ofMillis(500));
-        this.social = new SocialService(db, accountDir, videos, urls, events, clock);
+        this.community = Community.of(db, accountDir, urls, clock);
+        this.social = new SocialService(db, accountDir, videos, community.mutes(), community.words(), urls, events, clock);
         Privacy defaultPrivacy = Privacy.of(settings.get(Settings.DEFAULT_PRIVACY));
         Intake intake = new Intake(db, media, engine, videos, channels, accountDir, worker,
-                settings.get(Settings.MAX_UPLOAD_SIZE), clock);
+                settings.get(Settings.MAX_UPLOAD_SIZE), () -> instance.flag(InstanceSettings.AUTO_BLOCK_UPLOADS), clock);
         this.resumable = new ResumableUploads(db, media, intake, videos, accounts, defaultPrivacy, privacy, clock);
         Follows follows = new Follows(db, localActors, remoteActors, outbox, accountDir, instance, events, clock);
-        this.notifications = new NotificationService(db, follows, channels, accountDir, events, clock);
+        this.notifications = new NotificationService(db, follows, channels, accountDir, community.mutes(), events, clock);
         this.mailer = Mailing.mailer(settings, urls, clock);
         this.abuses = new Abuses(db, accountDir, videos, social, events, clock);
         this.playlists = new PlaylistService(db, videos, channels, accountDir, media, clock);
@@ -211,7 +213,8 @@ public final class App implements AutoCloseable {
         RemoteVideos remoteVideos = new RemoteVideos(db, remoteActors, videos, captions, clock);
         Flags flags = new Flags(db, localActors, publisher, outbox, accountDir, videos, social, abuses);
         SignatureVerifier verifier = new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock));
-        InboxService inbox = new InboxService(verifier, remoteActors, blocklist,
+        InboxService inbox = new InboxService(verifier, remoteActors, blocklist, 
+                new org.peerlet.federation.inbox.MutedActors(community.mutes(), channels),
                 new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social, privacy, flags).table());
         SignedRequests signed = new SignedRequests(
                 new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock)), remoteActors, blocklist);
@@ -225,7 +228,7 @@ public final class App implements AutoCloseable {
         routes.add(new DiscoveryRoutes(localActors, follows, publisher, accountDir, channels, videos,
                 social, accounts, instance, signed));
         routes.add(new FederationApiRoutes(follows, localActors, remoteActors, blocklist, accountDir, channels,
-                videos, videoJson));
+                videos, videoJson, community.mutes()::instanceAccount));
         routes.add(new org.peerlet.federation.discovery.ServerStatsRoutes(accounts, channels, videos, social,
                 follows, localActors));
         return new Federated(publisher, flags);

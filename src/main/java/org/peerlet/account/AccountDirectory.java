@@ -53,6 +53,11 @@ public final class AccountDirectory {
         return accounts.byUserId(tx, userId);
     }
 
+    /** The instance's own account, which mutes and watches words for everyone (a migration made it). */
+    public Account instance() {
+        return accounts.instance(db.dsl()).orElseThrow();
+    }
+
     /** {@code host} is "" for a local account. */
     public Optional<Account> byName(String name, String host) {
         return byName(db.dsl(), name, host);

@@ -83,7 +83,7 @@ public final class AccountJson {
         m.put("newFeaturesInfoRead", 0);
         m.put("notificationSettings", NOTIFICATIONS_OFF);
         m.put("theme", "instance-default");
-        m.put("adminFlags", 0);
+        m.put("adminFlags", u.adminFlags());
         m.put("noInstanceConfigWarningModal", true);
         m.put("noWelcomeModal", true);
         m.put("noAccountSetupWarningModal", true);

@@ -43,6 +43,12 @@ final class AccountRepository {
         return db.select(ACCOUNTS.AVATAR_SOURCE).from(ACCOUNTS).where(ACCOUNTS.ID.eq(id)).fetchOne(ACCOUNTS.AVATAR_SOURCE);
     }
 
+    /** The instance's own account: the local one with no user (its actor is the instance's). */
+    Optional<Account> instance(DSLContext db) {
+        return db.select(AccountDirectory.COLUMNS).from(ACCOUNTS).where(ACCOUNTS.USER_ID.isNull().and(ACCOUNTS.HOST.eq("")))
+                .orderBy(ACCOUNTS.ID).limit(1).fetchOptional(AccountDirectory::read);
+    }
+
     void update(DSLContext tx, long id, String displayName, String description, long now) {
         tx.update(ACCOUNTS).set(ACCOUNTS.DISPLAY_NAME, displayName).set(ACCOUNTS.DESCRIPTION, description)
                 .set(ACCOUNTS.UPDATED_AT, now).where(ACCOUNTS.ID.eq(id)).execute();

@@ -195,7 +195,8 @@ public final class AccountService {
     }
 
     public record Changes(Optional<String> email, Optional<Role> role, Optional<Long> videoQuota,
-                          Optional<Long> videoQuotaDaily, Optional<Boolean> blocked, Optional<Boolean> p2pEnabled) {
+                          Optional<Long> videoQuotaDaily, Optional<Boolean> blocked, Optional<Boolean> p2pEnabled,
+                          Optional<Integer> adminFlags) {
     }
 
     public User update(long userId, Changes c) {
@@ -208,11 +209,14 @@ public final class AccountService {
         c.videoQuotaDaily().ifPresent(q -> {
             if (q < -1) throw ApiError.badRequest("videoQuotaDaily must be -1 or more");
         });
+        c.adminFlags().ifPresent(f -> {
+            if (f < 0 || f > User.BYPASS_AUTO_BLOCK) throw ApiError.badField("adminFlags", "adminFlags must be 0 or 1");
+        });
         return db.write(tx -> {
             User u = users.byId(tx, userId).orElseThrow(() -> ApiError.notFound("user not found"));
             users.update(tx, u.id(), c.email().orElse(u.email()), c.role().orElse(u.role()),
                     c.videoQuota().orElse(u.videoQuota()), c.videoQuotaDaily().orElse(u.videoQuotaDaily()),
-                    c.blocked().orElse(u.blocked()), c.p2pEnabled().orElse(u.p2pEnabled()));
+                    c.blocked().orElse(u.blocked()), c.p2pEnabled().orElse(u.p2pEnabled()), c.adminFlags().orElse(u.adminFlags()));
             return users.byId(tx, userId).orElseThrow();
         });
     }

@@ -14,7 +14,7 @@ import java.util.Optional;
 final class UserRepository {
     static final java.util.List<Field<?>> COLUMNS = java.util.List.of(USERS.ID, USERS.USERNAME, USERS.EMAIL, USERS.PASSWORD_HASH, USERS.ROLE, USERS.VIDEO_QUOTA, USERS.VIDEO_QUOTA_DAILY, USERS.BLOCKED, USERS.P2P_ENABLED, USERS.CREATED_AT, USERS.LAST_LOGIN_AT, USERS.SESSION_EPOCH, USERS.BLOCKED_REASON,
             USERS.VIDEOS_HISTORY_ENABLED, org.jooq.impl.DSL.field(USERS.OTP_SECRET.isNotNull()).as("two_factor"),
-            USERS.IS_EMAIL_VERIFIED, USERS.LANGUAGE);
+            USERS.IS_EMAIL_VERIFIED, USERS.LANGUAGE, USERS.ADMIN_FLAGS);
 
     public long insert(DSLContext tx, String username, String email, String passwordHash, Role role,
                        long quota, long quotaDaily, long now) {
@@ -59,8 +59,8 @@ final class UserRepository {
     }
 
     public void update(DSLContext tx, long id, String email, Role role, long quota, long quotaDaily, boolean blocked,
-                       boolean p2p) {
-        tx.update(USERS).set(USERS.EMAIL, email).set(USERS.ROLE, role.id).set(USERS.VIDEO_QUOTA, quota)
+                       boolean p2p, int adminFlags) {
+        tx.update(USERS).set(USERS.EMAIL, email).set(USERS.ROLE, role.id).set(USERS.VIDEO_QUOTA, quota).set(USERS.ADMIN_FLAGS, (long) adminFlags)
                 .set(USERS.VIDEO_QUOTA_DAILY, quotaDaily).set(USERS.BLOCKED, blocked).set(USERS.P2P_ENABLED, p2p)
                 .where(USERS.ID.eq(id)).execute();
     }
@@ -129,6 +129,6 @@ final class UserRepository {
                 r.get(USERS.VIDEO_QUOTA), r.get(USERS.VIDEO_QUOTA_DAILY), r.get(USERS.BLOCKED), r.get(USERS.P2P_ENABLED),
                 r.get(USERS.CREATED_AT), r.get(USERS.LAST_LOGIN_AT), r.get(USERS.SESSION_EPOCH), r.get(USERS.BLOCKED_REASON),
                 r.get(USERS.VIDEOS_HISTORY_ENABLED), r.get("two_factor", Boolean.class), r.get(USERS.IS_EMAIL_VERIFIED),
-                r.get(USERS.LANGUAGE));
+                r.get(USERS.LANGUAGE), r.get(USERS.ADMIN_FLAGS).intValue());
     }
 }

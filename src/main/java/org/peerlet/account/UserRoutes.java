@@ -73,7 +73,7 @@ public final class UserRoutes implements RouteGroup {
         }
         service.updateProfile(me.id(), b.text("displayName"), b.text("description"));
         service.update(me.id(), new AccountService.Changes(b.text("email"), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), b.bool("p2pEnabled")));
+                Optional.empty(), Optional.empty(), b.bool("p2pEnabled"), Optional.empty()));
         b.bool("videosHistoryEnabled").ifPresent(on -> service.setVideosHistoryEnabled(me.id(), on));
         b.text("language").ifPresent(l -> service.setLanguage(me.id(), l));
         ctx.status(204);
@@ -92,6 +92,8 @@ public final class UserRoutes implements RouteGroup {
                 b.required("password"), b.text("email").orElse(null), role,
                 b.number("videoQuota").orElse(defaultQuota), b.number("videoQuotaDaily").orElse(defaultQuotaDaily),
                 null, b.text("channelName").orElse(null), null));
+        b.integer("adminFlags").ifPresent(f -> service.update(c.userId(), new AccountService.Changes(Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(f))));
         ctx.json(Map.of("user", Map.of("id", c.userId(), "account", Map.of("id", c.accountId()))));
     }
 
@@ -109,7 +111,7 @@ public final class UserRoutes implements RouteGroup {
         long id = idParam(ctx);
         Optional<Role> role = b.integer("role").map(Role::of);
         User updated = service.update(id, new AccountService.Changes(b.text("email"), role, b.number("videoQuota"),
-                b.number("videoQuotaDaily"), Optional.empty(), Optional.empty()));
+                b.number("videoQuotaDaily"), Optional.empty(), Optional.empty(), b.integer("adminFlags")));
         if (b.text("password").isPresent()) service.setPassword(updated.username(), b.text("password").get());
         b.bool("emailVerified").ifPresent(v -> service.setEmailVerified(id, v));
         ctx.status(204);

@@ -48,7 +48,11 @@ public final class Blocklist {
         hosts.remove(h);
     }
 
-    public List<String> list() {
-        return repo.blockedHosts(db.dsl());
+    /** A blocked host and when it was blocked. */
+    public record Blocked(String host, long createdAt) {
+    }
+
+    public List<Blocked> list() {
+        return repo.blockedSince(db.dsl());
     }
 }

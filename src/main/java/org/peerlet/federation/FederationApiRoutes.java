@@ -5,6 +5,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.account.Account;
 import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.User;
+import org.peerlet.blocklist.BlocklistRoutes;
 import org.peerlet.channel.ChannelJson;
 import org.peerlet.channel.ChannelService;
 import org.peerlet.common.Times;
@@ -45,10 +46,12 @@ public final class FederationApiRoutes implements RouteGroup {
     private final VideoService videos;
     private final VideoJson videoJson;
     private final Urls urls;
+    private final java.util.function.Supplier<Account> instanceAccount;
 
     public FederationApiRoutes(Follows follows, LocalActors local, RemoteActors remote, Blocklist blocklist,
                                AccountDirectory accounts, ChannelService channels, VideoService videos,
-                               VideoJson videoJson) {
+                               VideoJson videoJson, java.util.function.Supplier<Account> instanceAccount) {
+        this.instanceAccount = instanceAccount;
         this.follows = follows;
         this.local = local;
         this.remote = remote;
@@ -68,9 +71,9 @@ public final class FederationApiRoutes implements RouteGroup {
         r.get("/api/v1/server/followers", this::followers, Access.ANYONE);
         r.post("/api/v1/server/followers/{handle}/accept", ctx -> decide(ctx, true), Access.ADMIN);
         r.post("/api/v1/server/followers/{handle}/reject", ctx -> decide(ctx, false), Access.ADMIN);
-        r.get("/api/v1/server/blocklist/servers", this::blocked, Access.ADMIN);
-        r.post("/api/v1/server/blocklist/servers", this::block, Access.ADMIN);
-        r.delete("/api/v1/server/blocklist/servers/{host}", this::unblock, Access.ADMIN);
+        r.get("/api/v1/server/blocklist/servers", this::blocked, Access.MODERATOR);
+        r.post("/api/v1/server/blocklist/servers", this::block, Access.MODERATOR);
+        r.delete("/api/v1/server/blocklist/servers/{host}", this::unblock, Access.MODERATOR);
         r.get("/api/v1/users/me/subscriptions", this::subscriptions, Access.USER);
         r.post("/api/v1/users/me/subscriptions", this::subscribe, Access.USER);
         r.get("/api/v1/users/me/subscriptions/videos", this::feed, Access.USER);
@@ -139,8 +142,12 @@ public final class FederationApiRoutes implements RouteGroup {
     }
 
     private void blocked(Context ctx) {
-        List<Map<String, Object>> data = blocklist.list().stream().map(h -> Map.<String, Object>of("blockedServer", Map.of("host", h))).toList();
-        ctx.json(Paging.result(data.size(), data));
+        Paging p = Paging.of(ctx);
+        List<Blocklist.Blocked> all = blocklist.list();
+        Map<String, Object> by = org.peerlet.account.AccountJson.account(instanceAccount.get(), urls);
+        List<Map<String, Object>> data = all.stream().skip(p.start()).limit(p.count())
+                .map(b -> BlocklistRoutes.serverBlock(by, b.host(), b.createdAt())).toList();
+        ctx.json(Paging.result(all.size(), data));
     }
 
     private void block(Context ctx) {
@@ -199,7 +206,8 @@ public final class FederationApiRoutes implements RouteGroup {
         int total = 0;
         for (Long channelId : follows.subscribedChannels(me.id())) {
             VideoQuery q = new VideoQuery(0, p.start() + p.count(), "-publishedAt", null, null, null, null, null, null,
-                    null, EnumSet.of(org.peerlet.video.Privacy.PUBLIC), null, false, channelId, null, null);
+                    null, EnumSet.of(org.peerlet.video.Privacy.PUBLIC), null, false, channelId, null, null)
+                    .hidingMutedBy(org.peerlet.blocklist.Blockers.of(Optional.of(me)));
             all.addAll(videos.list(q));
             total += videos.count(q);
         }

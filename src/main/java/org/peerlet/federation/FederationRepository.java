@@ -207,6 +207,12 @@ final class FederationRepository {
         return db.select(BLOCKED_HOSTS.HOST).from(BLOCKED_HOSTS).orderBy(BLOCKED_HOSTS.HOST).fetch(BLOCKED_HOSTS.HOST);
     }
 
+    /** Blocked hosts with when each was blocked, latest first. */
+    public List<Blocklist.Blocked> blockedSince(DSLContext db) {
+        return db.select(BLOCKED_HOSTS.HOST, BLOCKED_HOSTS.CREATED_AT).from(BLOCKED_HOSTS).orderBy(BLOCKED_HOSTS.CREATED_AT.desc())
+                .fetch(r -> new Blocklist.Blocked(r.get(BLOCKED_HOSTS.HOST), r.get(BLOCKED_HOSTS.CREATED_AT)));
+    }
+
     public void block(DSLContext tx, String host, long now) {
         tx.insertInto(BLOCKED_HOSTS).set(BLOCKED_HOSTS.HOST, host).set(BLOCKED_HOSTS.CREATED_AT, now)
                 .onConflictDoNothing().execute();

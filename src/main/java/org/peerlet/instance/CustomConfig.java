@@ -45,7 +45,9 @@ final class CustomConfig {
                         "minimumAge", settings.integer(InstanceSettings.SIGNUP_MINIMUM_AGE),
                         "requiresEmailVerification", settings.flag(InstanceSettings.SIGNUP_REQUIRES_EMAIL_VERIFICATION)),
                 "followers", Map.of("instance", Map.of("enabled", true,
-                        "manualApproval", settings.flag(InstanceSettings.FOLLOWERS_MANUAL_APPROVAL))));
+                        "manualApproval", settings.flag(InstanceSettings.FOLLOWERS_MANUAL_APPROVAL))),
+                "autoBlacklist", Map.of("videos", Map.of("ofUsers", Map.of("enabled",
+                        settings.flag(InstanceSettings.AUTO_BLOCK_UPLOADS)))));
     }
 
     private Map<String, Object> texts() {
@@ -71,6 +73,8 @@ final class CustomConfig {
         }
         body.node("followers").map(f -> f.path("instance").get("manualApproval")).ifPresent(m ->
                 changes.put(InstanceSettings.FOLLOWERS_MANUAL_APPROVAL, bool(m, "followers.instance.manualApproval")));
+        body.node("autoBlacklist").map(a -> a.path("videos").path("ofUsers").get("enabled")).ifPresent(e ->
+                changes.put(InstanceSettings.AUTO_BLOCK_UPLOADS, bool(e, "autoBlacklist.videos.ofUsers.enabled")));
         settings.putAll(changes);
     }
 

@@ -40,6 +40,8 @@ public final class InstanceSettings {
     public static final String SIGNUP_REQUIRES_EMAIL_VERIFICATION = "signup.requiresEmailVerification";
     /** Federation: approve instance followers by hand (PeerTube's followers.instance.manualApproval). */
     public static final String FOLLOWERS_MANUAL_APPROVAL = "followers.instance.manualApproval";
+    /** Users' new uploads are blocked until a moderator approves them (PeerTube's autoBlacklist.videos.ofUsers.enabled). */
+    public static final String AUTO_BLOCK_UPLOADS = "autoBlacklist.videos.ofUsers.enabled";
     public static final String OAUTH_CLIENT_ID = "oauth.clientId";
     public static final String OAUTH_CLIENT_SECRET = "oauth.clientSecret";
 

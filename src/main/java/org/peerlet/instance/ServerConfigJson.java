@@ -48,7 +48,7 @@ final class ServerConfigJson {
         m.put("import", Map.of("videos", Map.of("http", OFF, "torrent", OFF),
                 "videoChannelSynchronization", OFF, "users", OFF));
         m.put("export", Map.of("users", Map.of("enabled", false, "exportExpiration", 0, "maxUserVideoQuota", 0)));
-        m.put("autoBlacklist", Map.of("videos", Map.of("ofUsers", OFF)));
+        m.put("autoBlacklist", Map.of("videos", Map.of("ofUsers", Map.of("enabled", settings.flag(InstanceSettings.AUTO_BLOCK_UPLOADS)))));
         m.put("avatar", Map.of("file", IMAGE));
         m.put("banner", Map.of("file", IMAGE));
         m.put("logo", Map.of("file", IMAGE));

@@ -4,6 +4,7 @@ import io.javalin.http.sse.SseClient;
 import org.peerlet.account.Account;
 import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.User;
+import org.peerlet.blocklist.Blocklists;
 import org.peerlet.channel.ChannelService;
 import org.peerlet.common.Events;
 import org.peerlet.db.Database;
@@ -54,13 +55,15 @@ public final class NotificationService implements AutoCloseable {
     private final Follows follows;
     private final ChannelService channels;
     private final AccountDirectory accounts;
+    private final Blocklists blocklists;
     private final LiveNotifications live = new LiveNotifications();
     private final Events events;
     private final Clock clock;
 
     public NotificationService(Database db, Follows follows, ChannelService channels, AccountDirectory accounts,
-                               Events events, Clock clock) {
+                               Blocklists blocklists, Events events, Clock clock) {
         this.db = db;
+        this.blocklists = blocklists;
         this.events = events;
         this.follows = follows;
         this.channels = channels;
@@ -77,18 +80,18 @@ public final class NotificationService implements AutoCloseable {
         Video v = e.video();
         Long author = c.account().userId();
         Long owner = v.ownerUserId();
-        if (owner != null && !Objects.equals(owner, author)) {
+        if (owner != null && !Objects.equals(owner, author) && !muted(owner, c.account())) {
             add(owner, "newCommentOnMyVideo", Notification.NEW_COMMENT_ON_MY_VIDEO, c.id(), v.id(), null, false);
         }
         Long answered = e.parent() == null ? null : e.parent().account().userId();
-        if (answered != null && !Objects.equals(answered, author)) {
+        if (answered != null && !Objects.equals(answered, author) && !muted(answered, c.account())) {
             add(answered, "commentMention", Notification.COMMENT_MENTION, c.id(), v.id(), null, false);
         }
         java.util.Set<Long> told = new java.util.HashSet<>(java.util.Arrays.asList(author, owner, answered));
         for (org.peerlet.common.Handle h : e.mentions()) {
             if (!h.isLocal()) continue;
             Long user = accounts.byName(h.name(), "").map(Account::userId).orElse(null);
-            if (user != null && openToMentioned(v) && told.add(user)) {
+            if (user != null && openToMentioned(v) && told.add(user) && !muted(user, c.account())) {
                 add(user, "commentMention", Notification.COMMENT_MENTION, c.id(), v.id(), null, false);
             }
         }
@@ -140,7 +143,7 @@ public final class NotificationService implements AutoCloseable {
         }
         if (!announced(v)) return;
         for (long subscriber : follows.localSubscribers(v.channel())) {
-            if (!Objects.equals(subscriber, owner)) {
+            if (!Objects.equals(subscriber, owner) && !muted(subscriber, v.account())) {
                 add(subscriber, "newVideoFromSubscription", Notification.NEW_VIDEO_FROM_SUBSCRIPTION, null, v.id(), null, true);
             }
         }
@@ -169,6 +172,7 @@ public final class NotificationService implements AutoCloseable {
         Optional<Long> owner = ownerOf(e.target());
         Optional<FollowEvents.Described> d = follows.describe(e.followId());
         if (owner.isEmpty() || d.isEmpty() || Objects.equals(d.get().follower().userId(), owner.get())) return;
+        if (muted(owner.get(), d.get().follower())) return;
         add(owner.get(), "newFollow", Notification.NEW_FOLLOW, null, null, e.followId(), false);
     }
 
@@ -186,6 +190,11 @@ public final class NotificationService implements AutoCloseable {
 
     public void sessionsEnded(long userId) {
         live.end(userId);
+    }
+
+    /** As PeerTube: no one hears of what an account they (or the instance) muted did. */
+    private boolean muted(long userId, Account from) {
+        return blocklists.mutedFor(userId, from);
     }
 
     public Page page(User user, boolean unreadOnly, int start, int count) {

@@ -83,7 +83,8 @@ public final class FeedRoutes implements RouteGroup {
         };
         Scope scope = scope(ctx);
         List<Video> list = videos.list(new VideoQuery(0, LIMIT, "-publishedAt", null, null, null, null, null, null, null,
-                VideoAccess.listable(Optional.empty()), null, false, scope.channelId(), scope.accountId(), null))
+                VideoAccess.listable(Optional.empty()), null, false, scope.channelId(), scope.accountId(), null)
+                .hidingMutedBy(org.peerlet.blocklist.Blockers.instance()))
                 .stream().filter(Shared::listedForAnyone).toList();
         String self = urls.base() + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
         ctx.header("Cache-Control", "public, max-age=300");

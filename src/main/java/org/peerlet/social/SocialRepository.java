@@ -71,11 +71,15 @@ final class SocialRepository {
         return comments(db, VIDEO_COMMENTS.ID.eq(id)).fetchOptional(SocialRepository::toComment);
     }
 
-    /** Held comments show only to their author, or to everyone allowed to review them ({@code reviewer}). */
-    static Condition visible(Long viewerAccountId, boolean reviewer) {
-        if (reviewer) return org.jooq.impl.DSL.trueCondition();
+    /**
+     * Held comments show only to their author, or to everyone allowed to review them ({@code reviewer});
+     * comments of accounts the blockers muted show to no one.
+     */
+    static Condition visible(Long viewerAccountId, boolean reviewer, org.peerlet.blocklist.Blockers blockers) {
+        Condition notMuted = blockers.notMuted(VIDEO_COMMENTS.ACCOUNT_ID);
+        if (reviewer) return notMuted;
         Condition open = VIDEO_COMMENTS.IS_HELD_FOR_REVIEW.isFalse();
-        return viewerAccountId == null ? open : open.or(VIDEO_COMMENTS.ACCOUNT_ID.eq(viewerAccountId));
+        return notMuted.and(viewerAccountId == null ? open : open.or(VIDEO_COMMENTS.ACCOUNT_ID.eq(viewerAccountId)));
     }
 
     List<Comment> threads(DSLContext db, long videoId, Condition visible, boolean oldestFirst, int start, int count) {

@@ -5,6 +5,8 @@ import org.jooq.DSLContext;
 import org.peerlet.account.Account;
 import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.User;
+import org.peerlet.blocklist.Blockers;
+import org.peerlet.blocklist.Blocklists;
 import org.peerlet.common.Events;
 import org.peerlet.common.Handle;
 import org.peerlet.db.Database;
@@ -15,6 +17,7 @@ import org.peerlet.video.Video;
 import org.peerlet.video.VideoQuery;
 import org.peerlet.video.VideoService;
 import org.peerlet.video.VideoState;
+import org.peerlet.watchedwords.WatchedWords;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -83,10 +86,14 @@ public final class SocialService {
     private final Clock clock;
     private final Events events;
     private final SocialLimits limits;
+    private final Blocklists mutes;
+    private final WatchedWords words;
 
-    public SocialService(Database db, AccountDirectory accounts, VideoService videos,
-                         Urls urls, Events events, Clock clock) {
+    public SocialService(Database db, AccountDirectory accounts, VideoService videos, Blocklists mutes,
+                         WatchedWords words, Urls urls, Events events, Clock clock) {
         this.db = db;
+        this.words = words;
+        this.mutes = mutes;
         this.events = events;
         this.accounts = accounts;
         this.videos = videos;
@@ -109,7 +116,7 @@ public final class SocialService {
         Optional<Comment> parent = Optional.ofNullable(replyTo).map(id -> visibleOn(v, id, Optional.of(user)));
         if (parent.isPresent() && parent.get().isDeleted()) throw ApiError.conflict("that comment was deleted");
         limits.comment(user.id(), address);
-        boolean held = v.commentsPolicy() == REQUIRES_APPROVAL && !isReviewer(v, Optional.of(user));
+        boolean held = needsApproval(v, text) && !isReviewer(v, Optional.of(user));
         Comment c = db.write(tx -> {
             Account a = accounts.byUserId(tx, user.id()).orElseThrow();
             long id = repo.insertComment(tx, new SocialRepository.NewComment(v.id(), a.id(), null,
@@ -120,6 +127,14 @@ public final class SocialService {
         });
         if (!held) events.publish(posted(c, v, parent.orElse(null)));
         return c;
+    }
+
+    /**
+     * Held for the owner's approval: all comments of a video that asks it, and those with a word
+     * the instance or (for our videos) the video's owner watches (PeerTube 6.2's watched words).
+     */
+    private boolean needsApproval(Video v, String text) {
+        return v.commentsPolicy() == REQUIRES_APPROVAL || words.watched(v.isLocal() ? v.account().id() : null, text);
     }
 
     /** A comment of this video that this viewer may see; 404 otherwise. */
@@ -173,7 +188,9 @@ public final class SocialService {
 
     private Condition visibleTo(Video v, Optional<User> viewer) {
         Long account = viewer.flatMap(u -> accounts.byUserId(db.dsl(), u.id())).map(Account::id).orElse(null);
-        return SocialRepository.visible(account, isReviewer(v, viewer));
+        // As PeerTube: the instance's mutes, the reader's, and for our own videos their owner's.
+        Blockers blockers = Blockers.of(viewer).andAccount(v.isLocal() ? v.account().id() : null);
+        return SocialRepository.visible(account, isReviewer(v, viewer), blockers);
     }
 
     public Threads threads(Video v, Optional<User> viewer, boolean oldestFirst, int start, int count) {
@@ -239,16 +256,20 @@ public final class SocialService {
     /**
      * A comment from another server, answering the video ({@code parent} null) or one of its
      * comments. HTML is cleaned before it is stored; a second copy of the same URL updates the
-     * text. Ignored (empty) when the video takes no comments or the text says nothing.
+     * text. Ignored (empty) when the video takes no comments, the text says nothing, or the video's
+     * owner muted the author or their server (as PeerTube).
      */
     public Optional<Comment> remoteComment(Video v, long accountId, String url, Comment parent, String content,
                                            String format, String summary, long at) {
         if (v.commentsPolicy() == DISABLED || (parent != null && parent.isDeleted())) return Optional.empty();
+        Optional<Account> author = accounts.byId(accountId);
+        if (v.ownerUserId() != null && author.isPresent() && mutes.mutedFor(v.ownerUserId(), author.get())) return Optional.empty();
         String text = Comment.HTML.equals(format) ? CommentText.clean(content) : content;
-        if (CommentText.plain(CommentText.html(text, format)).isEmpty()) return Optional.empty();
+        String plain = CommentText.plain(CommentText.html(text, format));
+        if (plain.isEmpty()) return Optional.empty();
         String t = text.length() > MAX_COMMENT ? text.substring(0, MAX_COMMENT) : text;
         String warning = summary == null || summary.isBlank() ? null : CommentText.plain(summary);
-        boolean held = v.commentsPolicy() == REQUIRES_APPROVAL;
+        boolean held = needsApproval(v, plain);
         return Optional.of(db.write(tx -> {
             Optional<Comment> known = repo.commentByUrl(tx, url);
             if (known.isPresent()) {

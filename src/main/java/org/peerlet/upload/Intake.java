@@ -45,12 +45,15 @@ public final class Intake {
     private final AccountDirectory accounts;
     private final TranscodeWorker transcoding;
     private final long maxUploadSize;
+    /** Whether the instance holds its users' uploads until a moderator approves them (PeerTube's autoBlacklist). */
+    private final java.util.function.BooleanSupplier holdNewUploads;
     private final Clock clock;
 
     public Intake(Database db, MediaLayout media, MediaEngine engine, VideoService videos,
                   ChannelService channels, AccountDirectory accounts, TranscodeWorker transcoding,
-                  long maxUploadSize, Clock clock) {
+                  long maxUploadSize, java.util.function.BooleanSupplier holdNewUploads, Clock clock) {
         this.db = db;
+        this.holdNewUploads = holdNewUploads;
         this.media = media;
         this.engine = engine;
         this.videos = videos;
@@ -142,7 +145,8 @@ public final class Intake {
             VideoService.Original o = new VideoService.Original(filename, originalName, size, Json.write(probe),
                     (int) Math.round(probe.durationSeconds()));
             long id = db.write(tx -> {
-                long videoId = videos.create(tx, uuid, channel.id(), m, o);
+                long videoId = videos.create(tx, uuid, channel.id(), m, o,
+                        holdNewUploads.getAsBoolean() && user.uploadsNeedApproval());
                 transcoding.enqueue(tx, videoId);
                 alsoInTransaction.accept(tx, new Accepted(videoId, uuid.toString(), ShortUuid.of(uuid)));
                 return videoId;

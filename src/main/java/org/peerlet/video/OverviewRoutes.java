@@ -43,7 +43,8 @@ public final class OverviewRoutes implements RouteGroup {
         String page = ctx.queryParam("page");
         if (page != null && !page.matches("[1-9]\\d{0,3}")) throw ApiError.invalidParam("query", "page", page, "page must be 1 or more");
         List<Video> newest = page == null || page.equals("1") ? service.list(new VideoQuery(0, NEWEST, "-publishedAt",
-                null, null, null, null, null, null, null, VideoAccess.listable(Auth.user(ctx)), null, false, null, null, null))
+                null, null, null, null, null, null, null, VideoAccess.listable(Auth.user(ctx)), null, false, null, null, null)
+                .hidingMutedBy(org.peerlet.blocklist.Blockers.of(Auth.user(ctx))))
                 : List.of();
         Map<Long, List<String>> tags = service.tags(newest);
         Map<String, Object> m = new LinkedHashMap<>();

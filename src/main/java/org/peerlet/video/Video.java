@@ -12,8 +12,13 @@ public record Video(long id, String uuid, String shortUuid, Channel channel, Acc
                     boolean hasThumbnail, boolean hasPreview, Ladder ladder, long createdAt, long updatedAt,
                     long publishedAt, Long originallyPublishedAt, Block block, boolean ownerBanned) {
 
-    /** A moderator's block of the video (PeerTube's blacklist): when, why, and whether it was unfederated. */
-    public record Block(long createdAt, long updatedAt, String reason, boolean unfederated) {
+    /**
+     * A moderator's block of the video (PeerTube's blacklist): when, why, whether it was unfederated,
+     * and PeerTube's type: {@link #MANUAL}, or {@link #AUTOMATIC} (a new user's upload waiting for approval).
+     */
+    public record Block(long createdAt, long updatedAt, String reason, boolean unfederated, int type) {
+        public static final int MANUAL = 1;
+        public static final int AUTOMATIC = 2;
     }
 
     public boolean isBlocked() {

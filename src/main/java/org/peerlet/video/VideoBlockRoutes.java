@@ -56,8 +56,11 @@ public final class VideoBlockRoutes implements RouteGroup {
 
     private void list(Context ctx) {
         Paging p = Paging.of(ctx);
-        List<Map<String, Object>> data = videos.blocked(p.start(), p.count()).stream().map(this::entry).toList();
-        ctx.json(Paging.result(videos.countBlocked(), data));
+        String t = ctx.queryParam("type");
+        if (t != null && !t.equals("1") && !t.equals("2")) throw ApiError.invalidParam("query", "type", t, "type must be 1 or 2");
+        Integer type = t == null ? null : Integer.valueOf(t);
+        List<Map<String, Object>> data = videos.blocked(type, p.start(), p.count()).stream().map(this::entry).toList();
+        ctx.json(Paging.result(videos.countBlocked(type), data));
     }
 
     /** PeerTube's {@code VideoBlacklist}; its id is the video's, as a video has one block at most. */
@@ -66,7 +69,7 @@ public final class VideoBlockRoutes implements RouteGroup {
         m.put("id", v.id());
         m.put("unfederated", v.block().unfederated());
         m.put("reason", v.block().reason());
-        m.put("type", 1);
+        m.put("type", v.block().type());
         m.put("video", json.summary(v));
         m.put("createdAt", Times.iso(v.block().createdAt()));
         m.put("updatedAt", Times.iso(v.block().updatedAt()));

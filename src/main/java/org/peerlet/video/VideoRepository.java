@@ -39,7 +39,7 @@ final class VideoRepository {
             VIDEOS.CATEGORY, VIDEOS.LICENCE, VIDEOS.LANGUAGE, VIDEOS.PRIVACY, VIDEOS.NSFW, VIDEOS.COMMENTS_POLICY, VIDEOS.DOWNLOAD_ENABLED, VIDEOS.WAIT_TRANSCODING, VIDEOS.STATE,
             VIDEOS.DURATION, VIDEOS.VIEWS, VIDEOS.LIKES, VIDEOS.DISLIKES, VIDEOS.COMMENTS, VIDEOS.ORIGINAL_FILENAME, VIDEOS.ORIGINAL_FILE, VIDEOS.ORIGINAL_SIZE, VIDEOS.PROBE, VIDEOS.HAS_THUMBNAIL,
             VIDEOS.HAS_PREVIEW, VIDEOS.HLS, VIDEOS.CREATED_AT, VIDEOS.UPDATED_AT, VIDEOS.PUBLISHED_AT, VIDEOS.ORIGINALLY_PUBLISHED_AT,
-            VIDEOS.BLACKLISTED_AT, VIDEOS.BLACKLISTED_UPDATED_AT, VIDEOS.BLACKLISTED_REASON, VIDEOS.IS_UNFEDERATED);
+            VIDEOS.BLACKLISTED_AT, VIDEOS.BLACKLISTED_UPDATED_AT, VIDEOS.BLACKLISTED_REASON, VIDEOS.IS_UNFEDERATED, VIDEOS.BLACKLIST_TYPE);
 
 
     static final Field<Long> SEARCH_ROWID = VIDEO_SEARCH.rowid().coerce(Long.class);
@@ -242,6 +242,7 @@ final class VideoRepository {
             Condition visible = q.privacies().isEmpty() ? falseCondition()
                     : VIDEOS.PRIVACY.in(q.privacies().stream().map(p -> p.id).toList()).and(VIDEOS.STATE.eq(VideoState.PUBLISHED.id))
                     .and(VIDEOS.BLACKLISTED_AT.isNull()).and(OWNER_BANNED.not());
+            if (q.blockers() != null) visible = visible.and(q.blockers().notMuted(ACCOUNTS.ID));
             if (q.ownerAccount() != null) visible = visible.or(ACCOUNTS.ID.eq(q.ownerAccount()));
             c = c.and(visible);
         }
@@ -290,7 +291,8 @@ final class VideoRepository {
                 r.get(VIDEOS.ORIGINAL_SIZE), r.get(VIDEOS.PROBE), r.get(VIDEOS.HAS_THUMBNAIL), r.get(VIDEOS.HAS_PREVIEW), Ladder.fromJson(r.get(VIDEOS.HLS)),
                 r.get(VIDEOS.CREATED_AT), r.get(VIDEOS.UPDATED_AT), r.get(VIDEOS.PUBLISHED_AT), r.get(VIDEOS.ORIGINALLY_PUBLISHED_AT),
                 r.get(VIDEOS.BLACKLISTED_AT) == null ? null : new Video.Block(r.get(VIDEOS.BLACKLISTED_AT),
-                        r.get(VIDEOS.BLACKLISTED_UPDATED_AT), r.get(VIDEOS.BLACKLISTED_REASON), r.get(VIDEOS.IS_UNFEDERATED)),
+                        r.get(VIDEOS.BLACKLISTED_UPDATED_AT), r.get(VIDEOS.BLACKLISTED_REASON), r.get(VIDEOS.IS_UNFEDERATED),
+                        r.get(VIDEOS.BLACKLIST_TYPE).intValue()),
                 Boolean.TRUE.equals(r.get(OWNER_BANNED_FIELD)));
     }
 
@@ -299,15 +301,22 @@ final class VideoRepository {
         tx.update(VIDEOS).set(VIDEOS.BLACKLISTED_AT, block == null ? null : block.createdAt())
                 .set(VIDEOS.BLACKLISTED_UPDATED_AT, block == null ? null : block.updatedAt())
                 .set(VIDEOS.BLACKLISTED_REASON, block == null ? null : block.reason())
-                .set(VIDEOS.IS_UNFEDERATED, block != null && block.unfederated()).where(VIDEOS.ID.eq(id)).execute();
+                .set(VIDEOS.IS_UNFEDERATED, block != null && block.unfederated())
+                .set(VIDEOS.BLACKLIST_TYPE, (long) (block == null ? Video.Block.MANUAL : block.type())).where(VIDEOS.ID.eq(id)).execute();
     }
 
-    List<Video> blocked(DSLContext db, int start, int count) {
-        return joined(db).where(VIDEOS.BLACKLISTED_AT.isNotNull()).orderBy(VIDEOS.BLACKLISTED_AT.desc())
+    /** Blocked videos, of one {@link Video.Block} type or (null) of both. */
+    List<Video> blocked(DSLContext db, Integer type, int start, int count) {
+        return joined(db).where(blockedOfType(type)).orderBy(VIDEOS.BLACKLISTED_AT.desc(), VIDEOS.ID.desc())
                 .limit(count).offset(start).fetch(VideoRepository::toVideo);
     }
 
-    int countBlocked(DSLContext db) {
-        return db.fetchCount(VIDEOS, VIDEOS.BLACKLISTED_AT.isNotNull());
+    int countBlocked(DSLContext db, Integer type) {
+        return db.fetchCount(VIDEOS, blockedOfType(type));
+    }
+
+    private static Condition blockedOfType(Integer type) {
+        Condition c = VIDEOS.BLACKLISTED_AT.isNotNull();
+        return type == null ? c : c.and(VIDEOS.BLACKLIST_TYPE.eq(type.longValue()));
     }
 }

@@ -251,7 +251,8 @@ public final class VideoRoutes implements RouteGroup {
                 multi(ctx, "categoryOneOf").stream().map(s -> parseInt(s, "categoryOneOf")).toList(),
                 multi(ctx, "licenceOneOf").stream().map(s -> parseInt(s, "licenceOneOf")).toList(),
                 multi(ctx, "languageOneOf"), multi(ctx, "tagsOneOf"), multi(ctx, "tagsAllOf"),
-                nsfw, isLocal, privacies, ownerAccount, everything, channelId, accountId, search);
+                nsfw, isLocal, privacies, ownerAccount, everything, channelId, accountId, search,
+                org.peerlet.blocklist.Blockers.of(viewer));
     }
 
     /** A repeated parameter, written {@code a=1&a=2}, {@code a[]=1} or {@code a=1,2}. */

@@ -51,13 +51,18 @@ public final class VideoService {
     public record Original(String filename, String file, long size, String probeJson, int durationSeconds) {
     }
 
+    /** PeerTube's words for a new user's upload held until a moderator approves it. */
+    public static final String AUTO_BLOCK_REASON = "Auto-blacklisted. Moderator review required.";
+
     /**
-     * A local video waiting for transcoding, in the caller's transaction (the intake queues its
+     * A local video waiting for transcoding ({@code held}: blocked until a moderator approves it), in the caller's transaction (the intake queues its
      * job in the same one); {@link VideoEvents.Created} follows the commit.
      */
-    public long create(DSLContext tx, java.util.UUID uuid, long channelId, VideoMetadata m, Original o) {
+    public long create(DSLContext tx, java.util.UUID uuid, long channelId, VideoMetadata m, Original o, boolean held) {
+        long now = clock.millis();
         long id = videos.insert(tx, uuid.toString(), ShortUuid.of(uuid), channelId, m, VideoState.TO_TRANSCODE,
-                o.filename(), o.file(), o.size(), o.probeJson(), o.durationSeconds(), clock.millis());
+                o.filename(), o.file(), o.size(), o.probeJson(), o.durationSeconds(), now);
+        if (held) videos.setBlock(tx, id, new Video.Block(now, now, AUTO_BLOCK_REASON, false, Video.Block.AUTOMATIC));
         counts.invalidateAll();
         events.publish(new VideoEvents.Created(id));
         return id;
@@ -240,8 +245,9 @@ public final class VideoService {
         if (reason != null) org.peerlet.http.TextFields.lines("reason", reason, 300);
         long now = clock.millis();
         Video.Block b = !block ? null : v.isBlocked()
-                ? new Video.Block(v.block().createdAt(), now, reason == null ? v.block().reason() : reason, v.block().unfederated())
-                : new Video.Block(now, now, reason, unfederate && v.isLocal());
+                ? new Video.Block(v.block().createdAt(), now, reason == null ? v.block().reason() : reason, v.block().unfederated(),
+                v.block().type())
+                : new Video.Block(now, now, reason, unfederate && v.isLocal(), Video.Block.MANUAL);
         Video changed = db.write(tx -> {
             videos.setBlock(tx, v.id(), b);
             return videos.byId(tx, v.id()).orElseThrow();
@@ -252,12 +258,12 @@ public final class VideoService {
     }
 
     /** Blocked videos, latest block first, for the moderators. */
-    public List<Video> blocked(int start, int count) {
-        return videos.blocked(db.dsl(), start, count);
+    public List<Video> blocked(Integer type, int start, int count) {
+        return videos.blocked(db.dsl(), type, start, count);
     }
 
-    public int countBlocked() {
-        return videos.countBlocked(db.dsl());
+    public int countBlocked(Integer type) {
+        return videos.countBlocked(db.dsl(), type);
     }
 
     public void delete(Video v) {
@@ -280,7 +286,7 @@ public final class VideoService {
     public int count(VideoQuery q) {
         VideoQuery shape = new VideoQuery(0, 0, null, q.categories(), q.licences(), q.languages(), q.tagsOneOf(),
                 q.tagsAllOf(), q.nsfw(), q.isLocal(), q.privacies(), q.ownerAccount(), q.everything(), q.channelId(),
-                q.accountId(), q.search());
+                q.accountId(), q.search(), q.blockers());
         return counts.get(shape, k -> videos.count(db.dsl(), k));
     }
 

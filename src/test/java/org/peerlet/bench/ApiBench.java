@@ -94,7 +94,7 @@ public final class ApiBench {
                         var m = new VideoMetadata("Video number " + i, "A description of video " + i,
                                 null, 1 + rnd.nextInt(18), null, "en", Privacy.PUBLIC, false, 1, true, true, null,
                                 List.of("tag" + (i % 50), "bench"));
-                        long id = repo.create(tx, u, channel, m, new VideoService.Original("x.mp4", null, 0, "{}", 60));
+                        long id = repo.create(tx, u, channel, m, new VideoService.Original("x.mp4", null, 0, "{}", 60), false);
                         repo.publish(tx, id, Ladder.local("master.m3u8", "segments-sha256.json",
                                 List.of(new Ladder.Rung(720, 1280, 30, 2_000_000, 1000, "720.m3u8", null, null)),
                                 false, List.of()), 60, false, false, false);

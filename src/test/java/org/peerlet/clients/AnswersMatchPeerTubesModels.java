@@ -108,6 +108,7 @@ class AnswersMatchPeerTubesModels {
         notifications(c);
         moderation(c);
         twoFactor(c);
+        blocklistsAndWatchedWords(c);
         assertThat(c.problems()).as("answers that do not match PeerTube's models").isEmpty();
     }
 
@@ -281,6 +282,28 @@ class AnswersMatchPeerTubesModels {
         Api.Res missing = api.login("tess", "tess-password-1");
         assertThat(missing.status()).isEqualTo(401);
         c.expect("POST /api/v1/users/token (two-factor code missing)", "PeerletProblem", missing.json());
+    }
+
+    /** Mutes (a person's and the instance's), their status, watched words; last, as bob's mute of alice hides her. */
+    private static void blocklistsAndWatchedWords(ModelContract c) {
+        String bob = api.token("bob", "bob-password-1");
+        assertThat(api.postJson("/api/v1/users/me/blocklist/accounts", bob, Map.of("accountName", "alice")).status()).isEqualTo(204);
+        assertThat(api.postJson("/api/v1/users/me/blocklist/servers", bob, Map.of("host", "spam.example")).status()).isEqualTo(204);
+        c.expect("GET /api/v1/users/me/blocklist/accounts", "ResultList<AccountBlock>", api.get("/api/v1/users/me/blocklist/accounts", bob));
+        c.expect("GET /api/v1/users/me/blocklist/servers", "ResultList<ServerBlock>", api.get("/api/v1/users/me/blocklist/servers", bob));
+        assertThat(api.postJson("/api/v1/server/blocklist/accounts", admin, Map.of("accountName", "bob")).status()).isEqualTo(204);
+        assertThat(api.postJson("/api/v1/server/blocklist/servers", admin, Map.of("host", "spam.example")).status()).isEqualTo(204);
+        c.expect("GET /api/v1/server/blocklist/accounts", "ResultList<AccountBlock>", api.get("/api/v1/server/blocklist/accounts", admin));
+        c.expect("GET /api/v1/server/blocklist/servers (one blocked)", "ResultList<ServerBlock>",
+                api.get("/api/v1/server/blocklist/servers", admin));
+        c.expect("GET /api/v1/blocklist/status", "BlockStatus", api.get("/api/v1/blocklist/status?accounts=alice&hosts=spam.example", bob));
+        c.expect("POST /api/v1/watched-words/accounts/{accountName}/lists", "{ watchedWordsList: { id: number } }", api.postJson(
+                "/api/v1/watched-words/accounts/alice/lists", alice, Map.of("listName", "Spam", "words", List.of("pills"))));
+        c.expect("GET /api/v1/watched-words/accounts/{accountName}/lists", "ResultList<WatchedWordsList>",
+                api.get("/api/v1/watched-words/accounts/alice/lists", alice));
+        c.expect("POST /api/v1/watched-words/server/lists", "{ watchedWordsList: { id: number } }", api.postJson(
+                "/api/v1/watched-words/server/lists", admin, Map.of("listName", "Insults", "words", List.of("idiot"))));
+        c.expect("GET /api/v1/watched-words/server/lists", "ResultList<WatchedWordsList>", api.get("/api/v1/watched-words/server/lists", admin));
     }
 
     @Test

@@ -19,13 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The moderation round in a real Chromium: a user reports a comment and a video from the watch
  * page; the admin finds both in the queue, hides the video with a reason and bans the commenter;
- * the video's owner reads the reason on its page; the banned commenter cannot log in.
+ * the video's owner reads the reason on its page; the banned commenter cannot log in. And the
+ * rest of running a community: a moderator's admin page (queues, mutes, watched words, not the
+ * admin's settings), a person muting an account from its page, the admin reading the audit log
+ * and resetting a password.
  */
 class ModerationRoundBrowserTest extends BrowserPages {
     static String admin;
     static String shortUuid;
     static long commentId;
     static long bobId;
+    static long erinId;
 
     @BeforeAll
     static void start() throws Exception {
@@ -40,7 +44,73 @@ class ModerationRoundBrowserTest extends BrowserPages {
         shortUuid = v.get("shortUUID").asText();
         commentId = api.postJson("/api/v1/videos/" + v.get("id").asLong() + "/comment-threads", bob,
                 Map.of("text", "You are all idiots")).json().get("comment").get("id").asLong();
+        assertThat(api.postJson("/api/v1/users", admin, Map.of("username", "mona", "password", "mona-secret-1",
+                "email", "mona@example.org", "role", 1)).status()).isEqualTo(200);
+        String dan = api.createUser(admin, "dan", "dan-secret-1");
+        erinId = api.get("/api/v1/users/me", api.createUser(admin, "erin", "erin-secret-1")).json().get("id").asLong();
+        publishedVideo(dan, Map.of("name", "Dan dances", "privacy", 1), clip);
         startBrowser();
+    }
+
+    static java.util.List<String> listed(String token) {
+        return Api.names(server.api().get("/api/v1/videos?count=100", token).json().get("data"), "name");
+    }
+
+    static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> shown(String css) {
+        return d -> !d.findElements(By.cssSelector(css)).isEmpty();
+    }
+
+    @Test
+    void moderatorsMuteForAllPeopleForThemselvesAndTheAdminReadsTheLog() throws Exception {
+        signOut();
+        login("mona", "mona-secret-1");
+        open("/admin");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("instance-muted-accounts-input")));
+        wait.until(shown("#reports-list"));
+        assertThat(driver.findElements(By.id("instance-form"))).as("the admin's settings").isEmpty();
+        assertThat(driver.findElements(By.id("audit"))).as("the audit log").isEmpty();
+        driver.findElement(By.id("instance-muted-accounts-input")).sendKeys("dan", Keys.ENTER);
+        wait.until(shown("#instance-muted-accounts-list li[data-name^='dan@']"));
+        assertThat(listed(null)).doesNotContain("Dan dances");
+        press(driver.findElement(By.cssSelector("#instance-muted-accounts-list li[data-name^='dan@'] button.unmute")));
+        wait.until(d -> d.findElements(By.cssSelector("#instance-muted-accounts-list li[data-name^='dan@']")).isEmpty());
+        assertThat(listed(null)).contains("Dan dances");
+        driver.findElement(By.id("server-words-name")).sendKeys("Insults");
+        driver.findElement(By.id("server-words-words")).sendKeys("moron, cretin");
+        press(driver.findElement(By.cssSelector("#server-words-form button[type=submit]")));
+        wait.until(shown("#server-words-list li[data-list='Insults']"));
+        shot("moderation-moderator-page");
+
+        signOut();
+        login("erin", "erin-secret-1");
+        open("/a/dan");
+        wait.until(ExpectedConditions.textToBe(By.id("mute-account"), "Mute this account"));
+        press(driver.findElement(By.id("mute-account")));
+        wait.until(ExpectedConditions.attributeToBe(By.id("mute-account"), "aria-pressed", "true"));
+        String erin = server.api().token("erin", "erin-secret-1");
+        assertThat(listed(erin)).doesNotContain("Dan dances");
+        assertThat(listed(null)).contains("Dan dances");
+        open("/settings");
+        wait.until(shown("#my-muted-accounts-list li[data-name^='dan@']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("quota-used"), "used of"));
+        shot("moderation-my-mutes");
+
+        signOut();
+        login("admin", TestServer.ADMIN_PASSWORD);
+        open("/admin");
+        wait.until(shown("#audit-log tr[data-action='POST /api/v1/server/blocklist/accounts']"));
+        assertThat(driver.findElement(By.cssSelector("#audit-log tr[data-action='POST /api/v1/server/blocklist/accounts']")).getText())
+                .contains("mona", "Muted an account for everyone", "accountName=dan");
+        WebElement row = driver.findElement(By.cssSelector("#users tr[data-user='erin']"));
+        press(row.findElement(By.cssSelector("button.edit-user")));
+        driver.findElement(By.id("edit-" + erinId + "-password")).sendKeys("erin-new-secret-2");
+        press(driver.findElement(By.cssSelector(".edit-user-form button[type=submit]")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users"), "erin"));
+        wait.until(d -> d.findElements(By.cssSelector(".edit-user-form")).isEmpty());
+        assertThat(server.api().login("erin", "erin-new-secret-2").status()).isEqualTo(200);
+        assertThat(server.api().login("erin", "erin-secret-1").status()).isEqualTo(400);
+        shot("moderation-audit-log");
+        signOut();
     }
 
     static void signOut() {

@@ -18,7 +18,7 @@ import java.io.IOException;
  * What happens to a POST to an inbox, top to bottom: parse; refuse blocked servers before
  * fetching anything; check the signature's cheap parts (headers, date, digest); resolve the key
  * and verify; the signer must be the activity's actor and the activity must come from the actor's
- * host; then one dispatch through the table. Unknown activities are accepted and ignored.
+ * host; an account the instance muted is refused; then one dispatch through the table. Unknown activities are accepted and ignored.
  */
 public final class InboxService {
     private static final Logger LOG = LoggerFactory.getLogger("federation.inbox");
@@ -32,9 +32,12 @@ public final class InboxService {
     private final RemoteActors remote;
     private final Blocklist blocklist;
     private final Dispatch dispatch;
+    private final java.util.function.Predicate<RemoteActor> muted;
 
-    public InboxService(SignatureVerifier verifier, RemoteActors remote, Blocklist blocklist, Dispatch dispatch) {
+    public InboxService(SignatureVerifier verifier, RemoteActors remote, Blocklist blocklist,
+                        java.util.function.Predicate<RemoteActor> muted, Dispatch dispatch) {
         this.verifier = verifier;
+        this.muted = muted;
         this.remote = remote;
         this.blocklist = blocklist;
         this.dispatch = dispatch;
@@ -68,6 +71,7 @@ public final class InboxService {
         if (id != null && !actorHost.equals(As.host(id))) return new Outcome(403, "the activity comes from another host");
         RemoteActor actor = remote.known(actorUrl).orElse(null);
         if (actor == null) return new Outcome(401, "unknown actor");
+        if (muted.test(actor)) return new Outcome(403, "this account is blocked");
         String objectType = As.type(activity.get("object"));
         Handler h = dispatch.find(type, objectType).orElse(null);
         if (h == null) return new Outcome(202, null);
