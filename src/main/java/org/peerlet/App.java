@@ -192,12 +192,17 @@ public final class App implements AutoCloseable {
         this.mailer = Mailing.mailer(settings, urls, clock);
         this.abuses = new Abuses(db, accountDir, videos, social, events, clock);
         this.playlists = new PlaylistService(db, videos, channels, accountDir, media, clock);
+        this.http = http(intake, defaultPrivacy, follows, outbox, allowHttp);
+    }
+
+    /** Every route, federation's listeners, and the server that answers (last: routes need every service). */
+    private HttpServer http(Intake intake, Privacy defaultPrivacy, Follows follows, Outbox outbox, boolean allowHttp) {
         List<RouteGroup> routes = new LocalRoutes(this).list(intake, defaultPrivacy);
         Federated federated = federate(follows, outbox, routes);
         subscribe(fileTokens, federated.publisher(), federated.flags());
         routes.add(new ShareRoutes(videos, instance, urls));
         routes.add(new FeedRoutes(videos, videoJson, channels, accountDir, instance, urls));
-        this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
+        return new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
                 settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens)::check, new SecurityHeaders(urls.base(), allowHttp),
                 settings.get(Settings.ACCESS_LOG), routes);
     }
