@@ -184,10 +184,11 @@ public final class App implements AutoCloseable {
         Follows follows = new Follows(db, localActors, remoteActors, outbox, accountDir, instance, events, clock);
         this.notifications = new NotificationService(db, follows, channels, accountDir, clock);
         this.abuses = new Abuses(db, accountDir, videos, social, events, clock);
-        this.playlists = new PlaylistService(db, videos, channels, accountDir, media, clock);
+        this.playlists = new PlaylistService(db, videos, channels, accountDir, media, events, clock);
         List<RouteGroup> routes = new LocalRoutes(this).list(intake, defaultPrivacy);
         Federated federated = federate(follows, outbox, routes);
         subscribe(fileTokens, federated.publisher(), federated.flags());
+        events.subscribe(org.peerlet.playlist.PlaylistEvents.Changed.class, federated.playlists()::changed);
         routes.add(new ShareRoutes(videos, instance, urls));
         routes.add(new FeedRoutes(videos, videoJson, channels, accountDir, instance, urls));
         this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
@@ -196,7 +197,7 @@ public final class App implements AutoCloseable {
     }
 
     /** What federation hears of: what happens here that other servers are to be told. */
-    private record Federated(Publisher publisher, Flags flags) {
+    private record Federated(Publisher publisher, Flags flags, org.peerlet.federation.PlaylistPublisher playlists) {
     }
 
     /** Federation: follows, the publisher, the inbox and the routes other servers and our users call. */
@@ -207,7 +208,10 @@ public final class App implements AutoCloseable {
         Flags flags = new Flags(db, localActors, publisher, outbox, accountDir, videos, social, abuses);
         SignatureVerifier verifier = new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock));
         InboxService inbox = new InboxService(verifier, remoteActors, blocklist,
-                new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social, privacy, flags).table());
+                new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social, privacy, flags,
+                        new org.peerlet.federation.RemotePlaylists(remoteActors, remoteVideos, videos, playlists, localActors)).table());
+        var playlistPublisher = new org.peerlet.federation.PlaylistPublisher(localActors, follows, outbox, playlists, publisher);
+        routes.add(new org.peerlet.federation.discovery.PlaylistDocRoutes(playlists, playlistPublisher));
         SignedRequests signed = new SignedRequests(
                 new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock)), remoteActors, blocklist);
         routes.add(new PrivacyRoutes(videos, privacy, videoJson, urls, signed::accountOf,
@@ -222,7 +226,7 @@ public final class App implements AutoCloseable {
                 videos, videoJson));
         routes.add(new org.peerlet.federation.discovery.ServerStatsRoutes(accounts, channels, videos, social,
                 follows, localActors));
-        return new Federated(publisher, flags);
+        return new Federated(publisher, flags, playlistPublisher);
     }
 
     /**
