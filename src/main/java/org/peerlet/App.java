@@ -187,8 +187,7 @@ public final class App implements AutoCloseable {
         this.playlists = new PlaylistService(db, videos, channels, accountDir, media, events, clock);
         List<RouteGroup> routes = new LocalRoutes(this).list(intake, defaultPrivacy);
         Federated federated = federate(follows, outbox, routes);
-        subscribe(fileTokens, federated.publisher(), federated.flags());
-        events.subscribe(org.peerlet.playlist.PlaylistEvents.Changed.class, federated.playlists()::changed);
+        subscribe(fileTokens, federated);
         routes.add(new ShareRoutes(videos, instance, urls));
         routes.add(new FeedRoutes(videos, videoJson, channels, accountDir, instance, urls));
         this.http = new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
@@ -233,7 +232,10 @@ public final class App implements AutoCloseable {
      * Who acts on what, in one place. Order matters within a fact: tokens minted under a video's
      * old level end before its swarm resyncs, and both before federation hears of it.
      */
-    private void subscribe(FileTokens fileTokens, Publisher publisher, Flags flags) {
+    private void subscribe(FileTokens fileTokens, Federated federated) {
+        Publisher publisher = federated.publisher();
+        Flags flags = federated.flags();
+        events.subscribe(org.peerlet.playlist.PlaylistEvents.Changed.class, federated.playlists()::changed);
         VideoSwarms swarms = videoSwarms;
         // First: a file request that follows a change must never be answered by a decision made before it.
         for (Class<? extends Record> fact : List.of(VideoEvents.Changed.class, VideoEvents.Deleted.class,
