@@ -1,5 +1,5 @@
 // The PeerTube-shaped REST API: tokens in localStorage, one refresh on 401, errors carry the API's detail.
-import { t } from './i18n.js';
+import { t, lang } from './i18n.js';
 
 const STORE = 'peerlet.session';
 
@@ -103,8 +103,18 @@ export async function login(username, password, otp) {
   const tok = await tokenRequest({ grant_type: 'password', username, password }, otp ? { 'x-peertube-otp': otp } : {});
   session = { accessToken: tok.access_token, refreshToken: tok.refresh_token, user: null };
   const user = await api('/api/v1/users/me');
+  // Mail (notifications, links) is written in the account's language: at first, the one of this page.
+  if (!user.language) {
+    await api('/api/v1/users/me', { method: 'PUT', json: { language: lang } }).catch(() => {});
+    user.language = lang;
+  }
   saveSession({ ...session, user });
   return user;
+}
+
+/** The person chose another language: their mail follows it. */
+export async function saveLanguage(code) {
+  if (session?.user) await api('/api/v1/users/me', { method: 'PUT', json: { language: code } }).catch(() => {});
 }
 
 export async function reloadMe() {

@@ -1,7 +1,7 @@
 // The single-page app: the layout, History API routing, and the pages' life cycle.
 import { h, clear } from './dom.js';
 import { t, lang, LANGUAGES, setLanguage, applyLanguage } from './i18n.js';
-import { api, currentUser, isAdmin, logout, onSessionChange, reloadMe } from './api.js';
+import { api, currentUser, isAdmin, logout, onSessionChange, reloadMe, saveLanguage } from './api.js';
 import { errorBox, pageTitle } from './ui.js';
 import { instance, navigate, setTitle } from './nav.js';
 import * as bell from './bell.js';
@@ -169,7 +169,7 @@ function translateShell() {
 /** The footer: what this is, the instance's feed, and the language switch (remembered). */
 function drawFooter() {
   const footer = document.getElementById('footer');
-  const select = h('select', { id: 'language', onchange: (e) => setLanguage(e.target.value) },
+  const select = h('select', { id: 'language', onchange: (e) => saveLanguage(e.target.value).then(() => setLanguage(e.target.value)) },
     LANGUAGES.map(([code, name]) => h('option', { value: code, lang: code, selected: code === lang }, name)));
   clear(footer).append(
     h('p', { id: 'footer-text' }, t('footer.poweredBy')),
@@ -186,6 +186,7 @@ async function start() {
     instance.name = cfg.instance?.name || 'Peerlet';
     instance.shortDescription = cfg.instance?.shortDescription || '';
     instance.signup = cfg.signup?.allowed;
+    instance.email = cfg.email?.enabled;
     brand.textContent = instance.name;
     drawNav();
   } catch {

@@ -1,7 +1,7 @@
 import { h } from '../dom.js';
-import { t } from '../i18n.js';
-import { login } from '../api.js';
-import { pageTitle } from '../ui.js';
+import { t, lang } from '../i18n.js';
+import { api, login } from '../api.js';
+import { okBox, pageTitle } from '../ui.js';
 import { field, messagesRegion, onSubmit } from '../form.js';
 import { instance, navigate, setTitle } from '../nav.js';
 
@@ -46,8 +46,38 @@ export async function render(view, { params }) {
   view.append(pageTitle(t('login.title')));
   if (next) view.append(h('p', null, t('login.needed')));
   view.append(form);
+  if (instance.email) view.append(forgotPassword());
   if (instance.signup) view.append(h('p', null, h('a', { href: '/signup' }, t('nav.signup'))));
   setTimeout(() => username.focus(), 0);
+}
+
+/**
+ * "Forgot your password?": a link that opens a form asking for the account's address. The answer
+ * is the same whether an account has it (the server says nothing either way).
+ */
+function forgotPassword() {
+  const email = h('input', { name: 'email', type: 'email', autocomplete: 'email', required: true });
+  const submit = h('button', { type: 'submit' }, t('forgot.submit'));
+  const messages = messagesRegion();
+  const form = h('form', { class: 'form narrow', id: 'forgot-form', hidden: true },
+    h('p', null, t('forgot.explain')),
+    field('forgot-email', t('forgot.email'), email),
+    messages,
+    h('div', { class: 'actions' }, submit));
+  onSubmit(form, submit, messages, async () => {
+    // The mail is written in the language of this page when the account has none of its own.
+    await api('/api/v1/users/ask-reset-password', { method: 'POST', anonymous: true, json: { email: email.value.trim() },
+      headers: { 'Accept-Language': lang } });
+    form.replaceWith(h('div', { id: 'forgot-sent' }, okBox(t('forgot.sent'))));
+    return undefined;
+  }, { working: t('forgot.working') });
+  const link = h('a', { href: '#forgot-form', id: 'forgot-link', onclick: (e) => {
+    e.preventDefault();
+    form.hidden = false;
+    link.parentElement.hidden = true;
+    email.focus();
+  } }, t('forgot.link'));
+  return h('div', null, h('p', null, link), form);
 }
 
 /**

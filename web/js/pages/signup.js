@@ -1,5 +1,5 @@
 import { h, plainText } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, lang } from '../i18n.js';
 import { api, currentUser, login } from '../api.js';
 import { okBox, pageTitle, say } from '../ui.js';
 import { field, messagesRegion, onSubmit } from '../form.js';
@@ -69,7 +69,11 @@ export async function render(view) {
       form.replaceWith(h('div', { id: 'signup-requested' }, okBox(t('signup.requested'))));
       return undefined;
     }
-    await api('/api/v1/users/register', { method: 'POST', anonymous: true, json: body });
+    await api('/api/v1/users/register', { method: 'POST', anonymous: true, json: body, headers: { 'Accept-Language': lang } });
+    if (config.signup?.requiresEmailVerification) {
+      form.replaceWith(h('div', { id: 'signup-verify' }, okBox(t('signup.checkMail', { email: body.email }))));
+      return undefined;
+    }
     say(messages, okBox(t('signup.done')));
     await login(body.username, body.password);
     navigate('/', { replace: true });

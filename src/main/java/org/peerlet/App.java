@@ -42,6 +42,7 @@ import org.peerlet.http.RouteGroup;
 import org.peerlet.http.SecurityHeaders;
 import org.peerlet.instance.InstanceSettings;
 import org.peerlet.instance.Urls;
+import org.peerlet.mail.Mailer;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.torrent.TorrentBackfill;
 import org.peerlet.torrent.TorrentEvents;
@@ -131,6 +132,7 @@ public final class App implements AutoCloseable {
     final HistoryService history;
     final CaptionService captions;
     final PlaylistService playlists;
+    final Mailer mailer;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -161,8 +163,7 @@ public final class App implements AutoCloseable {
         // Privacy: one decision (VideoAccess) fed by one source of grants (shares, passwords, links, file tokens).
         this.fileTokens = new FileTokens(clock, tokens::sessionEpoch);
         this.proxies = settings.get(Settings.TRUSTED_PROXIES);
-        VideoPasswords videoPasswords = VideoPasswords.withKeyFile(db, hasher,
-                dataDir.resolve("video-passwords.key"), proxies, clock);
+        VideoPasswords videoPasswords = VideoPasswords.withKeyFile(db, hasher, dataDir.resolve("video-passwords.key"), proxies, clock);
         this.privacy = new PrivacyService(db, accountDir, videoPasswords, fileTokens, remoteActors::account, events, clock);
         this.videos = new VideoService(db, media, new VideoAccess(privacy), events, clock);
         this.history = new HistoryService(db, videos, clock);
@@ -182,7 +183,8 @@ public final class App implements AutoCloseable {
                 settings.get(Settings.MAX_UPLOAD_SIZE), clock);
         this.resumable = new ResumableUploads(db, media, intake, videos, accounts, defaultPrivacy, privacy, clock);
         Follows follows = new Follows(db, localActors, remoteActors, outbox, accountDir, instance, events, clock);
-        this.notifications = new NotificationService(db, follows, channels, accountDir, clock);
+        this.notifications = new NotificationService(db, follows, channels, accountDir, events, clock);
+        this.mailer = Mailing.mailer(settings, urls, clock);
         this.abuses = new Abuses(db, accountDir, videos, social, events, clock);
         this.playlists = new PlaylistService(db, videos, channels, accountDir, media, events, clock);
         List<RouteGroup> routes = new LocalRoutes(this).list(intake, defaultPrivacy);
@@ -217,6 +219,7 @@ public final class App implements AutoCloseable {
                 new RemoteFileTokens(db, localActors, accountDir, outgoing)::mint, new SharePages(videos, playlists, urls, videoJson)::of));
         routes.add(new SocialRoutes(social, videos, urls, proxies));
         routes.add(new NotificationRoutes(notifications, social, videos, follows, urls));
+        Mailing.notifications(events, mailer, accounts, social, videos, follows, urls, instance);
         routes.add(new AbuseRoutes(abuses, videos, videoJson, social, urls));
         routes.add(new InboxRoutes(inbox));
         routes.add(new DiscoveryRoutes(localActors, follows, publisher, accountDir, channels, videos,
@@ -335,6 +338,7 @@ public final class App implements AutoCloseable {
         torrentBackfill.stop();
         worker.close();
         delivery.close();
+        mailer.close();
         outgoing.close();
         tracker.close();
         db.close();

@@ -3,8 +3,6 @@ package org.peerlet;
 import org.peerlet.account.AccountRoutes;
 import org.peerlet.account.Auth;
 import org.peerlet.account.OAuthRoutes;
-import org.peerlet.account.RegistrationRoutes;
-import org.peerlet.account.Registrations;
 import org.peerlet.account.UserRoutes;
 import org.peerlet.caption.CaptionRoutes;
 import org.peerlet.channel.ChannelRoutes;
@@ -62,8 +60,7 @@ final class LocalRoutes {
         routes.add(new PluginRoutes());
         routes.add(new JobRoutes(a.videos, a.worker));
         routes.add(new OAuthRoutes(a.tokens, a.instance, a.proxies));
-        routes.add(new RegistrationRoutes(new Registrations(a.db, a.accounts, a.instance, a.clock,
-                a.settings.get(Settings.USER_VIDEO_QUOTA), a.settings.get(Settings.USER_VIDEO_QUOTA_DAILY))));
+        Mailing.accountRoutes(routes, a.settings, a.db, a.accounts, a.tokens, a.mailer, a.urls, a.instance, a.proxies, a.clock);
         routes.add(new UserRoutes(a.accounts, a.accountChannels, a.urls,
                 a.settings.get(Settings.USER_VIDEO_QUOTA), a.settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
                 userId -> Map.of("unreadNotifications", a.notifications.unread(userId),

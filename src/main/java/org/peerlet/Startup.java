@@ -56,7 +56,7 @@ final class Startup {
                 settings.get(Settings.TRANSCODING_RESOLUTIONS), settings.get(Settings.P2P_ENABLED),
                 settings.get(Settings.USER_VIDEO_QUOTA), settings.get(Settings.USER_VIDEO_QUOTA_DAILY),
                 List.of(".mp4", ".webm", ".mkv", ".mov", ".ogv", ".avi", ".m4v", ".mp3", ".m4a", ".ogg", ".flac", ".wav"),
-                settings.get(Settings.DEFAULT_PRIVACY));
+                settings.get(Settings.DEFAULT_PRIVACY), !settings.get(Settings.SMTP_HOST).isBlank());
     }
 
     /** The P2P tracker, with the per-address limits the settings give. */

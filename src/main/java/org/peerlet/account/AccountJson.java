@@ -61,7 +61,7 @@ public final class AccountJson {
         m.put("id", u.id());
         m.put("username", u.username());
         m.put("email", u.email() == null ? "" : u.email());
-        m.put("emailVerified", true);
+        m.put("emailVerified", !Boolean.FALSE.equals(u.emailVerified()));
         m.put("emailPublic", false);
         m.put("pendingEmail", null);
         m.put("role", role(u.role()));
@@ -77,7 +77,7 @@ public final class AccountJson {
         m.put("autoPlayNextVideoPlaylist", false);
         m.put("videosHistoryEnabled", u.videosHistoryEnabled());
         m.put("videoLanguages", List.of());
-        m.put("language", null); // the browser's
+        m.put("language", u.language()); // null: the browser's
         m.put("twoFactorEnabled", u.twoFactorEnabled());
         m.put("newFeaturesInfoRead", 0);
         m.put("notificationSettings", NOTIFICATIONS_OFF);

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class AccountService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
 
     private final Database db;
     private final UserRepository users = new UserRepository();
@@ -206,6 +207,17 @@ public final class AccountService {
     /** PeerTube's videosHistoryEnabled: off, the history feature keeps no new positions for the user. */
     public void setVideosHistoryEnabled(long userId, boolean enabled) {
         db.writeVoid(tx -> users.setVideosHistoryEnabled(tx, userId, enabled));
+    }
+
+    /** The admin confirms (or un-confirms) a user's address by hand (PeerTube's emailVerified). */
+    public void setEmailVerified(long userId, boolean verified) {
+        db.writeVoid(tx -> users.setEmailVerified(tx, userId, verified));
+    }
+
+    /** The language the person reads mail in: a tag such as "fr" or "en-GB" (PeerTube's user.language), or empty for none. */
+    public void setLanguage(long userId, String language) {
+        if (!language.isEmpty() && !LANGUAGE.matcher(language).matches()) throw ApiError.badField("language", "language is not valid");
+        db.writeVoid(tx -> users.setLanguage(tx, userId, language.isEmpty() ? null : language));
     }
 
     public void updateProfile(long userId, Optional<String> displayName, Optional<String> description) {

@@ -48,7 +48,7 @@ public final class RegistrationRoutes implements RouteGroup {
     }
 
     private void register(Context ctx) {
-        registrations.register(signUp(Body.of(ctx)));
+        registrations.register(signUp(Body.of(ctx)), ctx.header("Accept-Language"));
         ctx.status(204);
     }
 

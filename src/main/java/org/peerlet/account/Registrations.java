@@ -22,11 +22,13 @@ public final class Registrations {
     private final RegistrationRepository repo = new RegistrationRepository();
     private final UserRepository users = new UserRepository();
     private final Clock clock;
+    private final Recovery recovery;
     private final long defaultQuota;
     private final long defaultQuotaDaily;
 
-    public Registrations(Database db, AccountService accounts, InstanceSettings instance, Clock clock,
+    public Registrations(Database db, AccountService accounts, InstanceSettings instance, Recovery recovery, Clock clock,
                          long defaultQuota, long defaultQuotaDaily) {
+        this.recovery = recovery;
         this.db = db;
         this.accounts = accounts;
         this.instance = instance;
@@ -44,10 +46,11 @@ public final class Registrations {
         }
     }
 
-    /** Open sign-up: the user is made at once. */
-    public void register(SignUp s) {
+    /** Open sign-up: the user is made at once; when addresses must be confirmed, mailed a link in this language. */
+    void register(SignUp s, String language) {
         checkOpen(false);
-        accounts.create(s.asNewUser(defaultQuota, defaultQuotaDaily));
+        long userId = accounts.create(s.asNewUser(defaultQuota, defaultQuotaDaily)).userId();
+        if (recovery.verificationRequired()) recovery.signedUp(userId, language);
     }
 
     /** Sign-up on approval: the request waits for a moderator. */

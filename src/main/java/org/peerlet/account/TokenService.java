@@ -81,6 +81,8 @@ public final class TokenService {
         }
         User user = found.get();
         if (user.blocked()) throw invalidGrant("Invalid grant: this account is blocked");
+        // Only sign-ups made while addresses must be confirmed wait for it (PeerTube's emailVerified false).
+        if (Boolean.FALSE.equals(user.emailVerified())) throw new ApiError(400, "access_denied", "User email is not verified.");
         try {
             twoFactor.checkLogin(user, otp);
         } catch (ApiError e) {

@@ -13,7 +13,8 @@ import java.util.Optional;
 /** The only place with SQL for users. */
 final class UserRepository {
     static final java.util.List<Field<?>> COLUMNS = java.util.List.of(USERS.ID, USERS.USERNAME, USERS.EMAIL, USERS.PASSWORD_HASH, USERS.ROLE, USERS.VIDEO_QUOTA, USERS.VIDEO_QUOTA_DAILY, USERS.BLOCKED, USERS.P2P_ENABLED, USERS.CREATED_AT, USERS.LAST_LOGIN_AT, USERS.SESSION_EPOCH, USERS.BLOCKED_REASON,
-            USERS.VIDEOS_HISTORY_ENABLED, org.jooq.impl.DSL.field(USERS.OTP_SECRET.isNotNull()).as("two_factor"));
+            USERS.VIDEOS_HISTORY_ENABLED, org.jooq.impl.DSL.field(USERS.OTP_SECRET.isNotNull()).as("two_factor"),
+            USERS.IS_EMAIL_VERIFIED, USERS.LANGUAGE);
 
     public long insert(DSLContext tx, String username, String email, String passwordHash, Role role,
                        long quota, long quotaDaily, long now) {
@@ -62,6 +63,18 @@ final class UserRepository {
         tx.update(USERS).set(USERS.EMAIL, email).set(USERS.ROLE, role.id).set(USERS.VIDEO_QUOTA, quota)
                 .set(USERS.VIDEO_QUOTA_DAILY, quotaDaily).set(USERS.BLOCKED, blocked).set(USERS.P2P_ENABLED, p2p)
                 .where(USERS.ID.eq(id)).execute();
+    }
+
+    Optional<User> byEmail(DSLContext db, String email) {
+        return db.select(COLUMNS).from(USERS).where(USERS.EMAIL.equalIgnoreCase(email)).fetchOptional(UserRepository::toUser);
+    }
+
+    void setEmailVerified(DSLContext tx, long id, Boolean verified) {
+        tx.update(USERS).set(USERS.IS_EMAIL_VERIFIED, verified).where(USERS.ID.eq(id)).execute();
+    }
+
+    void setLanguage(DSLContext tx, long id, String language) {
+        tx.update(USERS).set(USERS.LANGUAGE, language).where(USERS.ID.eq(id)).execute();
     }
 
     public void setVideosHistoryEnabled(DSLContext tx, long id, boolean enabled) {
@@ -115,6 +128,7 @@ final class UserRepository {
         return new User(r.get(USERS.ID), r.get(USERS.USERNAME), r.get(USERS.EMAIL), r.get(USERS.PASSWORD_HASH), Role.of(r.get(USERS.ROLE)),
                 r.get(USERS.VIDEO_QUOTA), r.get(USERS.VIDEO_QUOTA_DAILY), r.get(USERS.BLOCKED), r.get(USERS.P2P_ENABLED),
                 r.get(USERS.CREATED_AT), r.get(USERS.LAST_LOGIN_AT), r.get(USERS.SESSION_EPOCH), r.get(USERS.BLOCKED_REASON),
-                r.get(USERS.VIDEOS_HISTORY_ENABLED), r.get("two_factor", Boolean.class));
+                r.get(USERS.VIDEOS_HISTORY_ENABLED), r.get("two_factor", Boolean.class), r.get(USERS.IS_EMAIL_VERIFIED),
+                r.get(USERS.LANGUAGE));
     }
 }

@@ -75,6 +75,7 @@ public final class UserRoutes implements RouteGroup {
         service.update(me.id(), new AccountService.Changes(b.text("email"), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), b.bool("p2pEnabled")));
         b.bool("videosHistoryEnabled").ifPresent(on -> service.setVideosHistoryEnabled(me.id(), on));
+        b.text("language").ifPresent(l -> service.setLanguage(me.id(), l));
         ctx.status(204);
     }
 
@@ -110,6 +111,7 @@ public final class UserRoutes implements RouteGroup {
         User updated = service.update(id, new AccountService.Changes(b.text("email"), role, b.number("videoQuota"),
                 b.number("videoQuotaDaily"), Optional.empty(), Optional.empty()));
         if (b.text("password").isPresent()) service.setPassword(updated.username(), b.text("password").get());
+        b.bool("emailVerified").ifPresent(v -> service.setEmailVerified(id, v));
         ctx.status(204);
     }
 

@@ -81,12 +81,26 @@ public final class Settings {
     public static final Setting<Boolean> ACCESS_LOG = new Setting<>("access_log", "false",
             "log one line per request, media files included (off: API calls and failures only)", Parsers.bool());
 
+    public static final Setting<String> SMTP_HOST = new Setting<>("smtp_host", "",
+            "SMTP server for e-mail (password reset, sign-up verification, notifications); empty: no e-mail", Parsers.text());
+    public static final Setting<Integer> SMTP_PORT = new Setting<>("smtp_port", "587",
+            "SMTP server's port", Parsers.intRange(1, 65535));
+    public static final Setting<String> SMTP_TLS = new Setting<>("smtp_tls", "starttls",
+            "SMTP encryption: none, starttls (upgrade, required) or tls (from the start, often port 465)",
+            Parsers.oneOf("none", "starttls", "tls"));
+    public static final Setting<String> SMTP_USER = new Setting<>("smtp_user", "",
+            "SMTP login; empty: send without logging in", Parsers.text());
+    public static final Setting<String> SMTP_PASSWORD = new Setting<>("smtp_password", "",
+            "SMTP password", Parsers.text());
+    public static final Setting<String> SMTP_FROM = new Setting<>("smtp_from", "",
+            "sender address of e-mails; empty: noreply@ the public URL's host", Parsers.text());
+
     public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA_DIR, PUBLIC_URL, ADMIN_PASSWORD,
             MAX_UPLOAD_SIZE, USER_VIDEO_QUOTA, USER_VIDEO_QUOTA_DAILY, TRANSCODING_RESOLUTIONS, TRANSCODING_PRESET,
             TRANSCODING_CONCURRENCY, TRANSCODING_THREADS, KEEP_ORIGINAL, P2P_ENABLED,
             FEDERATION_ALLOW_LOOPBACK, FEDERATION_ALLOW_HTTP, TRACKER_MAX_SOCKETS_PER_IP, TRACKER_ANNOUNCES_PER_IP,
             TRACKER_ANNOUNCES_PER_IP_PER_SWARM, LOGIN_LIMIT_PER_IP, TRUSTED_PROXIES, DEFAULT_PRIVACY,
-            ACCESS_LOG);
+            ACCESS_LOG, SMTP_HOST, SMTP_PORT, SMTP_TLS, SMTP_USER, SMTP_PASSWORD, SMTP_FROM);
 
     public static final String FILE_NAME = "peerlet.properties";
 

@@ -22,9 +22,11 @@ final class CustomConfig {
     private static final int LONG_TEXT = 10_000;
 
     private final InstanceSettings settings;
+    private final boolean emailEnabled;
 
-    CustomConfig(InstanceSettings settings) {
+    CustomConfig(InstanceSettings settings, boolean emailEnabled) {
         this.settings = settings;
+        this.emailEnabled = emailEnabled;
     }
 
     /** PeerTube's {@code About}: the instance as its about page shows it. */
@@ -41,7 +43,7 @@ final class CustomConfig {
                         "requiresApproval", settings.flag(InstanceSettings.SIGNUP_REQUIRES_APPROVAL),
                         "limit", settings.integer(InstanceSettings.SIGNUP_LIMIT),
                         "minimumAge", settings.integer(InstanceSettings.SIGNUP_MINIMUM_AGE),
-                        "requiresEmailVerification", false),
+                        "requiresEmailVerification", settings.flag(InstanceSettings.SIGNUP_REQUIRES_EMAIL_VERIFICATION)),
                 "followers", Map.of("instance", Map.of("enabled", true,
                         "manualApproval", settings.flag(InstanceSettings.FOLLOWERS_MANUAL_APPROVAL))));
     }
@@ -62,6 +64,11 @@ final class CustomConfig {
         Map<String, String> changes = new HashMap<>();
         body.node("instance").ifPresent(i -> instance(i, changes));
         body.node("signup").ifPresent(s -> signup(s, changes));
+        // As PeerTube: verifying addresses needs a way to send them mail.
+        if ("true".equals(changes.get(InstanceSettings.SIGNUP_REQUIRES_EMAIL_VERIFICATION)) && !emailEnabled) {
+            throw ApiError.badField("signup.requiresEmailVerification",
+                    "SMTP is not configured but you require signup email verification.");
+        }
         body.node("followers").map(f -> f.path("instance").get("manualApproval")).ifPresent(m ->
                 changes.put(InstanceSettings.FOLLOWERS_MANUAL_APPROVAL, bool(m, "followers.instance.manualApproval")));
         settings.putAll(changes);
@@ -98,6 +105,10 @@ final class CustomConfig {
         if (s.has("enabled")) changes.put(InstanceSettings.SIGNUP_ENABLED, bool(s.get("enabled"), "signup.enabled"));
         if (s.has("requiresApproval")) {
             changes.put(InstanceSettings.SIGNUP_REQUIRES_APPROVAL, bool(s.get("requiresApproval"), "signup.requiresApproval"));
+        }
+        if (s.has("requiresEmailVerification")) {
+            changes.put(InstanceSettings.SIGNUP_REQUIRES_EMAIL_VERIFICATION,
+                    bool(s.get("requiresEmailVerification"), "signup.requiresEmailVerification"));
         }
         if (s.has("limit")) changes.put(InstanceSettings.SIGNUP_LIMIT, integer(s.get("limit"), "signup.limit", -1, 1_000_000));
         if (s.has("minimumAge")) {

@@ -14,7 +14,7 @@ public final class InstanceRoutes implements RouteGroup {
     /** What the rest of the app tells the config endpoint; fixed at start. */
     public record Capabilities(List<Integer> resolutions, boolean p2pEnabled,
                                long defaultVideoQuota, long defaultVideoQuotaDaily, List<String> videoExtensions,
-                               int defaultPrivacy) {
+                               int defaultPrivacy, boolean emailEnabled) {
     }
 
     private final InstanceSettings settings;
@@ -24,7 +24,7 @@ public final class InstanceRoutes implements RouteGroup {
     public InstanceRoutes(InstanceSettings settings, Capabilities caps) {
         this.settings = settings;
         this.caps = caps;
-        this.custom = new CustomConfig(settings);
+        this.custom = new CustomConfig(settings, caps.emailEnabled());
     }
 
     @Override

@@ -36,6 +36,8 @@ public final class InstanceSettings {
     /** Most users the instance takes by sign-up, -1 for no limit. */
     public static final String SIGNUP_LIMIT = "signup.limit";
     public static final String SIGNUP_MINIMUM_AGE = "signup.minimumAge";
+    /** New users confirm their e-mail address before they log in (only while SMTP is configured). */
+    public static final String SIGNUP_REQUIRES_EMAIL_VERIFICATION = "signup.requiresEmailVerification";
     /** Federation: approve instance followers by hand (PeerTube's followers.instance.manualApproval). */
     public static final String FOLLOWERS_MANUAL_APPROVAL = "followers.instance.manualApproval";
     public static final String OAUTH_CLIENT_ID = "oauth.clientId";

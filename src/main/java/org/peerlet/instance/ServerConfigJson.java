@@ -32,11 +32,11 @@ final class ServerConfigJson {
                 "searchIndex", Map.of("enabled", false, "url", "", "disableLocalSearch", false, "isDefaultSearch", false)));
         m.put("plugin", Map.of("registered", List.of(), "registeredExternalAuths", List.of(), "registeredIdAndPassAuths", List.of()));
         m.put("theme", theme());
-        m.put("email", OFF);
+        m.put("email", Map.of("enabled", caps.emailEnabled()));
         m.put("contactForm", OFF);
         boolean signup = settings.flag(InstanceSettings.SIGNUP_ENABLED);
         m.put("signup", Map.of("allowed", signup, "allowedForCurrentIP", signup,
-                "requiresEmailVerification", false,
+                "requiresEmailVerification", caps.emailEnabled() && settings.flag(InstanceSettings.SIGNUP_REQUIRES_EMAIL_VERIFICATION),
                 "requiresApproval", settings.flag(InstanceSettings.SIGNUP_REQUIRES_APPROVAL),
                 "minimumAge", settings.integer(InstanceSettings.SIGNUP_MINIMUM_AGE)));
         m.put("transcoding", Map.of("hls", Map.of("enabled", true), "web_videos", OFF,

@@ -14,11 +14,11 @@ import static org.peerlet.db.schema.Tables.NOTIFICATION_SETTINGS;
 /** The only place with SQL for notifications and their settings. */
 final class NotificationRepository {
 
-    long insert(DSLContext tx, long userId, int type, Long commentId, Long videoId, Long followId, long at) {
+    long insert(DSLContext tx, long userId, int type, Long commentId, Long videoId, Long followId, boolean onWeb, long at) {
         return tx.insertInto(NOTIFICATIONS)
                 .set(NOTIFICATIONS.USER_ID, userId).set(NOTIFICATIONS.TYPE, type)
                 .set(NOTIFICATIONS.COMMENT_ID, commentId).set(NOTIFICATIONS.VIDEO_ID, videoId)
-                .set(NOTIFICATIONS.FOLLOW_ID, followId)
+                .set(NOTIFICATIONS.FOLLOW_ID, followId).set(NOTIFICATIONS.IS_ON_WEB, onWeb)
                 .set(NOTIFICATIONS.IS_READ, false).set(NOTIFICATIONS.CREATED_AT, at).set(NOTIFICATIONS.UPDATED_AT, at)
                 .returning(NOTIFICATIONS.ID).fetchOne(NOTIFICATIONS.ID);
     }
@@ -37,7 +37,7 @@ final class NotificationRepository {
     }
 
     private static Condition of(long userId, boolean unreadOnly) {
-        Condition c = NOTIFICATIONS.USER_ID.eq(userId);
+        Condition c = NOTIFICATIONS.USER_ID.eq(userId).and(NOTIFICATIONS.IS_ON_WEB.isTrue());
         return unreadOnly ? c.and(NOTIFICATIONS.IS_READ.isFalse()) : c;
     }
 

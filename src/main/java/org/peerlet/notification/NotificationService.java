@@ -5,6 +5,7 @@ import org.peerlet.account.Account;
 import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.User;
 import org.peerlet.channel.ChannelService;
+import org.peerlet.common.Events;
 import org.peerlet.db.Database;
 import org.peerlet.federation.FollowEvents;
 import org.peerlet.federation.Follows;
@@ -30,17 +31,22 @@ import java.util.Optional;
  * open pages hear of the unread count at once ({@link LiveNotifications}).
  */
 public final class NotificationService implements AutoCloseable {
-    /** PeerTube's setting names, each 0 (none) to 3 (web and e-mail); web is the only way out today. */
+    /** PeerTube's setting names, each a bit field: 1 on the web, 2 by e-mail (when SMTP is configured), 3 both. */
     public static final List<String> SETTINGS = List.of("newVideoFromSubscription", "newCommentOnMyVideo",
             "abuseAsModerator", "videoAutoBlacklistAsModerator", "blacklistOnMyVideo", "myVideoPublished",
             "myVideoImportFinished", "newUserRegistration", "newFollow", "commentMention", "newInstanceFollower",
             "autoInstanceFollowing", "abuseStateChange", "abuseNewMessage", "newPeerTubeVersion", "newPluginVersion",
             "myVideoStudioEditionFinished", "myVideoTranscriptionGenerated");
-    /** The web bit of a setting; every kind starts on the web only (no e-mail is sent yet). */
+    /** The bits of a setting; every kind starts on the web only, as PeerTube's defaults for most kinds. */
     private static final int WEB = 1;
+    private static final int EMAIL = 2;
 
     /** A page of someone's notifications and how many there are in all. */
     public record Page(int total, List<Notification> data) {
+    }
+
+    /** A person chose to hear of this by e-mail (delivered after its row is committed). */
+    public record ByMail(Notification notification) {
     }
 
     private final Database db;
@@ -49,10 +55,13 @@ public final class NotificationService implements AutoCloseable {
     private final ChannelService channels;
     private final AccountDirectory accounts;
     private final LiveNotifications live = new LiveNotifications();
+    private final Events events;
     private final Clock clock;
 
-    public NotificationService(Database db, Follows follows, ChannelService channels, AccountDirectory accounts, Clock clock) {
+    public NotificationService(Database db, Follows follows, ChannelService channels, AccountDirectory accounts,
+                               Events events, Clock clock) {
         this.db = db;
+        this.events = events;
         this.follows = follows;
         this.channels = channels;
         this.accounts = accounts;
@@ -65,22 +74,34 @@ public final class NotificationService implements AutoCloseable {
         Video v = e.video();
         Long author = c.account().userId();
         Long owner = v.ownerUserId();
-        if (owner != null && !Objects.equals(owner, author) && wants(owner, "newCommentOnMyVideo")) {
-            add(owner, Notification.NEW_COMMENT_ON_MY_VIDEO, c, v);
+        if (owner != null && !Objects.equals(owner, author)) {
+            add(owner, "newCommentOnMyVideo", Notification.NEW_COMMENT_ON_MY_VIDEO, c.id(), v.id(), null, false);
         }
         Long answered = e.parent() == null ? null : e.parent().account().userId();
-        if (answered != null && !Objects.equals(answered, author) && wants(answered, "commentMention")) {
-            add(answered, Notification.COMMENT_MENTION, c, v);
+        if (answered != null && !Objects.equals(answered, author)) {
+            add(answered, "commentMention", Notification.COMMENT_MENTION, c.id(), v.id(), null, false);
         }
     }
 
-    private void add(long userId, int type, Comment c, Video v) {
-        add(userId, type, c.id(), v.id(), null);
-    }
-
-    private void add(long userId, int type, Long commentId, Long videoId, Long followId) {
-        db.writeVoid(tx -> repo.insert(tx, userId, type, commentId, videoId, followId, clock.millis()));
-        tell(userId);
+    /**
+     * Tells the person in the ways their setting for this kind chooses: the web list and bell, and
+     * e-mail. A kind told {@code once} per video is not told again if its row is there already;
+     * the row is written even for e-mail only (off the web), as the record that they were told.
+     */
+    private void add(long userId, String setting, int type, Long commentId, Long videoId, Long followId, boolean once) {
+        int how = settings(userId).get(setting);
+        if ((how & (WEB | EMAIL)) == 0) return;
+        boolean onWeb = (how & WEB) != 0;
+        boolean added = db.write(tx -> {
+            if (once && repo.exists(tx, userId, type, videoId)) return false;
+            long now = clock.millis();
+            long id = repo.insert(tx, userId, type, commentId, videoId, followId, onWeb, now);
+            if ((how & EMAIL) != 0) {
+                events.publish(new ByMail(new Notification(id, userId, type, commentId, videoId, followId, false, now, now)));
+            }
+            return true;
+        });
+        if (added && onWeb) tell(userId);
     }
 
     /** The person's open pages hear their new unread count. */
@@ -95,14 +116,13 @@ public final class NotificationService implements AutoCloseable {
      */
     public void videoPublished(Video v) {
         Long owner = v.ownerUserId();
-        if (v.isLocal() && owner != null && v.waitTranscoding() && v.state() == VideoState.PUBLISHED
-                && wants(owner, "myVideoPublished")) {
-            addOnce(owner, Notification.MY_VIDEO_PUBLISHED, v);
+        if (v.isLocal() && owner != null && v.waitTranscoding() && v.state() == VideoState.PUBLISHED) {
+            add(owner, "myVideoPublished", Notification.MY_VIDEO_PUBLISHED, null, v.id(), null, true);
         }
         if (!announced(v)) return;
         for (long subscriber : follows.localSubscribers(v.channel())) {
-            if (!Objects.equals(subscriber, owner) && wants(subscriber, "newVideoFromSubscription")) {
-                addOnce(subscriber, Notification.NEW_VIDEO_FROM_SUBSCRIPTION, v);
+            if (!Objects.equals(subscriber, owner)) {
+                add(subscriber, "newVideoFromSubscription", Notification.NEW_VIDEO_FROM_SUBSCRIPTION, null, v.id(), null, true);
             }
         }
     }
@@ -125,22 +145,12 @@ public final class NotificationService implements AutoCloseable {
                 && (v.privacy() == Privacy.PUBLIC || (v.isLocal() && v.privacy() == Privacy.INTERNAL));
     }
 
-    private void addOnce(long userId, int type, Video v) {
-        boolean added = db.write(tx -> {
-            if (repo.exists(tx, userId, type, v.id())) return false;
-            repo.insert(tx, userId, type, null, v.id(), null, clock.millis());
-            return true;
-        });
-        if (added) tell(userId);
-    }
-
     /** Someone new follows one of our accounts or channels: its owner hears who. */
     public void followed(FollowEvents.Followed e) {
         Optional<Long> owner = ownerOf(e.target());
         Optional<FollowEvents.Described> d = follows.describe(e.followId());
         if (owner.isEmpty() || d.isEmpty() || Objects.equals(d.get().follower().userId(), owner.get())) return;
-        if (!wants(owner.get(), "newFollow")) return;
-        add(owner.get(), Notification.NEW_FOLLOW, null, null, e.followId());
+        add(owner.get(), "newFollow", Notification.NEW_FOLLOW, null, null, e.followId(), false);
     }
 
     private Optional<Long> ownerOf(LocalActor target) {
@@ -157,10 +167,6 @@ public final class NotificationService implements AutoCloseable {
 
     public void sessionsEnded(long userId) {
         live.end(userId);
-    }
-
-    private boolean wants(long userId, String setting) {
-        return (settings(userId).get(setting) & WEB) != 0;
     }
 
     public Page page(User user, boolean unreadOnly, int start, int count) {

@@ -5,13 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.peerlet.testing.Api;
-import org.peerlet.testing.TestClips;
-import org.peerlet.testing.TestFiles;
-import org.peerlet.testing.TestServer;
-import org.peerlet.testing.Uploads;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -22,36 +16,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through PeerTube's notification API; read, read-all, the unread count and the settings work.
  */
 class CommentNotificationsTest {
-    static TestServer server;
+    static VideoOwners owners;
     static Api api;
-    static Path clips;
     static String admin;
-    static Uploads uploads;
-    static Path clip;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start();
-        api = server.api();
-        admin = api.adminToken();
-        uploads = new Uploads(api);
-        clips = Files.createTempDirectory("clips");
-        clip = TestClips.h264Aac(clips.resolve("c.mp4"), 160, 90, 1.0, 10);
+        owners = new VideoOwners(Map.of());
+        api = owners.api;
+        admin = owners.admin;
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        TestFiles.deleteRecursively(clips);
+        owners.close();
     }
 
-    /** A video of the owner's, whose "published" notification is turned off: these tests count comments'. */
     static long video(String owner, String name) {
-        assertThat(api.putJson("/api/v1/users/me/notification-settings", owner, Map.of("myVideoPublished", 0)).status())
-                .isEqualTo(204);
-        long id = uploads.upload(owner, name, 1, clip);
-        uploads.awaitPublished(owner, id);
-        return id;
+        return owners.video(owner, name);
     }
 
     static JsonNode comment(String token, String path, String text) {

@@ -41,12 +41,21 @@ abstract class BrowserPages {
 
     /** Starts this class's server and work folder; returns the admin's access token. */
     static String startServer(String workName) throws java.io.IOException {
-        return startServer(workName, java.time.Clock.systemUTC());
+        return startServer(workName, Map.of(), java.time.Clock.systemUTC());
     }
 
     /** The same, the server reading the time from {@code clock} (a test's {@link org.peerlet.testing.MutableClock}). */
     static String startServer(String workName, java.time.Clock clock) throws java.io.IOException {
-        server = TestServer.start(Map.of(), clock);
+        return startServer(workName, Map.of(), clock);
+    }
+
+    /** The same, with extra settings as {@code PEERLET_*} variables. */
+    static String startServer(String workName, Map<String, String> env) throws java.io.IOException {
+        return startServer(workName, env, java.time.Clock.systemUTC());
+    }
+
+    static String startServer(String workName, Map<String, String> env, java.time.Clock clock) throws java.io.IOException {
+        server = TestServer.start(env, clock);
         base = server.baseUrl();
         work = Files.createTempDirectory(workName);
         Files.createDirectories(SHOTS);
