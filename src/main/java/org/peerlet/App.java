@@ -211,7 +211,7 @@ public final class App implements AutoCloseable {
         InboxService inbox = new InboxService(verifier, remoteActors, blocklist,
                 new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social, privacy, flags,
                         new org.peerlet.federation.RemotePlaylists(remoteActors, remoteVideos, videos, playlists, localActors)).table());
-        var playlistPublisher = new org.peerlet.federation.PlaylistPublisher(localActors, follows, outbox, playlists, publisher);
+        var playlistPublisher = new org.peerlet.federation.PlaylistPublisher(localActors, playlists, publisher);
         routes.add(new org.peerlet.federation.discovery.PlaylistDocRoutes(playlists, playlistPublisher));
         SignedRequests signed = new SignedRequests(
                 new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock)), remoteActors, blocklist);

@@ -1,12 +1,8 @@
 package org.peerlet.federation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.peerlet.federation.delivery.Outbox;
 import org.peerlet.federation.model.Activities;
-import org.peerlet.federation.model.As;
-import org.peerlet.federation.model.LocalActor;
 import org.peerlet.federation.model.PlaylistObjects;
-import org.peerlet.http.Json;
 import org.peerlet.playlist.Playlist;
 import org.peerlet.playlist.PlaylistElements;
 import org.peerlet.playlist.PlaylistEvents;
@@ -31,15 +27,11 @@ public final class PlaylistPublisher {
     private static final Logger LOG = LoggerFactory.getLogger("federation");
 
     private final LocalActors local;
-    private final Follows follows;
-    private final Outbox outbox;
     private final PlaylistService playlists;
     private final Publisher videos;
 
-    public PlaylistPublisher(LocalActors local, Follows follows, Outbox outbox, PlaylistService playlists, Publisher videos) {
+    public PlaylistPublisher(LocalActors local, PlaylistService playlists, Publisher videos) {
         this.local = local;
-        this.follows = follows;
-        this.outbox = outbox;
         this.playlists = playlists;
         this.videos = videos;
     }
@@ -72,13 +64,7 @@ public final class PlaylistPublisher {
     }
 
     private void send(Playlist p, String type, ObjectNode object) {
-        object.remove("@context");
-        LocalActor account = local.of(p.owner());
-        LocalActor channel = local.of(p.channel());
-        ObjectNode activity = Activities.activity(type, follows.newActivityId(account), account.url(), object,
-                List.of(As.PUBLIC), List.of(account.followers(), channel.followers()));
-        List<String> inboxes = follows.followerInboxes(List.of(account, channel, local.instance()));
-        if (!inboxes.isEmpty()) outbox.enqueue(account, Json.write(activity), inboxes);
+        videos.toFollowers(p.owner(), p.channel(), type, object, java.util.Set.of());
     }
 
     public ObjectNode head(Playlist p) {

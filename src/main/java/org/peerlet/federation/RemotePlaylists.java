@@ -27,7 +27,7 @@ public final class RemotePlaylists {
     private final RemoteVideos remoteVideos;
     private final VideoService videos;
     private final PlaylistService playlists;
-    private final String ourVideos;
+    private final String ourBase;
 
     public RemotePlaylists(RemoteActors remote, RemoteVideos remoteVideos, VideoService videos, PlaylistService playlists,
                            LocalActors local) {
@@ -35,7 +35,7 @@ public final class RemotePlaylists {
         this.remoteVideos = remoteVideos;
         this.videos = videos;
         this.playlists = playlists;
-        this.ourVideos = local.urls().base() + "/videos/watch/";
+        this.ourBase = local.urls().base();
     }
 
     public boolean known(String url) {
@@ -100,15 +100,6 @@ public final class RemotePlaylists {
         } catch (IllegalArgumentException ex) {
             return Optional.empty();
         }
-        return video(e.videoUrl()).map(v -> new RemotePlaylist.Element(v.id(), e.startTimestamp(), e.stopTimestamp()));
-    }
-
-    /** A video by its ActivityPub id: one of ours, or a remote one we hold. */
-    private Optional<Video> video(String url) {
-        if (url.startsWith(ourVideos)) {
-            String uuid = url.substring(ourVideos.length());
-            return uuid.length() == 36 ? videos.find(uuid).filter(Video::isLocal).filter(Publisher::federable) : Optional.empty();
-        }
-        return remoteVideos.byUrl(url);
+        return Publisher.byUrl(e.videoUrl(), ourBase, videos, remoteVideos).map(v -> new RemotePlaylist.Element(v.id(), e.startTimestamp(), e.stopTimestamp()));
     }
 }

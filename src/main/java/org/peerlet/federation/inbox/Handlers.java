@@ -244,14 +244,7 @@ public final class Handlers {
 
     /** A video by ActivityPub id: ours (/videos/watch/uuid) or a remote one we hold. */
     private Optional<Video> findVideo(String url) {
-        if (url == null) return Optional.empty();
-        String prefix = urls.base() + "/videos/watch/";
-        if (url.startsWith(prefix)) {
-            String uuid = url.substring(prefix.length());
-            if (uuid.length() != 36) return Optional.empty();
-            return videos.find(uuid).filter(v -> v.isLocal() && org.peerlet.federation.Publisher.federable(v));
-        }
-        return remoteVideos.byUrl(url);
+        return org.peerlet.federation.Publisher.byUrl(url, urls.base(), videos, remoteVideos);
     }
 
 }
