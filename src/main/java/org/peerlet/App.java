@@ -191,7 +191,7 @@ public final class App implements AutoCloseable {
         this.notifications = new NotificationService(db, follows, channels, accountDir, community.mutes(), events, clock);
         this.mailer = Mailing.mailer(settings, urls, clock);
         this.abuses = new Abuses(db, accountDir, videos, social, events, clock);
-        this.playlists = new PlaylistService(db, videos, channels, accountDir, media, clock);
+        this.playlists = new PlaylistService(db, videos, channels, accountDir, media, events, clock);
         this.http = http(intake, defaultPrivacy, follows, outbox, allowHttp);
     }
 
@@ -199,7 +199,7 @@ public final class App implements AutoCloseable {
     private HttpServer http(Intake intake, Privacy defaultPrivacy, Follows follows, Outbox outbox, boolean allowHttp) {
         List<RouteGroup> routes = new LocalRoutes(this).list(intake, defaultPrivacy);
         Federated federated = federate(follows, outbox, routes);
-        subscribe(fileTokens, federated.publisher(), federated.flags());
+        subscribe(fileTokens, federated);
         routes.add(new ShareRoutes(videos, instance, urls));
         routes.add(new FeedRoutes(videos, videoJson, channels, accountDir, instance, urls));
         return new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
@@ -208,7 +208,7 @@ public final class App implements AutoCloseable {
     }
 
     /** What federation hears of: what happens here that other servers are to be told. */
-    private record Federated(Publisher publisher, Flags flags) {
+    private record Federated(Publisher publisher, Flags flags, org.peerlet.federation.PlaylistPublisher playlists) {
     }
 
     /** Federation: follows, the publisher, the inbox and the routes other servers and our users call. */
@@ -218,9 +218,12 @@ public final class App implements AutoCloseable {
         RemoteVideos remoteVideos = new RemoteVideos(db, remoteActors, videos, captions, clock);
         Flags flags = new Flags(db, localActors, publisher, outbox, accountDir, videos, social, abuses);
         SignatureVerifier verifier = new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock));
-        InboxService inbox = new InboxService(verifier, remoteActors, blocklist, 
+        InboxService inbox = new InboxService(verifier, remoteActors, blocklist,
                 new org.peerlet.federation.inbox.MutedActors(community.mutes(), channels),
-                new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social, privacy, flags).table());
+                new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social, privacy, flags,
+                        new org.peerlet.federation.RemotePlaylists(remoteActors, remoteVideos, videos, playlists, localActors)).table());
+        var playlistPublisher = new org.peerlet.federation.PlaylistPublisher(localActors, playlists, publisher);
+        routes.add(new org.peerlet.federation.discovery.PlaylistDocRoutes(playlists, playlistPublisher));
         SignedRequests signed = new SignedRequests(
                 new SignatureVerifier(clock, Duration.ofSeconds(1800), Times.ticker(clock)), remoteActors, blocklist);
         routes.add(new PrivacyRoutes(videos, privacy, videoJson, urls, signed::accountOf,
@@ -236,14 +239,17 @@ public final class App implements AutoCloseable {
                 videos, videoJson, community.mutes()::instanceAccount));
         routes.add(new org.peerlet.federation.discovery.ServerStatsRoutes(accounts, channels, videos, social,
                 follows, localActors));
-        return new Federated(publisher, flags);
+        return new Federated(publisher, flags, playlistPublisher);
     }
 
     /**
      * Who acts on what, in one place. Order matters within a fact: tokens minted under a video's
      * old level end before its swarm resyncs, and both before federation hears of it.
      */
-    private void subscribe(FileTokens fileTokens, Publisher publisher, Flags flags) {
+    private void subscribe(FileTokens fileTokens, Federated federated) {
+        Publisher publisher = federated.publisher();
+        Flags flags = federated.flags();
+        events.subscribe(org.peerlet.playlist.PlaylistEvents.Changed.class, federated.playlists()::changed);
         VideoSwarms swarms = videoSwarms;
         // First: a file request that follows a change must never be answered by a decision made before it.
         for (Class<? extends Record> fact : List.of(VideoEvents.Changed.class, VideoEvents.Deleted.class,

@@ -13,7 +13,6 @@ import org.peerlet.history.HistoryRoutes;
 import org.peerlet.http.RouteGroup;
 import org.peerlet.instance.InstanceRoutes;
 import org.peerlet.instance.PluginRoutes;
-import org.peerlet.playlist.PlaylistElements;
 import org.peerlet.playlist.PlaylistJson;
 import org.peerlet.playlist.PlaylistRoutes;
 import org.peerlet.torrent.TorrentRoutes;
@@ -68,7 +67,7 @@ final class LocalRoutes {
                         "notificationSettings", a.notifications.settings(userId),
                         "specialPlaylists", a.playlists.specialPlaylists(userId))));
         routes.add(new AccountRoutes(a.accountDir, a.accountChannels, a.urls));
-        routes.add(new PlaylistRoutes(a.playlists, new PlaylistElements(a.db, a.videos, a.clock), new PlaylistJson(a.urls, a.videoJson), a.privacy, a.channels,
+        routes.add(new PlaylistRoutes(a.playlists, a.playlists.elements(), new PlaylistJson(a.urls, a.videoJson), a.privacy, a.channels,
                 a.accountDir, a.urls));
         routes.add(new ChannelRoutes(a.channels, a.faces, a.urls));
         routes.add(new InstanceRoutes(a.instance, Startup.capabilities(a.settings)));

@@ -77,6 +77,18 @@ public final class Publisher {
                 && !v.isBlocked();
     }
 
+    /** A video by ActivityPub id: ours (/videos/watch/uuid, if it federates) or a remote one we hold. */
+    public static Optional<Video> byUrl(String url, String ourBase, VideoService videos, RemoteVideos remote) {
+        if (url == null) return Optional.empty();
+        String prefix = ourBase + "/videos/watch/";
+        if (url.startsWith(prefix)) {
+            String uuid = url.substring(prefix.length());
+            if (uuid.length() != 36) return Optional.empty();
+            return videos.find(uuid).filter(v -> v.isLocal() && federable(v));
+        }
+        return remote.byUrl(url);
+    }
+
     /** The ActivityPub id of any video: ours under /videos/watch, a remote one as its origin named it. */
     public String videoUrl(Video v) {
         if (v.isLocal()) return local.urls().video(v.uuid());
@@ -191,9 +203,14 @@ public final class Publisher {
     }
 
     private void send(Video v, String type, ObjectNode object, java.util.Set<String> exceptHosts) {
+        toFollowers(v.account(), v.channel(), type, object, exceptHosts);
+    }
+
+    /** An activity by this account, public, to the followers of the account, the channel and the instance. */
+    void toFollowers(Account owner, org.peerlet.channel.Channel ch, String type, ObjectNode object, java.util.Set<String> exceptHosts) {
         object.remove("@context");
-        LocalActor account = local.of(v.account());
-        LocalActor channel = local.of(v.channel());
+        LocalActor account = local.of(owner);
+        LocalActor channel = local.of(ch);
         List<String> to = List.of(As.PUBLIC);
         List<String> cc = List.of(account.followers(), channel.followers());
         ObjectNode activity = Activities.activity(type, follows.newActivityId(account), account.url(), object, to, cc);

@@ -1,6 +1,7 @@
 package org.peerlet.playlist;
 
 import org.peerlet.account.User;
+import org.peerlet.common.Events;
 import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
 import org.peerlet.video.Video;
@@ -39,9 +40,11 @@ public final class PlaylistElements {
     private final PlaylistRepository repo = new PlaylistRepository();
     private final VideoService videos;
     private final Clock clock;
+    private final Events events;
 
-    public PlaylistElements(Database db, VideoService videos, Clock clock) {
+    PlaylistElements(Database db, VideoService videos, Events events, Clock clock) {
         this.db = db;
+        this.events = events;
         this.videos = videos;
         this.clock = clock;
     }
@@ -71,6 +74,7 @@ public final class PlaylistElements {
             }
             long id = repo.insertElement(tx, p.id(), v.id(), start, stop, clock.millis());
             repo.touch(tx, p.id(), clock.millis());
+            changed(tx, p);
             return id;
         });
     }
@@ -96,6 +100,7 @@ public final class PlaylistElements {
         db.writeVoid(tx -> {
             repo.setTimestamps(tx, e.id(), start, stop, clock.millis());
             repo.touch(tx, p.id(), clock.millis());
+            changed(tx, p);
         });
     }
 
@@ -104,6 +109,7 @@ public final class PlaylistElements {
         db.writeVoid(tx -> {
             repo.deleteElement(tx, e);
             repo.touch(tx, p.id(), clock.millis());
+            changed(tx, p);
         });
     }
 
@@ -135,7 +141,13 @@ public final class PlaylistElements {
             after.addAll(at, moved);
             for (int i = 0; i < after.size(); i++) if (!after.get(i).equals(order.get(i))) repo.setPosition(tx, after.get(i), i + 1);
             repo.touch(tx, p.id(), clock.millis());
+            changed(tx, p);
         });
+    }
+
+    /** Its videos changed: told once the transaction commits, with the playlist as it now is. */
+    private void changed(org.jooq.DSLContext tx, Playlist p) {
+        events.publish(new PlaylistEvents.Changed(p, repo.one(tx, repo.byId(p.id())).orElse(p)));
     }
 
     /** PeerTube's videos-exist: for each asked video, where it is in the user's own playlists. */

@@ -36,7 +36,7 @@ public final class PlaylistJson {
         m.put("uuid", p.uuid());
         m.put("shortUUID", p.shortUuid());
         m.put("isLocal", p.isLocal());
-        m.put("url", urls.base() + "/video-playlists/" + p.uuid());
+        m.put("url", p.url() != null ? p.url() : urls.base() + "/video-playlists/" + p.uuid());
         m.put("displayName", p.name());
         m.put("description", p.description());
         m.put("privacy", Map.of("id", p.privacy().id, "label", p.privacy().label));

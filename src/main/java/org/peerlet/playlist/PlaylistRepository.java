@@ -47,6 +47,33 @@ final class PlaylistRepository {
                 .set(PLAYLISTS.UPDATED_AT, now).where(PLAYLISTS.ID.eq(id)).execute();
     }
 
+    /** Keeps another server's public playlist: inserted, or its details replaced; its id. */
+    long upsertRemote(DSLContext tx, Optional<Playlist> known, RemotePlaylist r, long accountId, long channelId) {
+        if (known.isPresent()) {
+            tx.update(PLAYLISTS).set(PLAYLISTS.NAME, r.name()).set(PLAYLISTS.DESCRIPTION, r.description())
+                    .set(PLAYLISTS.ACCOUNT_ID, accountId).set(PLAYLISTS.CHANNEL_ID, channelId)
+                    .set(PLAYLISTS.UPDATED_AT, r.updated()).where(PLAYLISTS.ID.eq(known.get().id())).execute();
+            return known.get().id();
+        }
+        return tx.insertInto(PLAYLISTS)
+                .set(PLAYLISTS.UUID, r.uuid()).set(PLAYLISTS.SHORT_UUID, org.peerlet.video.ShortUuid.of(java.util.UUID.fromString(r.uuid())))
+                .set(PLAYLISTS.ACCOUNT_ID, accountId).set(PLAYLISTS.CHANNEL_ID, channelId).set(PLAYLISTS.NAME, r.name())
+                .set(PLAYLISTS.DESCRIPTION, r.description()).set(PLAYLISTS.PRIVACY, Privacy.PUBLIC.id)
+                .set(PLAYLISTS.TYPE, Playlist.REGULAR).set(PLAYLISTS.URL, r.url())
+                .set(PLAYLISTS.CREATED_AT, r.published()).set(PLAYLISTS.UPDATED_AT, r.updated())
+                .returning(PLAYLISTS.ID).fetchOne(PLAYLISTS.ID);
+    }
+
+    /** A remote playlist's elements, all replaced by what its origin now lists. */
+    void replaceElements(DSLContext tx, long playlistId, List<RemotePlaylist.Element> elements, long now) {
+        tx.deleteFrom(PLAYLIST_ELEMENTS).where(PLAYLIST_ELEMENTS.PLAYLIST_ID.eq(playlistId)).execute();
+        for (RemotePlaylist.Element e : elements) insertElement(tx, playlistId, e.videoId(), e.startTimestamp(), e.stopTimestamp(), now);
+    }
+
+    Condition byUrl(String url) {
+        return PLAYLISTS.URL.eq(url);
+    }
+
     void touch(DSLContext tx, long id, long now) {
         tx.update(PLAYLISTS).set(PLAYLISTS.UPDATED_AT, now).where(PLAYLISTS.ID.eq(id)).execute();
     }
@@ -122,7 +149,7 @@ final class PlaylistRepository {
         return new Playlist(r.get(p.ID), r.get(p.UUID), r.get(p.SHORT_UUID), AccountDirectory.read(r),
                 r.get(CHANNELS.ID) == null ? null : ChannelRows.read(r), r.get(p.NAME), r.get(p.DESCRIPTION),
                 Privacy.of(r.get(p.PRIVACY)), r.get(p.TYPE), r.get(p.HAS_THUMBNAIL),
-                r.get(LENGTH), r.get(p.CREATED_AT), r.get(p.UPDATED_AT));
+                r.get(LENGTH), r.get(p.CREATED_AT), r.get(p.UPDATED_AT), r.get(p.URL));
     }
 
     // ---- elements: positions 1..n without gaps

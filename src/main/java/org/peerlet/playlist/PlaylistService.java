@@ -5,6 +5,7 @@ import org.peerlet.account.AccountDirectory;
 import org.peerlet.account.User;
 import org.peerlet.channel.Channel;
 import org.peerlet.channel.ChannelService;
+import org.peerlet.common.Events;
 import org.peerlet.db.Database;
 import org.peerlet.http.ApiError;
 import org.peerlet.media.MediaLayout;
@@ -44,10 +45,14 @@ public final class PlaylistService {
     private final AccountDirectory accounts;
     private final MediaLayout media;
     private final Clock clock;
+    private final Events events;
+    private final PlaylistElements elements;
 
     public PlaylistService(Database db, VideoService videos, ChannelService channels, AccountDirectory accounts,
-                           MediaLayout media, Clock clock) {
+                           MediaLayout media, Events events, Clock clock) {
         this.db = db;
+        this.events = events;
+        this.elements = new PlaylistElements(db, videos, events, clock);
         this.videos = videos;
         this.channels = channels;
         this.accounts = accounts;
@@ -57,6 +62,11 @@ public final class PlaylistService {
 
     /** What a person asks a playlist to be; a null field keeps its value on update. */
     public record Changes(String name, Optional<String> description, Privacy privacy, Optional<Long> channelId) {
+    }
+
+    /** The videos of playlists: added, moved and removed there. */
+    public PlaylistElements elements() {
+        return elements;
     }
 
     // ---- finding and deciding
@@ -128,7 +138,9 @@ public final class PlaylistService {
         UUID uuid = UUID.randomUUID();
         long id = db.write(tx -> repo.insert(tx, uuid.toString(), ShortUuid.of(uuid), me.id(),
                 new PlaylistRepository.Fields(c.name().strip(), description, privacy, channelId), Playlist.REGULAR, clock.millis()));
-        return byId(id);
+        Playlist made = byId(id);
+        events.publish(new PlaylistEvents.Changed(null, made));
+        return made;
     }
 
     public Playlist update(Playlist p, User u, Changes c) {
@@ -145,13 +157,45 @@ public final class PlaylistService {
         Long channel = channelId;
         db.writeVoid(tx -> repo.update(tx, p.id(), new PlaylistRepository.Fields(name.strip(), description, privacy, channel),
                 clock.millis()));
-        return byId(p.id());
+        Playlist after = byId(p.id());
+        events.publish(new PlaylistEvents.Changed(p, after));
+        return after;
     }
 
     public void delete(Playlist p) {
         if (p.type() == Playlist.WATCH_LATER) throw ApiError.badRequest("Cannot delete a watch later playlist.");
         db.writeVoid(tx -> repo.delete(tx, p.id()));
         PlaylistThumbnails.delete(media, p.uuid());
+        if (p.isLocal()) events.publish(new PlaylistEvents.Changed(p, null));
+    }
+
+    // ---- other servers' playlists
+
+    public Optional<Playlist> byUrl(String url) {
+        return url == null ? Optional.empty() : repo.one(db.dsl(), repo.byUrl(url));
+    }
+
+    /** Keeps (or refreshes) another server's public playlist under its channel, here. */
+    public Playlist storeRemote(RemotePlaylist r) {
+        Channel ch = channels.byId(r.channelId()).filter(c -> !c.isLocal())
+                .orElseThrow(() -> new IllegalArgumentException("a remote playlist needs a remote channel"));
+        if (r.elements().size() > MAX_ELEMENTS) throw new IllegalArgumentException("more than " + MAX_ELEMENTS + " videos");
+        long id = db.write(tx -> {
+            Optional<Playlist> known = repo.one(tx, repo.byUrl(r.url()));
+            if (known.isEmpty() && repo.one(tx, repo.byUuid(r.uuid())).isPresent()) {
+                throw new IllegalArgumentException("uuid " + r.uuid() + " is already taken here");
+            }
+            long pid = repo.upsertRemote(tx, known, r, ch.accountId(), ch.id());
+            repo.replaceElements(tx, pid, r.elements(), clock.millis());
+            return pid;
+        });
+        return byId(id);
+    }
+
+    /** Forgets another server's playlist (deleted there, or no longer public). */
+    public void deleteRemote(Playlist p) {
+        if (p.isLocal()) throw new IllegalArgumentException("not a remote playlist");
+        db.writeVoid(tx -> repo.delete(tx, p.id()));
     }
 
     /** Puts an uploaded image (PeerTube's {@code thumbnailfile}) in place: checked and scaled first. */

@@ -99,13 +99,13 @@ public final class DiscoveryRoutes implements RouteGroup {
         return a.contains("application/activity+json") || a.contains("application/ld+json");
     }
 
-    private static void answer(Context ctx, Object doc) {
+    static void answer(Context ctx, Object doc) {
         ctx.header("Vary", "Accept");
         ctx.contentType(AP_TYPE).result(Json.write(doc));
     }
 
     /** A browser asking: the web UI has the page (it routes the address itself). */
-    private static boolean page(Context ctx) {
+    static boolean page(Context ctx) {
         if (wantsActivityJson(ctx)) return false;
         ctx.header("Vary", "Accept");
         ctx.res().setCharacterEncoding(null);

@@ -5,6 +5,7 @@ import org.peerlet.federation.Flags;
 import org.peerlet.federation.Follows;
 import org.peerlet.federation.LocalActors;
 import org.peerlet.federation.RemoteActors;
+import org.peerlet.federation.RemotePlaylists;
 import org.peerlet.federation.RemoteVideos;
 import org.peerlet.federation.model.As;
 import org.peerlet.federation.model.LocalActor;
@@ -38,10 +39,13 @@ public final class Handlers {
     private final PrivacyService privacy;
     private final Urls urls;
     private final Flags flags;
+    private final RemotePlaylists remotePlaylists;
 
     public Handlers(LocalActors local, RemoteActors remote, Follows follows, RemoteVideos remoteVideos,
-                    VideoService videos, SocialService social, PrivacyService privacy, Flags flags) {
+                    VideoService videos, SocialService social, PrivacyService privacy, Flags flags,
+                    RemotePlaylists remotePlaylists) {
         this.flags = flags;
+        this.remotePlaylists = remotePlaylists;
         this.local = local;
         this.privacy = privacy;
         this.remote = remote;
@@ -65,6 +69,8 @@ public final class Handlers {
                 .on("Undo", "Dislike", this::undoRate)
                 .on("Create", "Video", this::upsertVideo)
                 .on("Update", "Video", this::upsertVideo)
+                .on("Create", "Playlist", this::upsertPlaylist)
+                .on("Update", "Playlist", this::upsertPlaylist)
                 .on("Delete", "*", this::delete)
                 .on("Delete", "Tombstone", this::delete)
                 .on("Delete", "Video", this::delete)
@@ -128,6 +134,18 @@ public final class Handlers {
         }
     }
 
+    /** A public playlist of a server we follow (or one we hold): kept; one no longer public: forgotten. */
+    private void upsertPlaylist(Incoming in) throws IOException {
+        String id = in.objectId();
+        if (!As.sameHost(id, in.actor().url())) throw new Refused("the playlist belongs to another host");
+        if (!remotePlaylists.known(id) && !follows.followsSomeoneOn(in.actor().host())) return; // not asked for: ignored
+        try {
+            remotePlaylists.upsert(in.object());
+        } catch (IllegalArgumentException e) {
+            LOG.info("ignoring a Playlist from {}: {}", in.actor().host(), e.getMessage());
+        }
+    }
+
     /**
      * A Video addressed only to named people: kept if some of them are people here, visible to
      * them alone (its audience is replaced by each new copy); ignored otherwise.
@@ -154,6 +172,7 @@ public final class Handlers {
         if (id == null) return;
         if (!As.sameHost(id, in.actor().url())) throw new Refused("one can only delete what one's own host made");
         if (remoteVideos.delete(id, in.actor().host())) return;
+        if (remotePlaylists.delete(id, in.actor().host())) return;
         Optional<Comment> c = social.byUrl(id);
         if (c.isPresent()) {
             if (in.actor().accountId() == null || c.get().account().id() != in.actor().accountId()) {
@@ -241,14 +260,7 @@ public final class Handlers {
 
     /** A video by ActivityPub id: ours (/videos/watch/uuid) or a remote one we hold. */
     private Optional<Video> findVideo(String url) {
-        if (url == null) return Optional.empty();
-        String prefix = urls.base() + "/videos/watch/";
-        if (url.startsWith(prefix)) {
-            String uuid = url.substring(prefix.length());
-            if (uuid.length() != 36) return Optional.empty();
-            return videos.find(uuid).filter(v -> v.isLocal() && org.peerlet.federation.Publisher.federable(v));
-        }
-        return remoteVideos.byUrl(url);
+        return org.peerlet.federation.Publisher.byUrl(url, urls.base(), videos, remoteVideos);
     }
 
 }
