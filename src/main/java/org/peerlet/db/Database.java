@@ -83,6 +83,16 @@ public final class Database implements AutoCloseable {
         else queued.add(action);
     }
 
+    /**
+     * Writes a consistent copy of the whole database to {@code target} (a new file): SQLite's
+     * {@code VACUUM INTO}, which reads everything in one read transaction, so it is one moment's
+     * state while writers carry on beside it (WAL), and never starts over as the page-by-page
+     * online backup does when a writer changes a page it has copied. The copy is compact and whole.
+     */
+    public void snapshotTo(Path target) {
+        dsl.execute("VACUUM INTO ?", target.toAbsolutePath().toString());
+    }
+
     @Override
     public void close() {
         dataSource.close();
