@@ -32,8 +32,13 @@ class UpgradesAreRefusedOrWhole {
         Sql.update(db, "UPDATE peerlet_version SET version = '99.0.0'");
         long schema = Sql.number(db, "PRAGMA user_version");
         Process p = PeerletProcess.java(dir, "--port", "0", "--data-dir", dir.resolve("data").toString()).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String out;
+        try {
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("refused, so ended").isTrue();
+            out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        } finally {
+            p.destroyForcibly();
+        }
         assertThat(p.exitValue()).isEqualTo(1);
         assertThat(out.lines().count()).as(out).isEqualTo(1);
         assertThat(out).contains("last run by Peerlet 99.0.0").contains("this is Peerlet " + Version.VERSION)
