@@ -6,6 +6,7 @@ import { busy, field, messagesRegion, onSubmit } from '../form.js';
 import { refreshInstance, requireLogin, setTitle } from '../nav.js';
 import { auditSection, blockedVideosSection, registrationsSection, reportsSection } from '../moderation-admin.js';
 import { instanceMutesSection, wordListsSection } from '../community.js';
+import { backupSection } from '../backup-admin.js';
 
 export async function render(view) {
   if (!requireLogin()) return;
@@ -28,10 +29,12 @@ export async function render(view) {
     federationSection(), auditSection());
   const jobs = jobsSection();
   const tracker = trackerSection();
-  view.append(tracker.el, jobs.el);
+  const backup = backupSection();
+  view.append(backup.el, tracker.el, jobs.el);
   return () => {
     jobs.stop();
     tracker.stop();
+    backup.stop();
   };
 }
 

@@ -136,6 +136,7 @@ public final class App implements AutoCloseable {
     final Mailer mailer;
     final Faces faces;
     final Community community;
+    final org.peerlet.backup.BackupService backups;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean stopped;
 
@@ -173,6 +174,7 @@ public final class App implements AutoCloseable {
         this.history = new HistoryService(db, videos, clock);
         this.captions = new CaptionService(db, media, events, clock);
         this.worker = new TranscodeWorker(db, videos, media, engine, Startup.transcodeConfig(settings), clock);
+        this.backups = Startup.backups(settings, db, worker, clock);
         this.videoJson = new VideoJson(urls, urls.tracker());
         this.knownSwarms = new KnownSwarms(fileTokens::valid, fileTokens::stillGranted);
         this.tracker = Startup.tracker(settings, knownSwarms, clock);
@@ -306,6 +308,7 @@ public final class App implements AutoCloseable {
         torrentBackfill.startFor(published);
         tracker.start();
         delivery.start();
+        backups.start();
         http.start();
         return this;
     }
@@ -348,6 +351,7 @@ public final class App implements AutoCloseable {
             LOG.warn("stopping HTTP: {}", e.toString());
         }
         torrentBackfill.stop();
+        backups.close();
         worker.close();
         delivery.close();
         mailer.close();

@@ -73,6 +73,7 @@ final class LocalRoutes {
         routes.add(new InstanceRoutes(a.instance, Startup.capabilities(a.settings)));
         routes.add(new org.peerlet.instance.WebAppManifest(a.instance));
         routes.add(new TrackerRoutes(a.tracker, a.proxies));
+        routes.add(new org.peerlet.backup.BackupRoutes(a.backups));
         routes.addAll(a.community.routes(a.blocklist, a.urls));
         return routes;
     }

@@ -2,6 +2,7 @@ package org.peerlet;
 
 import org.peerlet.account.AccountService;
 import org.peerlet.account.Role;
+import org.peerlet.backup.BackupCommands;
 import org.peerlet.config.BadSettingException;
 import org.peerlet.config.Settings;
 import org.peerlet.http.ApiError;
@@ -14,7 +15,7 @@ import java.util.Map;
 
 /**
  * The jar's entry point: runs the server, or the admin tool ({@code admin create-user},
- * {@code admin reset-password}), or prints help.
+ * {@code admin reset-password}, {@code admin backup}, {@code admin restore}), or prints help.
  */
 public final class Main {
     private Main() {
@@ -59,11 +60,14 @@ public final class Main {
     /** The admin tool: works on the database directly, with the same settings as the server. */
     private static int admin(List<String> args) {
         if (args.isEmpty()) {
-            System.err.println("peerlet admin: say create-user or reset-password (see --help)");
+            System.err.println("peerlet admin: say create-user, reset-password, backup or restore (see --help)");
             return 2;
         }
         String command = args.get(0);
         List<String> rest = new ArrayList<>(args.subList(1, args.size()));
+        BackupCommands backups = new BackupCommands(Version.VERSION, System.out, System.err);
+        if (command.equals("backup")) return backups.backup(rest);
+        if (command.equals("restore")) return backups.restore(rest);
         String username = take(rest, "--username");
         String password = take(rest, "--password");
         String email = take(rest, "--email");
@@ -126,6 +130,8 @@ public final class Main {
                   java -jar peerlet.jar [flags]              run the server
                   java -jar peerlet.jar admin create-user --username NAME --password PW [--email E] [--role admin|moderator|user] [flags]
                   java -jar peerlet.jar admin reset-password --username NAME --password PW [flags]
+                  java -jar peerlet.jar admin backup [FOLDER] [flags]       back up (the server may run); FOLDER or backup_dir
+                  java -jar peerlet.jar admin restore BACKUP [--force] [flags]  into an empty data dir (server stopped)
                   java -jar peerlet.jar --help               this text
 
                 Settings: defaults, then <data dir>/%s (key=value), then environment

@@ -1,5 +1,6 @@
 package org.peerlet;
 
+import org.peerlet.backup.BackupService;
 import org.peerlet.config.Settings;
 import org.peerlet.db.Database;
 import org.peerlet.db.Migrator;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /** What {@link App} reads from the settings and the data dir before it builds the features. */
@@ -36,12 +38,26 @@ final class Startup {
     static Database openDatabase(Path dataDir) {
         Database db = new Database(dataDir.resolve("peerlet.db"));
         try {
-            new Migrator(db).migrate();
+            new Migrator(db, Version.VERSION).migrate();
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
         return db;
+    }
+
+    /** The server's own backups, as the settings plan them; quiet while no transcode waits or runs. */
+    static BackupService backups(Settings settings, Database db, TranscodeWorker worker, Clock clock) {
+        String dir = settings.get(Settings.BACKUP_DIR);
+        Duration every = switch (settings.get(Settings.BACKUP_EVERY)) {
+            case "hourly" -> Duration.ofHours(1);
+            case "daily" -> Duration.ofDays(1);
+            case "weekly" -> Duration.ofDays(7);
+            default -> null;
+        };
+        BackupService.Plan plan = new BackupService.Plan(dir.isBlank() ? null : Path.of(dir), every, settings.get(Settings.BACKUP_KEEP));
+        return new BackupService(db, settings.dataDir(), plan,
+                worker::idle, Version.VERSION, clock);
     }
 
     static TranscodeWorker.Config transcodeConfig(Settings settings) {

@@ -95,12 +95,20 @@ public final class Settings {
     public static final Setting<String> SMTP_FROM = new Setting<>("smtp_from", "",
             "sender address of e-mails; empty: noreply@ the public URL's host", Parsers.text());
 
+    public static final Setting<String> BACKUP_DIR = new Setting<>("backup_dir", "",
+            "folder the server backs up into on its schedule (a mounted USB disk, say); empty: no scheduled backups",
+            Parsers.text());
+    public static final Setting<String> BACKUP_EVERY = new Setting<>("backup_every", "daily",
+            "how often the server backs up into backup_dir: hourly, daily, weekly or off", Parsers.oneOf("hourly", "daily", "weekly", "off"));
+    public static final Setting<Integer> BACKUP_KEEP = new Setting<>("backup_keep", "7",
+            "scheduled backups kept in backup_dir; older ones are removed", Parsers.intRange(1, 1000));
+
     public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA_DIR, PUBLIC_URL, ADMIN_PASSWORD,
             MAX_UPLOAD_SIZE, USER_VIDEO_QUOTA, USER_VIDEO_QUOTA_DAILY, TRANSCODING_RESOLUTIONS, TRANSCODING_PRESET,
             TRANSCODING_CONCURRENCY, TRANSCODING_THREADS, KEEP_ORIGINAL, P2P_ENABLED,
             FEDERATION_ALLOW_LOOPBACK, FEDERATION_ALLOW_HTTP, TRACKER_MAX_SOCKETS_PER_IP, TRACKER_ANNOUNCES_PER_IP,
             TRACKER_ANNOUNCES_PER_IP_PER_SWARM, LOGIN_LIMIT_PER_IP, TRUSTED_PROXIES, DEFAULT_PRIVACY,
-            ACCESS_LOG, SMTP_HOST, SMTP_PORT, SMTP_TLS, SMTP_USER, SMTP_PASSWORD, SMTP_FROM);
+            ACCESS_LOG, SMTP_HOST, SMTP_PORT, SMTP_TLS, SMTP_USER, SMTP_PASSWORD, SMTP_FROM, BACKUP_DIR, BACKUP_EVERY, BACKUP_KEEP);
 
     public static final String FILE_NAME = "peerlet.properties";
 

@@ -26,7 +26,7 @@ public final class SchemaFile {
         Files.createDirectories(file.getParent());
         for (String suffix : new String[] {"", "-wal", "-shm"}) Files.deleteIfExists(Path.of(file + suffix));
         try (Database db = new Database(file)) {
-            new Migrator(db, name -> read(migrations.resolve(name))).migrate();
+            new Migrator(db, name -> read(migrations.resolve(name)), "build").migrate();
         }
     }
 }

@@ -91,6 +91,11 @@ public final class TranscodeWorker implements AutoCloseable {
         return jobs.count(db.dsl(), state);
     }
 
+    /** No transcode waits or runs: a quiet moment for heavy chores such as a backup. */
+    public boolean idle() {
+        return countJobs(JobRepository.WAITING) + countJobs(JobRepository.RUNNING) == 0;
+    }
+
     public Optional<JobRepository.Job> latestJob(long videoId) {
         return jobs.latestForVideo(db.dsl(), videoId);
     }

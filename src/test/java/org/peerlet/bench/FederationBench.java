@@ -113,7 +113,7 @@ public final class FederationBench {
 
         Path dir = Files.createTempDirectory("fedbench");
         Database db = new Database(dir.resolve("bench.db"));
-        new Migrator(db).migrate();
+        new Migrator(db, org.peerlet.Version.VERSION).migrate();
         Clock clock = Clock.systemUTC();
         Urls urls = new Urls("http://localhost:1", "localhost:1");
         LocalActors local = new LocalActors(db, urls, new org.peerlet.account.AccountDirectory(db),

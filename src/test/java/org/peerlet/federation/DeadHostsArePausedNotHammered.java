@@ -45,7 +45,7 @@ class DeadHostsArePausedNotHammered {
 
         MutableClock clock = MutableClock.startingNow();
         Database db = new Database(dir.resolve("peerlet.db"));
-        new Migrator(db).migrate();
+        new Migrator(db, org.peerlet.Version.VERSION).migrate();
         LocalActors actors = new LocalActors(db, new Urls("http://localhost:1", "localhost:1"), new AccountDirectory(db),
                 new ChannelService(db, new AccountDirectory(db), clock), clock);
         LocalActor me = actors.instance();
