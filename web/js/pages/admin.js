@@ -6,6 +6,7 @@ import { busy, field, messagesRegion, onSubmit } from '../form.js';
 import { refreshInstance, requireLogin, setTitle } from '../nav.js';
 import { auditSection, blockedVideosSection, registrationsSection, reportsSection } from '../moderation-admin.js';
 import { instanceMutesSection, wordListsSection } from '../community.js';
+import { maintenanceSection, storageSection } from '../ops-admin.js';
 
 export async function render(view) {
   if (!requireLogin()) return;
@@ -24,8 +25,9 @@ export async function render(view) {
   }
   const [custom, users, config, categories] = await Promise.all([api('/api/v1/config/custom'),
     api('/api/v1/users?count=100&sort=createdAt'), api('/api/v1/config'), api('/api/v1/videos/categories', { anonymous: true })]);
+  const storage = storageSection();
   view.append(...moderation(), instanceSection(custom, categories), usersSection(users), transcodingSection(config),
-    federationSection(), auditSection());
+    storage.el, maintenanceSection(storage.reload), federationSection(), auditSection());
   const jobs = jobsSection();
   const tracker = trackerSection();
   view.append(tracker.el, jobs.el);

@@ -33,8 +33,8 @@ class MaintenanceFreesSpaceWithoutBreakingVideos {
             Uploads uploads = new Uploads(api);
             String admin = api.adminToken();
             String user = api.createUser(admin, "cousin", "cousin-password-1");
-            long a = uploads.upload(admin, "A", 1, clip);
-            long b = uploads.upload(admin, "B", 1, clip);
+            long a = uploads.upload(admin, "Video A", 1, clip);
+            long b = uploads.upload(admin, "Video B", 1, clip);
             JsonNode va = uploads.awaitPublished(admin, a);
             uploads.awaitPublished(admin, b);
             String uuid = va.get("uuid").asText();
