@@ -60,6 +60,10 @@ public final class OpsRoutes implements RouteGroup {
         if (metrics != null) {
             r.get("/metrics", ctx -> ctx.contentType(contentType(ctx.header("Accept")))
                     .result(metrics.scrape(ctx.header("Accept"))), Access.ADMIN);
+        } else { // off, or on a loopback port of its own: not a page of the web app either
+            r.get("/metrics", ctx -> {
+                throw ApiError.unknownEndpoint("GET", ctx.path());
+            }, Access.ANYONE);
         }
     }
 

@@ -76,7 +76,7 @@ public final class PeerletProcess implements AutoCloseable {
         pb.command(wrap.apply(new ArrayList<>(pb.command())));
         Process p = pb.redirectOutput(dir.resolve("peerlet-" + System.nanoTime() + ".log").toFile()).start();
         Api api = new Api("http://127.0.0.1:" + port);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline && p.isAlive()) {
             try {
                 if (api.get("/api/v1/config").status() == 200) return new PeerletProcess(p, api);
