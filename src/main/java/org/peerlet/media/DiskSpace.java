@@ -21,7 +21,7 @@ public final class DiskSpace {
     private static final Logger LOG = LoggerFactory.getLogger("disk");
     private static final long MB = 1024 * 1024;
     /** Below this, a store is full for practical purposes: whatever was written last may be cut short. */
-    static final long FULL_BYTES = MB;
+    static final long FULL_BYTES = 1024 * 1024;
 
     private final Path dataDir;
     private final Path tempDir;
