@@ -7,6 +7,7 @@ import { refreshInstance, requireLogin, setTitle } from '../nav.js';
 import { auditSection, blockedVideosSection, registrationsSection, reportsSection } from '../moderation-admin.js';
 import { instanceMutesSection, wordListsSection } from '../community.js';
 import { backupSection } from '../backup-admin.js';
+import { maintenanceSection, storageSection } from '../ops-admin.js';
 
 export async function render(view) {
   if (!requireLogin()) return;
@@ -25,8 +26,9 @@ export async function render(view) {
   }
   const [custom, users, config, categories] = await Promise.all([api('/api/v1/config/custom'),
     api('/api/v1/users?count=100&sort=createdAt'), api('/api/v1/config'), api('/api/v1/videos/categories', { anonymous: true })]);
+  const storage = storageSection();
   view.append(...moderation(), instanceSection(custom, categories), usersSection(users), transcodingSection(config),
-    federationSection(), auditSection());
+    storage.el, maintenanceSection(storage.reload), federationSection(), auditSection());
   const jobs = jobsSection();
   const tracker = trackerSection();
   const backup = backupSection();

@@ -106,7 +106,9 @@ public final class App implements AutoCloseable {
     final Tracker tracker;
     private final HttpServer http;
     final MediaLayout media;
+    final org.peerlet.media.DiskSpace disk;
     private final MediaEngine engine;
+    private final Operations ops;
     final VideoService videos;
     final ResumableUploads resumable;
     final TranscodeWorker worker;
@@ -157,6 +159,7 @@ public final class App implements AutoCloseable {
                 .withKeyFile(db, hasher, dataDir.resolve("two-factor.key"), urls.host(), clock), events, clock);
         this.accounts = new AccountService(db, accountChannels, hasher, tokens, events, clock);
         this.media = new MediaLayout(dataDir);
+        this.disk = Startup.disk(settings);
         this.engine = new FfmpegEngine();
         // Federation: our actors and keys, the blocklist, the guarded HTTP client.
         this.blocklist = new Blocklist(db, clock);
@@ -173,7 +176,7 @@ public final class App implements AutoCloseable {
         this.videos = new VideoService(db, media, new VideoAccess(privacy), events, clock);
         this.history = new HistoryService(db, videos, clock);
         this.captions = new CaptionService(db, media, events, clock);
-        this.worker = new TranscodeWorker(db, videos, media, engine, Startup.transcodeConfig(settings), clock);
+        this.worker = new TranscodeWorker(db, videos, media, engine, disk, Startup.transcodeConfig(settings), clock);
         this.backups = Startup.backups(settings, db, worker, clock);
         this.videoJson = new VideoJson(urls, urls.tracker());
         this.knownSwarms = new KnownSwarms(fileTokens::valid, fileTokens::stillGranted);
@@ -187,13 +190,14 @@ public final class App implements AutoCloseable {
         this.social = new SocialService(db, accountDir, videos, community.mutes(), community.words(), urls, events, clock);
         Privacy defaultPrivacy = Privacy.of(settings.get(Settings.DEFAULT_PRIVACY));
         Intake intake = new Intake(db, media, engine, videos, channels, accountDir, worker,
-                settings.get(Settings.MAX_UPLOAD_SIZE), () -> instance.flag(InstanceSettings.AUTO_BLOCK_UPLOADS), clock);
+                settings.get(Settings.MAX_UPLOAD_SIZE), disk, () -> instance.flag(InstanceSettings.AUTO_BLOCK_UPLOADS), clock);
         this.resumable = new ResumableUploads(db, media, intake, videos, accounts, defaultPrivacy, privacy, clock);
         Follows follows = new Follows(db, localActors, remoteActors, outbox, accountDir, instance, events, clock);
         this.notifications = new NotificationService(db, follows, channels, accountDir, community.mutes(), events, clock);
         this.mailer = Mailing.mailer(settings, urls, clock);
         this.abuses = new Abuses(db, accountDir, videos, social, events, clock);
         this.playlists = new PlaylistService(db, videos, channels, accountDir, media, events, clock);
+        this.ops = new Operations(this, engine, delivery);
         this.http = http(intake, defaultPrivacy, follows, outbox, allowHttp);
     }
 
@@ -204,9 +208,10 @@ public final class App implements AutoCloseable {
         subscribe(fileTokens, federated);
         routes.add(new ShareRoutes(videos, instance, urls));
         routes.add(new FeedRoutes(videos, videoJson, channels, accountDir, instance, urls));
+        routes.add(ops.routes());
         return new HttpServer(settings.get(Settings.HOST), settings.get(Settings.PORT), media.uploads(),
                 settings.get(Settings.MAX_UPLOAD_SIZE), new Auth(tokens)::check, new SecurityHeaders(urls.base(), allowHttp),
-                settings.get(Settings.ACCESS_LOG), routes);
+                settings.get(Settings.ACCESS_LOG), routes, ops.requests());
     }
 
     /** What federation hears of: what happens here that other servers are to be told. */
@@ -259,6 +264,7 @@ public final class App implements AutoCloseable {
             events.subscribe(fact, e -> fileAccess.forget());
         }
         events.subscribe(VideoEvents.Created.class, e -> worker.wake());
+        events.subscribe(VideoEvents.Created.class, e -> ops.uploaded());
         events.subscribe(VideoEvents.Published.class, e -> swarms.sync(e.video(), false));
         events.subscribe(VideoEvents.Published.class, e -> publisher.changed(e.video(), false));
         events.subscribe(VideoEvents.Changed.class, e -> fileTokens.videoChanged(e.video()));
@@ -310,6 +316,7 @@ public final class App implements AutoCloseable {
         delivery.start();
         backups.start();
         http.start();
+        ops.start();
         return this;
     }
 
@@ -350,6 +357,7 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("stopping HTTP: {}", e.toString());
         }
+        ops.close();
         torrentBackfill.stop();
         backups.close();
         worker.close();

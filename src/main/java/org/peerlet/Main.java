@@ -43,6 +43,7 @@ public final class Main {
 
     private static void serve(List<String> flags) {
         Settings settings = Settings.load(System.getenv(), flags);
+        org.peerlet.config.LogLevels.apply(settings);
         // JavaCPP unpacks FFmpeg's libraries (~50 MB) once into the data dir, instead of into a
         // home directory (none under systemd's DynamicUser) or a private /tmp wiped at each start.
         System.getProperties().putIfAbsent("org.bytedeco.javacpp.cachedir",

@@ -60,6 +60,12 @@ final class Startup {
                 worker::idle, Version.VERSION, clock);
     }
 
+    /** Free space checks on the data dir and the JVM's temporary folder, with the margin the settings keep. */
+    static org.peerlet.media.DiskSpace disk(Settings settings) {
+        return new org.peerlet.media.DiskSpace(settings.dataDir(), Path.of(System.getProperty("java.io.tmpdir")),
+                settings.get(Settings.DISK_MARGIN_MB) * 1024L * 1024L);
+    }
+
     static TranscodeWorker.Config transcodeConfig(Settings settings) {
         return new TranscodeWorker.Config(settings.get(Settings.TRANSCODING_RESOLUTIONS),
                 settings.get(Settings.TRANSCODING_PRESET), settings.get(Settings.TRANSCODING_THREADS),

@@ -48,6 +48,9 @@ public final class Settings {
             "encoder threads per job, 0 for the number of cores", Parsers.intRange(0, 64));
     public static final Setting<Boolean> KEEP_ORIGINAL = new Setting<>("keep_original", "true",
             "keep the uploaded original after transcoding", Parsers.bool());
+    public static final Setting<Integer> DISK_MARGIN_MB = new Setting<>("disk_margin_mb", "256",
+            "free space (MB) kept on the data dir's and temp's disks: uploads that would eat into it are refused (507)",
+            Parsers.intRange(0, 1_000_000));
     public static final Setting<Boolean> P2P_ENABLED = new Setting<>("p2p_enabled", "true",
             "let viewers share segments with each other over WebRTC", Parsers.bool());
     public static final Setting<Boolean> FEDERATION_ALLOW_LOOPBACK = new Setting<>("federation_allow_loopback", "false",
@@ -81,6 +84,16 @@ public final class Settings {
     public static final Setting<Boolean> ACCESS_LOG = new Setting<>("access_log", "false",
             "log one line per request, media files included (off: API calls and failures only)", Parsers.bool());
 
+    public static final Setting<Boolean> METRICS_ENABLED = new Setting<>("metrics_enabled", "false",
+            "serve Prometheus/OpenMetrics figures at /metrics (to admins' tokens, or see metrics_port)", Parsers.bool());
+    public static final Setting<Integer> METRICS_PORT = new Setting<>("metrics_port", "0",
+            "with metrics on: serve /metrics without a token on 127.0.0.1 at this port instead (0: on the main port, admins only)",
+            Parsers.intRange(0, 65535));
+    public static final Setting<String> LOG_LEVEL = new Setting<>("log_level", "info",
+            "least level logged: error, warn, info, debug or trace", Parsers.oneOf("error", "warn", "info", "debug", "trace"));
+    public static final Setting<String> LOG_LEVELS = new Setting<>("log_levels", "",
+            "levels of single sources, such as transcode=debug,http=warn (names as in the log lines)", Parsers.text());
+
     public static final Setting<String> SMTP_HOST = new Setting<>("smtp_host", "",
             "SMTP server for e-mail (password reset, sign-up verification, notifications); empty: no e-mail", Parsers.text());
     public static final Setting<Integer> SMTP_PORT = new Setting<>("smtp_port", "587",
@@ -105,10 +118,10 @@ public final class Settings {
 
     public static final List<Setting<?>> ALL = List.of(PORT, HOST, DATA_DIR, PUBLIC_URL, ADMIN_PASSWORD,
             MAX_UPLOAD_SIZE, USER_VIDEO_QUOTA, USER_VIDEO_QUOTA_DAILY, TRANSCODING_RESOLUTIONS, TRANSCODING_PRESET,
-            TRANSCODING_CONCURRENCY, TRANSCODING_THREADS, KEEP_ORIGINAL, P2P_ENABLED,
+            TRANSCODING_CONCURRENCY, TRANSCODING_THREADS, KEEP_ORIGINAL, DISK_MARGIN_MB, P2P_ENABLED,
             FEDERATION_ALLOW_LOOPBACK, FEDERATION_ALLOW_HTTP, TRACKER_MAX_SOCKETS_PER_IP, TRACKER_ANNOUNCES_PER_IP,
             TRACKER_ANNOUNCES_PER_IP_PER_SWARM, LOGIN_LIMIT_PER_IP, TRUSTED_PROXIES, DEFAULT_PRIVACY,
-            ACCESS_LOG, SMTP_HOST, SMTP_PORT, SMTP_TLS, SMTP_USER, SMTP_PASSWORD, SMTP_FROM, BACKUP_DIR, BACKUP_EVERY, BACKUP_KEEP);
+            ACCESS_LOG, METRICS_ENABLED, METRICS_PORT, LOG_LEVEL, LOG_LEVELS, SMTP_HOST, SMTP_PORT, SMTP_TLS, SMTP_USER, SMTP_PASSWORD, SMTP_FROM, BACKUP_DIR, BACKUP_EVERY, BACKUP_KEEP);
 
     public static final String FILE_NAME = "peerlet.properties";
 

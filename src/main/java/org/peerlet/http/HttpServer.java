@@ -31,10 +31,15 @@ public final class HttpServer {
     }
 
     public HttpServer(String host, int port, java.nio.file.Path uploadsDir, long maxUploadBytes,
-                      io.javalin.http.Handler beforeMatched, SecurityHeaders security, boolean accessLog, List<RouteGroup> groups) {
+                      io.javalin.http.Handler beforeMatched, SecurityHeaders security, boolean accessLog, List<RouteGroup> groups,
+                      RequestObserver observer) {
         this.app = Javalin.create(config -> {
             configureJetty(config, host, port, uploadsDir, maxUploadBytes, security);
-            config.requestLogger.http(accessLog ? HttpServer::logEveryRequest : HttpServer::logRequest);
+            config.requestLogger.http((ctx, ms) -> {
+                if (accessLog) logEveryRequest(ctx, ms);
+                else logRequest(ctx, ms);
+                observer.answered(ctx, ms);
+            });
             config.routes.before(security::apply);
             config.routes.before(ClientFault::multipartNeedsABoundary);
             config.routes.beforeMatched(beforeMatched);

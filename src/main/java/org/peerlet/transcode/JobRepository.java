@@ -61,6 +61,12 @@ final class JobRepository {
                 .where(JOBS.ID.eq(id)).execute();
     }
 
+    /** Waits again without counting this attempt: what stopped it was not the job's fault. */
+    public void postpone(DSLContext tx, long id, String error, long runAfter, long now) {
+        tx.update(JOBS).set(JOBS.STATE, WAITING).set(JOBS.ATTEMPTS, JOBS.ATTEMPTS.minus(1)).set(JOBS.ERROR, error)
+                .set(JOBS.RUN_AFTER, runAfter).set(JOBS.PROGRESS, 0.0).set(JOBS.UPDATED_AT, now).where(JOBS.ID.eq(id)).execute();
+    }
+
     public void fail(DSLContext tx, long id, String error, long now) {
         tx.update(JOBS).set(JOBS.STATE, FAILED).set(JOBS.ERROR, error).set(JOBS.UPDATED_AT, now).where(JOBS.ID.eq(id)).execute();
     }
@@ -69,6 +75,17 @@ final class JobRepository {
     public boolean retry(DSLContext tx, long id, long now) {
         return tx.update(JOBS).set(JOBS.STATE, WAITING).set(JOBS.ATTEMPTS, 0).set(JOBS.RUN_AFTER, now).set(JOBS.ERROR, (String) null)
                 .set(JOBS.UPDATED_AT, now).where(JOBS.ID.eq(id).and(JOBS.STATE.eq(FAILED))).execute() == 1;
+    }
+
+    /** A video's job that is waiting or running, if any. */
+    public Optional<Job> activeForVideo(DSLContext db, long videoId) {
+        return db.select(COLUMNS).from(JOBS).where(JOBS.VIDEO_ID.eq(videoId).and(JOBS.STATE.in(WAITING, RUNNING)))
+                .orderBy(JOBS.ID.desc()).limit(1).fetchOptional(JobRepository::toJob);
+    }
+
+    /** A waiting job runs at the next look instead of after its pause. */
+    public void runNow(DSLContext tx, long id, long now) {
+        tx.update(JOBS).set(JOBS.RUN_AFTER, now).set(JOBS.UPDATED_AT, now).where(JOBS.ID.eq(id).and(JOBS.STATE.eq(WAITING))).execute();
     }
 
     public Optional<Job> byId(DSLContext db, long id) {

@@ -14,4 +14,9 @@ public interface MediaEngine {
      */
     TranscodeResult transcode(TranscodeRequest request, ProgressListener progress, CancelToken cancel)
             throws MediaException;
+
+    /** Whether FFmpeg's libraries are loaded: "loaded", "not loaded yet" (they load at the first use) or why not. */
+    default String natives() {
+        return "loaded";
+    }
 }

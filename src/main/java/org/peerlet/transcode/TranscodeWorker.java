@@ -2,6 +2,7 @@ package org.peerlet.transcode;
 
 import org.peerlet.db.Database;
 import org.peerlet.http.Json;
+import org.peerlet.media.DiskSpace;
 import org.peerlet.media.Images;
 import org.peerlet.media.MediaLayout;
 import org.peerlet.media.TorrentFiles;
@@ -31,6 +32,8 @@ public final class TranscodeWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("transcode");
     /** Waits before retrying a job whose failure might pass: 30 s, 2 min, 10 min. */
     static final long[] BACKOFF_MILLIS = {30_000, 120_000, 600_000};
+    /** A full disk is not the video's fault: its job waits this long, as often as needed, never failing for good. */
+    static final long DISK_FULL_WAIT_MILLIS = 120_000;
 
     public record Config(List<Integer> rungs, String preset, int threads, int concurrency, boolean keepOriginal) {
     }
@@ -40,16 +43,22 @@ public final class TranscodeWorker implements AutoCloseable {
     private final VideoService videos;
     private final MediaLayout media;
     private final MediaEngine engine;
+    private final DiskSpace disk;
     private final Config config;
     private final Clock clock;
     private final Map<Long, CancelToken> running = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Object wake = new Object();
     private volatile boolean stopping;
+    private final java.util.concurrent.atomic.AtomicLong transcoded = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.DoubleAdder mediaSeconds = new java.util.concurrent.atomic.DoubleAdder();
+    private final java.util.concurrent.atomic.DoubleAdder wallSeconds = new java.util.concurrent.atomic.DoubleAdder();
+    private volatile double lastSpeed;
 
     public TranscodeWorker(Database db, VideoService videos, MediaLayout media,
-                           MediaEngine engine, Config config, Clock clock) {
+                           MediaEngine engine, DiskSpace disk, Config config, Clock clock) {
         this.db = db;
+        this.disk = disk;
         this.videos = videos;
         this.media = media;
         this.engine = engine;
@@ -109,6 +118,22 @@ public final class TranscodeWorker implements AutoCloseable {
         wake();
     }
 
+    /**
+     * Transcodes a video again from its original with the ladder settings now in force (an admin's
+     * re-run): a job is queued, or a waiting one (after a full disk, say) runs now; a running one is left to finish.
+     */
+    public void rerun(long videoId) {
+        long now = clock.millis();
+        db.writeVoid(tx -> jobs.activeForVideo(tx, videoId).ifPresentOrElse(
+                j -> jobs.runNow(tx, j.id(), now), () -> jobs.enqueue(tx, videoId, now)));
+        wake();
+    }
+
+    /** Whether a job of this video waits or runs: its original is still needed. */
+    public boolean busyWith(long videoId) {
+        return jobs.activeForVideo(db.dsl(), videoId).isPresent();
+    }
+
     /** Stops the job of this video, if one is running (the video is being deleted). */
     public void cancel(long videoId) {
         CancelToken t = running.get(videoId);
@@ -135,7 +160,11 @@ public final class TranscodeWorker implements AutoCloseable {
                 }
                 continue;
             }
-            run(job.get());
+            try {
+                run(job.get());
+            } catch (RuntimeException e) { // the database refused the job's outcome (a full disk, say): it runs again at the next start
+                LOG.warn("transcoding job {} left unrecorded: {}", job.get().id(), e.toString());
+            }
         }
     }
 
@@ -156,9 +185,15 @@ public final class TranscodeWorker implements AutoCloseable {
             TranscodeRequest request = new TranscodeRequest(media.resolve(v.originalFile()), work, config.rungs(),
                     config.preset(), TranscodeRequest.DEFAULT_GOP_SECONDS, 0, config.threads(), true);
             TranscodeResult result = engine.transcode(request, progressWriter(job.id()), cancel);
+            // FFmpeg may not tell a segment cut short by a full disk: with (almost) nothing left, the output is not trusted.
+            if (disk.nearlyFull()) throw new IOException("No space left on device after the transcode");
             publish(v, job, work, result);
-            LOG.info("video {} transcoded to {} in {} s{}", v.uuid(), result.rungs().stream().map(r -> r.resolution() + "p").toList(),
-                    (System.nanoTime() - started) / 1_000_000_000, result.truncated() ? " (truncated source: published what decodes)" : "");
+            double wall = (System.nanoTime() - started) / 1e9;
+            counted(result.durationSeconds(), wall);
+            LOG.info("video {} transcoded to {} in {} s ({}x real time){}", v.uuid(),
+                    result.rungs().stream().map(r -> r.resolution() + "p").toList(), Math.round(wall),
+                    String.format(java.util.Locale.ROOT, "%.2f", lastSpeed),
+                    result.truncated() ? " (truncated source: published what decodes)" : "");
         } catch (MediaException e) {
             MediaLayout.deleteTree(work);
             if (cancel.isCancelled() || stopping) {
@@ -166,11 +201,12 @@ public final class TranscodeWorker implements AutoCloseable {
                 if (stopping) db.writeVoid(tx -> jobs.retryLater(tx, job.id(), null, clock.millis(), clock.millis()));
                 return;
             }
-            failed(v, job, e.getMessage(), e.permanent());
+            if (!waitForRoom(v, job, e)) failed(v, job, e.getMessage(), e.permanent());
         } catch (IOException | RuntimeException e) {
             MediaLayout.deleteTree(work);
-            if (stopping) return;
-            LOG.warn("transcoding of {} failed", v.uuid(), e);
+            if (stopping || waitForRoom(v, job, e)) return;
+            if (e instanceof IOException) LOG.warn("transcoding of {} failed: {}", v.uuid(), e.toString());
+            else LOG.warn("transcoding of {} failed", v.uuid(), e); // a bug: its trace helps
             failed(v, job, e.toString(), false);
         } finally {
             running.remove(v.id());
@@ -225,6 +261,19 @@ public final class TranscodeWorker implements AutoCloseable {
         return infoHashes;
     }
 
+    /**
+     * A transcode stopped by a full disk (its work dir is gone already, the published ladder and the
+     * original untouched): the job waits for room without spending one of its attempts. False if the disk is not why.
+     */
+    private boolean waitForRoom(Video v, JobRepository.Job job, Throwable e) {
+        if (!disk.explains(e)) return false;
+        long now = clock.millis();
+        LOG.warn("transcoding of {} stopped: the disk is full; the original is kept, trying again in {} s",
+                v.uuid(), DISK_FULL_WAIT_MILLIS / 1000);
+        db.writeVoid(tx -> jobs.postpone(tx, job.id(), "the disk is full", now + DISK_FULL_WAIT_MILLIS, now));
+        return true;
+    }
+
     private void failed(Video v, JobRepository.Job job, String error, boolean permanent) {
         long now = clock.millis();
         if (!permanent && job.attempts() <= BACKOFF_MILLIS.length) {
@@ -238,6 +287,21 @@ public final class TranscodeWorker implements AutoCloseable {
             jobs.fail(tx, job.id(), error, now);
             videos.fail(tx, v.id());
         });
+    }
+
+    private void counted(double media, double wall) {
+        transcoded.incrementAndGet();
+        mediaSeconds.add(media);
+        wallSeconds.add(wall);
+        lastSpeed = wall > 0 ? media / wall : 0;
+    }
+
+    /** Since start: jobs done, seconds of video made and seconds it took, the last job's speed (x real time). */
+    public record Throughput(long jobs, double mediaSeconds, double wallSeconds, double lastSpeed) {
+    }
+
+    public Throughput throughput() {
+        return new Throughput(transcoded.get(), mediaSeconds.sum(), wallSeconds.sum(), lastSpeed);
     }
 
     /** Writes progress at most every half second: enough for a progress bar, little for the SD card. */

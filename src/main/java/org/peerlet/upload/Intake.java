@@ -45,14 +45,17 @@ public final class Intake {
     private final AccountDirectory accounts;
     private final TranscodeWorker transcoding;
     private final long maxUploadSize;
+    private final org.peerlet.media.DiskSpace disk;
     /** Whether the instance holds its users' uploads until a moderator approves them (PeerTube's autoBlacklist). */
     private final java.util.function.BooleanSupplier holdNewUploads;
     private final Clock clock;
 
     public Intake(Database db, MediaLayout media, MediaEngine engine, VideoService videos,
                   ChannelService channels, AccountDirectory accounts, TranscodeWorker transcoding,
-                  long maxUploadSize, java.util.function.BooleanSupplier holdNewUploads, Clock clock) {
+                  long maxUploadSize, org.peerlet.media.DiskSpace disk, java.util.function.BooleanSupplier holdNewUploads,
+                  Clock clock) {
         this.db = db;
+        this.disk = disk;
         this.holdNewUploads = holdNewUploads;
         this.media = media;
         this.engine = engine;
@@ -87,8 +90,17 @@ public final class Intake {
         return new QuotaUsed(videos.usedBytes(a.id(), null), videos.usedBytes(a.id(), dayAgo));
     }
 
-    /** Refuses a file of this size before any byte is taken: 413 over the instance's limit, 403 over quota. */
+    /**
+     * Refuses a file of this size before any byte is taken: 413 over the instance's limit, 403 over
+     * quota, 507 when the disk has no room for it and its transcode.
+     */
     public void checkAllowed(User user, long size) {
+        checkLimits(user, size);
+        disk.checkRoomForUpload(size);
+    }
+
+    /** The instance's and the user's limits (the bytes may be here already: no disk check). */
+    private void checkLimits(User user, long size) {
         if (size < 0) throw ApiError.badRequest("the file size is unknown");
         if (size > maxUploadSize) {
             throw ApiError.tooLarge("the file is larger than this instance accepts (" + maxUploadSize + " bytes)");
@@ -126,7 +138,7 @@ public final class Intake {
         try {
             long size = Files.size(staged);
             if (size == 0) throw new ApiError(422, null, "Video file unreadable: the file is empty");
-            checkAllowed(user, size);
+            checkLimits(user, size);
             ProbeResult probe;
             try {
                 probe = engine.probe(staged);

@@ -226,6 +226,7 @@ public final class ResumableUploads {
         } catch (java.io.EOFException e) {
             return sizeOf(part);
         } catch (IOException e) {
+            if (org.peerlet.media.DiskSpace.saysDiskFull(e.getMessage())) throw org.peerlet.media.DiskSpace.noRoom("a chunk");
             // A cut connection: keep what arrived, the client resumes from there.
             LOG.info("upload chunk cut short: {}", e.toString());
             return sizeOf(part);

@@ -161,7 +161,7 @@ public final class VideoJson {
     }
 
     /** PeerTube's id of a rung's file: unique per video and rung, stable while the ladder is. */
-    static long fileId(Video v, Ladder.Rung r) {
+    public static long fileId(Video v, Ladder.Rung r) {
         return v.id() * 10_000 + r.resolution();
     }
 

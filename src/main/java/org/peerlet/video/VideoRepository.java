@@ -157,6 +157,11 @@ final class VideoRepository {
         return joined(db).where(VIDEOS.SHORT_UUID.eq(shortUuid)).fetchOptional(VideoRepository::toVideo);
     }
 
+    /** Every video of this instance, whatever its state. */
+    public List<Video> allLocal(DSLContext db) {
+        return joined(db).where(CHANNELS.HOST.eq("")).orderBy(VIDEOS.ID).fetch(VideoRepository::toVideo);
+    }
+
     public List<String> allUuids(DSLContext db) {
         return db.select(VIDEOS.UUID).from(VIDEOS).fetch(VIDEOS.UUID);
     }

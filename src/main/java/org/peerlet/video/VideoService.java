@@ -74,12 +74,14 @@ public final class VideoService {
      */
     public Optional<Video> publish(DSLContext tx, long id, Ladder ladder, int duration, boolean thumbnail,
                                    boolean preview, boolean dropOriginal) {
-        if (videos.byId(tx, id).isEmpty()) return Optional.empty();
+        Optional<Video> before = videos.byId(tx, id);
+        if (before.isEmpty()) return Optional.empty();
         videos.publish(tx, id, ladder, duration, thumbnail, preview, clock.millis());
         if (dropOriginal) videos.dropOriginal(tx, id);
         Video v = videos.byId(tx, id).orElseThrow();
         counts.invalidateAll();
-        events.publish(new VideoEvents.Published(v));
+        // A ladder made again (an admin's re-run) changes a published video: no second "published" to subscribers.
+        events.publish(before.get().state() == VideoState.PUBLISHED ? new VideoEvents.Changed(v) : new VideoEvents.Published(v));
         return Optional.of(v);
     }
 
@@ -309,6 +311,39 @@ public final class VideoService {
             throw ApiError.badField("currentTime", "Current time is greater than the video's duration");
         }
         events.publish(new VideoEvents.Watched(v, user, seconds));
+    }
+
+    /** Every video of this instance, whatever its state: for storage figures and maintenance. */
+    public List<Video> allLocal() {
+        return videos.allLocal(db.dsl());
+    }
+
+    /**
+     * Drops a video's original to save space: the row forgets it first, then the file goes, so
+     * nothing ever points at a missing file. 409 while a transcode still needs it.
+     */
+    public void removeOriginal(Video v, boolean transcodeWaiting) {
+        if (v.originalFile() == null) throw ApiError.notFound("this video has no original file");
+        if (transcodeWaiting || v.state() != VideoState.PUBLISHED) {
+            throw ApiError.conflict("the video is still being transcoded from its original");
+        }
+        db.writeVoid(tx -> videos.dropOriginal(tx, v.id()));
+        try {
+            java.nio.file.Files.deleteIfExists(media.resolve(v.originalFile()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Swaps a published video's ladder (a rung removed) unless it changed meanwhile; those who serve or federate it hear. */
+    public boolean changeLadder(Video v, Ladder updated) {
+        boolean swapped = db.write(tx -> {
+            if (!videos.replaceLadder(tx, v.id(), v.ladder(), updated)) return false;
+            events.publish(new VideoEvents.Changed(videos.byId(tx, v.id()).orElseThrow()));
+            return true;
+        });
+        if (swapped) counts.invalidateAll();
+        return swapped;
     }
 
     /** Swaps a video's ladder, unless it changed meanwhile (a publish won): true if swapped. */

@@ -60,14 +60,23 @@ public final class PeerletProcess implements AutoCloseable {
 
     /** Starts the server and returns once it answers; {@code flags} are extra settings. */
     public static PeerletProcess start(Path dir, int port, String... flags) throws Exception {
+        return start(dir, port, cmd -> cmd, flags);
+    }
+
+    /**
+     * As {@link #start(Path, int, String...)}, with the command line changed by {@code wrap} first:
+     * run inside another program, say, or with JVM options (the java binary is its first element).
+     */
+    public static PeerletProcess start(Path dir, int port, java.util.function.UnaryOperator<List<String>> wrap,
+                                       String... flags) throws Exception {
         List<String> args = new ArrayList<>(List.of("--port", String.valueOf(port), "--host", "127.0.0.1",
                 "--data-dir", dir.resolve("data").toString(), "--admin-password", ADMIN_PASSWORD));
         args.addAll(List.of(flags));
-        Process p = java(dir, args.toArray(String[]::new))
-                .redirectOutput(dir.resolve("peerlet-" + System.nanoTime() + ".log").toFile())
-                .start();
+        ProcessBuilder pb = java(dir, args.toArray(String[]::new));
+        pb.command(wrap.apply(new ArrayList<>(pb.command())));
+        Process p = pb.redirectOutput(dir.resolve("peerlet-" + System.nanoTime() + ".log").toFile()).start();
         Api api = new Api("http://127.0.0.1:" + port);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline && p.isAlive()) {
             try {
                 if (api.get("/api/v1/config").status() == 200) return new PeerletProcess(p, api);
@@ -81,6 +90,11 @@ public final class PeerletProcess implements AutoCloseable {
 
     public Api api() {
         return api;
+    }
+
+    /** The process id: {@code /proc/<pid>/root} shows its files as it sees them (its own mounts too). */
+    public long pid() {
+        return process.pid();
     }
 
     /** SIGKILL: the process ends where it is, nothing of it runs any more. */

@@ -64,6 +64,11 @@ final class DeliveryRepository {
         return tx.update(DELIVERIES).set(DELIVERIES.STATE, PENDING).where(DELIVERIES.STATE.eq(SENDING)).execute();
     }
 
+    /** Deliveries still to make: waiting for their turn or being sent. */
+    public int backlog(DSLContext db) {
+        return db.fetchCount(DELIVERIES, DELIVERIES.STATE.in(PENDING, SENDING));
+    }
+
     public int count(DSLContext db, String state) {
         return db.fetchCount(DELIVERIES, DELIVERIES.STATE.eq(state));
     }

@@ -47,6 +47,9 @@ public final class DeliveryWorker implements AutoCloseable {
     private final ExecutorService senders;
     private final Object lock = new Object();
     private final ConcurrentHashMap<String, Pause> paused = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong givenUp = new java.util.concurrent.atomic.AtomicLong();
     private final long pollMillis;
     private volatile boolean running;
     private boolean woken;
@@ -122,6 +125,7 @@ public final class DeliveryWorker implements AutoCloseable {
             if (status >= 200 && status < 300) {
                 paused.remove(d.host());
                 db.writeVoid(tx -> repo.done(tx, d.id()));
+                delivered.incrementAndGet();
                 return;
             }
             error = "answered " + status;
@@ -156,14 +160,24 @@ public final class DeliveryWorker implements AutoCloseable {
     /** Schedules the next try (not before {@code notBefore}), or gives up at the end of the table. */
     private void failed(DeliveryRepository.Delivery d, String err, boolean permanent, long notBefore) {
         int attempts = d.attempts() + 1;
+        failures.incrementAndGet();
         Optional<Duration> wait = permanent ? Optional.empty() : Backoff.after(attempts);
         if (wait.isPresent()) {
             long when = Math.max(clock.millis() + wait.get().toMillis(), notBefore);
             db.writeVoid(tx -> repo.retryAt(tx, d.id(), attempts, when, err));
         } else {
             LOG.info("giving up delivery {} to {}: {}", d.id(), d.inbox(), err);
+            givenUp.incrementAndGet();
             db.writeVoid(tx -> repo.dead(tx, d.id(), attempts, err));
         }
+    }
+
+    /** Since start: deliveries made, failed tries, deliveries given up; and those waiting now (the backlog). */
+    public record Stats(long delivered, long failures, long givenUp, int backlog) {
+    }
+
+    public Stats stats() {
+        return new Stats(delivered.get(), failures.get(), givenUp.get(), repo.backlog(db.dsl()));
     }
 
     private static void sleepQuietly(long ms) {
