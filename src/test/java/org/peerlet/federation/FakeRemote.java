@@ -14,14 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A pretend remote server on loopback: serves actor documents with keys the test holds, and an
- * inbox that counts what it receives.
+ * inbox that counts what it receives. Public for the browser tests that need a remote voice.
  */
-final class FakeRemote implements AutoCloseable {
+public final class FakeRemote implements AutoCloseable {
     final HttpServer server;
     final Map<String, KeyPair> keys = new ConcurrentHashMap<>();
     final AtomicInteger inboxPosts = new AtomicInteger();
 
-    FakeRemote() throws IOException {
+    public FakeRemote() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/users/", ex -> {
             String name = ex.getRequestURI().getPath().substring("/users/".length());
@@ -48,7 +48,7 @@ final class FakeRemote implements AutoCloseable {
         server.start();
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -56,11 +56,11 @@ final class FakeRemote implements AutoCloseable {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    String actorUrl(String name) {
+    public String actorUrl(String name) {
         return base() + "/users/" + name;
     }
 
-    KeyPair person(String name) {
+    public KeyPair person(String name) {
         return keys.computeIfAbsent(name, n -> Keys.generate());
     }
 
