@@ -109,7 +109,7 @@ public final class NotificationJson {
     private Map<String, Object> abuse(Abuse a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", a.id());
-        m.put("state", Map.of("id", a.state(), "label", a.stateLabel()));
+        m.put("state", a.state());
         Optional<Video> v = a.videoId() == null ? Optional.empty() : videos.find(String.valueOf(a.videoId()));
         Optional<Comment> c = a.commentId() == null ? Optional.empty() : social.byId(a.commentId());
         Optional<Video> on = c.flatMap(x -> videos.find(String.valueOf(x.videoId())));
