@@ -64,6 +64,16 @@ public final class FakeRemote implements AutoCloseable {
         return keys.computeIfAbsent(name, n -> Keys.generate());
     }
 
+    /** A POST of an activity to {@code inbox}, signed with {@code name}'s key as its server would sign it. */
+    public java.net.http.HttpRequest.Builder signedPost(java.net.URI inbox, String name, String body) {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(inbox)
+                .header("Content-Type", "application/activity+json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        org.peerlet.federation.signature.HttpSignatures.sign("POST", inbox, body.getBytes(StandardCharsets.UTF_8),
+                actorUrl(name) + "#main-key", person(name).getPrivate(), java.time.Instant.now()).forEach(b::header);
+        return b;
+    }
+
     private Map<String, Object> actor(String name, KeyPair k) {
         String id = actorUrl(name);
         return Map.of("@context", "https://www.w3.org/ns/activitystreams", "type", "Person", "id", id,

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.peerlet.federation.signature.HttpSignatures;
 import org.peerlet.testing.Api;
 import org.peerlet.testing.Await;
 import org.peerlet.testing.TestClips;
@@ -12,11 +11,7 @@ import org.peerlet.testing.TestServer;
 import org.peerlet.testing.Uploads;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,7 +91,6 @@ class RepliesAreForwardedToFollowers {
     @Test
     void aForwardedNoteItsOriginDoesNotServeIsRefused() throws Exception {
         try (FakeRemote forger = new FakeRemote()) {
-            KeyPair key = forger.person("relay");
             // "Forwarded" by the forger, in bob's name on B: B has no such Note, so C keeps nothing.
             String bobUrl = "http://" + ab.hostB() + "/accounts/bob";
             String noteId = "http://" + ab.hostB() + "/videos/watch/none/comments/" + UUID.randomUUID();
@@ -106,12 +100,7 @@ class RepliesAreForwardedToFollowers {
             String body = Api.write(Map.of("@context", "https://www.w3.org/ns/activitystreams", "type", "Create",
                     "id", "http://" + ab.hostB() + "/activities/" + UUID.randomUUID(), "actor", bobUrl, "object", note,
                     "to", List.of("https://www.w3.org/ns/activitystreams#Public")));
-            URI uri = URI.create(apiC.base() + "/inbox");
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Content-Type", "application/activity+json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body));
-            HttpSignatures.sign("POST", uri, body.getBytes(StandardCharsets.UTF_8), forger.actorUrl("relay") + "#main-key",
-                    key.getPrivate(), Instant.now()).forEach(b::header);
-            Api.Res r = apiC.send(b);
+            Api.Res r = apiC.send(forger.signedPost(URI.create(apiC.base() + "/inbox"), "relay", body));
             assertThat(r.status()).as(r.toString()).isEqualTo(403);
         }
     }

@@ -50,13 +50,7 @@ class SharesFailuresAndModeratorsNotifiedTest {
     }
 
     static List<JsonNode> of(String token, int type) {
-        Api.Res r = api.get("/api/v1/users/me/notifications?count=100", token);
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        List<JsonNode> out = new java.util.ArrayList<>();
-        r.json().get("data").forEach(n -> {
-            if (n.get("type").asInt() == type) out.add(n);
-        });
-        return out;
+        return NotificationKindsTest.of(api, token, type);
     }
 
     static void ok(Api.Res r, int status) {

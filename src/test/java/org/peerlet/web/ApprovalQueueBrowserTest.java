@@ -7,15 +7,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.peerlet.federation.FakeRemote;
-import org.peerlet.federation.signature.HttpSignatures;
 import org.peerlet.testing.Api;
 import org.peerlet.testing.Await;
 import org.peerlet.testing.TestClips;
 import org.peerlet.testing.Uploads;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,12 +73,7 @@ class ApprovalQueueBrowserTest extends BrowserPages {
         String body = Api.write(Map.of("@context", "https://www.w3.org/ns/activitystreams", "type", "Create",
                 "id", mastodon.base() + "/activities/" + UUID.randomUUID(), "actor", mastodon.actorUrl("gran"),
                 "object", note, "to", List.of("https://www.w3.org/ns/activitystreams#Public")));
-        URI uri = URI.create(api.base() + "/inbox");
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Content-Type", "application/activity+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        HttpSignatures.sign("POST", uri, body.getBytes(StandardCharsets.UTF_8), mastodon.actorUrl("gran") + "#main-key",
-                mastodon.person("gran").getPrivate(), Instant.now()).forEach(b::header);
-        return api.send(b).status();
+        return api.send(mastodon.signedPost(URI.create(api.base() + "/inbox"), "gran", body)).status();
     }
 
     static WebElement held(String author) {
