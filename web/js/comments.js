@@ -11,6 +11,14 @@ import { avatar } from './faces.js';
 
 const PAGE = 20;
 
+/** A comment's text, behind its content warning (closed until the reader opens it) if it has one. */
+export function commentBody(c) {
+  if (c.isDeleted) return h('p', { class: 'comment-deleted muted' }, t('comments.deleted'));
+  const text = safeHtml(c.textHtml ?? '', 'comment-body rich-text');
+  if (!c.contentWarning) return text;
+  return h('details', { class: 'content-warning' }, h('summary', null, t('comments.warning', { what: c.contentWarning })), text);
+}
+
 /** The comments section of a video; `headers` carry the viewer's access (share token, password). */
 export function commentsSection(video, headers = {}) {
   const me = currentUser();
@@ -66,13 +74,6 @@ export function commentsSection(video, headers = {}) {
     return f;
   };
 
-  const body = (c) => {
-    if (c.isDeleted) return h('p', { class: 'comment-deleted muted' }, t('comments.deleted'));
-    const text = safeHtml(c.textHtml ?? '', 'comment-body rich-text');
-    if (!c.contentWarning) return text;
-    return h('details', { class: 'content-warning' }, h('summary', null, t('comments.warning', { what: c.contentWarning })), text);
-  };
-
   const commentNode = (c, replies) => {
     const mine = Boolean(me && c.account && me.account?.id === c.account.id);
     const actions = h('div', { class: 'comment-actions' });
@@ -109,7 +110,7 @@ export function commentsSection(video, headers = {}) {
         who ? h('strong', { class: 'comment-author' }, who) : null, ' ',
         h('time', { datetime: c.createdAt, title: fullDate(c.createdAt), class: 'muted' }, ago(c.createdAt)),
         c.heldForReview ? h('span', { class: 'badge' }, t('comments.awaiting')) : null),
-      body(c), actions, holder);
+      commentBody(c), actions, holder);
   };
 
   const threadItem = (c) => {

@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { errorBox, okBox, pageTitle, privacyBadge, say, stateBadge, thumbnail, videoLink, views, ago, fullDate } from '../ui.js';
 import { requireLogin, setTitle } from '../nav.js';
 import { sharePanel, visibilityBadge } from '../share-panel.js';
+import { heldComments } from '../held-comments.js';
 
 const PRIVACIES = [1, 2, 3, 4, 5];
 
@@ -13,7 +14,7 @@ export async function render(view) {
   const list = await api('/api/v1/users/me/videos?sort=-publishedAt&count=100');
   const messages = h('div', { class: 'messages', 'aria-live': 'polite' });
   const rows = h('ul', { class: 'my-list', role: 'list' });
-  view.append(pageTitle(t('my.title')), messages, rows);
+  view.append(pageTitle(t('my.title')), heldComments(), messages, rows);
   if (!list.data.length) rows.replaceWith(h('p', { class: 'empty' }, t('my.empty'), ' ', h('a', { href: '/upload' }, t('nav.upload'))));
 
   for (const v of list.data) rows.append(row(v));

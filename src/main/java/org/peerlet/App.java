@@ -19,7 +19,6 @@ import org.peerlet.common.Events;
 import org.peerlet.common.Times;
 import org.peerlet.federation.Blocklist;
 import org.peerlet.federation.FederationApiRoutes;
-import org.peerlet.federation.FollowEvents;
 import org.peerlet.federation.Follows;
 import org.peerlet.federation.LocalActors;
 import org.peerlet.federation.Publisher;
@@ -61,6 +60,7 @@ import org.peerlet.privacy.VideoPasswords;
 import org.peerlet.sharing.FeedRoutes;
 import org.peerlet.sharing.ShareRoutes;
 import org.peerlet.social.SocialRoutes;
+import org.peerlet.notification.NotificationJson;
 import org.peerlet.notification.NotificationRoutes;
 import org.peerlet.notification.NotificationService;
 import org.peerlet.social.SocialService;
@@ -228,7 +228,8 @@ public final class App implements AutoCloseable {
         InboxService inbox = new InboxService(verifier, remoteActors, blocklist,
                 new org.peerlet.federation.inbox.MutedActors(community.mutes(), channels),
                 new Handlers(localActors, remoteActors, follows, remoteVideos, videos, social, privacy, flags,
-                        new org.peerlet.federation.RemotePlaylists(remoteActors, remoteVideos, videos, playlists, localActors)).table());
+                        new org.peerlet.federation.RemotePlaylists(remoteActors, remoteVideos, videos, playlists, localActors),
+                        publisher).table());
         var playlistPublisher = new org.peerlet.federation.PlaylistPublisher(localActors, playlists, publisher);
         routes.add(new org.peerlet.federation.discovery.PlaylistDocRoutes(playlists, playlistPublisher));
         SignedRequests signed = new SignedRequests(
@@ -236,7 +237,7 @@ public final class App implements AutoCloseable {
         routes.add(new PrivacyRoutes(videos, privacy, videoJson, urls, signed::accountOf,
                 new RemoteFileTokens(db, localActors, accountDir, outgoing)::mint, new SharePages(videos, playlists, urls, videoJson)::of));
         routes.add(new SocialRoutes(social, videos, urls, proxies));
-        routes.add(new NotificationRoutes(notifications, social, videos, follows, urls));
+        routes.add(new NotificationRoutes(notifications, new NotificationJson(social, videos, follows, abuses, accounts, urls)));
         Mailing.notifications(events, mailer, accounts, social, videos, follows, urls, instance);
         routes.add(new AbuseRoutes(abuses, videos, videoJson, social, urls));
         routes.add(new InboxRoutes(inbox));
@@ -282,12 +283,7 @@ public final class App implements AutoCloseable {
                 e -> videos.find(String.valueOf(e.videoId())).ifPresent(v -> swarms.sync(v, false)));
         events.subscribe(PrivacyEvents.SharesChanged.class, e -> publisher.addressed(e.video(), e.removed()));
         events.subscribe(SocialService.CommentPosted.class, publisher::commented);
-        events.subscribe(SocialService.CommentPosted.class, notifications::commentPosted);
-        events.subscribe(VideoEvents.Published.class, e -> notifications.videoPublished(e.video()));
-        events.subscribe(VideoEvents.Received.class, e -> notifications.videoPublished(e.video()));
-        events.subscribe(VideoEvents.Changed.class, e -> notifications.videoChanged(e.video()));
-        events.subscribe(FollowEvents.Followed.class, notifications::followed);
-        events.subscribe(AccountEvents.SessionsEnded.class, e -> notifications.sessionsEnded(e.userId()));
+        Notifying.subscribe(events, notifications, accounts);
         events.subscribe(SocialService.CommentDeleted.class, e -> publisher.commentDeleted(e.comment(), e.video()));
         events.subscribe(SocialService.RateChange.class, publisher::rated);
         events.subscribe(Faces.Changed.class, publisher::actorChanged);
@@ -296,6 +292,7 @@ public final class App implements AutoCloseable {
         events.subscribe(CaptionService.CaptionsChanged.class, e -> publisher.changed(e.video(), false));
         // A user removed: each of their videos goes as a delete of it would (jobs, swarms, federation, files).
         events.subscribe(AccountEvents.Removing.class, e -> videos.deleteAllOfAccount(e.accountId()));
+        events.subscribe(AccountEvents.Removing.class, e -> faces.accountRemoving(e.accountId()));
         // A user's sessions ended: the file tokens minted for them are dead; their peers leave now.
         events.subscribe(AccountEvents.SessionsEnded.class, e -> tracker.recheckGrants());
         events.subscribe(TorrentEvents.Made.class,

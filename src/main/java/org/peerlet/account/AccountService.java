@@ -139,6 +139,21 @@ public final class AccountService {
         return users.count(db.dsl());
     }
 
+    /** Users who moderate (administrators and moderators) and are not blocked: they hear of reports and sign-ups. */
+    public List<Long> moderatorIds() {
+        return users.moderatorIds(db.dsl());
+    }
+
+    /** The name asked for in a sign-up request, while the request is kept. */
+    public java.util.Optional<String> registrationUsername(long registrationId) {
+        return new RegistrationRepository().byId(db.dsl(), registrationId).map(Registration::username);
+    }
+
+    /** Tells the other features a fact of this package (published after the commit, if in one). */
+    void tell(Record fact) {
+        events.publish(fact);
+    }
+
     String hash(String password) {
         return hasher.hash(password);
     }

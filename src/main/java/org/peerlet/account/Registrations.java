@@ -49,7 +49,9 @@ public final class Registrations {
     /** Open sign-up: the user is made at once; when addresses must be confirmed, mailed a link in this language. */
     void register(SignUp s, String language) {
         checkOpen(false);
-        long userId = accounts.create(s.asNewUser(defaultQuota, defaultQuotaDaily)).userId();
+        AccountService.Created made = accounts.create(s.asNewUser(defaultQuota, defaultQuotaDaily));
+        long userId = made.userId();
+        accounts.tell(new AccountEvents.Registered(userId, made.accountId()));
         if (recovery.verificationRequired()) recovery.signedUp(userId, language);
     }
 
@@ -64,7 +66,7 @@ public final class Registrations {
         String hash = accounts.hash(s.password());
         long now = clock.millis();
         String channel = AccountService.channelName(n);
-        return db.write(tx -> {
+        Registration made = db.write(tx -> {
             if (accounts.taken(tx, n.username(), n.email()) || accounts.taken(tx, channel, null)
                     || repo.taken(tx, n.username(), n.email(), channel)) {
                 throw ApiError.conflict("this username, channel name or email is already taken");
@@ -75,6 +77,8 @@ public final class Registrations {
                     display, channel, channelDisplay, null, now, now));
             return repo.byId(tx, id).orElseThrow();
         });
+        accounts.tell(new AccountEvents.RegistrationRequested(made.id()));
+        return made;
     }
 
     /** Refuses when sign-up is closed, in the other mode, or the instance is full. */

@@ -54,6 +54,11 @@ final class UserRepository {
         return db.fetchCount(USERS, USERS.ROLE.eq(role.id));
     }
 
+    List<Long> moderatorIds(DSLContext db) {
+        return db.select(USERS.ID).from(USERS).where(USERS.ROLE.le(Role.MODERATOR.id).and(USERS.BLOCKED.isFalse()))
+                .orderBy(USERS.ID).fetch(USERS.ID);
+    }
+
     public void setPassword(DSLContext tx, long id, String hash) {
         tx.update(USERS).set(USERS.PASSWORD_HASH, hash).where(USERS.ID.eq(id)).execute();
     }

@@ -18,11 +18,13 @@ public final class ChannelRoutes implements RouteGroup {
     private final ChannelService service;
     private final Urls urls;
     private final FaceRoutes faces;
+    private final Faces faceFiles;
 
     /** With the routes of channels' and accounts' faces, which live beside them. */
     public ChannelRoutes(ChannelService service, Faces faces, Urls urls) {
         this.service = service;
         this.faces = new FaceRoutes(faces, urls);
+        this.faceFiles = faces;
         this.urls = urls;
     }
 
@@ -92,7 +94,7 @@ public final class ChannelRoutes implements RouteGroup {
     }
 
     private void delete(Context ctx) {
-        service.delete(Auth.required(ctx), ctx.pathParam("handle"));
+        faceFiles.deleteChannel(Auth.required(ctx), ctx.pathParam("handle"));
         ctx.status(204);
     }
 

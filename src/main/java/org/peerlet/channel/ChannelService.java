@@ -88,13 +88,15 @@ public final class ChannelService {
         });
     }
 
-    public void delete(User asker, String handle) {
-        db.writeVoid(tx -> {
+    /** Removes a channel (not an account's last); the channel as it was, for its files to go. */
+    Channel delete(User asker, String handle) {
+        return db.write(tx -> {
             Channel c = editable(tx, asker, handle);
             if (channels.countByAccount(tx, c.accountId()) <= 1) {
                 throw ApiError.conflict("cannot remove the last channel of an account");
             }
             channels.delete(tx, c.id());
+            return c;
         });
     }
 

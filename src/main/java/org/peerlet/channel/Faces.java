@@ -70,6 +70,29 @@ public final class Faces {
         events.publish(new Changed(null, c.id()));
     }
 
+    /** Removes one of our channels, then its avatar's and banner's files. */
+    public void deleteChannel(User me, String handle) {
+        forget(channels.delete(me, handle));
+    }
+
+    /**
+     * A user is being removed (their rows are still there): the files of their account's avatar
+     * and of their channels' faces go; nothing will point at them once the rows are gone.
+     */
+    public void accountRemoving(long accountId) {
+        accountDir.byId(accountId).ifPresent(a -> files.delete(Face.Kind.AVATAR, stem(a.avatar())));
+        channels.ofAccount(accountId).forEach(this::forget);
+    }
+
+    private void forget(Channel c) {
+        files.delete(Face.Kind.AVATAR, stem(c.avatar()));
+        files.delete(Face.Kind.BANNER, stem(c.banner()));
+    }
+
+    private static String stem(Face f) {
+        return f == null ? null : f.stem();
+    }
+
     /**
      * A remote account's avatar, fetched by federation from {@code source}; {@code image} null
      * when the actor has none (any cached one goes). Unreadable images are ignored.

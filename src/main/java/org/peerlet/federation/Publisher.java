@@ -262,6 +262,23 @@ public final class Publisher {
         }
     }
 
+    /**
+     * Another server's comment on one of our public videos, as it came (a Create or Update of a
+     * Note): sent on to our followers, as PeerTube's inbox forwarding does, signed by the video's
+     * channel. Receivers cannot take our word for someone else's Note: they fetch it again from
+     * its origin before keeping it (see the inbox). Not sent back to the author's own server.
+     */
+    public void forward(Video v, Comment c, com.fasterxml.jackson.databind.JsonNode activity) {
+        if (!v.isLocal() || !federable(v) || c.heldForReview() || c.account().isLocal()) return;
+        try {
+            List<String> inboxes = new ArrayList<>(targets(v));
+            inboxes.removeIf(inbox -> c.account().host().equals(As.host(inbox)));
+            if (!inboxes.isEmpty()) outbox.enqueue(local.of(v.channel()), Json.write(activity), inboxes);
+        } catch (RuntimeException ex) {
+            LOG.warn("could not forward comment {}: {}", c.id(), ex.toString());
+        }
+    }
+
     /** Someone a comment names: their actor's URL, "@name@host", and their inbox if elsewhere. */
     private record Mentioned(String url, String name, String inbox) {
     }

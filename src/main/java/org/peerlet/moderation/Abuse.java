@@ -25,7 +25,7 @@ public record Abuse(long id, Long reporterAccountId, Long flaggedAccountId, Long
         return "account";
     }
 
-    String stateLabel() {
+    public String stateLabel() {
         return switch (state) {
             case REJECTED -> "Rejected";
             case ACCEPTED -> "Accepted";

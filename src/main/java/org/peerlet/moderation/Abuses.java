@@ -30,6 +30,10 @@ public final class Abuses {
     public record Reported(Abuse abuse, Account flagged, Video video, Comment comment) {
     }
 
+    /** A report is open, made here or received from another server (an event): moderators are told. */
+    public record Opened(Abuse abuse) {
+    }
+
     /** What a reporter says: one of videoId, commentId, accountId, a reason and PeerTube's predefined reasons. */
     public record Report(String reason, List<String> predefinedReasons, String videoId, Integer startAt, Integer endAt,
                          Long commentId, Long accountId) {
@@ -88,6 +92,7 @@ public final class Abuses {
                 video == null ? null : r.endAt(), Abuse.PENDING, null, null, now, now);
         Abuse saved = db.write(tx -> repo.byId(tx, repo.insert(tx, draft)).orElseThrow());
         events.publish(new Reported(saved, flagged, video, comment));
+        events.publish(new Opened(saved));
         return saved;
     }
 
@@ -106,8 +111,13 @@ public final class Abuses {
                 comment == null ? null : comment.text(), text,
                 predefined.stream().filter(Abuse.PREDEFINED::contains).distinct().toList(), null, null, Abuse.PENDING,
                 null, url, now, now);
-        db.writeVoid(tx -> repo.insert(tx, a));
+        Abuse saved = db.write(tx -> repo.byId(tx, repo.insert(tx, a)).orElseThrow());
+        events.publish(new Opened(saved));
         return true;
+    }
+
+    public Optional<Abuse> find(long id) {
+        return repo.byId(db.dsl(), id);
     }
 
     public Abuse get(long id) {

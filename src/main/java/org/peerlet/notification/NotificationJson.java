@@ -1,6 +1,9 @@
 package org.peerlet.notification;
 
 import org.peerlet.account.Account;
+import org.peerlet.account.AccountService;
+import org.peerlet.moderation.Abuse;
+import org.peerlet.moderation.Abuses;
 import org.peerlet.channel.Channel;
 import org.peerlet.common.Times;
 import org.peerlet.federation.FollowEvents;
@@ -19,16 +22,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A notification as PeerTube's UserNotification: the short forms of what it is about (VideoInfo, ActorInfo). */
-final class NotificationJson {
+public final class NotificationJson {
     private final SocialService social;
     private final VideoService videos;
     private final Follows follows;
+    private final Abuses abuses;
+    private final AccountService users;
     private final Urls urls;
 
-    NotificationJson(SocialService social, VideoService videos, Follows follows, Urls urls) {
+    public NotificationJson(SocialService social, VideoService videos, Follows follows, Abuses abuses, AccountService users,
+                            Urls urls) {
         this.social = social;
         this.videos = videos;
         this.follows = follows;
+        this.abuses = abuses;
+        this.users = users;
         this.urls = urls;
     }
 
@@ -61,9 +69,54 @@ final class NotificationJson {
             if (f.isEmpty()) return Optional.empty();
             m.put("actorFollow", actorFollow(f.get()));
         }
+        if (!moderation(n, v, m)) return Optional.empty();
         m.put("createdAt", Times.iso(n.createdAt()));
         m.put("updatedAt", Times.iso(n.updatedAt()));
         return Optional.of(m);
+    }
+
+    /**
+     * The kinds PeerTube gives their own field: a report, a new account, a sign-up request, a
+     * failed upload (as a failed import) and a held video (as its block). False when it is gone.
+     */
+    private boolean moderation(Notification n, Optional<Video> v, Map<String, Object> m) {
+        Notification.About about = n.about();
+        if (about.abuseId() != null) {
+            Optional<Abuse> a = abuses.find(about.abuseId());
+            if (a.isEmpty()) return false;
+            m.put("abuse", abuse(a.get()));
+        }
+        if (about.accountId() != null) {
+            Optional<Account> a = users.byId(about.accountId());
+            if (a.isEmpty()) return false;
+            m.put("account", actor(a.get()));
+        }
+        if (about.registrationId() != null) {
+            Optional<String> name = users.registrationUsername(about.registrationId());
+            if (name.isEmpty()) return false;
+            m.put("registration", Map.of("id", about.registrationId(), "username", name.get()));
+        }
+        if (v.isPresent() && n.type() == Notification.MY_VIDEO_IMPORT_ERROR) {
+            m.put("videoImport", Map.of("id", v.get().id(), "video", video(v.get())));
+        }
+        if (v.isPresent() && n.type() == Notification.VIDEO_AUTO_BLACKLIST_FOR_MODERATORS) {
+            m.put("videoBlacklist", Map.of("id", v.get().id(), "video", video(v.get())));
+        }
+        return true;
+    }
+
+    /** PeerTube's short report: its state, and what it is about while that is still here. */
+    private Map<String, Object> abuse(Abuse a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id());
+        m.put("state", a.state());
+        Optional<Video> v = a.videoId() == null ? Optional.empty() : videos.find(String.valueOf(a.videoId()));
+        Optional<Comment> c = a.commentId() == null ? Optional.empty() : social.byId(a.commentId());
+        Optional<Video> on = c.flatMap(x -> videos.find(String.valueOf(x.videoId())));
+        v.ifPresent(x -> m.put("video", video(x)));
+        if (c.isPresent() && on.isPresent()) m.put("comment", Map.of("threadId", c.get().thread(), "video", video(on.get())));
+        if (a.flaggedAccountId() != null) users.byId(a.flaggedAccountId()).ifPresent(x -> m.put("account", actor(x)));
+        return m;
     }
 
     private static Map<String, Object> video(Video v) {

@@ -63,6 +63,7 @@ public final class NotificationMails {
         Map<String, String> values = new HashMap<>();
         values.put("instance", instance.get(InstanceSettings.NAME));
         values.put("settings", urls.base() + "/settings");
+        values.put("admin", urls.base() + "/admin");
         video.ifPresent(v -> {
             values.put("video", v.name());
             values.put("channel", v.channel().displayName());

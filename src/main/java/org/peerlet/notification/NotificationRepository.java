@@ -14,11 +14,13 @@ import static org.peerlet.db.schema.Tables.NOTIFICATION_SETTINGS;
 /** The only place with SQL for notifications and their settings. */
 final class NotificationRepository {
 
-    long insert(DSLContext tx, long userId, int type, Long commentId, Long videoId, Long followId, boolean onWeb, long at) {
+    long insert(DSLContext tx, long userId, int type, Notification.About a, boolean onWeb, long at) {
         return tx.insertInto(NOTIFICATIONS)
                 .set(NOTIFICATIONS.USER_ID, userId).set(NOTIFICATIONS.TYPE, type)
-                .set(NOTIFICATIONS.COMMENT_ID, commentId).set(NOTIFICATIONS.VIDEO_ID, videoId)
-                .set(NOTIFICATIONS.FOLLOW_ID, followId).set(NOTIFICATIONS.IS_ON_WEB, onWeb)
+                .set(NOTIFICATIONS.COMMENT_ID, a.commentId()).set(NOTIFICATIONS.VIDEO_ID, a.videoId())
+                .set(NOTIFICATIONS.FOLLOW_ID, a.followId()).set(NOTIFICATIONS.ABUSE_ID, a.abuseId())
+                .set(NOTIFICATIONS.ACCOUNT_ID, a.accountId()).set(NOTIFICATIONS.REGISTRATION_ID, a.registrationId())
+                .set(NOTIFICATIONS.IS_ON_WEB, onWeb)
                 .set(NOTIFICATIONS.IS_READ, false).set(NOTIFICATIONS.CREATED_AT, at).set(NOTIFICATIONS.UPDATED_AT, at)
                 .returning(NOTIFICATIONS.ID).fetchOne(NOTIFICATIONS.ID);
     }
@@ -28,9 +30,10 @@ final class NotificationRepository {
                 .and(NOTIFICATIONS.VIDEO_ID.eq(videoId)));
     }
 
-    /** Removes the notifications of a kind about a video; the people who had one. */
-    List<Long> removeOfVideo(DSLContext tx, long videoId, int type) {
+    /** Removes the notifications of a kind about a video (of one person, or null: everyone's); the people who had one. */
+    List<Long> removeOfVideo(DSLContext tx, long videoId, int type, Long userId) {
         Condition which = NOTIFICATIONS.VIDEO_ID.eq(videoId).and(NOTIFICATIONS.TYPE.eq(type));
+        if (userId != null) which = which.and(NOTIFICATIONS.USER_ID.eq(userId));
         List<Long> users = tx.selectDistinct(NOTIFICATIONS.USER_ID).from(NOTIFICATIONS).where(which).fetch(NOTIFICATIONS.USER_ID);
         if (!users.isEmpty()) tx.deleteFrom(NOTIFICATIONS).where(which).execute();
         return users;
@@ -74,8 +77,11 @@ final class NotificationRepository {
     }
 
     private static Notification toNotification(Record r) {
-        return new Notification(r.get(NOTIFICATIONS.ID), r.get(NOTIFICATIONS.USER_ID), r.get(NOTIFICATIONS.TYPE),
-                r.get(NOTIFICATIONS.COMMENT_ID), r.get(NOTIFICATIONS.VIDEO_ID), r.get(NOTIFICATIONS.FOLLOW_ID), r.get(NOTIFICATIONS.IS_READ),
+        Notification.About a = new Notification.About(r.get(NOTIFICATIONS.COMMENT_ID), r.get(NOTIFICATIONS.VIDEO_ID),
+                r.get(NOTIFICATIONS.FOLLOW_ID), r.get(NOTIFICATIONS.ABUSE_ID), r.get(NOTIFICATIONS.ACCOUNT_ID),
+                r.get(NOTIFICATIONS.REGISTRATION_ID));
+        return new Notification(r.get(NOTIFICATIONS.ID), r.get(NOTIFICATIONS.USER_ID), r.get(NOTIFICATIONS.TYPE), a,
+                r.get(NOTIFICATIONS.IS_READ),
                 r.get(NOTIFICATIONS.CREATED_AT), r.get(NOTIFICATIONS.UPDATED_AT));
     }
 }

@@ -5,15 +5,11 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import org.peerlet.account.Auth;
 import org.peerlet.account.User;
-import org.peerlet.federation.Follows;
 import org.peerlet.http.Access;
 import org.peerlet.http.ApiError;
 import org.peerlet.http.Body;
 import org.peerlet.http.Paging;
 import org.peerlet.http.RouteGroup;
-import org.peerlet.instance.Urls;
-import org.peerlet.social.SocialService;
-import org.peerlet.video.VideoService;
 import org.peerlet.video.Viewer;
 
 import java.util.ArrayList;
@@ -30,10 +26,9 @@ public final class NotificationRoutes implements RouteGroup {
     private final NotificationService notifications;
     private final NotificationJson json;
 
-    public NotificationRoutes(NotificationService notifications, SocialService social, VideoService videos, Follows follows,
-                              Urls urls) {
+    public NotificationRoutes(NotificationService notifications, NotificationJson json) {
         this.notifications = notifications;
-        this.json = new NotificationJson(social, videos, follows, urls);
+        this.json = json;
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.peerlet.federation.FollowEvents;
 import org.peerlet.federation.Follows;
 import org.peerlet.federation.model.LocalActor;
 import org.peerlet.http.ApiError;
+import org.peerlet.privacy.PrivacyEvents;
 import org.peerlet.social.Comment;
 import org.peerlet.social.SocialService;
 import org.peerlet.video.Privacy;
@@ -32,12 +33,14 @@ import java.util.Optional;
  * open pages hear of the unread count at once ({@link LiveNotifications}).
  */
 public final class NotificationService implements AutoCloseable {
-    /** PeerTube's setting names, each a bit field: 1 on the web, 2 by e-mail (when SMTP is configured), 3 both. */
+    /** Peerlet's own setting, for its own kind {@link Notification#VIDEO_SHARED_WITH_ME}. */
+    public static final String VIDEO_SHARED_WITH_ME = "videoSharedWithMe";
+    /** PeerTube's setting names (and Peerlet's one), each a bit field: 1 on the web, 2 by e-mail (when SMTP is configured), 3 both. */
     public static final List<String> SETTINGS = List.of("newVideoFromSubscription", "newCommentOnMyVideo",
             "abuseAsModerator", "videoAutoBlacklistAsModerator", "blacklistOnMyVideo", "myVideoPublished",
             "myVideoImportFinished", "newUserRegistration", "newFollow", "commentMention", "newInstanceFollower",
             "autoInstanceFollowing", "abuseStateChange", "abuseNewMessage", "newPeerTubeVersion", "newPluginVersion",
-            "myVideoStudioEditionFinished", "myVideoTranscriptionGenerated");
+            "myVideoStudioEditionFinished", "myVideoTranscriptionGenerated", VIDEO_SHARED_WITH_ME);
     /** The bits of a setting; every kind starts on the web only, as PeerTube's defaults for most kinds. */
     private static final int WEB = 1;
     private static final int EMAIL = 2;
@@ -81,18 +84,18 @@ public final class NotificationService implements AutoCloseable {
         Long author = c.account().userId();
         Long owner = v.ownerUserId();
         if (owner != null && !Objects.equals(owner, author) && !muted(owner, c.account())) {
-            add(owner, "newCommentOnMyVideo", Notification.NEW_COMMENT_ON_MY_VIDEO, c.id(), v.id(), null, false);
+            add(owner, "newCommentOnMyVideo", Notification.NEW_COMMENT_ON_MY_VIDEO, Notification.About.comment(c.id(), v.id()), false);
         }
         Long answered = e.parent() == null ? null : e.parent().account().userId();
         if (answered != null && !Objects.equals(answered, author) && !muted(answered, c.account())) {
-            add(answered, "commentMention", Notification.COMMENT_MENTION, c.id(), v.id(), null, false);
+            add(answered, "commentMention", Notification.COMMENT_MENTION, Notification.About.comment(c.id(), v.id()), false);
         }
         java.util.Set<Long> told = new java.util.HashSet<>(java.util.Arrays.asList(author, owner, answered));
         for (org.peerlet.common.Handle h : e.mentions()) {
             if (!h.isLocal()) continue;
             Long user = accounts.byName(h.name(), "").map(Account::userId).orElse(null);
             if (user != null && openToMentioned(v) && told.add(user) && !muted(user, c.account())) {
-                add(user, "commentMention", Notification.COMMENT_MENTION, c.id(), v.id(), null, false);
+                add(user, "commentMention", Notification.COMMENT_MENTION, Notification.About.comment(c.id(), v.id()), false);
             }
         }
     }
@@ -110,16 +113,16 @@ public final class NotificationService implements AutoCloseable {
      * e-mail. A kind told {@code once} per video is not told again if its row is there already;
      * the row is written even for e-mail only (off the web), as the record that they were told.
      */
-    private void add(long userId, String setting, int type, Long commentId, Long videoId, Long followId, boolean once) {
+    void add(long userId, String setting, int type, Notification.About about, boolean once) {
         int how = settings(userId).get(setting);
         if ((how & (WEB | EMAIL)) == 0) return;
         boolean onWeb = (how & WEB) != 0;
         boolean added = db.write(tx -> {
-            if (once && repo.exists(tx, userId, type, videoId)) return false;
+            if (once && repo.exists(tx, userId, type, about.videoId())) return false;
             long now = clock.millis();
-            long id = repo.insert(tx, userId, type, commentId, videoId, followId, onWeb, now);
+            long id = repo.insert(tx, userId, type, about, onWeb, now);
             if ((how & EMAIL) != 0) {
-                events.publish(new ByMail(new Notification(id, userId, type, commentId, videoId, followId, false, now, now)));
+                events.publish(new ByMail(new Notification(id, userId, type, about, false, now, now)));
             }
             return true;
         });
@@ -139,12 +142,12 @@ public final class NotificationService implements AutoCloseable {
     public void videoPublished(Video v) {
         Long owner = v.ownerUserId();
         if (v.isLocal() && owner != null && v.waitTranscoding() && v.state() == VideoState.PUBLISHED) {
-            add(owner, "myVideoPublished", Notification.MY_VIDEO_PUBLISHED, null, v.id(), null, true);
+            add(owner, "myVideoPublished", Notification.MY_VIDEO_PUBLISHED, Notification.About.video(v.id()), true);
         }
         if (!announced(v)) return;
         for (long subscriber : follows.localSubscribers(v.channel())) {
             if (!Objects.equals(subscriber, owner) && !muted(subscriber, v.account())) {
-                add(subscriber, "newVideoFromSubscription", Notification.NEW_VIDEO_FROM_SUBSCRIPTION, null, v.id(), null, true);
+                add(subscriber, "newVideoFromSubscription", Notification.NEW_VIDEO_FROM_SUBSCRIPTION, Notification.About.video(v.id()), true);
             }
         }
     }
@@ -158,7 +161,12 @@ public final class NotificationService implements AutoCloseable {
             videoPublished(v);
             return;
         }
-        List<Long> told = db.write(tx -> repo.removeOfVideo(tx, v.id(), Notification.NEW_VIDEO_FROM_SUBSCRIPTION));
+        takeBack(v.id(), Notification.NEW_VIDEO_FROM_SUBSCRIPTION, null);
+    }
+
+    /** Removes the notifications of a kind about a video (of one person, or null: everyone's); their bells hear. */
+    void takeBack(long videoId, int type, Long userId) {
+        List<Long> told = db.write(tx -> repo.removeOfVideo(tx, videoId, type, userId));
         told.forEach(this::tell);
     }
 
@@ -167,13 +175,38 @@ public final class NotificationService implements AutoCloseable {
                 && (v.privacy() == Privacy.PUBLIC || (v.isLocal() && v.privacy() == Privacy.INTERNAL));
     }
 
+    /**
+     * A video was shared with someone of ours by name: they hear of it (Peerlet's own kind; a
+     * share with another server's person is that server's to tell).
+     */
+    public void sharedWith(PrivacyEvents.SharedWith e) {
+        Long user = e.account().userId();
+        Account owner = e.video().account();
+        if (user == null || Objects.equals(user, owner.userId()) || muted(user, owner)) return;
+        add(user, VIDEO_SHARED_WITH_ME, Notification.VIDEO_SHARED_WITH_ME, Notification.About.video(e.video().id()), true);
+    }
+
+    /** A share taken back takes back its notification: the video's name was in it. */
+    public void sharesChanged(PrivacyEvents.SharesChanged e) {
+        if (e.removed() != null && e.removed().userId() != null) {
+            takeBack(e.video().id(), Notification.VIDEO_SHARED_WITH_ME, e.removed().userId());
+        }
+    }
+
+    /** My upload could not be transcoded: told as PeerTube's nearest kind, a failed import. */
+    public void videoFailed(Video v) {
+        if (v.isLocal() && v.ownerUserId() != null) {
+            add(v.ownerUserId(), "myVideoImportFinished", Notification.MY_VIDEO_IMPORT_ERROR, Notification.About.video(v.id()), true);
+        }
+    }
+
     /** Someone new follows one of our accounts or channels: its owner hears who. */
     public void followed(FollowEvents.Followed e) {
         Optional<Long> owner = ownerOf(e.target());
         Optional<FollowEvents.Described> d = follows.describe(e.followId());
         if (owner.isEmpty() || d.isEmpty() || Objects.equals(d.get().follower().userId(), owner.get())) return;
         if (muted(owner.get(), d.get().follower())) return;
-        add(owner.get(), "newFollow", Notification.NEW_FOLLOW, null, null, e.followId(), false);
+        add(owner.get(), "newFollow", Notification.NEW_FOLLOW, Notification.About.follow(e.followId()), false);
     }
 
     private Optional<Long> ownerOf(LocalActor target) {

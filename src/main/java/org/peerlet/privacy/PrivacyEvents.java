@@ -12,6 +12,10 @@ public final class PrivacyEvents {
     public record GrantRevoked(long videoId) {
     }
 
+    /** A video was shared with this account by name (told after {@link SharesChanged}). */
+    public record SharedWith(Video video, Account account) {
+    }
+
     /** A share was added ({@code removed} null) or taken back ({@code removed}, that account). */
     public record SharesChanged(Video video, Account removed) {
     }

@@ -158,7 +158,10 @@ public final class PrivacyService implements Grants, PrivacyDetails {
         }
         if (it.ownerAccountId() == a.id()) throw ApiError.badRequest("this is already yours");
         PrivacyRepository.Share s = db.write(tx -> repo.insertShare(tx, it.subject(), a.id(), clock.millis()));
-        if (it.video() != null) events.publish(new PrivacyEvents.SharesChanged(it.video(), null));
+        if (it.video() != null) {
+            events.publish(new PrivacyEvents.SharesChanged(it.video(), null));
+            events.publish(new PrivacyEvents.SharedWith(it.video(), a));
+        }
         return s;
     }
 

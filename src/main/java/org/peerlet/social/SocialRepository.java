@@ -100,14 +100,20 @@ final class SocialRepository {
 
     /** Comments held for review on the videos among {@code videoIds}, newest first. */
     List<Comment> held(DSLContext db, List<Long> videoIds, int start, int count) {
-        return comments(db, VIDEO_COMMENTS.VIDEO_ID.in(videoIds).and(VIDEO_COMMENTS.IS_HELD_FOR_REVIEW.isTrue()))
+        return comments(db, waiting(videoIds))
                 .orderBy(VIDEO_COMMENTS.CREATED_AT.desc(), VIDEO_COMMENTS.ID.desc())
                 .limit(count).offset(start)
                 .fetch(SocialRepository::toComment);
     }
 
     int countHeld(DSLContext db, List<Long> videoIds) {
-        return db.fetchCount(VIDEO_COMMENTS, VIDEO_COMMENTS.VIDEO_ID.in(videoIds).and(VIDEO_COMMENTS.IS_HELD_FOR_REVIEW.isTrue()));
+        return db.fetchCount(VIDEO_COMMENTS, waiting(videoIds));
+    }
+
+    /** Held for review and not deleted since: a deleted held comment leaves the queue. */
+    private static org.jooq.Condition waiting(List<Long> videoIds) {
+        return VIDEO_COMMENTS.VIDEO_ID.in(videoIds).and(VIDEO_COMMENTS.IS_HELD_FOR_REVIEW.isTrue())
+                .and(VIDEO_COMMENTS.DELETED_AT.isNull());
     }
 
     int countLocalComments(DSLContext db) {

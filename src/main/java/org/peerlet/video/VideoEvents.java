@@ -17,6 +17,10 @@ public final class VideoEvents {
     public record Received(Video video) {
     }
 
+    /** A local video's transcoding failed for good: it cannot be watched. */
+    public record Failed(Video video) {
+    }
+
     /** A video's details or privacy changed. */
     public record Changed(Video video) {
     }

@@ -85,10 +85,14 @@ public final class VideoService {
         return Optional.of(v);
     }
 
-    /** Transcoding failed for good: the video says so, unless an earlier ladder is still published. */
+    /**
+     * Transcoding failed for good: the video says so, unless an earlier ladder is still published;
+     * then {@link VideoEvents.Failed} follows the commit.
+     */
     public void fail(DSLContext tx, long id) {
         if (videos.byId(tx, id).map(x -> x.state() != VideoState.PUBLISHED).orElse(false)) {
             videos.setState(tx, id, VideoState.TRANSCODING_FAILED, clock.millis());
+            events.publish(new VideoEvents.Failed(videos.byId(tx, id).orElseThrow()));
         }
     }
 

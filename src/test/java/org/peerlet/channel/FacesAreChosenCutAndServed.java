@@ -89,6 +89,44 @@ class FacesAreChosenCutAndServed {
         return ImageIO.read(new ByteArrayInputStream(r.bytes()));
     }
 
+    /** The files on disk of each size of a face, from its JSON ({@code avatars} or {@code banners}). */
+    static List<Path> onDisk(JsonNode faces) {
+        List<Path> out = new java.util.ArrayList<>();
+        for (JsonNode f : faces) {
+            String path = f.get("path").asText().substring("/lazy-static/".length());
+            out.add(server.dataDir().resolve(path));
+        }
+        return out;
+    }
+
+    @Test
+    void theFacesOfARemovedChannelOrUserLeaveTheDisk() throws Exception {
+        String carl = api.createUser(api.adminToken(), "carl", "carl-secret-1");
+        JsonNode avatar = pick("/api/v1/users/me/avatar/pick", carl, "avatarfile", picture(300, 300, "png")).json().get("avatars");
+        assertThat(api.postJson("/api/v1/video-channels", carl, Map.of("name", "carl_garden", "displayName", "Garden"))
+                .status()).isEqualTo(200);
+        JsonNode channelAvatar = pick("/api/v1/video-channels/carl_garden/avatar/pick", carl, "avatarfile",
+                picture(300, 300, "png")).json().get("avatars");
+        Api.Res b = pick("/api/v1/video-channels/carl_garden/banner/pick", carl, "bannerfile", picture(1000, 200, "png"));
+        assertThat(b.status()).as(b.toString()).isEqualTo(200);
+        JsonNode banner = b.json().get("banners");
+        List<Path> channelFiles = new java.util.ArrayList<>(onDisk(channelAvatar));
+        channelFiles.addAll(onDisk(banner));
+        assertThat(channelFiles).hasSize(6).allMatch(Files::isRegularFile);
+        assertThat(onDisk(avatar)).hasSize(4).allMatch(Files::isRegularFile);
+
+        assertThat(api.delete("/api/v1/video-channels/carl_garden", carl).status()).isEqualTo(204);
+        assertThat(channelFiles).noneMatch(Files::exists);
+        assertThat(onDisk(avatar)).as("the account's own avatar stays").allMatch(Files::isRegularFile);
+
+        JsonNode first = pick("/api/v1/video-channels/carl_channel/avatar/pick", carl, "avatarfile", picture(300, 300, "png"))
+                .json().get("avatars");
+        long carlId = api.get("/api/v1/accounts/carl").json().get("userId").asLong();
+        assertThat(api.delete("/api/v1/users/" + carlId, api.adminToken()).status()).isEqualTo(204);
+        assertThat(onDisk(avatar)).noneMatch(Files::exists);
+        assertThat(onDisk(first)).noneMatch(Files::exists);
+    }
+
     static long files(String dir) throws IOException {
         try (Stream<Path> s = Files.list(server.dataDir().resolve(dir))) {
             return s.count();

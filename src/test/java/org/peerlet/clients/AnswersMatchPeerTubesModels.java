@@ -42,6 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   {@code contentWarning} (a remote comment's content warning, Mastodon's {@code summary}, null
  *   for ours; PeerTube drops it), and
  *   {@code users/me} {@code unreadNotifications} (the bell's count without a second call);</li>
+ *   <li>notifications of Peerlet's own kind 1001, a private video shared with me by name (PeerTube
+ *   has no named shares; its kinds run from 1 to 31), with its setting {@code videoSharedWithMe};</li>
  *   <li>two-factor's {@code otpRequest} also carries {@code qrCodeSvg}, the QR code of its
  *   {@code uri} drawn by the server, since our page draws none itself;</li>
  *   <li>errors keep {@code error} (the same text as {@code detail}), which PeerTube's API
@@ -55,7 +57,9 @@ class AnswersMatchPeerTubesModels {
               streamingPlaylists: (VideoStreamingPlaylist & { files: (VideoFile & { playlistUrl: string, bandwidth: number })[] })[] }
             type PeerletUserLogin = UserLogin & { expires_in: number, refresh_token_expires_in: number }
             type PeerletProblem = PeerTubeProblemDocument & { error: string }
-            type PeerletMyUser = MyUser & { unreadNotifications: number }
+            type PeerletMyUser = MyUser & { unreadNotifications: number,
+              notificationSettings: UserNotificationSetting & { videoSharedWithMe: UserNotificationSettingValueType } }
+            type PeerletNotification = Omit<UserNotification, 'type'> & { type: UserNotification['type'] | 1001 }
             type PeerletComment = VideoComment & { textHtml: string, contentWarning: string }
             type PeerletCommentThreads = ResultList<PeerletComment> & { totalNotDeletedComments: number }
             type PeerletTwoFactorRequest = { otpRequest: TwoFactorEnableResult['otpRequest'] & { qrCodeSvg: string } }
@@ -232,11 +236,14 @@ class AnswersMatchPeerTubesModels {
         assertThat(api.postJson("/api/v1/users/me/subscriptions", bob, Map.of("uri", channel)).status())
                 .isEqualTo(204);
         assertThat(api.postJson("/api/v1/videos/" + videoId + "/comment-threads", bob, Map.of("text", "Nice")).status()).isEqualTo(200);
-        JsonNode list = c.expect("GET /api/v1/users/me/notifications", "ResultList<UserNotification>",
+        long shared = new Uploads(api).upload(bob, "For Alice only", 3, work.resolve("clip.mp4"));
+        new Uploads(api).awaitPublished(bob, shared);
+        assertThat(api.postJson("/api/v1/videos/" + shared + "/shares", bob, Map.of("handle", "alice")).status()).isEqualTo(200);
+        JsonNode list = c.expect("GET /api/v1/users/me/notifications", "ResultList<PeerletNotification>",
                 api.get("/api/v1/users/me/notifications", alice));
         List<Integer> types = new java.util.ArrayList<>();
         list.get("data").forEach(n -> types.add(n.get("type").asInt()));
-        assertThat(types).as("a new comment, a new follower, a video published").contains(2, 10, 6);
+        assertThat(types).as("a new comment, a new follower, a video published, a video shared").contains(2, 10, 6, 1001);
     }
 
     /** Running a community: sign-ups on approval, reports and their messages, a ban with its reason. */
@@ -267,6 +274,11 @@ class AnswersMatchPeerTubesModels {
         assertThat(api.postJson("/api/v1/videos/" + videoId + "/blacklist", admin, Map.of("reason", "Spam")).status()).isEqualTo(204);
         c.expect("GET /api/v1/videos/blacklist (one blocked)", "ResultList<VideoBlacklist>", api.get("/api/v1/videos/blacklist", admin));
         assertThat(api.delete("/api/v1/videos/" + videoId + "/blacklist", admin).status()).isEqualTo(204);
+        JsonNode told = c.expect("GET /api/v1/users/me/notifications (a moderator's)", "ResultList<UserNotification>",
+                api.get("/api/v1/users/me/notifications?count=100", admin));
+        List<Integer> types = new java.util.ArrayList<>();
+        told.get("data").forEach(n -> types.add(n.get("type").asInt()));
+        assertThat(types).as("reports and a sign-up request").contains(3, 20);
     }
 
     /** Turning two-factor on, and the token endpoint asking for the code as PeerTube's does. */

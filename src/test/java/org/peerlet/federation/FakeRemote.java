@@ -14,14 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A pretend remote server on loopback: serves actor documents with keys the test holds, and an
- * inbox that counts what it receives.
+ * inbox that counts what it receives. Public for the browser tests that need a remote voice.
  */
-final class FakeRemote implements AutoCloseable {
+public final class FakeRemote implements AutoCloseable {
     final HttpServer server;
     final Map<String, KeyPair> keys = new ConcurrentHashMap<>();
     final AtomicInteger inboxPosts = new AtomicInteger();
 
-    FakeRemote() throws IOException {
+    public FakeRemote() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/users/", ex -> {
             String name = ex.getRequestURI().getPath().substring("/users/".length());
@@ -48,7 +48,7 @@ final class FakeRemote implements AutoCloseable {
         server.start();
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -56,12 +56,22 @@ final class FakeRemote implements AutoCloseable {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    String actorUrl(String name) {
+    public String actorUrl(String name) {
         return base() + "/users/" + name;
     }
 
-    KeyPair person(String name) {
+    public KeyPair person(String name) {
         return keys.computeIfAbsent(name, n -> Keys.generate());
+    }
+
+    /** A POST of an activity to {@code inbox}, signed with {@code name}'s key as its server would sign it. */
+    public java.net.http.HttpRequest.Builder signedPost(java.net.URI inbox, String name, String body) {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(inbox)
+                .header("Content-Type", "application/activity+json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        org.peerlet.federation.signature.HttpSignatures.sign("POST", inbox, body.getBytes(StandardCharsets.UTF_8),
+                actorUrl(name) + "#main-key", person(name).getPrivate(), java.time.Instant.now()).forEach(b::header);
+        return b;
     }
 
     private Map<String, Object> actor(String name, KeyPair k) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.peerlet.federation.signature.HttpSignatures;
 import org.peerlet.testing.Api;
 import org.peerlet.testing.Await;
 import org.peerlet.testing.Sql;
@@ -14,8 +13,6 @@ import org.peerlet.testing.TestServer;
 import org.peerlet.testing.Uploads;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -71,13 +68,7 @@ class RemoteCommentsAndRates {
 
     /** Posts an activity to the inbox signed with gran's key, as her server would. */
     static int send(Map<String, Object> activity) {
-        String body = Api.write(activity);
-        URI uri = URI.create(api.base() + "/inbox");
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Content-Type", "application/activity+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        HttpSignatures.sign("POST", uri, body.getBytes(StandardCharsets.UTF_8), mastodon.actorUrl("gran") + "#main-key",
-                mastodon.person("gran").getPrivate(), Instant.now()).forEach(b::header);
-        return api.send(b).status();
+        return api.send(mastodon.signedPost(URI.create(api.base() + "/inbox"), "gran", Api.write(activity))).status();
     }
 
     static Map<String, Object> note(String inReplyTo, String content, String summary) {

@@ -58,6 +58,11 @@ class NotificationKindsTest {
     }
 
     static List<JsonNode> of(String token, int type) {
+        return of(api, token, type);
+    }
+
+    /** The person's notifications of one type, on the server {@code api} talks to. */
+    static List<JsonNode> of(Api api, String token, int type) {
         Api.Res r = api.get("/api/v1/users/me/notifications?count=100", token);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         List<JsonNode> out = new ArrayList<>();

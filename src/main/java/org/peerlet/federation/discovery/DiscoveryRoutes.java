@@ -219,11 +219,17 @@ public final class DiscoveryRoutes implements RouteGroup {
 
     private void comment(Context ctx) {
         if (page(ctx)) return;
-        Video v = videos.find(ctx.pathParam("uuid")).filter(Video::isLocal).filter(Publisher::federable)
+        // Ours on our public videos, and ours on other servers' public videos: their origin forwards
+        // those to its followers, who fetch them here to be sure we wrote them.
+        Video v = videos.find(ctx.pathParam("uuid"))
+                .filter(x -> x.isLocal() ? Publisher.federable(x) : x.privacy() == org.peerlet.video.Privacy.PUBLIC)
                 .orElseThrow(() -> ApiError.notFound("Video not found"));
         String url = local.urls().video(v.uuid()) + "/comments/" + ctx.pathParam("id");
         Comment c = social.byUrl(url).filter(x -> x.videoId() == v.id()).filter(x -> !x.heldForReview())
+                .filter(x -> v.isLocal() || (x.account() != null && x.account().isLocal()))
                 .orElseThrow(() -> ApiError.notFound("no such comment"));
+        String videoUrl = publisher.videoUrl(v);
+        if (videoUrl == null) throw ApiError.notFound("Video not found");
         ObjectNode note = As.object();
         note.put("@context", As.CONTEXT);
         if (c.isDeleted()) {
@@ -238,7 +244,7 @@ public final class DiscoveryRoutes implements RouteGroup {
         note.put("type", "Note");
         note.put("id", c.url());
         note.put("content", c.html());
-        note.put("inReplyTo", local.urls().video(v.uuid()));
+        note.put("inReplyTo", videoUrl);
         note.put("attributedTo", local.of(c.account()).url());
         note.put("published", Times.iso(c.createdAt()));
         note.putArray("to").add(As.PUBLIC);

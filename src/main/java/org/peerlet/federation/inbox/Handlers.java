@@ -40,10 +40,12 @@ public final class Handlers {
     private final Urls urls;
     private final Flags flags;
     private final RemotePlaylists remotePlaylists;
+    private final org.peerlet.federation.Publisher publisher;
 
     public Handlers(LocalActors local, RemoteActors remote, Follows follows, RemoteVideos remoteVideos,
                     VideoService videos, SocialService social, PrivacyService privacy, Flags flags,
-                    RemotePlaylists remotePlaylists) {
+                    RemotePlaylists remotePlaylists, org.peerlet.federation.Publisher publisher) {
+        this.publisher = publisher;
         this.flags = flags;
         this.remotePlaylists = remotePlaylists;
         this.local = local;
@@ -218,7 +220,9 @@ public final class Handlers {
         } catch (RuntimeException e) {
             at = System.currentTimeMillis();
         }
-        social.remoteComment(v.get(), in.actor().accountId(), id, parent, text, format, As.text(note, "summary"), at);
+        Video on = v.get();
+        social.remoteComment(on, in.actor().accountId(), id, parent, text, format, As.text(note, "summary"), at)
+                .ifPresent(c -> publisher.forward(on, c, in.activity()));
     }
 
     /** Whether a Note names one of our people in its tags (Mention), as Mastodon and we address them. */
