@@ -60,15 +60,14 @@ public final class RemotePlaylists {
         Optional<Playlist> known = playlists.byUrl(h.url());
         Playlist stored = playlists.storeRemote(new RemotePlaylist(h.url(), h.uuid(), channel.channelId(), h.name(), h.description(),
                 h.published(), h.updated(), elements(object, h.url())));
-        thumbnail(stored, known, h);
+        thumbnail(stored, known, h, RemoteFaces.imageUrl(object.get("icon")));
     }
 
     /**
      * The origin's thumbnail (its {@code icon}, on its own host), kept here as ours are, so our pages
      * never send viewers elsewhere; fetched again only when the playlist says it was updated.
      */
-    private void thumbnail(Playlist stored, Optional<Playlist> known, PlaylistObjects.Head h) {
-        String icon = h.iconUrl();
+    private void thumbnail(Playlist stored, Optional<Playlist> known, PlaylistObjects.Head h, String icon) {
         if (icon == null || !As.sameHost(icon, h.url())) return;
         if (known.isPresent() && known.get().hasThumbnail() && known.get().updatedAt() == h.updated()) return;
         byte[] image = remote.fetchImage(icon);
