@@ -83,12 +83,12 @@ fi
 
 if [ -z "$ONLY" ]; then
     full() { grep '^full ' "$work/$1.out" | tail -1; }
-    read -r _ _ _ p_ann p_off _ p_op _ _ _ p_rss _ < <(full peerlet)
-    read -r _ _ _ t_ann t_off _ t_op _ _ _ t_rss _ < <(full peertube)
+    read -r _ _ _ p_ann p_off _ p_op _ _ _ p_rss _ p_cores p_cpu _ < <(full peerlet)
+    read -r _ _ _ t_ann t_off _ t_op _ _ _ t_rss _ t_cores t_cpu _ < <(full peertube)
     echo
-    printf '%-9s %11s %9s %17s %8s\n' tracker announces/s offers/s "offer p50/p99 ms" "RSS MB"
-    printf '%-9s %11s %9s %17s %8s\n' peerlet "$p_ann" "$p_off" "$p_op" "$p_rss"
-    printf '%-9s %11s %9s %17s %8s\n' peertube "$t_ann" "$t_off" "$t_op" "$t_rss"
-    awk -v n="$CLIENTS" -v a="$p_ann" -v b="$t_ann" -v c="$p_off" -v d="$t_off" -v e="$p_rss" -v f="$t_rss" 'BEGIN {
-        printf "Peerlet/PeerTube at %s clients: announces/s x%.2f, offers relayed/s x%.2f, RSS x%.2f\n", n, a/b, c/d, e/f }'
+    printf '%-9s %11s %9s %17s %8s %6s %16s\n' tracker announces/s offers/s "offer p50/p99 ms" "RSS MB" cores "CPU ms/1k offers"
+    printf '%-9s %11s %9s %17s %8s %6s %16s\n' peerlet "$p_ann" "$p_off" "$p_op" "$p_rss" "$p_cores" "$p_cpu"
+    printf '%-9s %11s %9s %17s %8s %6s %16s\n' peertube "$t_ann" "$t_off" "$t_op" "$t_rss" "$t_cores" "$t_cpu"
+    awk -v n="$CLIENTS" -v a="$p_ann" -v b="$t_ann" -v c="$p_off" -v d="$t_off" -v e="$p_rss" -v f="$t_rss" -v g="$p_cpu" -v h="$t_cpu" 'BEGIN {
+        printf "Peerlet/PeerTube at %s clients: announces/s x%.2f, offers relayed/s x%.2f, RSS x%.2f, CPU per offer x%.2f\n", n, a/b, c/d, e/f, g/h }'
 fi

@@ -104,15 +104,15 @@ public final class TrackerLoad {
 
     record Result(String name, int clients, int connected, double announcesPerSecond, double offersPerSecond,
                   double answersPerSecond, double offerP50, double offerP99, double answerP50, double answerP99,
-                  long failures, long closed, long rssKb, long heapKb) {
-        static final String HEADER = String.format("%-9s %7s %9s %11s %9s %9s %17s %18s %8s %6s %8s %8s",
+                  long failures, long closed, long rssKb, long heapKb, double cpuCores, double cpuMsPerKiloOffer) {
+        static final String HEADER = String.format("%-9s %7s %9s %11s %9s %9s %17s %18s %8s %6s %8s %8s %6s %12s",
                 "phase", "clients", "connected", "announces/s", "offers/s", "answers/s", "offer p50/p99 ms",
-                "answer p50/p99 ms", "failures", "closed", "RSS MB", "heap MB");
+                "answer p50/p99 ms", "failures", "closed", "RSS MB", "heap MB", "cores", "CPU ms/1k offers");
 
         String row() {
-            return String.format("%-9s %7d %9d %11.0f %9.0f %9.0f %8.2f/%-8.2f %9.2f/%-8.2f %8d %6d %8.1f %8.1f",
+            return String.format("%-9s %7d %9d %11.0f %9.0f %9.0f %8.2f/%-8.2f %9.2f/%-8.2f %8d %6d %8.1f %8.1f %6.2f %12.0f",
                     name, clients, connected, announcesPerSecond, offersPerSecond, answersPerSecond, offerP50, offerP99,
-                    answerP50, answerP99, failures, closed, rssKb / 1024.0, heapKb / 1024.0);
+                    answerP50, answerP99, failures, closed, rssKb / 1024.0, heapKb / 1024.0, cpuCores, cpuMsPerKiloOffer);
         }
     }
 
@@ -148,9 +148,11 @@ public final class TrackerLoad {
         reset();
         measuring = true;
         long start = System.nanoTime();
+        long cpuStart = serverCpuMillis();
         Thread.sleep(seconds * 1000L);
         measuring = false;
         double secs = (System.nanoTime() - start) / 1e9;
+        double cpuMillis = serverCpuMillis() - cpuStart;
         long rss = rssKb();
         long heap = heapUsedKb();
         tasks.forEach(t -> t.cancel(false));
@@ -158,7 +160,8 @@ public final class TrackerLoad {
         Thread.sleep(2000);
         Result r = new Result(name, clients, live.size(), announcesSent.get() / secs, offersReceived.get() / secs,
                 answersReceived.get() / secs, offerLatency.percentile(50), offerLatency.percentile(99),
-                answerLatency.percentile(50), answerLatency.percentile(99), failures.get(), closedByServer.get(), rss, heap);
+                answerLatency.percentile(50), answerLatency.percentile(99), failures.get(), closedByServer.get(), rss, heap,
+                cpuMillis / 1000 / secs, cpuMillis * 1000 / Math.max(1, offersReceived.get()));
         System.out.println(Result.HEADER);
         System.out.println(r.row());
         return r;
@@ -173,6 +176,21 @@ public final class TrackerLoad {
         closedByServer.set(0);
         offerLatency.clear();
         answerLatency.clear();
+    }
+
+    /**
+     * The server's CPU time so far (user + system, from {@code /proc/PID/stat}): per relayed offer it is
+     * the tracker's cost, which a busy machine does not change as it changes latencies.
+     */
+    private long serverCpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + serverPid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // clock ticks of 10 ms (USER_HZ 100)
+        } catch (IOException | RuntimeException e) {
+            System.err.println("cannot read the server's CPU time: " + e);
+            return 0;
+        }
     }
 
     private long rssKb() {
