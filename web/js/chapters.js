@@ -1,9 +1,10 @@
 // Chapters: marks on the timeline under the picture (one per chapter, a click seeks there), the
-// list of them under the player, and timestamps in the description made links that seek.
+// list of them in a menu of the control bar, and timestamps in the description made links that seek.
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { api } from './api.js';
 import { duration as clock } from './ui.js';
+import { playerMenu } from './player-menu.js';
 
 /** "1:02:03", "02:03" or "1h2m3s" as seconds; null if it is none of those. */
 export function seconds(text) {
@@ -20,8 +21,8 @@ function seek(el, at) {
   el.closest('.player')?.scrollIntoView({ block: 'nearest' });
 }
 
-/** The marks on `timeline` (from createTimeline) and the list below `after`. Returns them (null if no chapters). */
-export async function addChapters(el, timeline, after, video, headers = {}) {
+/** The marks on the player's timeline and the chapters menu of its control bar. Returns them (null if no chapters). */
+export async function addChapters(player, video, headers = {}) {
   let chapters;
   try {
     chapters = (await api(`/api/v1/videos/${video.uuid}/chapters`, { headers }))?.chapters ?? [];
@@ -29,6 +30,7 @@ export async function addChapters(el, timeline, after, video, headers = {}) {
     return null;
   }
   if (!chapters.length) return null;
+  const { video: el, timeline } = player;
   const { length } = timeline;
   const strip = h('div', { class: 'chapter-marks', role: 'group', 'aria-label': t('player.chapters') });
   const marks = chapters.map((c) => {
@@ -42,21 +44,19 @@ export async function addChapters(el, timeline, after, video, headers = {}) {
   place();
   el.addEventListener('loadedmetadata', place);
   timeline.el.append(strip);
-  const items = chapters.map((c) => h('li', null,
-    h('button', { type: 'button', class: 'link-button chapter', 'data-timecode': String(c.timecode), onclick: () => seek(el, c.timecode) },
-      h('span', { class: 'chapter-time' }, clock(c.timecode)), ' ', c.title)));
+  // The list, in the bar so it is there in full screen too; the chapter playing is the one checked.
+  const menu = playerMenu({ id: 'chapters', label: t('player.chapters'), iconName: 'chapters', onPick: (at) => seek(el, Number(at)) });
+  menu.set(chapters.map((c) => ({ value: c.timecode, label: c.title, detail: clock(c.timecode) })), chapters[0].timecode);
   const current = () => {
     const now = el.currentTime;
-    chapters.forEach((c, i) => {
-      const on = now >= c.timecode && (i + 1 >= chapters.length || now < chapters[i + 1].timecode);
-      items[i].classList.toggle('current', on);
-    });
+    const on = [...chapters].reverse().find((c) => now >= c.timecode) || chapters[0];
+    menu.check(on.timecode);
+    menu.show(on.title);
   };
   el.addEventListener('timeupdate', current);
-  const list = h('details', { class: 'chapters', open: true },
-    h('summary', null, t('player.chapters')), h('ol', { class: 'chapter-list' }, items));
-  after.append(list);
-  return { strip, list };
+  current();
+  player.controls.addMenu(menu);
+  return { strip, menu };
 }
 
 /** Timestamps written in the description (text, not links already) become links that seek. */

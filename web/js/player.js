@@ -1,11 +1,15 @@
-// The video player: hls.js (loaded only on pages that play video), native controls, a quality
-// picker built from the HLS levels, keyboard shortcuts, and the remembered volume.
+// The video player: hls.js (loaded only on pages that play video), our own control bar (see
+// controls.js) with a quality menu built from the HLS levels, the P2P line, the remembered volume.
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { authHeader } from './api.js';
 import * as p2p from './p2p.js';
 import { bytes } from './ui.js';
 import { withFileToken } from './access.js';
+import { createControls } from './controls.js';
+import { createTimeline } from './timeline.js';
+import { playerMenu } from './player-menu.js';
+import { audioPoster } from './audio-poster.js';
 
 const VOLUME_KEY = 'peerlet.volume';
 let hlsLoading = null;
@@ -44,10 +48,6 @@ function resolution(level) {
   return level.width ? Math.min(level.width, level.height) : level.height;
 }
 
-function isTyping(el) {
-  return el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
-}
-
 /**
  * The P2P line under the video: a switch (the viewer's own choice) and what the loader says:
  * peers, and how much came from peers and from the server. Absent when the instance has P2P off.
@@ -80,31 +80,52 @@ function p2pBar(video, onToggle) {
   };
 }
 
+/** An upload with no picture of its own (PeerTube's resolution 0): played as audio. */
+export function isAudioOnly(video) {
+  const files = video.streamingPlaylists?.[0]?.files ?? video.files ?? [];
+  return files.length > 0 && files.every((f) => f.resolution?.id === 0 || f.hasVideo === false);
+}
+
 /**
- * Creates a player for an API video object in `container`. Returns {video, destroy}.
+ * Creates a player for an API video object in `container`: the <video>, the cue line of the
+ * captions and our control bar, all in one wrapper that is what goes full screen. Returns
+ * {video, controls, timeline, cues, wrap, destroy}. `onTheatre(on)` adds a theatre button.
  * Measures time to first frame in window.peerletMetrics (ms since navigation, and since start).
  */
-export function createPlayer(container, video, { autoplay = true, fileToken = null, startAt = 0 } = {}) {
+export function createPlayer(container, video, { autoplay = true, fileToken = null, startAt = 0, onTheatre = null, theatreOn = false } = {}) {
   const started = performance.now();
   // A non-public video plays with a file token in its URLs (kept fresh by `fileToken`).
   const tokenized = (url) => (fileToken ? withFileToken(url, fileToken.current()) : url);
+  const audio = isAudioOnly(video);
   const el = h('video', {
     class: 'video',
-    controls: true,
     playsinline: true,
     preload: 'auto',
     poster: tokenized(video.previewPath || video.thumbnailPath) || null,
     'aria-label': t('player.label', { title: video.name }),
   });
-  const quality = h('select', { id: 'quality', class: 'quality' }, h('option', { value: '-1' }, t('player.auto')));
-  const qualityField = h('label', { class: 'quality-field', hidden: true }, t('player.quality'), ' ', quality);
   const status = h('div', { class: 'player-status', role: 'status', 'aria-live': 'polite' });
-  const frame = h('div', { class: 'player-frame' }, el);
+  // The captions are drawn here, not by the browser: inside the wrapper, so they stay in full screen.
+  const cues = h('div', { class: 'player-cues', id: 'player-cues', 'aria-live': 'off' });
+  const frame = h('div', { class: 'player-frame' }, el, audio ? audioPoster(video) : null, cues);
   // Through the CSSOM: the page's policy refuses style attributes.
-  if (video.aspectRatio) frame.style.aspectRatio = String(video.aspectRatio);
-  const wrap = h('div', { class: 'player', tabindex: '-1' }, frame,
-    h('div', { class: 'player-bar' }, qualityField, h('p', { class: 'player-keys' }, t('player.shortcuts'))), status);
+  if (video.aspectRatio && !audio) frame.style.aspectRatio = String(video.aspectRatio);
+  const keysHint = h('p', { class: 'visually-hidden', id: 'player-keys' }, t('player.shortcuts'));
+  const wrap = h('div', { class: audio ? 'player audio-only' : 'player', tabindex: '-1', 'aria-describedby': 'player-keys' }, frame, keysHint);
+  const timeline = createTimeline(el, video.duration);
+  const controls = createControls(wrap, el, timeline, { onTheatre, theatreOn });
+  const quality = playerMenu({ id: 'quality', label: t('player.quality'), iconName: 'settings',
+    onPick: (level) => {
+      if (!hls) return;
+      hls.currentLevel = Number(level);
+      showLevel();
+    } });
+  quality.el.hidden = true;
+  controls.addMenu(quality);
+  wrap.append(controls.el, status);
   container.append(wrap);
+  frame.addEventListener('click', () => (el.paused ? el.play().catch(() => {}) : el.pause()));
+  frame.addEventListener('dblclick', () => controls.toggleFullscreen());
 
   const vol = remembered();
   if (vol) {
@@ -121,6 +142,18 @@ export function createPlayer(container, video, { autoplay = true, fileToken = nu
   }, { once: true });
 
   let hls = null;
+  const rungLabel = (res) => (audio ? t('player.audio') : `${res}p`);
+  /** The quality menu says what was chosen: a rung, or Auto and the rung it plays now. */
+  const showLevel = () => {
+    if (!hls) return;
+    const manual = hls.autoLevelEnabled ? -1 : hls.manualLevel;
+    const chosen = hls.levels[manual];
+    const playing = hls.levels[hls.currentLevel];
+    if (chosen) quality.show(rungLabel(resolution(chosen)));
+    else quality.show(playing ? t('player.autoNow', { res: rungLabel(resolution(playing)) }) : t('player.auto'));
+    quality.check(manual);
+  };
+
   let detachP2p = () => {};
   let stopStats = () => {};
   let destroyed = false;
@@ -157,18 +190,13 @@ export function createPlayer(container, video, { autoplay = true, fileToken = nu
         detachP2p = p2p.attach(hls, video, session, Hls);
         stopStats = p2pPanel.show(session);
         hls.on(Hls.Events.MANIFEST_PARSED, (_, data) => {
-          quality.replaceChildren(quality.options[0]);
           // Named by the shorter side, as PeerTube does: a phone's 720x1280 rung is 720p.
-          const levels = data.levels.map((l, i) => ({ i, res: resolution(l), bitrate: l.bitrate }));
-          levels.sort((a, b) => b.res - a.res);
-          for (const l of levels) quality.append(h('option', { value: String(l.i) }, `${l.res}p`));
-          qualityField.hidden = levels.length < 2;
+          const levels = data.levels.map((l, i) => ({ i, res: resolution(l) })).sort((a, b) => b.res - a.res);
+          quality.set([{ value: -1, label: t('player.auto') }, ...levels.map((l) => ({ value: l.i, label: rungLabel(l.res) }))], -1);
+          quality.el.hidden = levels.length < 2 && !audio;
           play();
         });
-        hls.on(Hls.Events.LEVEL_SWITCHED, (_, d) => {
-          const l = hls.levels[d.level];
-          quality.options[0].textContent = hls.autoLevelEnabled && l ? t('player.autoNow', { res: `${resolution(l)}p` }) : t('player.auto');
-        });
+        hls.on(Hls.Events.LEVEL_SWITCHED, showLevel);
         hls.on(Hls.Events.ERROR, (_, d) => {
           if (!d.fatal) return;
           if (d.type === Hls.ErrorTypes.NETWORK_ERROR) {
@@ -213,65 +241,19 @@ export function createPlayer(container, video, { autoplay = true, fileToken = nu
     autoplay = !wasPaused;
     start(at);
   });
-  wrap.querySelector('.player-bar').append(p2pPanel.el);
+  wrap.insertBefore(p2pPanel.el, status);
   // hls.js fetches from the resume point first: no second of the start plays before the seek.
   start(startAt);
 
-  quality.addEventListener('change', () => {
-    if (hls) hls.currentLevel = Number(quality.value);
-  });
-
-  const toggleFullscreen = () => {
-    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
-    else (frame.requestFullscreen ? frame.requestFullscreen() : el.webkitEnterFullscreen?.())?.catch?.(() => {});
-  };
-
-  const onKey = (e) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-    // Keys on buttons and links keep their own meaning, except inside the player itself.
-    const inPlayer = wrap.contains(e.target);
-    if (!inPlayer && e.target !== document.body && e.target.closest('a, button')) return;
-    let handled = true;
-    switch (e.key) {
-      case ' ':
-      case 'k':
-      case 'K':
-        if (el.paused) el.play().catch(() => {});
-        else el.pause();
-        break;
-      case 'f':
-      case 'F':
-        toggleFullscreen();
-        break;
-      case 'm':
-      case 'M':
-        el.muted = !el.muted;
-        break;
-      case 'ArrowLeft':
-        el.currentTime = Math.max(0, el.currentTime - 5);
-        break;
-      case 'ArrowRight':
-        el.currentTime = Math.min(el.duration || Infinity, el.currentTime + 5);
-        break;
-      case 'ArrowUp':
-        el.volume = Math.min(1, el.volume + 0.1);
-        break;
-      case 'ArrowDown':
-        el.volume = Math.max(0, el.volume - 0.1);
-        break;
-      default:
-        handled = false;
-    }
-    if (handled) e.preventDefault();
-  };
-  document.addEventListener('keydown', onKey, true);
-  frame.addEventListener('dblclick', toggleFullscreen);
-
   return {
     video: el,
+    controls,
+    timeline,
+    cues,
+    wrap,
     destroy() {
       destroyed = true;
-      document.removeEventListener('keydown', onKey, true);
+      controls.destroy();
       stop();
       el.removeAttribute('src');
       el.load();

@@ -3,6 +3,7 @@ import { h, clear } from './dom.js';
 import { t, lang } from './i18n.js';
 import { authHeader } from './api.js';
 import { avatar, banner } from './faces.js';
+import { saveToPlaylist } from './playlist-add.js';
 
 export function privacyBadge(privacy) {
   const id = privacy?.id ?? privacy;
@@ -121,8 +122,13 @@ function watchedBar(v) {
   return bar;
 }
 
+let cards = 0;
+
 export function videoCard(v) {
-  return h('li', { class: 'card' },
+  // Logged in: a small menu to put the video in a playlist, the watch page's box in a card (a
+  // video can be on a page twice, in two rows: each card's ids are its own).
+  const menu = !v.state || v.state.id === 1 ? saveToPlaylist(v, { id: `card-menu-${++cards}`, compact: true }) : null;
+  return h('li', { class: 'card', 'data-uuid': v.uuid },
     h('a', { href: videoLink(v), class: 'card-thumb', tabindex: '-1', 'aria-hidden': 'true' },
       thumbnail(v),
       v.duration ? h('span', { class: 'duration' }, duration(v.duration)) : null,
@@ -135,7 +141,8 @@ export function videoCard(v) {
       h('p', { class: 'card-meta' },
         h('span', null, views(v.views)), ' · ',
         h('time', { datetime: v.publishedAt, title: fullDate(v.publishedAt) }, ago(v.publishedAt))),
-      h('p', { class: 'card-badges' }, privacyBadge(v.privacy), stateBadge(v.state))));
+      h('p', { class: 'card-badges' }, privacyBadge(v.privacy), stateBadge(v.state)),
+      menu));
 }
 
 export function videoGrid(videos, emptyText) {

@@ -50,16 +50,10 @@ export async function render(view, { args: [id], params }) {
     stage.append(h('p', { class: 'muted' }, t('playlist.empty')));
     return undefined;
   }
-  const stop = await watch.render(stage, { args: [current.video.uuid], params: new URLSearchParams(share ? { share } : {}) });
-  const player = stage.querySelector('video');
-  const onEnded = () => {
-    if (!next) return;
-    history.pushState(null, '', address(next.position));
-    window.dispatchEvent(new Event('peerlet:navigate'));
-  };
-  player?.addEventListener('ended', onEnded);
+  // The watch page's "up next" is the playlist's next video, played at the end (autoplay switch).
+  const stop = await watch.render(stage, { args: [current.video.uuid], params: new URLSearchParams(share ? { share } : {}),
+    next: next ? { video: next.video, href: address(next.position) } : null });
   return () => {
-    player?.removeEventListener('ended', onEnded);
     if (typeof stop === 'function') stop();
   };
 }

@@ -13,7 +13,7 @@ import { accessHeaders, fileTokenKeeper, isOpen, needsPassword, requestFileToken
 import { resume, resumeAt } from '../resume.js';
 import { addCaptions } from '../captions.js';
 import { addChapters, linkTimestamps } from '../chapters.js';
-import { createTimeline } from '../timeline.js';
+import { upNext } from '../up-next.js';
 import { addStoryboard } from '../storyboard.js';
 
 /**
@@ -21,7 +21,7 @@ import { addStoryboard } from '../storyboard.js';
  * login, the share link's token (?share=) or, once typed, the video's password; it then plays
  * with a file token, renewed before it expires.
  */
-export async function render(view, { args: [id], params }) {
+export async function render(view, { args: [id], params, next }) {
   const creds = { share: params?.get('share') || null, password: null };
   let stopped = false;
   let teardown = () => {};
@@ -37,7 +37,7 @@ export async function render(view, { args: [id], params }) {
       passwordForm(view, id, creds, (v) => {
         if (stopped) return;
         clear(view);
-        showVideo(view, v, creds).then((td) => {
+        showVideo(view, v, creds, next).then((td) => {
           if (stopped) td();
           else teardown = td;
         }).catch((e) => view.append(errorBox(e)));
@@ -50,7 +50,7 @@ export async function render(view, { args: [id], params }) {
     }
     throw err;
   }
-  teardown = await showVideo(view, video, creds);
+  teardown = await showVideo(view, video, creds, next);
   return cleanup;
 }
 
@@ -104,14 +104,36 @@ function passwordForm(view, id, creds, done) {
   setTimeout(() => input.focus(), 0);
 }
 
-async function showVideo(view, video, creds) {
+/** Theatre mode (the player across the page), remembered in this browser. */
+const THEATRE_KEY = 'peerlet.theatre';
+
+function theatreWanted() {
+  try {
+    return localStorage.getItem(THEATRE_KEY) === 'on';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The page of one video. `next` is what a playlist plays after it ({video, href}, or null at its
+ * end); without a playlist, up next is found among related videos.
+ */
+async function showVideo(view, video, creds, next) {
   setTitle(video.name);
   const playable = video.streamingPlaylists?.length > 0;
   const stage = h('div', { class: 'stage' });
+  const layout = h('div', { class: theatreWanted() ? 'watch-layout theatre' : 'watch-layout' });
+  const onTheatre = (on) => {
+    layout.classList.toggle('theatre', on);
+    try {
+      localStorage.setItem(THEATRE_KEY, on ? 'on' : 'off');
+    } catch { /* for this page only */ }
+  };
   let player = null;
   let keeper = null;
   let stopResume = () => {};
-  let timeline = null;
+  let side = null;
   if (!isOpen(video) && (playable || video.previewPath)) {
     try {
       keeper = fileTokenKeeper(video.uuid, creds, await requestFileToken(video.uuid, creds));
@@ -120,14 +142,13 @@ async function showVideo(view, video, creds) {
     }
   }
   if (playable && (isOpen(video) || keeper)) {
-    player = createPlayer(stage, video, { fileToken: keeper, startAt: resumeAt(video) });
+    player = createPlayer(stage, video, { fileToken: keeper, startAt: resumeAt(video), onTheatre, theatreOn: theatreWanted() });
     // The view is counted with the first report of the position (the server counts one per visitor).
     stopResume = resume(player.video, video, accessHeaders(creds));
     const tokenized = (url) => (keeper ? withFileToken(url, keeper.current()) : url);
-    addCaptions(player.video, stage.querySelector('.player-bar'), video, tokenized, accessHeaders(creds));
-    timeline = createTimeline(player.video, video.duration);
-    stage.querySelector('.player-frame').after(timeline.el);
-    addStoryboard(timeline, video, tokenized, accessHeaders(creds));
+    addCaptions(player, video, tokenized, accessHeaders(creds));
+    addStoryboard(player.timeline, video, tokenized, accessHeaders(creds));
+    side = upNext(player.video, video, next);
   } else {
     stage.append(h('div', { class: 'stage-placeholder', role: 'status' },
       video.state?.id === 7 ? t('video.failed') : t('video.processing')));
@@ -158,11 +179,11 @@ async function showVideo(view, video, creds) {
     ? h('a', { class: 'button download', href: best.fileDownloadUrl, download: '',
       onclick: (e) => {
         if (keeper) e.currentTarget.href = `${best.fileDownloadUrl}?videoFileToken=${encodeURIComponent(keeper.current())}`;
-      } }, t('video.download', { res: best.resolution.id }))
+      } }, t('video.download', { res: best.resolution.id ? `${best.resolution.id}p` : t('player.audio') }))
     : null;
-  view.append(
+  layout.append(
     stage,
-    h('section', { class: 'watch-info' },
+    h('div', { class: 'watch-main' }, h('section', { class: 'watch-info' },
       pageTitle(video.name),
       video.blacklisted ? h('div', { class: 'notice', role: 'status', id: 'video-blocked' },
         t('video.blocked', { reason: video.blacklistedReason || t('video.blockedNoReason') })) : null,
@@ -193,12 +214,15 @@ async function showVideo(view, video, creds) {
         : h('p', { class: 'muted' }, t('video.noDescription')),
       video.privacy?.id === 1 && channel?.id ? h('p', { class: 'feed' },
         h('a', { href: `/feeds/videos.xml?videoChannelId=${channel.id}`, type: 'application/rss+xml', class: 'feed-link' }, t('video.feed'))) : null),
-    video.state?.id === 1 ? commentsSection(video, accessHeaders(creds)) : null);
+    video.state?.id === 1 ? commentsSection(video, accessHeaders(creds)) : null),
+    side?.el);
+  view.append(layout);
   if (player) {
     linkTimestamps(view.querySelector('.watch-info .description'), player.video);
-    addChapters(player.video, timeline, stage, video, accessHeaders(creds));
+    addChapters(player, video, accessHeaders(creds));
   }
   return () => {
+    side?.destroy();
     stopResume();
     keeper?.stop();
     player?.destroy();

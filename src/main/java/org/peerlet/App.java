@@ -271,6 +271,7 @@ public final class App implements AutoCloseable {
         events.subscribe(VideoEvents.Changed.class, e -> fileTokens.videoChanged(e.video()));
         events.subscribe(VideoEvents.Changed.class, e -> swarms.sync(e.video(), false));
         events.subscribe(VideoEvents.Changed.class, e -> publisher.changed(e.video(), false));
+        events.subscribe(VideoEvents.Changed.class, e -> federated.playlists().videoChanged(e.video()));
         events.subscribe(VideoEvents.Watched.class, history::watched);
         events.subscribe(VideoEvents.Deleting.class, e -> worker.cancel(e.video().id()));
         events.subscribe(VideoEvents.Deleting.class, e -> publisher.beforeDelete(e.video()));

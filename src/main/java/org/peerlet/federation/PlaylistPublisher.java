@@ -63,6 +63,20 @@ public final class PlaylistPublisher {
         }
     }
 
+    /**
+     * A video changed (its privacy, say): each public playlist of ours that holds it goes out again,
+     * so followers drop an element that stopped federating, or add one that started.
+     */
+    public void videoChanged(Video v) {
+        try {
+            for (Playlist p : playlists.publicHolding(v.id())) {
+                if (federable(p)) send(p, "Update", head(p));
+            }
+        } catch (RuntimeException ex) {
+            LOG.warn("could not queue federation of a playlist: {}", ex.toString());
+        }
+    }
+
     private void send(Playlist p, String type, ObjectNode object) {
         videos.toFollowers(p.owner(), p.channel(), type, object, java.util.Set.of());
     }

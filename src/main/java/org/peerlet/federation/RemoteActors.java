@@ -79,6 +79,16 @@ public final class RemoteActors {
         return actor;
     }
 
+    /** An image of another server's (a playlist's thumbnail) through the guarded client, capped; null if none came. */
+    public byte[] fetchImage(String url) {
+        try {
+            OutgoingHttp.Response r = http.getImage(url, (int) org.peerlet.media.Images.MAX_BYTES);
+            return r.status() == 200 ? r.body() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** A JSON document from another server, signed as our instance; IOException on any failure. */
     public JsonNode fetchJson(String url) throws IOException {
         OutgoingHttp.Response r = http.get(url, local.signer(local.instance()));

@@ -20,9 +20,10 @@ import java.util.Set;
 /**
  * Other servers' public playlists: read from their {@code Playlist} object and its pages (fetched
  * from the origin, never taken from a copy), narrowed to the videos this server already holds,
- * and handed to the playlist feature to keep. One that stops being public is forgotten.
+ * and handed to the playlist feature to keep, with its thumbnail. One that stops being public is forgotten.
  */
 public final class RemotePlaylists {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("federation");
     private final RemoteActors remote;
     private final RemoteVideos remoteVideos;
     private final VideoService videos;
@@ -56,8 +57,26 @@ public final class RemotePlaylists {
         }
         RemoteActor channel = remote.resolve(h.channelUrl());
         if (channel.channelId() == null) throw new IllegalArgumentException("the Playlist's attributedTo is not a channel");
-        playlists.storeRemote(new RemotePlaylist(h.url(), h.uuid(), channel.channelId(), h.name(), h.description(),
+        Optional<Playlist> known = playlists.byUrl(h.url());
+        Playlist stored = playlists.storeRemote(new RemotePlaylist(h.url(), h.uuid(), channel.channelId(), h.name(), h.description(),
                 h.published(), h.updated(), elements(object, h.url())));
+        thumbnail(stored, known, h, RemoteFaces.imageUrl(object.get("icon")));
+    }
+
+    /**
+     * The origin's thumbnail (its {@code icon}, on its own host), kept here as ours are, so our pages
+     * never send viewers elsewhere; fetched again only when the playlist says it was updated.
+     */
+    private void thumbnail(Playlist stored, Optional<Playlist> known, PlaylistObjects.Head h, String icon) {
+        if (icon == null || !As.sameHost(icon, h.url())) return;
+        if (known.isPresent() && known.get().hasThumbnail() && known.get().updatedAt() == h.updated()) return;
+        byte[] image = remote.fetchImage(icon);
+        if (image == null) return;
+        try {
+            playlists.replaceThumbnail(stored, new java.io.ByteArrayInputStream(image), image.length);
+        } catch (RuntimeException e) {
+            LOG.info("the thumbnail of the playlist {} at {} was not kept: {}", h.url(), icon, e.getMessage());
+        }
     }
 
     /** Removes a remote playlist; only its own host may ask. Returns false if unknown or not theirs. */

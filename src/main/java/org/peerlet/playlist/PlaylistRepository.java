@@ -78,8 +78,8 @@ final class PlaylistRepository {
         tx.update(PLAYLISTS).set(PLAYLISTS.UPDATED_AT, now).where(PLAYLISTS.ID.eq(id)).execute();
     }
 
-    void setThumbnail(DSLContext tx, long id) {
-        tx.update(PLAYLISTS).set(PLAYLISTS.HAS_THUMBNAIL, true).where(PLAYLISTS.ID.eq(id)).execute();
+    void setThumbnail(DSLContext tx, long id, long updatedAt) {
+        tx.update(PLAYLISTS).set(PLAYLISTS.HAS_THUMBNAIL, true).set(PLAYLISTS.UPDATED_AT, updatedAt).where(PLAYLISTS.ID.eq(id)).execute();
     }
 
     void delete(DSLContext tx, long id) {
@@ -203,6 +203,13 @@ final class PlaylistRepository {
 
     void setPosition(DSLContext tx, long elementId, int position) {
         tx.update(PLAYLIST_ELEMENTS).set(PLAYLIST_ELEMENTS.POSITION, position).where(PLAYLIST_ELEMENTS.ID.eq(elementId)).execute();
+    }
+
+    /** This server's public playlists holding the video (remote ones have a URL). */
+    List<Playlist> publicHolding(DSLContext db, long videoId) {
+        return select(db).where(PLAYLISTS.URL.isNull().and(PLAYLISTS.PRIVACY.eq(Privacy.PUBLIC.id))
+                .and(PLAYLISTS.ID.in(db.select(PLAYLIST_ELEMENTS.PLAYLIST_ID).from(PLAYLIST_ELEMENTS)
+                        .where(PLAYLIST_ELEMENTS.VIDEO_ID.eq(videoId))))).fetch(PlaylistRepository::read);
     }
 
     /** The elements holding these videos in the account's playlists, with their playlist. */

@@ -208,7 +208,9 @@ public final class PlaylistService {
         }
         org.peerlet.media.Images.storeScaled(in, size, target, org.peerlet.media.Images.THUMBNAIL_WIDTH,
                 org.peerlet.media.Images.THUMBNAIL_HEIGHT, "thumbnailfile");
-        db.writeVoid(tx -> repo.setThumbnail(tx, p.id()));
+        // A remote one keeps its origin's time; ours is updated, and told (federation sends the picture).
+        db.writeVoid(tx -> repo.setThumbnail(tx, p.id(), p.isLocal() ? clock.millis() : p.updatedAt()));
+        if (p.isLocal()) events.publish(new PlaylistEvents.Changed(p, byId(p.id())));
     }
 
     public Path thumbnail(Playlist p) {
@@ -253,6 +255,11 @@ public final class PlaylistService {
         Collection<Privacy> privacies = all ? List.of(Privacy.PUBLIC, Privacy.UNLISTED, Privacy.PRIVATE) : List.of(Privacy.PUBLIC);
         PlaylistRepository.Filter f = new PlaylistRepository.Filter(accountId, channelId, privacies, type, search);
         return new Page(repo.list(db.dsl(), f, sort, start, count), repo.count(db.dsl(), f));
+    }
+
+    /** This server's public playlists that hold the video: told again when it changes. */
+    public List<Playlist> publicHolding(long videoId) {
+        return repo.publicHolding(db.dsl(), videoId);
     }
 
     /** Playlists by id (say, those shared with someone), in that order, missing ones left out. */

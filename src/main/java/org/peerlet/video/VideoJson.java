@@ -17,6 +17,9 @@ import java.util.Map;
 
 /** Videos as PeerTube's API shows them: a short form for lists, a full form for one video. */
 public final class VideoJson {
+    /** PeerTube's label of resolution 0, a file for an upload without pictures. */
+    static final String AUDIO_ONLY = "Audio only";
+
     private final Urls urls;
     private final String trackerUrl;
 
@@ -132,13 +135,15 @@ public final class VideoJson {
     private List<Map<String, Object>> rungFiles(Video v) {
         if (v.ladder() == null) return List.of();
         String base = hlsBase(v);
+        boolean audioOnly = audioOnly(v);
         List<Map<String, Object>> files = new ArrayList<>();
         for (Ladder.Rung r : v.ladder().rungs()) {
             int resolution = r.resolution(); // PeerTube's: the shorter side, so portrait 720x1280 is 720p
             FileLinks links = links(v, r);
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("id", fileId(v, r));
-            f.put("resolution", Map.of("id", resolution, "label", resolution + "p"));
+            // An upload without pictures plays over a still one: PeerTube's resolution 0, "Audio only".
+            f.put("resolution", audioOnly ? Map.of("id", 0, "label", AUDIO_ONLY) : Map.of("id", resolution, "label", resolution + "p"));
             f.put("width", r.width());
             f.put("height", r.height());
             f.put("size", r.size());
@@ -215,7 +220,7 @@ public final class VideoJson {
         int resolution = Math.min(width, height);
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("id", v.id() * 10_000);
-        f.put("resolution", Map.of("id", resolution, "label", resolution > 0 ? resolution + "p" : "Audio only"));
+        f.put("resolution", Map.of("id", resolution, "label", resolution > 0 ? resolution + "p" : AUDIO_ONLY));
         f.put("width", width);
         f.put("height", height);
         f.put("size", v.originalSize());
@@ -243,6 +248,11 @@ public final class VideoJson {
     }
 
     /** A remote video's sound is its origin's business; ours is as probed at upload. */
+    /** An upload that had no video stream (published over a still picture). */
+    static boolean audioOnly(Video v) {
+        return v.probe() != null && !Json.read(v.probe()).path("hasVideo").asBoolean(true);
+    }
+
     static boolean hasAudio(Video v) {
         return v.probe() == null || Json.read(v.probe()).path("hasAudio").asBoolean(true);
     }

@@ -165,4 +165,33 @@ class PlaylistsFederate {
         Await.until("the deleted playlist gone from B", TwoInstancesFederate.WAIT, () -> !listedOnB().contains(later));
         assertThat(apiB.get("/api/v1/video-playlists/" + later).status()).isEqualTo(404);
     }
+
+    @Test
+    void aPlaylistsPictureReachesBAndAVideoMadePrivateLeavesItThereToo() throws Exception {
+        String trip = upload(new Uploads(apiA), "Road trip", 1);
+        Await.until("the new video on B", TwoInstancesFederate.WAIT, () -> apiB.get("/api/v1/videos/" + trip).status() == 200);
+        // Made with a picture: B keeps its own copy of it.
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(64, 36, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", png);
+        org.peerlet.testing.Multipart body = new org.peerlet.testing.Multipart().field("displayName", "Summer").field("privacy", 1)
+                .field("videoChannelId", channel).file("thumbnailfile", "t.png", png.toByteArray());
+        Api.Res made = apiA.send(apiA.request("/api/v1/video-playlists", alice).header("Content-Type", body.contentType())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
+        assertThat(made.status()).as(made.toString()).isEqualTo(200);
+        String uuid = made.json().get("videoPlaylist").get("uuid").asText();
+        for (String v : List.of(v1, trip)) {
+            assertThat(apiA.postJson("/api/v1/video-playlists/" + uuid + "/videos", alice, Map.of("videoId", v)).status()).isEqualTo(200);
+        }
+        Await.until("the playlist on B with both videos and its picture", TwoInstancesFederate.WAIT, () -> videosOnB(uuid).equals(List.of(v1, trip))
+                && apiB.get("/api/v1/video-playlists/" + uuid).json().path("thumbnailPath").isTextual());
+        Api.Res picture = apiB.get(apiB.get("/api/v1/video-playlists/" + uuid).json().get("thumbnailPath").asText());
+        assertThat(picture.status()).isEqualTo(200);
+        assertThat(picture.header("Content-Type")).startsWith("image/jpeg");
+
+        // The video goes private on A: B is told the playlist again, without it (not a hole where it was).
+        assertThat(apiA.putJson("/api/v1/videos/" + trip, alice, Map.of("privacy", 3)).status()).isEqualTo(204);
+        Await.until("the playlist on B without the private video", TwoInstancesFederate.WAIT,
+                () -> videosOnB(uuid).equals(List.of(v1)) && apiB.get("/api/v1/video-playlists/" + uuid).json().path("videosLength").asInt() == 1);
+    }
 }

@@ -62,6 +62,8 @@ class PlaylistBrowserTest extends BrowserPages {
         String album = driver.getCurrentUrl().replaceFirst("^.*/w/p/", "").replaceFirst("\\?.*$", "");
         saveToAlbum(first);
         saveToAlbum(second);
+        // The owner's page must not move on to the next video while she shares it: autoplay off (remembered).
+        js("localStorage.setItem('peerlet.autoplay.playlist', 'off')");
         open("/w/p/" + album);
         assertThat(driver.findElement(By.id("playlist-elements")).getText()).contains("Beach day").contains("Sandcastle");
         driver.findElement(By.cssSelector("#playlist-share summary")).click();
@@ -70,7 +72,7 @@ class PlaylistBrowserTest extends BrowserPages {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("playlist-share-result"), "Shared with nora"));
         shot("playlist-owner");
 
-        js("localStorage.removeItem('peerlet.session')");
+        js("localStorage.removeItem('peerlet.session'); localStorage.removeItem('peerlet.autoplay.playlist')");
         login("nora", "nora-secret-1");
         driver.findElement(By.linkText("My playlists")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("shared-playlists"), "Holidays 2025"));
